@@ -1,5 +1,15 @@
 package dev.irctl;
 
+import dev.irctl.aws.AwsPortsFactory;
+import dev.irctl.cli.IrctlCommand;
+
+/** Entry point: wires the real AWS adapters into the command line and exits with its code. */
 public final class Main {
-  public static void main(String[] args) {}
+  private Main() {}
+
+  public static void main(String[] args) {
+    Logging.configure(args);
+    int exitCode = IrctlCommand.commandLine(new AwsPortsFactory()).execute(args);
+    System.exit(exitCode);
+  }
 }

@@ -1,0 +1,15 @@
+package dev.irctl;
+
+/** The documented process exit codes. */
+public final class ExitCode {
+  /** Everything asked for is done (or nothing needed doing). */
+  public static final int OK = 0;
+  /** The command failed: every region failed, credentials are missing, or a check failed. */
+  public static final int FAILURE = 1;
+  /** Bad flags or bad input files; nothing was sent to AWS. */
+  public static final int USAGE = 2;
+  /** Some regions succeeded and some failed; the summary names the failed ones. */
+  public static final int PARTIAL_FAILURE = 3;
+
+  private ExitCode() {}
+}

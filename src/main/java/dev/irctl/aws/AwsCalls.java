@@ -1,0 +1,86 @@
+package dev.irctl.aws;
+
+import dev.irctl.engine.port.AwsCallException;
+import dev.irctl.engine.port.AwsCallException.Kind;
+import java.util.Set;
+import java.util.function.Supplier;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * Runs one SDK call under its IAM action name and translates failures into {@link AwsCallException}, so the
+ * user reads which permission is missing and the engine sees no SDK types.
+ */
+final class AwsCalls {
+  private static final Set<String> ACCESS_DENIED =
+      Set.of(
+          "AccessDenied",
+          "AccessDeniedException",
+          "UnauthorizedOperation",
+          "Client.UnauthorizedOperation",
+          "AuthorizationError",
+          "AuthorizationErrorException",
+          "UnauthorizedAccess");
+  private static final Set<String> REGION_NOT_ENABLED =
+      Set.of("UnrecognizedClientException", "InvalidClientTokenId", "AuthFailure", "OptInRequired");
+  private static final Set<String> NOT_FOUND =
+      Set.of("ResourceNotFoundException", "NoSuchEntity", "NotFound", "NotFoundException", "NoSuchEntityException");
+
+  private AwsCalls() {}
+
+  static <T> T call(String action, Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (SdkException e) {
+      throw translate(action, e);
+    }
+  }
+
+  static void run(String action, Runnable call) {
+    call(
+        action,
+        () -> {
+          call.run();
+          return null;
+        });
+  }
+
+  static AwsCallException translate(String action, SdkException e) {
+    if (e instanceof AwsServiceException service) {
+      String code = service.awsErrorDetails() == null ? null : service.awsErrorDetails().errorCode();
+      String message = service.awsErrorDetails() == null ? service.getMessage() : service.awsErrorDetails().errorMessage();
+      String text = (code == null ? "" : code + ": ") + (message == null ? "HTTP " + service.statusCode() : message);
+      return new AwsCallException(kindOf(service, code), action, text, e);
+    }
+    if (e instanceof SdkClientException && String.valueOf(e.getMessage()).contains("Unable to load credentials")) {
+      return new AwsCallException(Kind.NO_CREDENTIALS, action, "No AWS credentials found: " + e.getMessage(), e);
+    }
+    return new AwsCallException(Kind.SERVICE_ERROR, action, e.getMessage(), e);
+  }
+
+  private static Kind kindOf(AwsServiceException e, String code) {
+    if (code != null && ACCESS_DENIED.contains(code)) {
+      return Kind.ACCESS_DENIED;
+    }
+    if (code != null && REGION_NOT_ENABLED.contains(code)) {
+      return Kind.REGION_NOT_ENABLED;
+    }
+    if (e.isThrottlingException()) {
+      return Kind.THROTTLED;
+    }
+    if ((code != null && NOT_FOUND.contains(code)) || e.statusCode() == 404) {
+      return Kind.NOT_FOUND;
+    }
+    if (e.statusCode() >= 500) {
+      return Kind.SERVICE_ERROR;
+    }
+    if (e.statusCode() == 403) {
+      return Kind.ACCESS_DENIED;
+    }
+    if (e.statusCode() >= 400) {
+      return Kind.INVALID_REQUEST;
+    }
+    return Kind.OTHER;
+  }
+}

@@ -1,0 +1,61 @@
+package dev.irctl.cli;
+
+import dev.irctl.engine.port.PortsFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "irctl",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+      "Makes an AWS account ready for the identification phase of incident response:",
+      "GuardDuty in every region, the IAM policy to run it, and EventBridge rules that alert to SNS."
+    },
+    footerHeading = "%nExit codes:%n",
+    footer = {
+      "  0  done, or nothing to change",
+      "  1  failed (every region failed, no credentials, a check failed)",
+      "  2  usage error: bad flag or input, nothing was sent to AWS",
+      "  3  partial failure: some regions failed, the summary names them",
+      "",
+      "Examples:",
+      "  irctl enable-guardduty --all-regions",
+      "  irctl rules list",
+      "  irctl generate-completion > irctl_completion && . irctl_completion"
+    },
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      picocli.AutoComplete.GenerateCompletion.class
+    })
+public final class IrctlCommand implements Runnable {
+  private final PortsFactory portsFactory;
+
+  @Spec CommandLine.Model.CommandSpec spec;
+
+  public IrctlCommand(PortsFactory portsFactory) {
+    this.portsFactory = portsFactory;
+  }
+
+  public PortsFactory portsFactory() {
+    return portsFactory;
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+  }
+
+  /** The fully wired command line: the one Main runs and tests run in-process. */
+  public static CommandLine commandLine(PortsFactory portsFactory) {
+    CommandLine commandLine = new CommandLine(new IrctlCommand(portsFactory));
+    commandLine.setExecutionExceptionHandler(new UserExceptionHandler());
+    commandLine.setParameterExceptionHandler(new UsageErrorHandler());
+    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    commandLine.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
+    return commandLine;
+  }
+}

@@ -1,0 +1,45 @@
+package dev.irctl.cli;
+
+import dev.irctl.ExitCode;
+import dev.irctl.UserException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/** Prints a user's error as one or two sentences; the stack trace only with {@code -v}. */
+final class UserExceptionHandler implements IExecutionExceptionHandler {
+  @Override
+  public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {
+    PrintWriter err = commandLine.getErr();
+    boolean verbose = verbose(parseResult);
+    if (ex instanceof UserException userException) {
+      err.println(commandLine.getColorScheme().errorText("error: ") + userException.getMessage());
+      if (verbose && userException.getCause() != null) {
+        userException.getCause().printStackTrace(err);
+      }
+      err.flush();
+      return userException.exitCode();
+    }
+    err.println(
+        commandLine.getColorScheme().errorText("error: ")
+            + "unexpected "
+            + ex.getClass().getSimpleName()
+            + (ex.getMessage() == null ? "" : ": " + ex.getMessage())
+            + (verbose ? "" : " (run with -v for details)"));
+    if (verbose) {
+      ex.printStackTrace(err);
+    }
+    err.flush();
+    return ExitCode.FAILURE;
+  }
+
+  private static boolean verbose(ParseResult parseResult) {
+    for (ParseResult p = parseResult; p != null; p = p.subcommand()) {
+      if (p.hasMatchedOption("-v")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,4 @@
+package dev.irctl.engine.port;
+
+/** GuardDuty in one region. */
+public interface GuardDutyPort {}
