@@ -4,6 +4,9 @@ import dev.irctl.engine.port.GuardDutyPort;
 import dev.irctl.engine.port.Ports;
 import dev.irctl.engine.port.RegionDirectoryPort;
 import dev.irctl.engine.port.Session;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.guardduty.GuardDutyClient;
+import software.amazon.awssdk.services.guardduty.GuardDutyClientBuilder;
 
 /** Ports backed by AWS SDK clients built by one {@link AwsClients}. */
 final class AwsPorts implements Ports {
@@ -20,12 +23,13 @@ final class AwsPorts implements Ports {
 
   @Override
   public RegionDirectoryPort regions() {
-    throw new IllegalStateException("wired in the next commit");
+    return new RegionDirectoryAdapter(clients);
   }
 
   @Override
   public GuardDutyPort guardDuty(String region) {
-    throw new IllegalStateException("wired in the next commit");
+    Supplier<GuardDutyClientBuilder> builder = GuardDutyClient::builder;
+    return new GuardDutyAdapter(clients.client("guardduty", region, builder));
   }
 
   @Override

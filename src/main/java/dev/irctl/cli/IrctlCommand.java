@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
       "  irctl generate-completion > irctl_completion && . irctl_completion"
     },
     subcommands = {
+      EnableGuardDutyCommand.class,
       CommandLine.HelpCommand.class,
       picocli.AutoComplete.GenerateCompletion.class
     })

@@ -1,0 +1,214 @@
+package dev.irctl.aws;
+
+import dev.irctl.engine.guardduty.Detector;
+import dev.irctl.engine.guardduty.DetectorFeature;
+import dev.irctl.engine.guardduty.DetectorUpdate;
+import dev.irctl.engine.guardduty.FindingFrequency;
+import dev.irctl.engine.guardduty.ListFormat;
+import dev.irctl.engine.guardduty.ListKind;
+import dev.irctl.engine.guardduty.ListSet;
+import dev.irctl.engine.guardduty.ListSetSpec;
+import dev.irctl.engine.port.GuardDutyPort;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.guardduty.GuardDutyClient;
+import software.amazon.awssdk.services.guardduty.model.DetectorFeatureConfiguration;
+import software.amazon.awssdk.services.guardduty.model.DetectorFeatureConfigurationResult;
+import software.amazon.awssdk.services.guardduty.model.DetectorStatus;
+import software.amazon.awssdk.services.guardduty.model.FeatureStatus;
+import software.amazon.awssdk.services.guardduty.model.GetDetectorResponse;
+import software.amazon.awssdk.services.guardduty.model.GetIpSetResponse;
+import software.amazon.awssdk.services.guardduty.model.GetThreatIntelSetResponse;
+import software.amazon.awssdk.services.guardduty.model.UpdateDetectorRequest;
+
+/** {@link GuardDutyPort} over the SDK's GuardDuty client for one region. */
+final class GuardDutyAdapter implements GuardDutyPort {
+  /** The IAM actions this adapter calls; print-policy and the wire tests check against this list. */
+  static final List<String> ACTIONS =
+      List.of(
+          "guardduty:ListDetectors",
+          "guardduty:GetDetector",
+          "guardduty:CreateDetector",
+          "guardduty:UpdateDetector",
+          "guardduty:TagResource",
+          "guardduty:ListThreatIntelSets",
+          "guardduty:GetThreatIntelSet",
+          "guardduty:CreateThreatIntelSet",
+          "guardduty:UpdateThreatIntelSet",
+          "guardduty:ListIPSet",
+          "guardduty:GetIPSet",
+          "guardduty:CreateIPSet",
+          "guardduty:UpdateIPSet",
+          "iam:CreateServiceLinkedRole");
+
+  private final GuardDutyClient client;
+
+  GuardDutyAdapter(GuardDutyClient client) {
+    this.client = client;
+  }
+
+  @Override
+  public Optional<Detector> findDetector() {
+    List<String> ids =
+        AwsCalls.call(
+            "guardduty:ListDetectors",
+            () -> client.listDetectorsPaginator(b -> {}).stream().flatMap(p -> p.detectorIds().stream()).toList());
+    if (ids.isEmpty()) {
+      return Optional.empty();
+    }
+    String id = ids.get(0);
+    GetDetectorResponse detector = AwsCalls.call("guardduty:GetDetector", () -> client.getDetector(b -> b.detectorId(id)));
+    Map<String, Boolean> features = new HashMap<>();
+    for (DetectorFeatureConfigurationResult feature : detector.features()) {
+      features.put(feature.nameAsString(), feature.status() == FeatureStatus.ENABLED);
+    }
+    return Optional.of(
+        new Detector(
+            id,
+            detector.status() == DetectorStatus.ENABLED,
+            frequency(detector.findingPublishingFrequencyAsString()),
+            features,
+            detector.tags()));
+  }
+
+  @Override
+  public String createDetector(
+      FindingFrequency frequency, Map<DetectorFeature, Boolean> features, Map<String, String> tags) {
+    return AwsCalls.call(
+            "guardduty:CreateDetector",
+            () ->
+                client.createDetector(
+                    b -> {
+                      b.enable(true).findingPublishingFrequency(frequency.name()).tags(tags);
+                      if (!features.isEmpty()) {
+                        b.features(featureConfigurations(features));
+                      }
+                    }))
+        .detectorId();
+  }
+
+  @Override
+  public void updateDetector(String detectorId, DetectorUpdate update) {
+    UpdateDetectorRequest.Builder request = UpdateDetectorRequest.builder().detectorId(detectorId);
+    if (update.enable()) {
+      request.enable(true);
+    }
+    update.frequency().ifPresent(f -> request.findingPublishingFrequency(f.name()));
+    if (!update.features().isEmpty()) {
+      request.features(featureConfigurations(update.features()));
+    }
+    AwsCalls.run("guardduty:UpdateDetector", () -> client.updateDetector(request.build()));
+  }
+
+  @Override
+  public List<ListSet> listSets(String detectorId, ListKind kind) {
+    List<ListSet> sets = new ArrayList<>();
+    if (kind == ListKind.THREAT_INTEL) {
+      List<String> ids =
+          AwsCalls.call(
+              "guardduty:ListThreatIntelSets",
+              () ->
+                  client.listThreatIntelSetsPaginator(b -> b.detectorId(detectorId)).stream()
+                      .flatMap(p -> p.threatIntelSetIds().stream())
+                      .toList());
+      for (String id : ids) {
+        GetThreatIntelSetResponse set =
+            AwsCalls.call(
+                "guardduty:GetThreatIntelSet",
+                () -> client.getThreatIntelSet(b -> b.detectorId(detectorId).threatIntelSetId(id)));
+        sets.add(new ListSet(kind, id, set.name(), set.location(), format(set.formatAsString()), set.statusAsString()));
+      }
+    } else {
+      List<String> ids =
+          AwsCalls.call(
+              "guardduty:ListIPSet",
+              () ->
+                  client.listIPSetsPaginator(b -> b.detectorId(detectorId)).stream()
+                      .flatMap(p -> p.ipSetIds().stream())
+                      .toList());
+      for (String id : ids) {
+        GetIpSetResponse set =
+            AwsCalls.call("guardduty:GetIPSet", () -> client.getIPSet(b -> b.detectorId(detectorId).ipSetId(id)));
+        sets.add(new ListSet(kind, id, set.name(), set.location(), format(set.formatAsString()), set.statusAsString()));
+      }
+    }
+    return sets;
+  }
+
+  @Override
+  public String createSet(String detectorId, ListSetSpec spec, Map<String, String> tags) {
+    if (spec.kind() == ListKind.THREAT_INTEL) {
+      return AwsCalls.call(
+              "guardduty:CreateThreatIntelSet",
+              () ->
+                  client.createThreatIntelSet(
+                      b ->
+                          b.detectorId(detectorId)
+                              .name(spec.name())
+                              .location(spec.location())
+                              .format(spec.format().name())
+                              .activate(true)
+                              .tags(tags)))
+          .threatIntelSetId();
+    }
+    return AwsCalls.call(
+            "guardduty:CreateIPSet",
+            () ->
+                client.createIPSet(
+                    b ->
+                        b.detectorId(detectorId)
+                            .name(spec.name())
+                            .location(spec.location())
+                            .format(spec.format().name())
+                            .activate(true)
+                            .tags(tags)))
+        .ipSetId();
+  }
+
+  @Override
+  public void updateSet(String detectorId, String setId, ListSetSpec spec) {
+    if (spec.kind() == ListKind.THREAT_INTEL) {
+      AwsCalls.run(
+          "guardduty:UpdateThreatIntelSet",
+          () ->
+              client.updateThreatIntelSet(
+                  b -> b.detectorId(detectorId).threatIntelSetId(setId).location(spec.location()).activate(true)));
+    } else {
+      AwsCalls.run(
+          "guardduty:UpdateIPSet",
+          () -> client.updateIPSet(b -> b.detectorId(detectorId).ipSetId(setId).location(spec.location()).activate(true)));
+    }
+  }
+
+  private static List<DetectorFeatureConfiguration> featureConfigurations(Map<DetectorFeature, Boolean> features) {
+    List<DetectorFeatureConfiguration> configurations = new ArrayList<>();
+    features.forEach(
+        (feature, on) ->
+            configurations.add(
+                DetectorFeatureConfiguration.builder()
+                    .name(feature.name())
+                    .status(on ? FeatureStatus.ENABLED : FeatureStatus.DISABLED)
+                    .build()));
+    return configurations;
+  }
+
+  private static FindingFrequency frequency(String value) {
+    try {
+      return FindingFrequency.valueOf(value);
+    } catch (IllegalArgumentException | NullPointerException e) {
+      // GuardDuty's own default when it reports none.
+      return FindingFrequency.SIX_HOURS;
+    }
+  }
+
+  private static ListFormat format(String value) {
+    try {
+      return ListFormat.valueOf(value);
+    } catch (IllegalArgumentException | NullPointerException e) {
+      return ListFormat.TXT;
+    }
+  }
+}

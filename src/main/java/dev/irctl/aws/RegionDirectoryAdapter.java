@@ -1,0 +1,68 @@
+package dev.irctl.aws;
+
+import dev.irctl.engine.port.RegionDirectoryPort;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.DescribeRegionsResponse;
+import software.amazon.awssdk.services.guardduty.GuardDutyClient;
+
+/** Region facts: offline from the SDK's metadata, and the account's view from EC2 DescribeRegions. */
+final class RegionDirectoryAdapter implements RegionDirectoryPort {
+  static final List<String> ACTIONS = List.of("ec2:DescribeRegions");
+
+  private final AwsClients clients;
+
+  RegionDirectoryAdapter(AwsClients clients) {
+    this.clients = clients;
+  }
+
+  @Override
+  public List<String> knownRegions() {
+    return Region.regions().stream().filter(r -> !r.isGlobalRegion()).map(Region::id).toList();
+  }
+
+  @Override
+  public List<String> guardDutyRegions(String anyRegion) {
+    String partition = partitionOf(anyRegion);
+    return GuardDutyClient.serviceMetadata().regions().stream()
+        .filter(r -> !r.isGlobalRegion())
+        .filter(r -> partition.equals(partitionOf(r.id())))
+        .map(Region::id)
+        .toList();
+  }
+
+  @Override
+  public Optional<String> defaultRegion() {
+    return clients.defaultRegion();
+  }
+
+  @Override
+  public AccountRegions describeRegions(String callRegion) {
+    Supplier<software.amazon.awssdk.services.ec2.Ec2ClientBuilder> builder = Ec2Client::builder;
+    Ec2Client ec2 = clients.client("ec2", callRegion, builder);
+    DescribeRegionsResponse response =
+        AwsCalls.call("ec2:DescribeRegions", () -> ec2.describeRegions(b -> b.allRegions(true)));
+    List<String> enabled = new ArrayList<>();
+    List<String> notOptedIn = new ArrayList<>();
+    response
+        .regions()
+        .forEach(
+            r -> {
+              if ("not-opted-in".equals(r.optInStatus())) {
+                notOptedIn.add(r.regionName());
+              } else {
+                enabled.add(r.regionName());
+              }
+            });
+    return new AccountRegions(enabled, notOptedIn);
+  }
+
+  private static String partitionOf(String region) {
+    var metadata = Region.of(region).metadata();
+    return metadata == null ? "aws" : metadata.partition().id();
+  }
+}

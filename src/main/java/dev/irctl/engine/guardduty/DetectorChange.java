@@ -1,0 +1,111 @@
+package dev.irctl.engine.guardduty;
+
+import dev.irctl.engine.Change;
+import dev.irctl.engine.ChangeAction;
+import dev.irctl.engine.FieldDiff;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The changes a region's GuardDuty plan can hold. */
+public sealed interface DetectorChange extends Change {
+
+  /** No detector: create one, enabled, with the frequency and the named features. */
+  record CreateDetector(FindingFrequency frequency, Map<DetectorFeature, Boolean> features) implements DetectorChange {
+    @Override
+    public ChangeAction action() {
+      return ChangeAction.CREATE;
+    }
+
+    @Override
+    public String resource() {
+      return "detector";
+    }
+
+    @Override
+    public String reason() {
+      return features.isEmpty()
+          ? "no detector (GuardDuty's default features: every optional protection except RUNTIME_MONITORING)"
+          : "no detector";
+    }
+
+    @Override
+    public List<FieldDiff> diffs() {
+      List<FieldDiff> diffs = new ArrayList<>();
+      diffs.add(FieldDiff.of("status", null, "ENABLED"));
+      diffs.add(FieldDiff.of("findingPublishingFrequency", null, frequency));
+      features.forEach((feature, on) -> diffs.add(FieldDiff.of("feature " + feature, null, on ? "ENABLED" : "DISABLED")));
+      return diffs;
+    }
+  }
+
+  /** A detector exists but is disabled or differs in a setting the user asked for. */
+  record UpdateDetector(String detectorId, DetectorUpdate update, List<FieldDiff> diffs) implements DetectorChange {
+    public UpdateDetector {
+      diffs = List.copyOf(diffs);
+    }
+
+    @Override
+    public ChangeAction action() {
+      return ChangeAction.UPDATE;
+    }
+
+    @Override
+    public String resource() {
+      return "detector " + detectorId;
+    }
+
+    @Override
+    public String reason() {
+      return update.enable() ? "detector is disabled" : "settings differ";
+    }
+  }
+
+  /** A list the user named is missing: create it, active. */
+  record CreateListSet(ListSetSpec spec) implements DetectorChange {
+    @Override
+    public ChangeAction action() {
+      return ChangeAction.CREATE;
+    }
+
+    @Override
+    public String resource() {
+      return spec.kind().label() + " " + spec.name();
+    }
+
+    @Override
+    public String reason() {
+      return "missing";
+    }
+
+    @Override
+    public List<FieldDiff> diffs() {
+      return List.of(
+          FieldDiff.of("location", null, spec.location()),
+          FieldDiff.of("format", null, spec.format()),
+          FieldDiff.of("activate", null, true));
+    }
+  }
+
+  /** A list exists under the name but points elsewhere or is not active. */
+  record UpdateListSet(String setId, ListSetSpec spec, List<FieldDiff> diffs) implements DetectorChange {
+    public UpdateListSet {
+      diffs = List.copyOf(diffs);
+    }
+
+    @Override
+    public ChangeAction action() {
+      return ChangeAction.UPDATE;
+    }
+
+    @Override
+    public String resource() {
+      return spec.kind().label() + " " + spec.name();
+    }
+
+    @Override
+    public String reason() {
+      return "differs";
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package dev.irctl.engine.guardduty;
+
+import dev.irctl.engine.RegionOutcome;
+import dev.irctl.engine.RegionRunner;
+import dev.irctl.engine.port.Ports;
+import dev.irctl.engine.region.RegionSelection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** enable-guardduty across regions: read, plan and (unless a dry run) apply, each region on its own. */
+public final class EnableGuardDuty {
+  private final Ports ports;
+  private final RegionRunner runner;
+
+  public EnableGuardDuty(Ports ports, int concurrency) {
+    this.ports = ports;
+    this.runner = new RegionRunner(concurrency);
+  }
+
+  public List<DetectorRegionResult> run(
+      RegionSelection selection, DesiredDetector desired, boolean dryRun, Consumer<DetectorRegionResult> progress) {
+    List<DetectorRegionResult> results = new ArrayList<>();
+    selection.unusable().forEach((region, why) -> {
+      DetectorRegionResult failed = DetectorRegionResult.failed(region, why);
+      progress.accept(failed);
+      results.add(failed);
+    });
+    List<RegionOutcome<DetectorRegionResult>> outcomes =
+        runner.run(
+            selection.regions(),
+            region -> inRegion(region, desired, dryRun),
+            outcome -> progress.accept(toResult(outcome)));
+    outcomes.forEach(outcome -> results.add(toResult(outcome)));
+    return results;
+  }
+
+  private DetectorRegionResult inRegion(String region, DesiredDetector desired, boolean dryRun) {
+    var guardDuty = ports.guardDuty(region);
+    DetectorPlan plan = DetectorReader.readAndPlan(guardDuty, region, desired);
+    if (dryRun || plan.inSync()) {
+      String status = plan.inSync() ? "unchanged" : "would be " + plan.outcome();
+      return new DetectorRegionResult(region, status, plan.detectorId(), plan.changes(), Optional.empty());
+    }
+    String detectorId = DetectorApplier.apply(guardDuty, plan);
+    return new DetectorRegionResult(region, plan.outcome(), Optional.ofNullable(detectorId), plan.changes(), Optional.empty());
+  }
+
+  private static DetectorRegionResult toResult(RegionOutcome<DetectorRegionResult> outcome) {
+    return outcome.value().orElseGet(() -> DetectorRegionResult.failed(outcome.region(), outcome.error().orElse("failed")));
+  }
+}

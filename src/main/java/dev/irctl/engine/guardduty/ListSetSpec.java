@@ -1,0 +1,4 @@
+package dev.irctl.engine.guardduty;
+
+/** A threat intel or trusted IP list the user wants present and active. */
+public record ListSetSpec(ListKind kind, String name, String location, ListFormat format) {}
