@@ -1,0 +1,26 @@
+package dev.irctl.cli;
+
+import dev.irctl.engine.port.PortsFactory;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+/** Runs the real command line in-process and captures what a user would see. */
+public record CliRun(int exitCode, String out, String err) {
+  public static CliRun run(PortsFactory ports, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exitCode =
+        IrctlCommand.commandLine(ports)
+            .setOut(new PrintWriter(out, true))
+            .setErr(new PrintWriter(err, true))
+            .execute(args);
+    return new CliRun(exitCode, out.toString(), err.toString());
+  }
+
+  /** For offline commands: any attempt to reach AWS fails the test. */
+  public static PortsFactory noAws() {
+    return session -> {
+      throw new AssertionError("an offline command tried to open AWS ports");
+    };
+  }
+}

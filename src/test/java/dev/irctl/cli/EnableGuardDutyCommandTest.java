@@ -1,0 +1,205 @@
+package dev.irctl.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.irctl.engine.guardduty.Detector;
+import dev.irctl.engine.guardduty.DetectorFeature;
+import dev.irctl.engine.guardduty.FindingFrequency;
+import dev.irctl.engine.port.AwsCallException;
+import dev.irctl.fakes.FakePorts;
+import dev.irctl.fakes.FakeRegionDirectory;
+import dev.irctl.render.Json;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class EnableGuardDutyCommandTest {
+  private final FakePorts aws = new FakePorts();
+
+  @Test
+  void createsADetectorInEveryEnabledRegionAndSkipsNotOptedInOnes() {
+    CliRun run = CliRun.run(aws, "enable-guardduty", "--all-regions");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(aws.log().writes()).hasSize(17).allMatch(c -> c.contains("guardduty:CreateDetector"));
+    for (String region : FakeRegionDirectory.DEFAULT_REGIONS) {
+      Detector detector = aws.guardDutyIn(region).detector().orElseThrow();
+      assertThat(detector.enabled()).isTrue();
+      assertThat(detector.frequency()).isEqualTo(FindingFrequency.FIFTEEN_MINUTES);
+      assertThat(detector.tags()).containsEntry("managed-by", "irctl");
+    }
+    assertThat(run.err()).contains("skipped 5 regions not enabled for this account: af-south-1");
+    assertThat(run.out()).contains("17 regions: 17 changed, 0 unchanged, 0 failed");
+  }
+
+  @Test
+  void secondRunMakesNoWriteCallsAndSaysSo() {
+    CliRun.run(aws, "enable-guardduty", "--all-regions");
+    aws.log().clear();
+
+    CliRun second = CliRun.run(aws, "enable-guardduty", "--all-regions");
+
+    assertThat(second.exitCode()).isZero();
+    assertThat(aws.log().writes()).isEmpty();
+    assertThat(second.out()).contains("17 regions: 0 changed, 17 unchanged, 0 failed (no write calls made)");
+  }
+
+  @Test
+  void aFailedRegionDoesNotStopTheOthersAndExitsThree() {
+    aws.log().fail("eu-west-1", "guardduty:CreateDetector", AwsCallException.Kind.ACCESS_DENIED, "User is not authorized");
+
+    CliRun run = CliRun.run(aws, "enable-guardduty", "--region", "us-east-1,eu-west-1,us-west-2");
+
+    assertThat(run.exitCode()).isEqualTo(3);
+    assertThat(aws.guardDutyIn("us-east-1").detector()).isPresent();
+    assertThat(aws.guardDutyIn("us-west-2").detector()).isPresent();
+    assertThat(run.out()).contains("eu-west-1").contains("failed").contains("guardduty:CreateDetector");
+  }
+
+  @Test
+  void everyRegionFailingExitsOne() {
+    aws.log().fail("*", "guardduty:ListDetectors", AwsCallException.Kind.ACCESS_DENIED, "denied");
+
+    CliRun run = CliRun.run(aws, "enable-guardduty", "--region", "us-east-1,eu-west-1");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out()).contains("access denied: the caller is not allowed guardduty:ListDetectors");
+  }
+
+  @Test
+  void dryRunPrintsThePlanAndWritesNothing() {
+    aws.guardDutyIn("us-east-1")
+        .existing(new Detector("d1", false, FindingFrequency.SIX_HOURS, Map.of("S3_DATA_EVENTS", true), Map.of()));
+
+    CliRun run = CliRun.run(aws, "enable-guardduty", "--region", "us-east-1", "--dry-run");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(aws.log().writes()).isEmpty();
+    assertThat(run.err())
+        .contains("would be enabled")
+        .contains("status: DISABLED -> ENABLED")
+        .contains("findingPublishingFrequency: SIX_HOURS -> FIFTEEN_MINUTES");
+  }
+
+  @Test
+  void adoptsAForeignDetectorAndOnlyTouchesNamedFeatures() {
+    aws.guardDutyIn("us-east-1")
+        .existing(
+            new Detector(
+                "theirs",
+                true,
+                FindingFrequency.FIFTEEN_MINUTES,
+                Map.of("S3_DATA_EVENTS", true, "EKS_AUDIT_LOGS", false),
+                Map.of("owner", "platform")));
+
+    CliRun run = CliRun.run(aws, "enable-guardduty", "--region", "us-east-1", "--feature", "RDS_LOGIN_EVENTS");
+
+    assertThat(run.exitCode()).isZero();
+    Detector after = aws.guardDutyIn("us-east-1").detector().orElseThrow();
+    assertThat(after.id()).isEqualTo("theirs");
+    assertThat(after.features())
+        .containsEntry("RDS_LOGIN_EVENTS", true)
+        .containsEntry("S3_DATA_EVENTS", true)
+        .containsEntry("EKS_AUDIT_LOGS", false);
+    assertThat(aws.log().writes()).containsExactly("us-east-1 guardduty:UpdateDetector (write)");
+  }
+
+  @Test
+  void jsonOutputIsOneDocumentWithEveryRegion() throws Exception {
+    CliRun run = CliRun.run(aws, "enable-guardduty", "--region", "us-east-1,eu-west-1", "--output", "json");
+
+    JsonNode json = Json.mapper().readTree(run.out());
+    assertThat(json.path("regions")).hasSize(2);
+    assertThat(json.path("regions").get(0).path("region").asText()).isEqualTo("eu-west-1");
+    assertThat(json.path("regions").get(0).path("status").asText()).isEqualTo("created");
+    assertThat(json.path("regions").get(0).path("changes").get(0).path("action").asText()).isEqualTo("create");
+    assertThat(json.path("summary").path("failed").asInt()).isZero();
+  }
+
+  @Test
+  void unknownRegionIsAUsageErrorBeforeAnyCall() {
+    CliRun run = CliRun.run(aws, "enable-guardduty", "--region", "us-eest-1");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("Unknown region 'us-eest-1'").contains("us-east-1");
+    assertThat(aws.log().calls()).isEmpty();
+  }
+
+  @Test
+  void aNamedRegionNotEnabledForTheAccountFailsWithAPlainSentence() {
+    CliRun run = CliRun.run(aws, "enable-guardduty", "--region", "us-east-1,af-south-1");
+
+    assertThat(run.exitCode()).isEqualTo(3);
+    assertThat(run.out()).contains("region af-south-1 is not enabled for this account");
+    assertThat(aws.log().calls()).noneMatch(c -> c.startsWith("af-south-1"));
+  }
+
+  @Test
+  void conflictingFeaturesAreAUsageErrorBeforeAnyCall() {
+    CliRun run =
+        CliRun.run(
+            aws, "enable-guardduty", "--region", "us-east-1", "--feature", "RUNTIME_MONITORING",
+            "--feature", "EKS_RUNTIME_MONITORING");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("RUNTIME_MONITORING").contains("EKS_RUNTIME_MONITORING");
+    assertThat(aws.log().calls()).isEmpty();
+  }
+
+  @Test
+  void malformedThreatIntelSetIsAUsageErrorNamingTheFlag() {
+    CliRun run = CliRun.run(aws, "enable-guardduty", "--region", "us-east-1", "--threat-intel-set", "bad-ips=ftp://x/y");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--threat-intel-set 'bad-ips=ftp://x/y' is not valid");
+    assertThat(aws.log().calls()).isEmpty();
+  }
+
+  @Test
+  void threatIntelSetsAreCreatedOnceAndActivated() {
+    String[] args = {
+      "enable-guardduty", "--region", "us-east-1", "--threat-intel-set", "bad-ips=s3://sec-lists/bad.txt"
+    };
+    CliRun.run(aws, args);
+    aws.log().clear();
+    CliRun second = CliRun.run(aws, args);
+
+    assertThat(aws.guardDutyIn("us-east-1").lists())
+        .singleElement()
+        .satisfies(
+            l -> {
+              assertThat(l.location()).isEqualTo("https://s3.amazonaws.com/sec-lists/bad.txt");
+              assertThat(l.active()).isTrue();
+            });
+    assertThat(second.exitCode()).isZero();
+    assertThat(aws.log().writes()).isEmpty();
+  }
+
+  @Test
+  void noCredentialsIsOneSentenceAndExitOne() {
+    CliRun run = CliRun.run(aws.withoutCredentials(), "enable-guardduty", "--region", "us-east-1");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).startsWith("error: No AWS credentials found").doesNotContain("Exception");
+  }
+
+  @Test
+  void describeRegionsDeniedFallsBackToSdkMetadataWithAWarning() {
+    aws.regionDirectory().deny();
+
+    CliRun run = CliRun.run(aws, "enable-guardduty", "--all-regions", "--dry-run");
+
+    assertThat(run.err()).contains("warning: ec2:DescribeRegions was denied");
+    assertThat(run.exitCode()).isZero();
+  }
+
+  @Test
+  void featureNamedBothOnAndOffIsAUsageError() {
+    CliRun run =
+        CliRun.run(aws, "enable-guardduty", "--region", "us-east-1", "--feature", "S3_DATA_EVENTS", "--no-feature", "S3_DATA_EVENTS");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--feature S3_DATA_EVENTS and --no-feature S3_DATA_EVENTS");
+    assertThat(DetectorFeature.valueOf("S3_DATA_EVENTS")).isNotNull();
+  }
+}

@@ -1,0 +1,70 @@
+package dev.irctl.fakes;
+
+import dev.irctl.engine.port.AwsCallException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+
+/**
+ * Every call the fakes receive, as {@code region action} (e.g. {@code us-east-1 guardduty:CreateDetector}),
+ * with optional per-call latency and injected failures. Shared by all fakes of one {@link FakePorts}.
+ */
+public final class CallLog {
+  private final List<String> calls = new ArrayList<>();
+  private final Map<String, AwsCallException> failures = new ConcurrentHashMap<>();
+  private volatile long latencyMillis;
+
+  /** Records a call, waits the configured latency, and throws the failure injected for it, if any. */
+  public void record(String region, String action, boolean write) {
+    synchronized (calls) {
+      calls.add(region + " " + action + (write ? " (write)" : ""));
+    }
+    if (latencyMillis > 0) {
+      try {
+        Thread.sleep(latencyMillis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    AwsCallException failure = failures.getOrDefault(region + " " + action, failures.get("* " + action));
+    if (failure == null) {
+      failure = failures.get(region + " *");
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  /** Fails {@code action} in {@code region} ({@code *} for any region or any action). */
+  public CallLog fail(String region, String action, AwsCallException.Kind kind, String message) {
+    failures.put(region + " " + action, new AwsCallException(kind, action, message));
+    return this;
+  }
+
+  public CallLog latency(long millis) {
+    this.latencyMillis = millis;
+    return this;
+  }
+
+  public List<String> calls() {
+    synchronized (calls) {
+      return List.copyOf(calls);
+    }
+  }
+
+  public List<String> writes() {
+    return matching(c -> c.endsWith("(write)"));
+  }
+
+  public List<String> matching(Predicate<String> predicate) {
+    return calls().stream().filter(predicate).toList();
+  }
+
+  public void clear() {
+    synchronized (calls) {
+      calls.clear();
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package dev.irctl.fakes;
+
+import dev.irctl.engine.port.AwsCallException;
+import dev.irctl.engine.port.GuardDutyPort;
+import dev.irctl.engine.port.Ports;
+import dev.irctl.engine.port.PortsFactory;
+import dev.irctl.engine.port.RegionDirectoryPort;
+import dev.irctl.engine.port.Session;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * An in-memory AWS account: per-region fakes that keep state across runs (so a second run sees what the first
+ * created) and one {@link CallLog}. Also its own {@link PortsFactory}, so the CLI can run in-process on it.
+ */
+public final class FakePorts implements Ports, PortsFactory {
+  private final CallLog log = new CallLog();
+  private final FakeRegionDirectory regions = new FakeRegionDirectory(log);
+  private final Map<String, FakeGuardDuty> guardDuty = new ConcurrentHashMap<>();
+  private volatile boolean credentials = true;
+  private volatile Session lastSession;
+
+  public CallLog log() {
+    return log;
+  }
+
+  public FakeRegionDirectory regionDirectory() {
+    return regions;
+  }
+
+  public FakeGuardDuty guardDutyIn(String region) {
+    return guardDuty.computeIfAbsent(region, r -> new FakeGuardDuty(r, log));
+  }
+
+  public FakePorts withoutCredentials() {
+    credentials = false;
+    return this;
+  }
+
+  public Session lastSession() {
+    return lastSession;
+  }
+
+  @Override
+  public Ports open(Session session) {
+    lastSession = session;
+    return this;
+  }
+
+  @Override
+  public void checkCredentials() {
+    if (!credentials) {
+      throw new AwsCallException(AwsCallException.Kind.NO_CREDENTIALS, "credentials", "No AWS credentials found: (fake).");
+    }
+  }
+
+  @Override
+  public RegionDirectoryPort regions() {
+    return regions;
+  }
+
+  @Override
+  public GuardDutyPort guardDuty(String region) {
+    return guardDutyIn(region);
+  }
+
+  @Override
+  public void close() {}
+}
