@@ -3,6 +3,7 @@ package dev.irctl.aws;
 import dev.irctl.engine.port.AwsCallException;
 import dev.irctl.engine.port.Session;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,6 +14,7 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -29,12 +31,19 @@ final class AwsClients implements AutoCloseable {
   static final int MAX_ATTEMPTS = 6;
 
   private final Session session;
+  private final List<ExecutionInterceptor> interceptors;
   private final Map<String, SdkClient> clients = new ConcurrentHashMap<>();
   private volatile SdkHttpClient httpClient;
   private volatile AwsCredentialsProvider credentials;
 
   AwsClients(Session session) {
+    this(session, List.of());
+  }
+
+  /** {@code interceptors} see every SDK call; tests use one to record which operations are sent. */
+  AwsClients(Session session, List<ExecutionInterceptor> interceptors) {
     this.session = session;
+    this.interceptors = List.copyOf(interceptors);
   }
 
   Session session() {
@@ -62,6 +71,7 @@ final class AwsClients implements AutoCloseable {
   private ClientOverrideConfiguration overrides() {
     RetryStrategy retry = AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(MAX_ATTEMPTS).build();
     return ClientOverrideConfiguration.builder()
+        .executionInterceptors(interceptors)
         .retryStrategy(retry)
         .apiCallAttemptTimeout(Duration.ofSeconds(20))
         .apiCallTimeout(Duration.ofSeconds(120))

@@ -13,7 +13,11 @@ final class AwsPorts implements Ports {
   private final AwsClients clients;
 
   AwsPorts(Session session) {
-    this.clients = new AwsClients(session);
+    this(new AwsClients(session));
+  }
+
+  AwsPorts(AwsClients clients) {
+    this.clients = clients;
   }
 
   @Override

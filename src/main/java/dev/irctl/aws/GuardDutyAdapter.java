@@ -38,7 +38,7 @@ final class GuardDutyAdapter implements GuardDutyPort {
           "guardduty:GetThreatIntelSet",
           "guardduty:CreateThreatIntelSet",
           "guardduty:UpdateThreatIntelSet",
-          "guardduty:ListIPSet",
+          "guardduty:ListIPSets",
           "guardduty:GetIPSet",
           "guardduty:CreateIPSet",
           "guardduty:UpdateIPSet",
@@ -124,7 +124,7 @@ final class GuardDutyAdapter implements GuardDutyPort {
     } else {
       List<String> ids =
           AwsCalls.call(
-              "guardduty:ListIPSet",
+              "guardduty:ListIPSets",
               () ->
                   client.listIPSetsPaginator(b -> b.detectorId(detectorId)).stream()
                       .flatMap(p -> p.ipSetIds().stream())

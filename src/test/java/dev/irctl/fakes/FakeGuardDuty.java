@@ -89,7 +89,7 @@ public final class FakeGuardDuty implements GuardDutyPort {
 
   @Override
   public synchronized List<ListSet> listSets(String detectorId, ListKind kind) {
-    log.record(region, kind == ListKind.THREAT_INTEL ? "guardduty:ListThreatIntelSets" : "guardduty:ListIPSet", false);
+    log.record(region, kind == ListKind.THREAT_INTEL ? "guardduty:ListThreatIntelSets" : "guardduty:ListIPSets", false);
     return lists.stream().filter(l -> l.kind() == kind).toList();
   }
 
