@@ -9,7 +9,7 @@ public final class Main {
 
   public static void main(String[] args) {
     Logging.configure(args);
-    int exitCode = IrctlCommand.commandLine(new AwsPortsFactory()).execute(args);
+    int exitCode = IrctlCommand.execute(IrctlCommand.commandLine(new AwsPortsFactory()), args);
     System.exit(exitCode);
   }
 }

@@ -29,6 +29,12 @@ public final class AwsOptions {
   String endpointUrl;
 
   @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "Settings file (default: irctl.yaml in the working directory, if present). Flags override it.")
+  String configFile;
+
+  @Option(
       names = "--concurrency",
       paramLabel = "N",
       defaultValue = "8",

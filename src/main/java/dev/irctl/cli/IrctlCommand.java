@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
     },
     subcommands = {
       EnableGuardDutyCommand.class,
+      InitCommand.class,
       CommandLine.HelpCommand.class,
       picocli.AutoComplete.GenerateCompletion.class
     })
@@ -48,6 +49,22 @@ public final class IrctlCommand implements Runnable {
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getErr());
+  }
+
+  /**
+   * Runs irctl as Main does: the config file's settings are added to the arguments first, so a bad config file
+   * is a usage error like a bad flag.
+   */
+  public static int execute(CommandLine commandLine, String... args) {
+    String[] expanded;
+    try {
+      expanded = ConfigExpansion.expand(commandLine, args, java.nio.file.Path.of(""));
+    } catch (dev.irctl.UserException e) {
+      commandLine.getErr().println(commandLine.getColorScheme().errorText("error: ") + e.getMessage());
+      commandLine.getErr().flush();
+      return e.exitCode();
+    }
+    return commandLine.execute(expanded);
   }
 
   /** The fully wired command line: the one Main runs and tests run in-process. */

@@ -10,10 +10,9 @@ public record CliRun(int exitCode, String out, String err) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int exitCode =
-        IrctlCommand.commandLine(ports)
-            .setOut(new PrintWriter(out, true))
-            .setErr(new PrintWriter(err, true))
-            .execute(args);
+        IrctlCommand.execute(
+            IrctlCommand.commandLine(ports).setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true)),
+            args);
     return new CliRun(exitCode, out.toString(), err.toString());
   }
 

@@ -200,4 +200,31 @@ class EnableGuardDutyCommandTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("--feature S3_DATA_EVENTS and --no-feature S3_DATA_EVENTS");
   }
+
+  @Test
+  void theConfigFileSuppliesSettingsAndFlagsOverrideThem(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path config = dir.resolve("irctl.yaml");
+    java.nio.file.Files.writeString(config, "regions: [eu-west-1]\nguardduty:\n  findingFrequency: ONE_HOUR\n");
+
+    CliRun fromFile = CliRun.run(aws, "enable-guardduty", "--config", config.toString());
+    CliRun overridden = CliRun.run(aws, "enable-guardduty", "--config", config.toString(), "--region", "us-west-2", "--finding-frequency", "SIX_HOURS");
+
+    assertThat(fromFile.exitCode()).isZero();
+    assertThat(aws.guardDutyIn("eu-west-1").detector().orElseThrow().frequency()).isEqualTo(FindingFrequency.ONE_HOUR);
+    assertThat(overridden.exitCode()).isZero();
+    assertThat(aws.guardDutyIn("us-west-2").detector().orElseThrow().frequency()).isEqualTo(FindingFrequency.SIX_HOURS);
+  }
+
+  @Test
+  void aBadConfigFileIsAUsageErrorBeforeAnyCall(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path config = dir.resolve("irctl.yaml");
+    java.nio.file.Files.writeString(config, "regoins: all\n");
+
+    CliRun run = CliRun.run(aws, "enable-guardduty", "--config", config.toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("line 1: regoins is not a known key");
+    assertThat(aws.log().calls()).isEmpty();
+  }
 }

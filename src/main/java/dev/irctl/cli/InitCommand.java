@@ -1,0 +1,46 @@
+package dev.irctl.cli;
+
+import dev.irctl.ExitCode;
+import dev.irctl.UserException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "init",
+    mixinStandardHelpOptions = true,
+    description = {"Write a commented starter irctl.yaml.", "", "Every key stands for a flag; flags override the file."},
+    footer = {"", "Examples:", "  irctl init", "  irctl init --file ci/irctl.yaml"})
+public final class InitCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--file", paramLabel = "FILE", defaultValue = "irctl.yaml", description = "Where to write (default: ${DEFAULT-VALUE}).")
+  Path file;
+
+  @Option(names = "--force", description = "Overwrite an existing file.")
+  boolean force;
+
+  @Override
+  public Integer call() throws IOException {
+    if (Files.exists(file) && !force) {
+      throw new UserException(file + " already exists; pass --force to overwrite it.", ExitCode.FAILURE);
+    }
+    try (InputStream starter = InitCommand.class.getResourceAsStream("/dev/irctl/config/irctl.yaml")) {
+      if (starter == null) {
+        throw new IllegalStateException("the starter irctl.yaml is missing from the jar");
+      }
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      Files.write(file, starter.readAllBytes());
+    }
+    spec.commandLine().getErr().println("wrote " + file);
+    return ExitCode.OK;
+  }
+}
