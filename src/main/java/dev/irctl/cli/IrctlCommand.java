@@ -24,11 +24,13 @@ import picocli.CommandLine.Spec;
       "",
       "Examples:",
       "  irctl enable-guardduty --all-regions",
+      "  irctl install-policy --role incident-responders",
       "  irctl rules list",
       "  irctl generate-completion > irctl_completion && . irctl_completion"
     },
     subcommands = {
       EnableGuardDutyCommand.class,
+      InstallPolicyCommand.class,
       CommandLine.HelpCommand.class,
       picocli.AutoComplete.GenerateCompletion.class
     })
