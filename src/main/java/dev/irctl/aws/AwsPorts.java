@@ -46,7 +46,7 @@ final class AwsPorts implements Ports {
   @Override
   public IamPort iam() {
     Supplier<IamClientBuilder> builder = IamClient::builder;
-    return new IamAdapter(clients.client("iam", GlobalRegions.iamRegion(homeRegion()), builder));
+    return new IamAdapter(clients.client("iam", GlobalRegions.iamRegion(homeRegion(), clients.session().endpoint().isPresent()), builder));
   }
 
   /** STS in the profile's region: regional endpoints answer for every partition. */
