@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       EnableGuardDutyCommand.class,
       InstallPolicyCommand.class,
+      PrintPolicyCommand.class,
       CommandLine.HelpCommand.class,
       picocli.AutoComplete.GenerateCompletion.class
     })
