@@ -23,13 +23,14 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Install the IAM policy that lets a role, group or user enable and run GuardDuty, and attach it.",
+      "Install the IAM policy that lets a role, group or user run GuardDuty.",
       "",
-      "The policy grants guardduty:* and iam:CreateServiceLinkedRole on GuardDuty's service-linked role only.",
-      "It is created tagged managed-by=irctl; when its default version differs, a new default version is",
-      "made (the oldest non-default version is deleted first when IAM's limit of 5 is reached) and statements",
-      "irctl did not write are kept. A same-named policy irctl did not create is left alone unless --adopt.",
-      "IAM is global: one pass for the whole account."
+      "The policy grants guardduty:* and iam:CreateServiceLinkedRole on GuardDuty's",
+      "service-linked role only. It is created tagged managed-by=irctl. When its",
+      "default version differs, a new default version is made (at IAM's limit of 5",
+      "versions the oldest non-default one is deleted first); statements irctl did",
+      "not write are kept. A same-named policy irctl did not create is left alone",
+      "unless --adopt. IAM is global: one pass for the whole account."
     },
     footer = {
       "",

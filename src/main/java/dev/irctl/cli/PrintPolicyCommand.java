@@ -25,8 +25,9 @@ import picocli.CommandLine.Option;
     description = {
       "Print the least-privilege IAM policy irctl needs to run, as JSON on stdout.",
       "",
-      "Generated from the actions each irctl AWS adapter declares (tests check the declarations against what",
-      "the adapters send). Offline unless --guardduty-admin is given without --account-id."
+      "Generated from the actions each irctl AWS adapter declares; tests check the",
+      "declarations against what the adapters send. Offline, unless --guardduty-admin",
+      "is given without --account-id."
     },
     footer = {
       "",
