@@ -1,12 +1,18 @@
 package dev.irctl.aws;
 
+import dev.irctl.engine.port.AccountPort;
 import dev.irctl.engine.port.GuardDutyPort;
+import dev.irctl.engine.port.IamPort;
 import dev.irctl.engine.port.Ports;
 import dev.irctl.engine.port.RegionDirectoryPort;
 import dev.irctl.engine.port.Session;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.guardduty.GuardDutyClient;
 import software.amazon.awssdk.services.guardduty.GuardDutyClientBuilder;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.IamClientBuilder;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.StsClientBuilder;
 
 /** Ports backed by AWS SDK clients built by one {@link AwsClients}. */
 final class AwsPorts implements Ports {
@@ -34,6 +40,25 @@ final class AwsPorts implements Ports {
   public GuardDutyPort guardDuty(String region) {
     Supplier<GuardDutyClientBuilder> builder = GuardDutyClient::builder;
     return new GuardDutyAdapter(clients.client("guardduty", region, builder));
+  }
+
+  /** IAM is global: one client on the partition's global region, whichever region the profile names. */
+  @Override
+  public IamPort iam() {
+    Supplier<IamClientBuilder> builder = IamClient::builder;
+    return new IamAdapter(clients.client("iam", GlobalRegions.iamRegion(homeRegion(), clients.session().endpoint().isPresent()), builder));
+  }
+
+  /** STS in the profile's region: regional endpoints answer for every partition. */
+  @Override
+  public AccountPort account() {
+    Supplier<StsClientBuilder> builder = StsClient::builder;
+    return new AccountAdapter(clients.client("sts", homeRegion(), builder));
+  }
+
+  /** The profile's region, or us-east-1: it only decides the partition for global calls. */
+  private String homeRegion() {
+    return clients.defaultRegion().orElse("us-east-1");
   }
 
   @Override

@@ -8,6 +8,8 @@ import dev.irctl.engine.guardduty.ListFormat;
 import dev.irctl.engine.guardduty.ListKind;
 import dev.irctl.engine.guardduty.ListSet;
 import dev.irctl.engine.guardduty.ListSetSpec;
+import dev.irctl.engine.iam.GuardDutyServiceLinkedRole;
+import dev.irctl.engine.permissions.AwsAction;
 import dev.irctl.engine.port.GuardDutyPort;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,22 +29,24 @@ import software.amazon.awssdk.services.guardduty.model.UpdateDetectorRequest;
 /** {@link GuardDutyPort} over the SDK's GuardDuty client for one region. */
 final class GuardDutyAdapter implements GuardDutyPort {
   /** The IAM actions this adapter calls; print-policy and the wire tests check against this list. */
-  static final List<String> ACTIONS =
+  static final List<AwsAction> ACTIONS =
       List.of(
-          "guardduty:ListDetectors",
-          "guardduty:GetDetector",
-          "guardduty:CreateDetector",
-          "guardduty:UpdateDetector",
-          "guardduty:TagResource",
-          "guardduty:ListThreatIntelSets",
-          "guardduty:GetThreatIntelSet",
-          "guardduty:CreateThreatIntelSet",
-          "guardduty:UpdateThreatIntelSet",
-          "guardduty:ListIPSets",
-          "guardduty:GetIPSet",
-          "guardduty:CreateIPSet",
-          "guardduty:UpdateIPSet",
-          "iam:CreateServiceLinkedRole");
+          AwsAction.read("guardduty:ListDetectors"),
+          AwsAction.read("guardduty:GetDetector"),
+          AwsAction.write("guardduty:CreateDetector"),
+          AwsAction.write("guardduty:UpdateDetector"),
+          // Creating a detector or list with tags is also authorised as TagResource.
+          AwsAction.write("guardduty:TagResource"),
+          AwsAction.read("guardduty:ListThreatIntelSets"),
+          AwsAction.read("guardduty:GetThreatIntelSet"),
+          AwsAction.write("guardduty:CreateThreatIntelSet"),
+          AwsAction.write("guardduty:UpdateThreatIntelSet"),
+          AwsAction.read("guardduty:ListIPSets"),
+          AwsAction.read("guardduty:GetIPSet"),
+          AwsAction.write("guardduty:CreateIPSet"),
+          AwsAction.write("guardduty:UpdateIPSet"),
+          // CreateDetector has GuardDuty create its service-linked role: granted on that role only.
+          AwsAction.write("iam:CreateServiceLinkedRole").scopedTo(GuardDutyServiceLinkedRole.SCOPE));
 
   private final GuardDutyClient client;
 

@@ -1,5 +1,6 @@
 package dev.irctl.aws;
 
+import dev.irctl.engine.permissions.AwsAction;
 import dev.irctl.engine.port.RegionDirectoryPort;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,7 @@ import software.amazon.awssdk.services.guardduty.GuardDutyClient;
 
 /** Region facts: offline from the SDK's metadata, and the account's view from EC2 DescribeRegions. */
 final class RegionDirectoryAdapter implements RegionDirectoryPort {
-  static final List<String> ACTIONS = List.of("ec2:DescribeRegions");
+  static final List<AwsAction> ACTIONS = List.of(AwsAction.read("ec2:DescribeRegions"));
 
   private final AwsClients clients;
 

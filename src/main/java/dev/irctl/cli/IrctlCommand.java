@@ -24,11 +24,14 @@ import picocli.CommandLine.Spec;
       "",
       "Examples:",
       "  irctl enable-guardduty --all-regions",
+      "  irctl install-policy --role incident-responders",
       "  irctl rules list",
       "  irctl generate-completion > irctl_completion && . irctl_completion"
     },
     subcommands = {
       EnableGuardDutyCommand.class,
+      InstallPolicyCommand.class,
+      PrintPolicyCommand.class,
       InitCommand.class,
       CommandLine.HelpCommand.class,
       picocli.AutoComplete.GenerateCompletion.class

@@ -29,8 +29,12 @@ class GuardDutyAdapterWireTest {
   private final GuardDutyPort guardDuty = aws.ports().guardDuty("eu-west-1");
 
   @AfterEach
-  void stop() {
-    aws.close();
+  void everyOperationSentIsDeclaredThenStop() {
+    try {
+      DeclaredActions.assertDeclared(aws.operations(), GuardDutyAdapter.ACTIONS);
+    } finally {
+      aws.close();
+    }
   }
 
   @Test

@@ -1,7 +1,9 @@
 package dev.irctl.fakes;
 
+import dev.irctl.engine.port.AccountPort;
 import dev.irctl.engine.port.AwsCallException;
 import dev.irctl.engine.port.GuardDutyPort;
+import dev.irctl.engine.port.IamPort;
 import dev.irctl.engine.port.Ports;
 import dev.irctl.engine.port.PortsFactory;
 import dev.irctl.engine.port.RegionDirectoryPort;
@@ -17,6 +19,8 @@ public final class FakePorts implements Ports, PortsFactory {
   private final CallLog log = new CallLog();
   private final FakeRegionDirectory regions = new FakeRegionDirectory(log);
   private final Map<String, FakeGuardDuty> guardDuty = new ConcurrentHashMap<>();
+  private final FakeIam iam = new FakeIam(log);
+  private final FakeAccount account = new FakeAccount(log);
   private volatile boolean credentials = true;
   private volatile Session lastSession;
 
@@ -30,6 +34,14 @@ public final class FakePorts implements Ports, PortsFactory {
 
   public FakeGuardDuty guardDutyIn(String region) {
     return guardDuty.computeIfAbsent(region, r -> new FakeGuardDuty(r, log));
+  }
+
+  public FakeIam iamFake() {
+    return iam;
+  }
+
+  public FakeAccount accountFake() {
+    return account;
   }
 
   public FakePorts withoutCredentials() {
@@ -62,6 +74,16 @@ public final class FakePorts implements Ports, PortsFactory {
   @Override
   public GuardDutyPort guardDuty(String region) {
     return guardDutyIn(region);
+  }
+
+  @Override
+  public IamPort iam() {
+    return iam;
+  }
+
+  @Override
+  public AccountPort account() {
+    return account;
   }
 
   @Override

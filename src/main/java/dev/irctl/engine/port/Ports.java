@@ -12,6 +12,12 @@ public interface Ports extends AutoCloseable {
 
   GuardDutyPort guardDuty(String region);
 
+  /** IAM through the partition's global endpoint. */
+  IamPort iam();
+
+  /** The account the credentials belong to (STS). */
+  AccountPort account();
+
   @Override
   void close();
 }

@@ -1,0 +1,48 @@
+package dev.irctl.aws;
+
+import dev.irctl.engine.permissions.AwsAction;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which adapters each command calls, so print-policy can grant exactly their declared actions. A new command
+ * or adapter is one line here; the wire tests keep each adapter's ACTIONS true to what it sends.
+ */
+public final class CommandActions {
+  private static final Map<String, List<List<AwsAction>>> COMMANDS = new LinkedHashMap<>();
+
+  static {
+    command("enable-guardduty", GuardDutyAdapter.ACTIONS, RegionDirectoryAdapter.ACTIONS);
+    command("install-policy", IamAdapter.ACTIONS, AccountAdapter.ACTIONS);
+    // Only --guardduty-admin without --account-id calls AWS.
+    command("print-policy", AccountAdapter.ACTIONS);
+    // apply-rules and remove-rules join here with their EventBridge, SNS and KMS adapters, e.g.
+    //   command("apply-rules", EventBridgeAdapter.ACTIONS, SnsAdapter.ACTIONS, KmsAdapter.ACTIONS, AccountAdapter.ACTIONS);
+  }
+
+  private CommandActions() {}
+
+  @SafeVarargs
+  private static void command(String name, List<AwsAction>... adapters) {
+    COMMANDS.put(name, List.of(adapters));
+  }
+
+  /** The commands that call AWS, in the order above. */
+  public static Set<String> commands() {
+    return COMMANDS.keySet();
+  }
+
+  /** Every action the command's adapters declare (possibly with repeats across adapters). */
+  public static List<AwsAction> actions(String command) {
+    List<List<AwsAction>> adapters = COMMANDS.get(command);
+    if (adapters == null) {
+      throw new IllegalArgumentException("unknown command: " + command);
+    }
+    List<AwsAction> actions = new ArrayList<>();
+    adapters.forEach(actions::addAll);
+    return actions;
+  }
+}

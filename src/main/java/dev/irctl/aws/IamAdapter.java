@@ -1,0 +1,171 @@
+package dev.irctl.aws;
+
+import dev.irctl.engine.iam.ManagedPolicy;
+import dev.irctl.engine.iam.PolicyVersion;
+import dev.irctl.engine.iam.Principal;
+import dev.irctl.engine.permissions.AwsAction;
+import dev.irctl.engine.port.AwsCallException;
+import dev.irctl.engine.port.IamPort;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.AttachedPolicy;
+import software.amazon.awssdk.services.iam.model.Policy;
+import software.amazon.awssdk.services.iam.model.Tag;
+
+/** {@link IamPort} over the SDK's IAM client on the partition's global endpoint. */
+final class IamAdapter implements IamPort {
+  /** The IAM actions this adapter calls; print-policy and the wire tests check against this list. */
+  static final List<AwsAction> ACTIONS =
+      List.of(
+          AwsAction.read("iam:GetPolicy"),
+          AwsAction.read("iam:GetPolicyVersion"),
+          AwsAction.read("iam:ListPolicyVersions"),
+          AwsAction.write("iam:CreatePolicy"),
+          // CreatePolicy with tags is also authorised as iam:TagPolicy; --adopt calls it directly.
+          AwsAction.write("iam:TagPolicy"),
+          AwsAction.write("iam:CreatePolicyVersion"),
+          AwsAction.write("iam:DeletePolicyVersion"),
+          AwsAction.read("iam:GetRole"),
+          AwsAction.read("iam:GetGroup"),
+          AwsAction.read("iam:GetUser"),
+          AwsAction.read("iam:ListAttachedRolePolicies"),
+          AwsAction.read("iam:ListAttachedGroupPolicies"),
+          AwsAction.read("iam:ListAttachedUserPolicies"),
+          AwsAction.write("iam:AttachRolePolicy"),
+          AwsAction.write("iam:AttachGroupPolicy"),
+          AwsAction.write("iam:AttachUserPolicy"));
+
+  private final IamClient client;
+
+  IamAdapter(IamClient client) {
+    this.client = client;
+  }
+
+  @Override
+  public Optional<ManagedPolicy> findPolicy(String policyArn) {
+    Optional<Policy> policy =
+        notFoundAsEmpty(() -> AwsCalls.call("iam:GetPolicy", () -> client.getPolicy(b -> b.policyArn(policyArn)).policy()));
+    return policy.map(
+        p ->
+            new ManagedPolicy(
+                p.arn(),
+                p.policyName(),
+                p.defaultVersionId(),
+                p.tags().stream().collect(java.util.stream.Collectors.toMap(Tag::key, Tag::value, (a, b) -> b))));
+  }
+
+  @Override
+  public String policyDocument(String policyArn, String versionId) {
+    String encoded =
+        AwsCalls.call(
+            "iam:GetPolicyVersion",
+            () -> client.getPolicyVersion(b -> b.policyArn(policyArn).versionId(versionId)).policyVersion().document());
+    // IAM returns documents URL-encoded (RFC 3986: a space is %20, a plus %2B), so URLDecoder reads it right.
+    return URLDecoder.decode(encoded, StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public List<PolicyVersion> policyVersions(String policyArn) {
+    return AwsCalls.call(
+        "iam:ListPolicyVersions",
+        () ->
+            client.listPolicyVersionsPaginator(b -> b.policyArn(policyArn)).versions().stream()
+                .map(v -> new PolicyVersion(v.versionId(), Boolean.TRUE.equals(v.isDefaultVersion()), v.createDate()))
+                .toList());
+  }
+
+  @Override
+  public String createPolicy(String name, String description, String document, Map<String, String> tags) {
+    return AwsCalls.call(
+            "iam:CreatePolicy",
+            () ->
+                client.createPolicy(
+                    b -> b.policyName(name).description(description).policyDocument(document).tags(tags(tags))))
+        .policy()
+        .arn();
+  }
+
+  @Override
+  public void tagPolicy(String policyArn, Map<String, String> tags) {
+    AwsCalls.run("iam:TagPolicy", () -> client.tagPolicy(b -> b.policyArn(policyArn).tags(tags(tags))));
+  }
+
+  @Override
+  public String createDefaultVersion(String policyArn, String document) {
+    return AwsCalls.call(
+            "iam:CreatePolicyVersion",
+            () -> client.createPolicyVersion(b -> b.policyArn(policyArn).policyDocument(document).setAsDefault(true)))
+        .policyVersion()
+        .versionId();
+  }
+
+  @Override
+  public void deletePolicyVersion(String policyArn, String versionId) {
+    AwsCalls.run(
+        "iam:DeletePolicyVersion", () -> client.deletePolicyVersion(b -> b.policyArn(policyArn).versionId(versionId)));
+  }
+
+  @Override
+  public boolean exists(Principal principal) {
+    String name = principal.name();
+    Supplier<Object> get =
+        switch (principal.kind()) {
+          case ROLE -> () -> AwsCalls.call("iam:GetRole", () -> client.getRole(b -> b.roleName(name)));
+          // GetGroup also lists members; one is enough to learn the group exists.
+          case GROUP -> () -> AwsCalls.call("iam:GetGroup", () -> client.getGroup(b -> b.groupName(name).maxItems(1)));
+          case USER -> () -> AwsCalls.call("iam:GetUser", () -> client.getUser(b -> b.userName(name)));
+        };
+    return notFoundAsEmpty(get).isPresent();
+  }
+
+  @Override
+  public List<String> attachedPolicyArns(Principal principal) {
+    String name = principal.name();
+    List<AttachedPolicy> attached =
+        switch (principal.kind()) {
+          case ROLE -> AwsCalls.call(
+              "iam:ListAttachedRolePolicies",
+              () -> client.listAttachedRolePoliciesPaginator(b -> b.roleName(name)).attachedPolicies().stream().toList());
+          case GROUP -> AwsCalls.call(
+              "iam:ListAttachedGroupPolicies",
+              () -> client.listAttachedGroupPoliciesPaginator(b -> b.groupName(name)).attachedPolicies().stream().toList());
+          case USER -> AwsCalls.call(
+              "iam:ListAttachedUserPolicies",
+              () -> client.listAttachedUserPoliciesPaginator(b -> b.userName(name)).attachedPolicies().stream().toList());
+        };
+    return attached.stream().map(AttachedPolicy::policyArn).toList();
+  }
+
+  @Override
+  public void attach(Principal principal, String policyArn) {
+    String name = principal.name();
+    switch (principal.kind()) {
+      case ROLE -> AwsCalls.run(
+          "iam:AttachRolePolicy", () -> client.attachRolePolicy(b -> b.roleName(name).policyArn(policyArn)));
+      case GROUP -> AwsCalls.run(
+          "iam:AttachGroupPolicy", () -> client.attachGroupPolicy(b -> b.groupName(name).policyArn(policyArn)));
+      case USER -> AwsCalls.run(
+          "iam:AttachUserPolicy", () -> client.attachUserPolicy(b -> b.userName(name).policyArn(policyArn)));
+    }
+  }
+
+  private static List<Tag> tags(Map<String, String> tags) {
+    return tags.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
+  }
+
+  private static <T> Optional<T> notFoundAsEmpty(Supplier<T> call) {
+    try {
+      return Optional.of(call.get());
+    } catch (AwsCallException e) {
+      if (e.kind() == AwsCallException.Kind.NOT_FOUND) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,138 @@
+package dev.irctl.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.irctl.ExitCode;
+import dev.irctl.UserException;
+import dev.irctl.aws.CommandActions;
+import dev.irctl.engine.iam.GuardDutyAdminPolicy;
+import dev.irctl.engine.permissions.AwsAction;
+import dev.irctl.engine.permissions.LeastPrivilegePolicy;
+import dev.irctl.engine.port.AccountPort.Identity;
+import dev.irctl.engine.port.AwsCallException;
+import dev.irctl.engine.port.Ports;
+import dev.irctl.render.PolicyJson;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "print-policy",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Print the least-privilege IAM policy irctl needs to run, as JSON on stdout.",
+      "",
+      "Generated from the actions each irctl AWS adapter declares; tests check the",
+      "declarations against what the adapters send. Offline, unless --guardduty-admin",
+      "is given without --account-id."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  irctl print-policy > irctl-policy.json",
+      "  irctl print-policy --command enable-guardduty",
+      "  irctl print-policy --read-only          # for a CI drift check that plans but never applies",
+      "  irctl print-policy --guardduty-admin --account-id 111122223333",
+      "",
+      "Exit codes: 0 printed, 1 failed (STS), 2 usage error."
+    })
+public final class PrintPolicyCommand implements Callable<Integer> {
+  private static final String ANY_ACCOUNT = "*";
+
+  @Mixin AwsOptions aws;
+  @Mixin CommandContext context;
+
+  @Option(
+      names = "--command",
+      paramLabel = "NAME",
+      description = "Only what this irctl command needs (repeatable): ${COMPLETION-CANDIDATES}.",
+      completionCandidates = CommandNames.class)
+  List<String> commands = new ArrayList<>();
+
+  @Option(names = "--read-only", description = "Only read actions: what planning (--dry-run) needs, never applying.")
+  boolean readOnly;
+
+  @Option(
+      names = "--guardduty-admin",
+      description = "Print the GuardDuty admin policy that install-policy installs, for one account.")
+  boolean guardDutyAdmin;
+
+  @Option(
+      names = "--account-id",
+      paramLabel = "ID",
+      description = "Account id to fill in (default: * in the generated policy; STS for --guardduty-admin).")
+  String accountId;
+
+  @Option(
+      names = "--partition",
+      paramLabel = "NAME",
+      defaultValue = "aws",
+      description = "Partition of the ARNs when not read from STS: aws, aws-cn, aws-us-gov (default: ${DEFAULT-VALUE}).")
+  String partition;
+
+  @Override
+  public Integer call() {
+    aws.validate();
+    validate();
+    JsonNode policy = guardDutyAdmin ? guardDutyAdminPolicy() : generated();
+    context.print(PolicyJson.pretty(policy));
+    return ExitCode.OK;
+  }
+
+  private JsonNode generated() {
+    List<String> chosen = commands.isEmpty() ? List.copyOf(CommandActions.commands()) : commands;
+    List<AwsAction> actions = new ArrayList<>();
+    chosen.forEach(c -> actions.addAll(CommandActions.actions(c)));
+    return LeastPrivilegePolicy.document(actions, readOnly, partition, accountId == null ? ANY_ACCOUNT : accountId);
+  }
+
+  private JsonNode guardDutyAdminPolicy() {
+    if (accountId != null) {
+      return GuardDutyAdminPolicy.document(partition, accountId);
+    }
+    try (Ports ports = context.openPorts(aws)) {
+      context.checkCredentials(ports);
+      Identity identity = ports.account().identity();
+      return GuardDutyAdminPolicy.document(identity.partition(), identity.accountId());
+    } catch (AwsCallException e) {
+      throw new UserException(
+          "Could not read the account id (" + e.getMessage() + "). Pass --account-id ID to print offline.",
+          ExitCode.FAILURE,
+          e);
+    }
+  }
+
+  private void validate() {
+    for (String command : commands) {
+      if (!CommandActions.commands().contains(command)) {
+        throw UserException.usage(
+            "--command " + command + " is not an irctl command that calls AWS; choose from "
+                + String.join(", ", CommandActions.commands()) + ".");
+      }
+    }
+    if (guardDutyAdmin && (readOnly || !commands.isEmpty())) {
+      throw UserException.usage("--guardduty-admin prints one fixed policy; it does not combine with --command or --read-only.");
+    }
+    if (accountId != null && !accountId.matches("\\d{12}")) {
+      throw UserException.usage("--account-id " + accountId + " is not an AWS account id (12 digits).");
+    }
+    if (!partition.matches("aws(-[a-z]+)*")) {
+      throw UserException.usage("--partition " + partition + " is not an AWS partition (aws, aws-cn, aws-us-gov, ...).");
+    }
+    if (aws.allRegions() || !aws.regions().isEmpty()) {
+      throw UserException.usage("print-policy takes no --region/--all-regions: IAM policies are global.");
+    }
+  }
+
+  /** For completion and help: the commands print-policy knows. */
+  static final class CommandNames extends ArrayList<String> {
+    private static final long serialVersionUID = 1L;
+
+    CommandNames() {
+      super(CommandActions.commands());
+    }
+  }
+}

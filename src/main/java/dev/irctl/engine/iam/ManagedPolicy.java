@@ -1,0 +1,10 @@
+package dev.irctl.engine.iam;
+
+import java.util.Map;
+
+/** A customer-managed policy as GetPolicy describes it. */
+public record ManagedPolicy(String arn, String name, String defaultVersionId, Map<String, String> tags) {
+  public ManagedPolicy {
+    tags = Map.copyOf(tags);
+  }
+}

@@ -1,0 +1,126 @@
+package dev.irctl.engine.iam;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.irctl.engine.Change;
+import dev.irctl.engine.ChangeAction;
+import dev.irctl.engine.FieldDiff;
+import java.util.List;
+
+/** The changes an install-policy plan can hold, in the order the applier carries them out. */
+public sealed interface PolicyChange extends Change {
+
+  /** No policy of that name: create it, tagged as irctl's. */
+  record CreatePolicy(String name, JsonNode document) implements PolicyChange {
+    @Override
+    public ChangeAction action() {
+      return ChangeAction.CREATE;
+    }
+
+    @Override
+    public String resource() {
+      return "policy " + name;
+    }
+
+    @Override
+    public String reason() {
+      return "no policy of that name";
+    }
+
+    @Override
+    public List<FieldDiff> diffs() {
+      return PolicyDocuments.diff(PolicyDocuments.parse("{}"), document);
+    }
+  }
+
+  /** {@code --adopt}: tag a policy irctl did not create, so this and later runs may manage it. */
+  record AdoptPolicy(String arn, String name) implements PolicyChange {
+    @Override
+    public ChangeAction action() {
+      return ChangeAction.UPDATE;
+    }
+
+    @Override
+    public String resource() {
+      return "policy " + name;
+    }
+
+    @Override
+    public String reason() {
+      return "--adopt: not created by irctl";
+    }
+
+    @Override
+    public List<FieldDiff> diffs() {
+      return List.of(FieldDiff.of("tag managed-by", null, "irctl"));
+    }
+  }
+
+  /** IAM keeps at most 5 versions: the oldest non-default one goes to make room for the new default. */
+  record DeleteVersion(String arn, String name, String versionId) implements PolicyChange {
+    @Override
+    public ChangeAction action() {
+      return ChangeAction.DELETE;
+    }
+
+    @Override
+    public String resource() {
+      return "policy " + name + " version " + versionId;
+    }
+
+    @Override
+    public String reason() {
+      return "oldest non-default version; IAM keeps at most 5";
+    }
+
+    @Override
+    public List<FieldDiff> diffs() {
+      return List.of();
+    }
+  }
+
+  /** The default version's document differs: a new version becomes the default (the old one stays). */
+  record CreateDefaultVersion(String arn, String name, JsonNode document, List<FieldDiff> diffs)
+      implements PolicyChange {
+    public CreateDefaultVersion {
+      diffs = List.copyOf(diffs);
+    }
+
+    @Override
+    public ChangeAction action() {
+      return ChangeAction.UPDATE;
+    }
+
+    @Override
+    public String resource() {
+      return "policy " + name;
+    }
+
+    @Override
+    public String reason() {
+      return "default version differs: new default version";
+    }
+  }
+
+  /** The principal lacks the policy. */
+  record Attach(Principal principal, String policyName) implements PolicyChange {
+    @Override
+    public ChangeAction action() {
+      return ChangeAction.CREATE;
+    }
+
+    @Override
+    public String resource() {
+      return "attachment " + policyName + " -> " + principal;
+    }
+
+    @Override
+    public String reason() {
+      return "not attached";
+    }
+
+    @Override
+    public List<FieldDiff> diffs() {
+      return List.of();
+    }
+  }
+}

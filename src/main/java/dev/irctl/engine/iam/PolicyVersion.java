@@ -1,0 +1,6 @@
+package dev.irctl.engine.iam;
+
+import java.time.Instant;
+
+/** One version of a managed policy, as ListPolicyVersions describes it (without its document). */
+public record PolicyVersion(String versionId, boolean isDefault, Instant created) {}

@@ -1,0 +1,18 @@
+package dev.irctl.engine.iam;
+
+/** The IAM identities a managed policy can be attached to. */
+public enum PrincipalKind {
+  ROLE,
+  GROUP,
+  USER;
+
+  /** As in ARNs and output: {@code role}, {@code group}, {@code user}. */
+  public String label() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** The install-policy flag that names this kind, for error messages. */
+  public String flag() {
+    return "--" + label();
+  }
+}

@@ -1,0 +1,198 @@
+package dev.irctl.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.irctl.engine.iam.Principal;
+import dev.irctl.engine.port.AwsCallException;
+import dev.irctl.fakes.FakeIam;
+import dev.irctl.fakes.FakePorts;
+import dev.irctl.render.Json;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class InstallPolicyCommandTest {
+  private static final String ARN = "arn:aws:iam::111122223333:policy/irctl-guardduty-admin";
+  private static final String OLD =
+      "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"IrctlGuardDuty\",\"Effect\":\"Allow\",\"Action\":\"guardduty:Get*\",\"Resource\":\"*\"}]}";
+
+  private final FakePorts aws = new FakePorts();
+  private final FakeIam iam = aws.iamFake();
+
+  @BeforeEach
+  void principals() {
+    iam.existingPrincipal(Principal.role("responders"));
+    iam.existingPrincipal(Principal.group("secops"));
+    iam.existingPrincipal(Principal.user("alice"));
+  }
+
+  @Test
+  void createsTheTaggedPolicyWithTheAccountFilledInAndAttachesIt() throws Exception {
+    CliRun run = CliRun.run(aws, "install-policy", "--role", "responders", "--group", "secops", "--user", "alice");
+
+    assertThat(run.exitCode()).isZero();
+    FakeIam.StoredPolicy policy = iam.policy(ARN).orElseThrow();
+    assertThat(policy.tags()).containsEntry("managed-by", "irctl");
+    JsonNode document = Json.mapper().readTree(policy.defaultDocument());
+    assertThat(document.path("Statement").get(1).path("Resource").asText())
+        .isEqualTo("arn:aws:iam::111122223333:role/aws-service-role/guardduty.amazonaws.com/AWSServiceRoleForAmazonGuardDuty");
+    assertThat(iam.attachedTo(Principal.role("responders"))).containsExactly(ARN);
+    assertThat(iam.attachedTo(Principal.group("secops"))).containsExactly(ARN);
+    assertThat(iam.attachedTo(Principal.user("alice"))).containsExactly(ARN);
+    assertThat(run.out()).contains("policy " + ARN + ": created").contains("4 changes made.");
+  }
+
+  @Test
+  void secondRunMakesNoWriteCallsAndSaysSo() {
+    CliRun.run(aws, "install-policy", "--role", "responders", "--user", "alice");
+    aws.log().clear();
+
+    CliRun second = CliRun.run(aws, "install-policy", "--role", "responders", "--user", "alice");
+
+    assertThat(second.exitCode()).isZero();
+    assertThat(aws.log().writes()).isEmpty();
+    assertThat(second.out()).contains(": unchanged").contains("nothing to change (no write calls made)");
+  }
+
+  @Test
+  void aDifferingPolicyGetsANewDefaultVersionAndTheDryRunShowsTheDiff() {
+    iam.existingPolicy(ARN, Map.of("managed-by", "irctl"), OLD);
+    iam.existingPrincipal(Principal.role("responders"), ARN);
+
+    CliRun dry = CliRun.run(aws, "install-policy", "--role", "responders", "--dry-run");
+
+    assertThat(dry.exitCode()).isZero();
+    assertThat(aws.log().writes()).isEmpty();
+    assertThat(dry.out())
+        .contains("would be updated")
+        .contains("~ update policy irctl-guardduty-admin (default version differs: new default version)")
+        .contains("statement: {\"Action\":[\"guardduty:Get*\"]")
+        .contains("statement: (none) -> {\"Action\":[\"iam:CreateServiceLinkedRole\"]")
+        .contains("1 change pending (dry run: nothing was changed).");
+
+    CliRun real = CliRun.run(aws, "install-policy", "--role", "responders");
+
+    assertThat(real.exitCode()).isZero();
+    assertThat(aws.log().writes()).containsExactly("global iam:CreatePolicyVersion (write)");
+    assertThat(iam.policy(ARN).orElseThrow().defaultDocument()).contains("guardduty:*");
+  }
+
+  @Test
+  void atFiveVersionsTheOldestNonDefaultIsDeletedFirst() {
+    iam.existingPolicy(ARN, Map.of("managed-by", "irctl"), OLD, OLD, OLD, OLD, OLD);
+    iam.existingPrincipal(Principal.role("responders"), ARN);
+
+    CliRun run = CliRun.run(aws, "install-policy", "--role", "responders");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(aws.log().writes())
+        .containsExactly("global iam:DeletePolicyVersion (write)", "global iam:CreatePolicyVersion (write)");
+    assertThat(iam.policy(ARN).orElseThrow().versionIds()).containsExactly("v2", "v3", "v4", "v5", "v6");
+    assertThat(iam.policy(ARN).orElseThrow().defaultVersionId()).isEqualTo("v6");
+  }
+
+  @Test
+  void aForeignPolicyIsLeftAloneWithAnErrorSuggestingTheFlags() {
+    iam.existingPolicy(ARN, Map.of(), OLD);
+
+    CliRun run = CliRun.run(aws, "install-policy", "--role", "responders");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains("not created by irctl").contains("--policy-name").contains("--adopt");
+    assertThat(aws.log().writes()).isEmpty();
+  }
+
+  @Test
+  void adoptTagsAForeignPolicyAndThenManagesIt() {
+    iam.existingPolicy(ARN, Map.of("team", "sec"), OLD.replace("IrctlGuardDuty", "Theirs"));
+
+    CliRun run = CliRun.run(aws, "install-policy", "--role", "responders", "--adopt");
+
+    assertThat(run.exitCode()).isZero();
+    FakeIam.StoredPolicy policy = iam.policy(ARN).orElseThrow();
+    assertThat(policy.tags()).containsEntry("managed-by", "irctl").containsEntry("team", "sec");
+    assertThat(policy.defaultDocument()).contains("\"Theirs\"").contains("guardduty:*");
+    aws.log().clear();
+    assertThat(CliRun.run(aws, "install-policy", "--role", "responders").exitCode()).isZero();
+    assertThat(aws.log().writes()).isEmpty();
+  }
+
+  @Test
+  void aMissingPrincipalIsNamedBeforeAnyWrite() {
+    CliRun run = CliRun.run(aws, "install-policy", "--role", "responders", "--user", "bob", "--role", "ghost");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err())
+        .contains("No IAM role named 'ghost' (--role ghost)")
+        .contains("No IAM user named 'bob' (--user bob)")
+        .doesNotContain("Exception");
+    assertThat(aws.log().writes()).isEmpty();
+  }
+
+  @Test
+  void noPrincipalIsAUsageErrorBeforeAnyCall() {
+    CliRun run = CliRun.run(aws, "install-policy");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--role NAME, --group NAME or --user NAME");
+    assertThat(aws.log().calls()).isEmpty();
+  }
+
+  @Test
+  void anArnInsteadOfANameIsAUsageErrorNamingTheFlag() {
+    CliRun run = CliRun.run(aws, "install-policy", "--role", "arn:aws:iam::111122223333:role/responders");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--role arn:aws:iam::111122223333:role/responders: give the name alone");
+    assertThat(aws.log().calls()).isEmpty();
+  }
+
+  @Test
+  void regionFlagsAreAUsageErrorBecauseIamIsGlobal() {
+    CliRun run = CliRun.run(aws, "install-policy", "--role", "responders", "--all-regions");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("IAM is global");
+    assertThat(aws.log().calls()).isEmpty();
+  }
+
+  @Test
+  void aDeniedAttachFailsNamingTheActionAndSaysWhatWasDone() {
+    aws.log().fail("global", "iam:AttachUserPolicy", AwsCallException.Kind.ACCESS_DENIED, "User: ci is not authorized");
+
+    CliRun run = CliRun.run(aws, "install-policy", "--role", "responders", "--user", "alice");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out())
+        .contains(": failed")
+        .contains("access denied: the caller is not allowed iam:AttachUserPolicy")
+        .contains("2 of 3 changes were made before the failure");
+  }
+
+  @Test
+  void jsonOutputIsOneDocumentWithThePlan() throws Exception {
+    CliRun run = CliRun.run(aws, "install-policy", "--role", "responders", "--dry-run", "--output", "json");
+
+    JsonNode json = Json.mapper().readTree(run.out());
+    assertThat(json.path("command").asText()).isEqualTo("install-policy");
+    assertThat(json.path("dryRun").asBoolean()).isTrue();
+    assertThat(json.path("policyArn").asText()).isEqualTo(ARN);
+    assertThat(json.path("status").asText()).isEqualTo("would be created");
+    assertThat(json.path("changes").get(0).path("action").asText()).isEqualTo("create");
+    assertThat(json.path("changes").get(0).path("diffs")).hasSize(3); // Version and the two statements
+    assertThat(json.path("changes").get(1).path("resource").asText()).isEqualTo("attachment irctl-guardduty-admin -> role/responders");
+    assertThat(json.path("changesMade").asInt()).isZero();
+  }
+
+  @Test
+  void thePartitionAndAccountComeFromTheCaller() {
+    aws.accountFake().caller("999988887777", "aws-cn");
+
+    CliRun run = CliRun.run(aws, "install-policy", "--role", "responders", "--dry-run");
+
+    assertThat(run.out())
+        .contains("policy arn:aws-cn:iam::999988887777:policy/irctl-guardduty-admin: would be created")
+        .contains("arn:aws-cn:iam::999988887777:role/aws-service-role/guardduty.amazonaws.com/AWSServiceRoleForAmazonGuardDuty");
+  }
+}

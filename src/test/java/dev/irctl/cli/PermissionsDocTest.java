@@ -1,0 +1,30 @@
+package dev.irctl.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** docs/permissions.md shows print-policy's real output: each marked block must match a fresh run. */
+class PermissionsDocTest {
+  private static final Pattern BLOCK = Pattern.compile("<!-- irctl (.+?) -->\n```json\n(.*?)```", Pattern.DOTALL);
+
+  @Test
+  void everyGeneratedBlockMatchesTheCommandsOutput() throws Exception {
+    String doc = Files.readString(Path.of("docs/permissions.md"));
+    Matcher block = BLOCK.matcher(doc);
+    int blocks = 0;
+    while (block.find()) {
+      blocks++;
+      String[] args = block.group(1).split(" ");
+      CliRun run = CliRun.run(CliRun.noAws(), args);
+      assertThat(block.group(2))
+          .as("docs/permissions.md block for 'irctl %s' is stale: paste the command's output", block.group(1))
+          .isEqualTo(run.out());
+    }
+    assertThat(blocks).isEqualTo(3);
+  }
+}

@@ -1,0 +1,129 @@
+package dev.irctl.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.irctl.engine.iam.GuardDutyAdminPolicy;
+import dev.irctl.engine.iam.PolicyDocuments;
+import dev.irctl.fakes.FakePorts;
+import dev.irctl.render.Json;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PrintPolicyCommandTest {
+  @Test
+  void printsOneValidPolicyWithAStatementPerServiceSortedAndStable() throws Exception {
+    CliRun run = CliRun.run(CliRun.noAws(), "print-policy");
+
+    assertThat(run.exitCode()).isZero();
+    JsonNode policy = Json.mapper().readTree(run.out());
+    assertThat(policy.path("Version").asText()).isEqualTo("2012-10-17");
+    assertThat(sids(policy)).containsExactly("Ec2", "GuardDutyServiceLinkedRole", "Guardduty", "Iam", "Sts");
+    assertThat(actions(policy))
+        .contains("guardduty:CreateDetector", "ec2:DescribeRegions", "iam:CreatePolicyVersion", "sts:GetCallerIdentity")
+        .doesNotContain("guardduty:*");
+    assertThat(CliRun.run(CliRun.noAws(), "print-policy").out()).isEqualTo(run.out());
+  }
+
+  @Test
+  void theServiceLinkedRoleIsGrantedOnlyOnGuardDutysRoleWithTheSeedsCondition() throws Exception {
+    JsonNode policy = Json.mapper().readTree(CliRun.run(CliRun.noAws(), "print-policy", "--command", "enable-guardduty").out());
+
+    JsonNode role = statement(policy, "GuardDutyServiceLinkedRole");
+    assertThat(role.path("Action").get(0).asText()).isEqualTo("iam:CreateServiceLinkedRole");
+    assertThat(role.path("Resource").asText())
+        .isEqualTo("arn:aws:iam::*:role/aws-service-role/guardduty.amazonaws.com/AWSServiceRoleForAmazonGuardDuty");
+    assertThat(role.path("Condition").path("StringLike").path("iam:AWSServiceName").asText()).isEqualTo("guardduty.amazonaws.com");
+    assertThat(actions(policy)).noneMatch(a -> a.startsWith("iam:") && !a.equals("iam:CreateServiceLinkedRole"));
+    assertThat(statement(policy, "Iam")).isNull();
+  }
+
+  @Test
+  void commandNarrowsToThatCommandsAdapters() throws Exception {
+    JsonNode policy = Json.mapper().readTree(CliRun.run(CliRun.noAws(), "print-policy", "--command", "install-policy").out());
+
+    assertThat(sids(policy)).containsExactly("Iam", "Sts");
+    assertThat(actions(policy)).contains("iam:AttachRolePolicy", "iam:TagPolicy").noneMatch(a -> a.startsWith("guardduty:"));
+  }
+
+  @Test
+  void readOnlyLeavesOutEveryWrite() throws Exception {
+    JsonNode policy = Json.mapper().readTree(CliRun.run(CliRun.noAws(), "print-policy", "--read-only").out());
+
+    assertThat(actions(policy))
+        .contains("guardduty:ListDetectors", "guardduty:GetDetector", "iam:GetPolicy", "ec2:DescribeRegions")
+        .doesNotContain("guardduty:CreateDetector", "guardduty:TagResource", "iam:CreatePolicy", "iam:AttachRolePolicy",
+            "iam:CreateServiceLinkedRole");
+    assertThat(sids(policy)).doesNotContain("GuardDutyServiceLinkedRole");
+  }
+
+  @Test
+  void guardDutyAdminOfflinePrintsTheSeedsDocumentForTheAccount() throws Exception {
+    CliRun run = CliRun.run(CliRun.noAws(), "print-policy", "--guardduty-admin", "--account-id", "123456789123");
+
+    assertThat(run.exitCode()).isZero();
+    JsonNode seed =
+        PolicyDocuments.parse(
+            "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"guardduty:*\"],\"Resource\":\"*\"},"
+                + "{\"Effect\":\"Allow\",\"Action\":[\"iam:CreateServiceLinkedRole\"],"
+                + "\"Resource\":\"arn:aws:iam::123456789123:role/aws-service-role/guardduty.amazonaws.com/AWSServiceRoleForAmazonGuardDuty\","
+                + "\"Condition\":{\"StringLike\":{\"iam:AWSServiceName\":\"guardduty.amazonaws.com\"}}}]}");
+    JsonNode printed = Json.mapper().readTree(run.out());
+    // Equal to the seed's document but for the statement ids irctl uses to recognise its own statements.
+    for (JsonNode statement : printed.path("Statement")) {
+      ((com.fasterxml.jackson.databind.node.ObjectNode) statement).remove("Sid");
+    }
+    assertThat(PolicyDocuments.equivalent(printed, seed)).isTrue();
+  }
+
+  @Test
+  void guardDutyAdminReadsTheAccountFromStsWhenNotGiven() {
+    FakePorts aws = new FakePorts();
+    aws.accountFake().caller("444455556666", "aws-us-gov");
+
+    CliRun run = CliRun.run(aws, "print-policy", "--guardduty-admin");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).isEqualTo(
+        dev.irctl.render.PolicyJson.pretty(GuardDutyAdminPolicy.document("aws-us-gov", "444455556666")));
+    assertThat(aws.log().calls()).containsExactly("global sts:GetCallerIdentity");
+  }
+
+  @Test
+  void anUnknownCommandIsAUsageErrorListingTheKnownOnes() {
+    CliRun run = CliRun.run(CliRun.noAws(), "print-policy", "--command", "plan");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--command plan").contains("enable-guardduty, install-policy, print-policy");
+  }
+
+  @Test
+  void aMalformedAccountIdIsAUsageError() {
+    CliRun run = CliRun.run(CliRun.noAws(), "print-policy", "--guardduty-admin", "--account-id", "1234");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--account-id 1234 is not an AWS account id");
+  }
+
+  private static List<String> sids(JsonNode policy) {
+    List<String> sids = new ArrayList<>();
+    policy.path("Statement").forEach(s -> sids.add(s.path("Sid").asText()));
+    return sids;
+  }
+
+  private static List<String> actions(JsonNode policy) {
+    List<String> actions = new ArrayList<>();
+    policy.path("Statement").forEach(s -> s.path("Action").forEach(a -> actions.add(a.asText())));
+    return actions;
+  }
+
+  private static JsonNode statement(JsonNode policy, String sid) {
+    for (JsonNode statement : policy.path("Statement")) {
+      if (statement.path("Sid").asText().equals(sid)) {
+        return statement;
+      }
+    }
+    return null;
+  }
+}
