@@ -46,7 +46,9 @@ final class GuardDutyAdapter implements GuardDutyPort {
           AwsAction.write("guardduty:CreateIPSet"),
           AwsAction.write("guardduty:UpdateIPSet"),
           // CreateDetector has GuardDuty create its service-linked role: granted on that role only.
-          AwsAction.write("iam:CreateServiceLinkedRole").scopedTo(GuardDutyServiceLinkedRole.SCOPE));
+          AwsAction.write("iam:CreateServiceLinkedRole").scopedTo(GuardDutyServiceLinkedRole.SCOPE),
+          AwsAction.write("iam:PutRolePolicy").scopedTo(GuardDutyServiceLinkedRole.LISTS_SCOPE),
+          AwsAction.write("iam:DeleteRolePolicy").scopedTo(GuardDutyServiceLinkedRole.LISTS_SCOPE));
 
   private final GuardDutyClient client;
 

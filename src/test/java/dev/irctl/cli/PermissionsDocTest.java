@@ -8,13 +8,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** docs/permissions.md shows print-policy's real output: each marked block must match a fresh run. */
+/**
+ * docs/permissions.md shows print-policy's real output: each marked block must match a fresh run. Run with
+ * {@code -Dirctl.regenerateDocs=true} to rewrite the blocks after a deliberate change.
+ */
 class PermissionsDocTest {
   private static final Pattern BLOCK = Pattern.compile("<!-- irctl (.+?) -->\n```json\n(.*?)```", Pattern.DOTALL);
 
   @Test
   void everyGeneratedBlockMatchesTheCommandsOutput() throws Exception {
-    String doc = Files.readString(Path.of("docs/permissions.md"));
+    Path file = Path.of("docs/permissions.md");
+    String doc = Files.readString(file);
+    if (Boolean.getBoolean("irctl.regenerateDocs")) {
+      doc = regenerate(doc);
+      Files.writeString(file, doc);
+    }
     Matcher block = BLOCK.matcher(doc);
     int blocks = 0;
     while (block.find()) {
@@ -26,5 +34,16 @@ class PermissionsDocTest {
           .isEqualTo(run.out());
     }
     assertThat(blocks).isEqualTo(3);
+  }
+
+  private static String regenerate(String doc) {
+    Matcher block = BLOCK.matcher(doc);
+    StringBuilder out = new StringBuilder();
+    while (block.find()) {
+      String output = CliRun.run(CliRun.noAws(), block.group(1).split(" ")).out();
+      block.appendReplacement(out, Matcher.quoteReplacement("<!-- irctl " + block.group(1) + " -->\n```json\n" + output + "```"));
+    }
+    block.appendTail(out);
+    return out.toString();
   }
 }

@@ -19,7 +19,8 @@ class PrintPolicyCommandTest {
     assertThat(run.exitCode()).isZero();
     JsonNode policy = Json.mapper().readTree(run.out());
     assertThat(policy.path("Version").asText()).isEqualTo("2012-10-17");
-    assertThat(sids(policy)).containsExactly("Ec2", "GuardDutyServiceLinkedRole", "Guardduty", "Iam", "Sts");
+    assertThat(sids(policy))
+        .containsExactly("Ec2", "GuardDutyListsOnServiceLinkedRole", "GuardDutyServiceLinkedRole", "Guardduty", "Iam", "Sts");
     assertThat(actions(policy))
         .contains("guardduty:CreateDetector", "ec2:DescribeRegions", "iam:CreatePolicyVersion", "sts:GetCallerIdentity")
         .doesNotContain("guardduty:*");
@@ -35,7 +36,12 @@ class PrintPolicyCommandTest {
     assertThat(role.path("Resource").asText())
         .isEqualTo("arn:aws:iam::*:role/aws-service-role/guardduty.amazonaws.com/AWSServiceRoleForAmazonGuardDuty");
     assertThat(role.path("Condition").path("StringLike").path("iam:AWSServiceName").asText()).isEqualTo("guardduty.amazonaws.com");
-    assertThat(actions(policy)).noneMatch(a -> a.startsWith("iam:") && !a.equals("iam:CreateServiceLinkedRole"));
+    JsonNode lists = statement(policy, "GuardDutyListsOnServiceLinkedRole");
+    assertThat(lists.path("Resource").asText()).isEqualTo(role.path("Resource").asText());
+    assertThat(lists.path("Action")).extracting(JsonNode::asText).containsExactly("iam:DeleteRolePolicy", "iam:PutRolePolicy");
+    assertThat(actions(policy))
+        .filteredOn(a -> a.startsWith("iam:"))
+        .containsExactlyInAnyOrder("iam:CreateServiceLinkedRole", "iam:DeleteRolePolicy", "iam:PutRolePolicy");
     assertThat(statement(policy, "Iam")).isNull();
   }
 

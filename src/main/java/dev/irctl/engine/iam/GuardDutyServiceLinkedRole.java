@@ -17,6 +17,12 @@ public final class GuardDutyServiceLinkedRole {
       new ActionScope(
           "GuardDutyServiceLinkedRole", ARN_TEMPLATE, Map.of("StringLike", Map.of("iam:AWSServiceName", SERVICE)));
 
+  /**
+   * Adding or activating a threat intel or trusted IP list has GuardDuty put an inline policy on its role, so the
+   * caller needs iam:PutRolePolicy and iam:DeleteRolePolicy on that role (GuardDuty's list prerequisites page).
+   */
+  public static final ActionScope LISTS_SCOPE = new ActionScope("GuardDutyListsOnServiceLinkedRole", ARN_TEMPLATE, Map.of());
+
   private GuardDutyServiceLinkedRole() {}
 
   public static String arn(String partition, String accountId) {
