@@ -38,6 +38,7 @@ class PrintPolicyCommandTest {
     assertThat(role.path("Condition").path("StringLike").path("iam:AWSServiceName").asText()).isEqualTo("guardduty.amazonaws.com");
     JsonNode lists = statement(policy, "GuardDutyListsOnServiceLinkedRole");
     assertThat(lists.path("Resource").asText()).isEqualTo(role.path("Resource").asText());
+    assertThat(lists.has("Condition")).isFalse();
     assertThat(lists.path("Action")).extracting(JsonNode::asText).containsExactly("iam:DeleteRolePolicy", "iam:PutRolePolicy");
     assertThat(actions(policy))
         .filteredOn(a -> a.startsWith("iam:"))

@@ -46,11 +46,13 @@ public final class LeastPrivilegePolicy {
     byScope.forEach(
         (scope, names) -> {
           ObjectNode statement = statement(scope.sid(), names, scope.resource(partition, accountId));
-          ObjectNode condition = statement.putObject("Condition");
-          scope.condition().forEach((operator, values) -> {
-            ObjectNode keys = condition.putObject(operator);
-            values.forEach(keys::put);
-          });
+          if (!scope.condition().isEmpty()) {
+            ObjectNode condition = statement.putObject("Condition");
+            scope.condition().forEach((operator, values) -> {
+              ObjectNode keys = condition.putObject(operator);
+              values.forEach(keys::put);
+            });
+          }
           statements.put(scope.sid(), statement);
         });
     ObjectNode document = NODES.objectNode();
