@@ -170,8 +170,9 @@ public final class EventReader implements Closeable {
   }
 
   private UserException notAnEvent(JsonToken token) {
-    return UserException.usage(name + ": expected an event (a JSON object) at line " + parser.currentLocation().getLineNr()
-        + ", column " + parser.currentLocation().getColumnNr() + ", found " + describe(token) + ".");
+    return UserException.usage(name + ": expected an event (a JSON object) at line "
+        + parser.currentTokenLocation().getLineNr() + ", column " + parser.currentTokenLocation().getColumnNr() + ", found "
+        + describe(token) + ".");
   }
 
   private UserException unexpectedEnd() {

@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
     },
     subcommands = {
       CommandLine.HelpCommand.class,
-      picocli.AutoComplete.GenerateCompletion.class
+      picocli.AutoComplete.GenerateCompletion.class,
+      RulesCommand.class
     })
 public final class IrctlCommand implements Runnable {
   private final PortsFactory portsFactory;
