@@ -6,6 +6,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code irctl rules}: the offline commands over the rule catalog. None of them needs credentials. */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "rules",
     description = {
       "Inspect, check and try out the catalog of EventBridge rules, offline: no AWS credentials needed.",

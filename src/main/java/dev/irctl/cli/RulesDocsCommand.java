@@ -9,6 +9,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 @Command(
+    mixinStandardHelpOptions = true,
     name = "docs",
     description = "Print the rules table in Markdown (id, severity, scope, what it catches, prerequisites): docs/rules.md.",
     sortOptions = false,

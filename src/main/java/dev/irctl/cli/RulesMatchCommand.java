@@ -24,6 +24,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(
+    mixinStandardHelpOptions = true,
     name = "match",
     description = {
       "Replay recorded events against the catalog: for each event, the rules that would fire.",

@@ -20,6 +20,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(
+    mixinStandardHelpOptions = true,
     name = "show",
     description = "Show one rule with its event pattern rendered with your --set values.",
     sortOptions = false,

@@ -19,6 +19,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(
+    mixinStandardHelpOptions = true,
     name = "test",
     description = {
       "Run every rule's example events through event-ruler, EventBridge's matching library: each match example",

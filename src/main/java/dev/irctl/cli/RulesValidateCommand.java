@@ -17,6 +17,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 @Command(
+    mixinStandardHelpOptions = true,
     name = "validate",
     description = {
       "Check the rule files: JSON syntax, schema, id = file name, unique ids, placeholders, rendered pattern size",
