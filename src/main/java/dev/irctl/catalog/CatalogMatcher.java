@@ -17,10 +17,12 @@ import software.amazon.event.ruler.Machine;
 public final class CatalogMatcher {
   private final Machine machine;
   private final Map<String, Rule> rulesById;
+  private final FieldFilter fieldFilter;
 
-  private CatalogMatcher(Machine machine, Map<String, Rule> rulesById) {
+  private CatalogMatcher(Machine machine, Map<String, Rule> rulesById, FieldFilter fieldFilter) {
     this.machine = machine;
     this.rulesById = rulesById;
+    this.fieldFilter = fieldFilter;
   }
 
   /** A usage error naming the rule if event-ruler rejects its pattern. */
@@ -36,13 +38,18 @@ public final class CatalogMatcher {
       }
       rulesById.put(rendered.id(), rendered.rule());
     }
-    return new CatalogMatcher(machine, rulesById);
+    return new CatalogMatcher(machine, rulesById, FieldFilter.forPatterns(rules.stream().map(RenderedRule::pattern).toList()));
   }
 
   /** Every rule rendered with its parameters' examples: the machine {@code rules test} uses. */
   public static CatalogMatcher forExamples(Collection<Rule> rules) {
     PatternRenderer renderer = new PatternRenderer();
     return compile(rules.stream().map(rule -> new RenderedRule(rule, renderer.renderWithExamples(rule))).toList());
+  }
+
+  /** The event fields these rules can look at: give it to {@link EventReader} to skip the rest while parsing. */
+  public FieldFilter fieldFilter() {
+    return fieldFilter;
   }
 
   /** Ids of the rules that would fire, sorted. The event must be an EventBridge envelope. */

@@ -31,9 +31,9 @@ public record EventInput(String name, Opener opener) {
     });
   }
 
-  EventReader reader() {
+  EventReader reader(FieldFilter filter) {
     try {
-      return EventReader.open(opener.open(), name);
+      return EventReader.open(opener.open(), name, filter);
     } catch (NoSuchFileException e) {
       throw UserException.usage(name + ": no such file.");
     } catch (IOException e) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.irctl.UserException;
@@ -28,6 +29,7 @@ public final class EventReader implements Closeable {
 
   private final JsonParser parser;
   private final String name;
+  private final FieldFilter filter;
   /** Inside a root array or a Records/Events array, streaming its elements; otherwise between root values. */
   private boolean inArray;
   /** The streamed array is the value of a wrapper object's field; the rest of that object must be skipped after it. */
@@ -35,15 +37,21 @@ public final class EventReader implements Closeable {
   /** Events of a wrapper object that had to be read whole (its Records array was not its first field). */
   private final Deque<JsonNode> pending = new ArrayDeque<>();
 
-  private EventReader(JsonParser parser, String name) {
+  private EventReader(JsonParser parser, String name, FieldFilter filter) {
     this.parser = parser;
     this.name = name;
+    this.filter = filter;
   }
 
-  /** Reads from {@code in} (closed with this reader); {@code name} is used in error messages. */
+  /** Reads whole events from {@code in} (closed with this reader); {@code name} is used in error messages. */
   public static EventReader open(InputStream in, String name) {
+    return open(in, name, FieldFilter.ALL);
+  }
+
+  /** Reads only the fields {@code filter} keeps: enough to match, much cheaper on long inputs. */
+  public static EventReader open(InputStream in, String name, FieldFilter filter) {
     try {
-      return new EventReader(MAPPER.createParser(ungzip(in)), name);
+      return new EventReader(MAPPER.createParser(ungzip(in)), name, filter);
     } catch (IOException e) {
       throw UserException.usage(name + ": cannot be read: " + e.getMessage());
     }
@@ -80,7 +88,7 @@ public final class EventReader implements Closeable {
         if (token == null) {
           throw unexpectedEnd();
         }
-        return event(MAPPER.readTree(parser));
+        return event(value(filter));
       }
       JsonToken token = parser.nextToken();
       if (token == null) {
@@ -114,11 +122,11 @@ public final class EventReader implements Closeable {
         inWrapper = true;
         return null;
       }
-      object.set(field, MAPPER.readTree(parser));
+      field(object, field, filter);
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         String next = parser.currentName();
         parser.nextToken();
-        object.set(next, MAPPER.readTree(parser));
+        field(object, next, filter);
       }
     }
     for (String field : new String[] {"Records", "Events"}) {
@@ -128,6 +136,38 @@ public final class EventReader implements Closeable {
       }
     }
     return event(object);
+  }
+
+  /** The current value, pruned to what {@code keep} names. */
+  private JsonNode value(FieldFilter keep) throws IOException {
+    JsonToken token = parser.currentToken();
+    if (keep.keepsAll() || !token.isStructStart()) {
+      return MAPPER.readTree(parser);
+    }
+    if (token == JsonToken.START_ARRAY) {
+      ArrayNode array = JsonNodeFactory.instance.arrayNode();
+      while (parser.nextToken() != JsonToken.END_ARRAY) {
+        array.add(value(keep));
+      }
+      return array;
+    }
+    ObjectNode object = JsonNodeFactory.instance.objectNode();
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String field = parser.currentName();
+      parser.nextToken();
+      field(object, field, keep);
+    }
+    return object;
+  }
+
+  /** Adds the current value as {@code field} if {@code keep} names it, else skips it without building anything. */
+  private void field(ObjectNode object, String field, FieldFilter keep) throws IOException {
+    FieldFilter child = keep.child(field);
+    if (child == null) {
+      parser.skipChildren();
+    } else {
+      object.set(field, value(child));
+    }
   }
 
   private void endArray() throws IOException {

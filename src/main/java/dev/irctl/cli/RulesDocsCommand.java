@@ -10,8 +10,14 @@ import picocli.CommandLine.Spec;
 
 @Command(
     mixinStandardHelpOptions = true,
+    usageHelpAutoWidth = true,
     name = "docs",
-    description = "Print the rules table in Markdown (id, severity, scope, what it catches, prerequisites): docs/rules.md.",
+    description = {
+      "Print the rules table in Markdown: docs/rules.md.",
+      "",
+      "Columns: id, severity, scope, what it catches, prerequisites. Generated so the docs cannot drift from the catalog.",
+      ""
+    },
     sortOptions = false,
     footerHeading = "%nExamples:%n",
     footer = {"  irctl rules docs > docs/rules.md", "  irctl rules docs --catalog ./my-rules --no-bundled > my-rules.md"})

@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 
 @Command(
     mixinStandardHelpOptions = true,
+    usageHelpAutoWidth = true,
     name = "list",
     description = "List the rules: id, severity, scope and title.",
     sortOptions = false,

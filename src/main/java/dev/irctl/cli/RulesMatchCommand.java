@@ -25,19 +25,22 @@ import picocli.CommandLine.Spec;
 
 @Command(
     mixinStandardHelpOptions = true,
+    usageHelpAutoWidth = true,
     name = "match",
     description = {
       "Replay recorded events against the catalog: for each event, the rules that would fire.",
-      "Reads a single event, a JSON array, JSON lines, a CloudTrail log file ({\"Records\": [...]}, gzipped or not)",
-      "or 'aws cloudtrail lookup-events' output. Bare CloudTrail records are wrapped into the envelope EventBridge",
-      "delivers. Output: INDEX TIME EVENT RULES per event ('-' when none fires); a count on stderr."
+      "",
+      "Reads a single event, a JSON array, JSON lines, a CloudTrail log file ({\"Records\": [...]}, gzipped or not) or"
+          + " 'aws cloudtrail lookup-events' output. Bare CloudTrail records are wrapped into the envelope EventBridge"
+          + " delivers. Prints INDEX TIME EVENT RULES per event ('-' when none fires), and a count on stderr.",
+      ""
     },
     sortOptions = false,
     footerHeading = "%nExamples:%n",
     footer = {
       "  irctl rules match 123456789012_CloudTrail_us-east-1_20250101T0000Z_abc.json.gz",
-      "  aws cloudtrail lookup-events --max-results 50 | irctl rules match - --only-matches",
-      "  irctl rules match events.jsonl --set bucketNames=corp-backups-honey --output json"
+      "  aws cloudtrail lookup-events | irctl rules match - --only-matches",
+      "  irctl rules match events.jsonl --set bucketNames=corp-honey --output json"
     })
 final class RulesMatchCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "Event files; - reads standard input.")

@@ -21,13 +21,14 @@ import picocli.CommandLine.Spec;
 
 @Command(
     mixinStandardHelpOptions = true,
+    usageHelpAutoWidth = true,
     name = "show",
     description = "Show one rule with its event pattern rendered with your --set values.",
     sortOptions = false,
     footerHeading = "%nExamples:%n",
     footer = {
       "  irctl rules show root-account-usage",
-      "  irctl rules show s3-honey-bucket-access --set bucketNames=corp-backups-honey,finance-archive-honey",
+      "  irctl rules show s3-honey-bucket-access --set bucketNames=corp-honey,hr-honey",
       "  irctl rules show s3-honey-bucket-access --use-examples --output json"
     })
 final class RulesShowCommand implements Callable<Integer> {

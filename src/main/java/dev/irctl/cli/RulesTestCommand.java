@@ -20,10 +20,14 @@ import picocli.CommandLine.Spec;
 
 @Command(
     mixinStandardHelpOptions = true,
+    usageHelpAutoWidth = true,
     name = "test",
     description = {
-      "Run every rule's example events through event-ruler, EventBridge's matching library: each match example",
-      "must fire its rule and each noMatch example must not. Parameters take their example values."
+      "Run every rule's example events through event-ruler, EventBridge's matcher.",
+      "",
+      "Each match example must fire its rule and each noMatch example must not. Parameters take their example"
+          + " values. Prints a pass/fail table.",
+      ""
     },
     sortOptions = false,
     footerHeading = "%n",

@@ -18,11 +18,15 @@ import picocli.CommandLine.Spec;
 
 @Command(
     mixinStandardHelpOptions = true,
+    usageHelpAutoWidth = true,
     name = "validate",
     description = {
-      "Check the rule files: JSON syntax, schema, id = file name, unique ids, placeholders, rendered pattern size",
-      "(EventBridge: 2048 characters), event-ruler accepts the pattern, scope matches where the events arrive,",
-      "managementEvents matches the events, and examples are shaped like what EventBridge delivers."
+      "Check the rule files beyond what a deploy would notice.",
+      "",
+      "JSON syntax, schema, id = file name, unique ids, placeholders, rendered pattern size (EventBridge: 2048"
+          + " characters), event-ruler accepts the pattern, scope matches where the events arrive, managementEvents"
+          + " matches the events, and examples are shaped like what EventBridge delivers.",
+      ""
     },
     sortOptions = false,
     footerHeading = "%n",
