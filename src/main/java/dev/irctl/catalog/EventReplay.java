@@ -120,8 +120,8 @@ public final class EventReplay {
     }
 
     private void read(EventInput input) {
+      List<JsonNode> batch = new ArrayList<>(BATCH_SIZE);
       try (EventReader reader = input.reader(filter)) {
-        List<JsonNode> batch = new ArrayList<>(BATCH_SIZE);
         for (JsonNode event = reader.next(); event != null && !stopped; event = reader.next()) {
           batch.add(event);
           if (batch.size() == BATCH_SIZE) {
@@ -129,11 +129,13 @@ public final class EventReplay {
             batch = new ArrayList<>(BATCH_SIZE);
           }
         }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } finally {
+        // The events before a malformed one still count: deliver them before the failure.
         if (!batch.isEmpty()) {
           put(new Batch(input.name(), batch, null, false));
         }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
       }
     }
 
