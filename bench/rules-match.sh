@@ -54,3 +54,9 @@ echo "rules match (bundled catalog):     best ${best} s ($(echo "$records / $bes
 
 read -r best median < <(measure java -jar target/irctl.jar rules match "$OUT/records.jsonl" --catalog "$OUT/catalog")
 echo "rules match (--catalog DIR):       best ${best} s ($(echo "$records / $best" | bc) events/s), median ${median} s ($(echo "$records / $median" | bc) events/s)"
+
+read -r best median < <(measure env IRCTL_JAR="$OUT/irctl-bench.jar" ./irctl rules test)
+echo "./irctl rules test (JVM flags):    best ${best} s, median ${median} s"
+
+read -r best median < <(measure env IRCTL_JAR="$OUT/irctl-bench.jar" ./irctl rules match "$OUT/records.jsonl")
+echo "./irctl rules match (JVM flags):   best ${best} s ($(echo "$records / $best" | bc) events/s), median ${median} s ($(echo "$records / $median" | bc) events/s)"

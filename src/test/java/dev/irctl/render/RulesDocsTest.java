@@ -26,7 +26,7 @@ class RulesDocsTest {
 
     assertThat(committed)
         .as("docs/rules.md is out of date with the catalog in rules/. Regenerate it with"
-            + " ./mvnw -q verify -Dirctl.updateDocs=true (or: java -jar target/irctl.jar rules docs > docs/rules.md)")
+            + " ./mvnw -q verify -Dirctl.updateDocs=true (or: ./irctl rules docs > docs/rules.md)")
         .isEqualTo(generated);
   }
 }
