@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
       PrintPolicyCommand.class,
       InitCommand.class,
       CommandLine.HelpCommand.class,
-      picocli.AutoComplete.GenerateCompletion.class
+      picocli.AutoComplete.GenerateCompletion.class,
+      RulesCommand.class
     })
 public final class IrctlCommand implements Runnable {
   private final PortsFactory portsFactory;

@@ -16,6 +16,11 @@ public record CliRun(int exitCode, String out, String err) {
     return new CliRun(exitCode, out.toString(), err.toString());
   }
 
+  /** An offline command: any attempt to open AWS ports fails the test. */
+  public static CliRun run(String... args) {
+    return run(noAws(), args);
+  }
+
   /** For offline commands: any attempt to reach AWS fails the test. */
   public static PortsFactory noAws() {
     return session -> {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * docs/permissions.md shows print-policy's real output: each marked block must match a fresh run. Run with
- * {@code -Dirctl.regenerateDocs=true} to rewrite the blocks after a deliberate change.
+ * {@code -Dirctl.updateDocs=true} to rewrite the blocks after a deliberate change.
  */
 class PermissionsDocTest {
   private static final Pattern BLOCK = Pattern.compile("<!-- irctl (.+?) -->\n```json\n(.*?)```", Pattern.DOTALL);
@@ -19,7 +19,7 @@ class PermissionsDocTest {
   void everyGeneratedBlockMatchesTheCommandsOutput() throws Exception {
     Path file = Path.of("docs/permissions.md");
     String doc = Files.readString(file);
-    if (Boolean.getBoolean("irctl.regenerateDocs")) {
+    if (Boolean.getBoolean("irctl.updateDocs")) {
       doc = regenerate(doc);
       Files.writeString(file, doc);
     }
