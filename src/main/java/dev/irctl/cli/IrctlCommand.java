@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
     subcommands = {
       EnableGuardDutyCommand.class,
       CommandLine.HelpCommand.class,
-      picocli.AutoComplete.GenerateCompletion.class
+      picocli.AutoComplete.GenerateCompletion.class,
+      RulesCommand.class
     })
 public final class IrctlCommand implements Runnable {
   private final PortsFactory portsFactory;

@@ -1,10 +1,14 @@
 package dev.irctl.render;
 
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** A plain, left-aligned text table with a header row; columns as wide as their widest cell. */
+/**
+ * A plain, left-aligned text table with a header row; columns as wide as their widest cell, two spaces apart; the
+ * last column is not padded. (Merged from the enable-guardduty and catalog branches: both shapes of use are kept.)
+ */
 public final class TextTable {
   private final List<String> header;
   private final List<List<String>> rows = new ArrayList<>();
@@ -23,6 +27,16 @@ public final class TextTable {
 
   public boolean isEmpty() {
     return rows.isEmpty();
+  }
+
+  /** Rows without the header. */
+  public int size() {
+    return rows.size();
+  }
+
+  public void print(PrintWriter out) {
+    out.print(render());
+    out.flush();
   }
 
   public String render() {

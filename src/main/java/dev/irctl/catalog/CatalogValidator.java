@@ -1,0 +1,118 @@
+package dev.irctl.catalog;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.irctl.UserException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.event.ruler.JsonRuleCompiler;
+
+/**
+ * The semantic checks of {@code rules validate}, beyond what the schema can say. Unique ids and id = file name are
+ * already guaranteed by {@link CatalogLoader}, which refuses a catalog without them.
+ */
+public final class CatalogValidator {
+  /** EventBridge's default quota for an event pattern (adjustable to 4096, but a catalog must fit the default). */
+  public static final int MAX_PATTERN_LENGTH = 2048;
+  /** EventBridge rule names are at most 64 characters, and irctl names them irctl-&lt;id&gt;. */
+  public static final int MAX_ID_LENGTH = 64 - "irctl-".length();
+
+  private final PatternRenderer renderer = new PatternRenderer();
+
+  public List<Finding> validate(Catalog catalog) {
+    List<Finding> findings = new ArrayList<>();
+    catalog.rules().forEach(rule -> findings.addAll(validate(rule)));
+    return findings;
+  }
+
+  public List<Finding> validate(Rule rule) {
+    List<Finding> findings = new ArrayList<>();
+    if (rule.id().length() > MAX_ID_LENGTH) {
+      findings.add(Finding.error(rule, "id is " + rule.id().length() + " characters; at most " + MAX_ID_LENGTH
+          + " fit an EventBridge rule name (irctl-<id>, 64)."));
+    }
+    checkExampleCounts(rule, findings);
+    if (!checkPlaceholders(rule, findings)) {
+      return findings;
+    }
+    ObjectNode pattern;
+    try {
+      pattern = renderer.renderWithExamples(rule);
+    } catch (UserException e) {
+      findings.add(Finding.error(rule, e.getMessage()));
+      return findings;
+    }
+    checkPattern(rule, pattern, findings);
+    new ScopeCheck(rule, pattern, findings).run();
+    new ManagementEventsCheck(rule, pattern, findings).run();
+    new ExampleShapeCheck(rule, findings).run();
+    return findings;
+  }
+
+  private static void checkExampleCounts(Rule rule, List<Finding> findings) {
+    if (rule.examples().match().size() < 2 || rule.examples().noMatch().size() < 2) {
+      findings.add(Finding.error(rule, "needs at least 2 match and 2 noMatch examples; has "
+          + rule.examples().match().size() + " and " + rule.examples().noMatch().size() + "."));
+    }
+  }
+
+  /** False when the pattern cannot be rendered at all. */
+  private static boolean checkPlaceholders(Rule rule, List<Finding> findings) {
+    Set<String> used = Placeholders.in(rule.eventPattern());
+    Set<String> declared = new LinkedHashSet<>();
+    rule.parameters().forEach(p -> declared.add(p.name()));
+    boolean renderable = true;
+    for (String name : used) {
+      if (!declared.contains(name)) {
+        findings.add(Finding.error(rule, "the event pattern uses ${" + name + "} but no parameter " + name
+            + " is declared in \"parameters\"."));
+        renderable = false;
+      }
+    }
+    for (String name : declared) {
+      if (!used.contains(name)) {
+        findings.add(Finding.warning(rule, "parameter " + name + " is declared but the event pattern never uses ${" + name + "}."));
+      }
+    }
+    for (String text : Placeholders.partial(rule.eventPattern())) {
+      findings.add(Finding.warning(rule, "\"" + text + "\" is not substituted: a placeholder must be a whole JSON string"
+          + " value, exactly \"${name}\"."));
+    }
+    return renderable;
+  }
+
+  private static void checkPattern(Rule rule, ObjectNode pattern, List<Finding> findings) {
+    String json = pattern.toString();
+    if (json.length() > MAX_PATTERN_LENGTH) {
+      findings.add(Finding.error(rule, "the rendered event pattern is " + json.length() + " characters; EventBridge accepts "
+          + MAX_PATTERN_LENGTH + " by default. Split the rule or shorten its value lists."));
+    }
+    String problem = JsonRuleCompiler.check(json);
+    if (problem != null) {
+      findings.add(Finding.error(rule, "event-ruler (EventBridge's matcher) rejects the event pattern: "
+          + CatalogMatcher.firstLine(problem)));
+    }
+  }
+
+  /** The literal strings a pattern allows at {@code path}, or empty when it uses operators there (prefix, ...). */
+  static Optional<List<String>> literals(JsonNode pattern, String... path) {
+    JsonNode node = pattern;
+    for (String field : path) {
+      node = node.path(field);
+    }
+    if (!node.isArray()) {
+      return Optional.empty();
+    }
+    List<String> values = new ArrayList<>();
+    for (JsonNode element : node) {
+      if (!element.isTextual()) {
+        return Optional.empty();
+      }
+      values.add(element.textValue());
+    }
+    return Optional.of(values);
+  }
+}

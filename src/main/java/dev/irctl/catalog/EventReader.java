@@ -1,0 +1,205 @@
+package dev.irctl.catalog;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.irctl.UserException;
+import java.io.BufferedInputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Streams events from one input, one at a time, never holding the whole input. Accepts, in any mix of root values:
+ * a single event, a JSON array of events, JSON lines, a CloudTrail log file ({@code {"Records": [...]}}, gzipped or
+ * not), and {@code aws cloudtrail lookup-events} output ({@code {"Events": [{"CloudTrailEvent": "..."}]}}).
+ * Bare CloudTrail records are wrapped into the envelope EventBridge delivers ({@link CloudTrailEnvelope}).
+ */
+public final class EventReader implements Closeable {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final int GZIP_MAGIC = 0x8b1f;
+
+  private final JsonParser parser;
+  private final String name;
+  /** Inside a root array or a Records/Events array, streaming its elements; otherwise between root values. */
+  private boolean inArray;
+  /** The streamed array is the value of a wrapper object's field; the rest of that object must be skipped after it. */
+  private boolean inWrapper;
+  /** Events of a wrapper object that had to be read whole (its Records array was not its first field). */
+  private final Deque<JsonNode> pending = new ArrayDeque<>();
+
+  private EventReader(JsonParser parser, String name) {
+    this.parser = parser;
+    this.name = name;
+  }
+
+  /** Reads from {@code in} (closed with this reader); {@code name} is used in error messages. */
+  public static EventReader open(InputStream in, String name) {
+    try {
+      return new EventReader(MAPPER.createParser(ungzip(in)), name);
+    } catch (IOException e) {
+      throw UserException.usage(name + ": cannot be read: " + e.getMessage());
+    }
+  }
+
+  /** The next event as an EventBridge envelope, or null at the end of the input. */
+  public JsonNode next() {
+    try {
+      return nextEvent();
+    } catch (JsonProcessingException e) {
+      throw UserException.usage(name + ": malformed JSON at line " + e.getLocation().getLineNr() + ", column "
+          + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw UserException.usage(name + ": cannot be read: " + e.getMessage());
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    parser.close();
+  }
+
+  private JsonNode nextEvent() throws IOException {
+    while (true) {
+      if (!pending.isEmpty()) {
+        return pending.poll();
+      }
+      if (inArray) {
+        JsonToken token = parser.nextToken();
+        if (token == JsonToken.END_ARRAY) {
+          endArray();
+          continue;
+        }
+        if (token == null) {
+          throw unexpectedEnd();
+        }
+        return event(MAPPER.readTree(parser));
+      }
+      JsonToken token = parser.nextToken();
+      if (token == null) {
+        return null;
+      }
+      if (token == JsonToken.START_ARRAY) {
+        inArray = true;
+        continue;
+      }
+      if (token != JsonToken.START_OBJECT) {
+        throw notAnEvent(token);
+      }
+      JsonNode event = rootObject();
+      if (event != null) {
+        return event;
+      }
+    }
+  }
+
+  /**
+   * A root object: a wrapper whose first field is the {@code Records}/{@code Events} array is streamed; anything else
+   * is read whole (a single event, or a wrapper with the array further down).
+   */
+  private JsonNode rootObject() throws IOException {
+    ObjectNode object = JsonNodeFactory.instance.objectNode();
+    if (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String field = parser.currentName();
+      JsonToken value = parser.nextToken();
+      if (isWrapperField(field) && value == JsonToken.START_ARRAY) {
+        inArray = true;
+        inWrapper = true;
+        return null;
+      }
+      object.set(field, MAPPER.readTree(parser));
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String next = parser.currentName();
+        parser.nextToken();
+        object.set(next, MAPPER.readTree(parser));
+      }
+    }
+    for (String field : new String[] {"Records", "Events"}) {
+      if (!object.has("detail-type") && !object.has("eventSource") && object.path(field).isArray()) {
+        object.path(field).forEach(element -> pending.add(event(element)));
+        return null;
+      }
+    }
+    return event(object);
+  }
+
+  private void endArray() throws IOException {
+    inArray = false;
+    if (inWrapper) {
+      inWrapper = false;
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        parser.nextToken();
+        parser.skipChildren();
+      }
+    }
+  }
+
+  private JsonNode event(JsonNode node) {
+    if (!node.isObject()) {
+      throw notAnEvent(node.asToken());
+    }
+    if (node.has("detail-type")) {
+      return node;
+    }
+    JsonNode lookupEvent = node.get("CloudTrailEvent");
+    if (lookupEvent != null && lookupEvent.isTextual()) {
+      return event(parseEmbedded(lookupEvent.textValue()));
+    }
+    // Anything else that is not a CloudTrail record passes through unchanged; it just matches nothing.
+    return CloudTrailEnvelope.isRecord(node) ? CloudTrailEnvelope.wrap(node) : node;
+  }
+
+  private JsonNode parseEmbedded(String json) {
+    try {
+      return MAPPER.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw UserException.usage(name + ": the CloudTrailEvent string near line " + parser.currentLocation().getLineNr()
+          + " is not valid JSON: " + e.getOriginalMessage());
+    }
+  }
+
+  private static boolean isWrapperField(String field) {
+    return field.equals("Records") || field.equals("Events");
+  }
+
+  private UserException notAnEvent(JsonToken token) {
+    return UserException.usage(name + ": expected an event (a JSON object) at line "
+        + parser.currentTokenLocation().getLineNr() + ", column " + parser.currentTokenLocation().getColumnNr() + ", found "
+        + describe(token) + ".");
+  }
+
+  private UserException unexpectedEnd() {
+    return UserException.usage(name + ": the input ends inside a JSON array (line " + parser.currentLocation().getLineNr()
+        + "); is the file truncated?");
+  }
+
+  private static String describe(JsonToken token) {
+    if (token == null) {
+      return "nothing";
+    }
+    return switch (token) {
+      case VALUE_STRING -> "a string";
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+      case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+      case VALUE_NULL -> "null";
+      case START_ARRAY -> "an array";
+      default -> token.asString() == null ? token.name() : token.asString();
+    };
+  }
+
+  /** CloudTrail delivers log files gzipped; accept them as they are. */
+  private static InputStream ungzip(InputStream in) throws IOException {
+    BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
+    buffered.mark(2);
+    int magic = buffered.read() | (buffered.read() << 8);
+    buffered.reset();
+    return magic == GZIP_MAGIC ? new GZIPInputStream(buffered, 1 << 16) : buffered;
+  }
+}

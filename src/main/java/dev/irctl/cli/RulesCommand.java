@@ -1,0 +1,37 @@
+package dev.irctl.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Spec;
+
+/** {@code irctl rules}: the offline commands over the rule catalog. None of them needs credentials. */
+@Command(
+    name = "rules",
+    description = {
+      "Inspect, check and try out the catalog of EventBridge rules, offline: no AWS credentials needed.",
+      "The bundled catalog comes from rules/ in the irctl repository; add your own with --catalog DIR."
+    },
+    synopsisSubcommandLabel = "COMMAND",
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  irctl rules list",
+      "  irctl rules show s3-honey-bucket-access --set bucketNames=corp-backups-honey",
+      "  irctl rules test --catalog ./my-rules",
+      "  irctl rules match cloudtrail-export.json"
+    },
+    subcommands = {
+      RulesListCommand.class,
+      RulesShowCommand.class,
+      RulesValidateCommand.class,
+      RulesTestCommand.class,
+      RulesMatchCommand.class,
+      RulesDocsCommand.class
+    })
+public final class RulesCommand implements Runnable {
+  @Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+  }
+}

@@ -1,0 +1,66 @@
+package dev.irctl.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.irctl.ExitCode;
+import dev.irctl.catalog.PatternRenderer;
+import dev.irctl.catalog.Rule;
+import dev.irctl.catalog.RuleParameter;
+import dev.irctl.render.JsonOutput;
+import dev.irctl.render.RuleJson;
+import dev.irctl.render.RuleText;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "show",
+    description = "Show one rule with its event pattern rendered with your --set values.",
+    sortOptions = false,
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  irctl rules show root-account-usage",
+      "  irctl rules show s3-honey-bucket-access --set bucketNames=corp-backups-honey,finance-archive-honey",
+      "  irctl rules show s3-honey-bucket-access --use-examples --output json"
+    })
+final class RulesShowCommand implements Callable<Integer> {
+  @Parameters(paramLabel = "ID", description = "The rule id (see irctl rules list).")
+  String id;
+
+  @Mixin ParameterOptions parameters;
+
+  @Option(names = "--use-examples", description = "Fill parameters you did not --set with their example values.")
+  boolean useExamples;
+
+  @Mixin CatalogOptions catalogOptions;
+  @Mixin OutputOptions output;
+  @Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    Rule rule = catalogOptions.load().rule(id);
+    Map<String, String> settings = parameters.settings();
+    PatternRenderer.rejectUnknown(List.of(rule), settings);
+    ObjectNode pattern = new PatternRenderer().render(rule, useExamples ? withExamples(rule, settings) : settings);
+    if (output.json()) {
+      JsonOutput.print(spec.commandLine().getOut(), RuleJson.full(rule, pattern));
+    } else {
+      RuleText.print(spec.commandLine().getOut(), rule, pattern);
+    }
+    return ExitCode.OK;
+  }
+
+  private static Map<String, String> withExamples(Rule rule, Map<String, String> settings) {
+    Map<String, String> merged = new HashMap<>(settings);
+    for (RuleParameter parameter : rule.parameters()) {
+      merged.putIfAbsent(parameter.name(), parameter.exampleText());
+    }
+    return merged;
+  }
+}
