@@ -12,6 +12,15 @@ public interface Ports extends AutoCloseable {
 
   GuardDutyPort guardDuty(String region);
 
+  /** The caller's account and partition (STS); the same for every region. */
+  AccountPort account();
+
+  EventBridgePort eventBridge(String region);
+
+  SnsPort sns(String region);
+
+  KmsPort kms(String region);
+
   @Override
   void close();
 }
