@@ -25,10 +25,13 @@ import picocli.CommandLine.Spec;
       "Examples:",
       "  irctl enable-guardduty --all-regions",
       "  irctl rules list",
+      "  irctl apply-rules --all-regions --subscribe email:soc@example.com --exclude s3-honey-bucket-access",
       "  irctl generate-completion > irctl_completion && . irctl_completion"
     },
     subcommands = {
       EnableGuardDutyCommand.class,
+      ApplyRulesCommand.class,
+      RemoveRulesCommand.class,
       CommandLine.HelpCommand.class,
       picocli.AutoComplete.GenerateCompletion.class,
       RulesCommand.class
