@@ -35,28 +35,30 @@ public final class ApplyRules {
       progress.accept(failed);
       results.add(failed);
     });
-    List<RegionOutcome<RulesRegionResult>> outcomes =
-        runner.run(selection.regions(), region -> inRegion(region, request, identity, dryRun), o -> progress.accept(toResult(o)));
-    outcomes.forEach(o -> results.add(toResult(o)));
+    // One pool of call threads for every region of the run: threads idle after reading are reused for writing.
+    try (Parallel parallel = new Parallel()) {
+      List<RegionOutcome<RulesRegionResult>> outcomes =
+          runner.run(
+              selection.regions(), region -> inRegion(parallel, region, request, identity, dryRun), o -> progress.accept(toResult(o)));
+      outcomes.forEach(o -> results.add(toResult(o)));
+    }
     return results;
   }
 
-  private RulesRegionResult inRegion(String region, ApplyRulesRequest request, Identity identity, boolean dryRun) {
+  private RulesRegionResult inRegion(Parallel parallel, String region, ApplyRulesRequest request, Identity identity, boolean dryRun) {
     EventBridgePort events = ports.eventBridge(region);
     var sns = ports.sns(region);
-    try (Parallel parallel = new Parallel()) {
-      String topicArn = RegionPlanner.topicArn(identity, region, request.topic().name());
-      RegionState state =
-          new RegionReader(parallel)
-              .read(events, sns, request.topic().kmsKey().map(k -> ports.kms(region)), request.bus(), topicArn, request.topic().kmsKey());
-      RegionPlan plan = RegionPlanner.plan(region, request, identity, state);
-      checkQuota(events, request.bus(), plan);
-      if (dryRun || plan.inSync()) {
-        return RulesRegionResult.of(plan, dryRun, 0, List.of());
-      }
-      RegionApplier.Outcome outcome = new RegionApplier(parallel).apply(events, sns, request.bus(), plan);
-      return RulesRegionResult.of(plan, false, outcome.writes(), outcome.failures());
+    String topicArn = RegionPlanner.topicArn(identity, region, request.topic().name());
+    RegionState state =
+        new RegionReader(parallel)
+            .read(events, sns, request.topic().kmsKey().map(k -> ports.kms(region)), request.bus(), topicArn, request.topic().kmsKey());
+    RegionPlan plan = RegionPlanner.plan(region, request, identity, state);
+    checkQuota(events, request.bus(), plan);
+    if (dryRun || plan.inSync()) {
+      return RulesRegionResult.of(plan, dryRun, 0, List.of());
     }
+    RegionApplier.Outcome outcome = new RegionApplier(parallel).apply(events, sns, request.bus(), plan);
+    return RulesRegionResult.of(plan, false, outcome.writes(), outcome.failures());
   }
 
   /** Fails the region before any write when the new rules would not fit on the bus, rather than half-applying. */

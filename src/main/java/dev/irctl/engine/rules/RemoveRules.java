@@ -38,28 +38,30 @@ public final class RemoveRules {
       progress.accept(failed);
       results.add(failed);
     });
-    List<RegionOutcome<RulesRegionResult>> outcomes =
-        runner.run(selection.regions(), region -> inRegion(region, request, identity, dryRun), o -> progress.accept(toResult(o)));
-    outcomes.forEach(o -> results.add(toResult(o)));
+    // One pool of call threads for every region of the run: threads idle after reading are reused for writing.
+    try (Parallel parallel = new Parallel()) {
+      List<RegionOutcome<RulesRegionResult>> outcomes =
+          runner.run(
+              selection.regions(), region -> inRegion(parallel, region, request, identity, dryRun), o -> progress.accept(toResult(o)));
+      outcomes.forEach(o -> results.add(toResult(o)));
+    }
     return results;
   }
 
-  private RulesRegionResult inRegion(String region, Request request, Optional<Identity> identity, boolean dryRun) {
+  private RulesRegionResult inRegion(Parallel parallel, String region, Request request, Optional<Identity> identity, boolean dryRun) {
     EventBridgePort events = ports.eventBridge(region);
     SnsPort sns = ports.sns(region);
-    try (Parallel parallel = new Parallel()) {
-      RegionReader reader = new RegionReader(parallel);
-      List<ActualRule> rules = reader.readRules(events, request.bus());
-      Optional<ActualTopic> topic =
-          identity.flatMap(id -> reader.readTopic(sns, RegionPlanner.topicArn(id, region, request.topicName())));
-      RegionPlan plan = plan(region, rules, topic, identity.map(id -> RegionPlanner.topicArn(id, region, request.topicName())));
-      if (dryRun || plan.inSync()) {
-        return RulesRegionResult.of(plan, dryRun, 0, List.of());
-      }
-      List<String> failures = Collections.synchronizedList(new ArrayList<>());
-      int writes = apply(parallel, events, sns, request.bus(), plan, failures);
-      return RulesRegionResult.of(plan, false, writes, failures);
+    RegionReader reader = new RegionReader(parallel);
+    List<ActualRule> rules = reader.readRules(events, request.bus());
+    Optional<ActualTopic> topic =
+        identity.flatMap(id -> reader.readTopic(sns, RegionPlanner.topicArn(id, region, request.topicName())));
+    RegionPlan plan = plan(region, rules, topic, identity.map(id -> RegionPlanner.topicArn(id, region, request.topicName())));
+    if (dryRun || plan.inSync()) {
+      return RulesRegionResult.of(plan, dryRun, 0, List.of());
     }
+    List<String> failures = Collections.synchronizedList(new ArrayList<>());
+    int writes = apply(parallel, events, sns, request.bus(), plan, failures);
+    return RulesRegionResult.of(plan, false, writes, failures);
   }
 
   /** Pure: which rules and topic to delete, and what is kept and why. */
