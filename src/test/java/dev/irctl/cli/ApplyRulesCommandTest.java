@@ -153,4 +153,39 @@ class ApplyRulesCommandTest {
       assertThat(aws.eventBridgeIn(region).ruleNames("default")).containsExactly("irctl-ec2-instance-terminated");
     }
   }
+
+  @Test
+  void aKmsKeyEventBridgeMayNotUseIsSetAndWarnedAbout() {
+    aws.kmsIn("us-east-1")
+        .key(
+            "alias/alerts",
+            false,
+            "{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::111122223333:root\"},\"Action\":\"kms:*\"}]}");
+
+    CliRun run = CliRun.run(aws, "apply-rules", "--region", "us-east-1", "--rule", "ec2-instance-terminated", "--kms-key", "alias/alerts");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(aws.snsIn("us-east-1").topic("irctl-alerts").orElseThrow().attributes()).containsEntry("KmsMasterKeyId", "alias/alerts");
+    assertThat(run.out()).contains("does not let events.amazonaws.com use kms:Decrypt and kms:GenerateDataKey*");
+  }
+
+  @Test
+  void anUnknownKmsKeyFailsTheRegionBeforeAnyWrite() {
+    CliRun run = CliRun.run(aws, "apply-rules", "--region", "us-east-1", "--rule", "ec2-instance-terminated", "--kms-key", "alias/nope");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(aws.log().writes()).isEmpty();
+    assertThat(run.out()).contains("--kms-key alias/nope was not found");
+  }
+
+  @Test
+  void aCustomBusGetsRulesAndAPolicyScopedToItsRuleArns() {
+    CliRun run = CliRun.run(aws, "apply-rules", "--region", "us-east-1", "--rule", "ec2-instance-terminated", "--event-bus", "security");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(aws.eventBridgeIn("us-east-1").ruleNames("security")).containsExactly("irctl-ec2-instance-terminated");
+    assertThat(aws.eventBridgeIn("us-east-1").ruleNames("default")).isEmpty();
+    assertThat(aws.snsIn("us-east-1").topic("irctl-alerts").orElseThrow().attributes().get("Policy"))
+        .contains("rule/security/irctl-*");
+  }
 }
