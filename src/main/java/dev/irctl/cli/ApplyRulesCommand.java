@@ -31,10 +31,12 @@ import picocli.CommandLine.Option;
     description = {
       "Deploy the catalog's EventBridge rules, alerting to an SNS topic, in every chosen region.",
       "",
-      "Per region: the topic (created or adopted; its policy gets one statement letting EventBridge publish,",
-      "every other statement kept), the subscriptions you name, and one rule irctl-<id> per selected catalog",
-      "rule targeting the topic. Global rules (IAM, Organizations) go to us-east-1 only. Only what differs is",
-      "written; rules irctl did not create (no managed-by=irctl tag) and targets you added are never touched."
+      "Per region: the SNS topic (created or adopted; its policy gets one statement",
+      "letting EventBridge publish, every other statement kept), the subscriptions",
+      "you name, and one rule irctl-<id> per selected catalog rule targeting the",
+      "topic. Global rules (IAM, Organizations) go to us-east-1 only. Only what",
+      "differs is written; rules irctl did not create (no managed-by=irctl tag) and",
+      "targets you added are never touched. --dry-run prints the plan with diffs."
     },
     footer = {
       "",

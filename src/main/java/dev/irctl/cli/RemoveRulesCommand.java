@@ -19,10 +19,12 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Delete irctl's EventBridge rules in every chosen region (RemoveTargets, then DeleteRule).",
+      "Delete irctl's EventBridge rules in every chosen region",
+      "(RemoveTargets, then DeleteRule).",
       "",
-      "Only rules with both irctl's name (irctl-...) and its tag (managed-by=irctl) are deleted; a rule that has",
-      "targets you added is kept. The SNS topic is deleted only with --delete-topic, and only if irctl created it."
+      "Only rules with both irctl's name (irctl-...) and its tag (managed-by=irctl)",
+      "are deleted; a rule that has targets you added is kept. The SNS topic is",
+      "deleted only with --delete-topic, and only if irctl created it."
     },
     footer = {
       "",
