@@ -1,16 +1,25 @@
 package dev.irctl.aws;
 
 import dev.irctl.engine.port.AccountPort;
+import dev.irctl.engine.port.EventBridgePort;
 import dev.irctl.engine.port.GuardDutyPort;
 import dev.irctl.engine.port.IamPort;
+import dev.irctl.engine.port.KmsPort;
+import dev.irctl.engine.port.SnsPort;
 import dev.irctl.engine.port.Ports;
 import dev.irctl.engine.port.RegionDirectoryPort;
 import dev.irctl.engine.port.Session;
 import java.util.function.Supplier;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClientBuilder;
 import software.amazon.awssdk.services.guardduty.GuardDutyClient;
 import software.amazon.awssdk.services.guardduty.GuardDutyClientBuilder;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.IamClientBuilder;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.kms.KmsClientBuilder;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sns.SnsClientBuilder;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.StsClientBuilder;
 
@@ -59,6 +68,24 @@ final class AwsPorts implements Ports {
   /** The profile's region, or us-east-1: it only decides the partition for global calls. */
   private String homeRegion() {
     return clients.defaultRegion().orElse("us-east-1");
+  }
+
+  @Override
+  public EventBridgePort eventBridge(String region) {
+    Supplier<EventBridgeClientBuilder> builder = EventBridgeClient::builder;
+    return new EventBridgeAdapter(clients.client("events", region, builder));
+  }
+
+  @Override
+  public SnsPort sns(String region) {
+    Supplier<SnsClientBuilder> builder = SnsClient::builder;
+    return new SnsAdapter(clients.client("sns", region, builder));
+  }
+
+  @Override
+  public KmsPort kms(String region) {
+    Supplier<KmsClientBuilder> builder = KmsClient::builder;
+    return new KmsAdapter(clients.client("kms", region, builder));
   }
 
   @Override

@@ -19,8 +19,8 @@ public final class CommandActions {
     command("install-policy", IamAdapter.ACTIONS, AccountAdapter.ACTIONS);
     // Only --guardduty-admin without --account-id calls AWS.
     command("print-policy", AccountAdapter.ACTIONS);
-    // apply-rules and remove-rules join here with their EventBridge, SNS and KMS adapters, e.g.
-    //   command("apply-rules", EventBridgeAdapter.ACTIONS, SnsAdapter.ACTIONS, KmsAdapter.ACTIONS, AccountAdapter.ACTIONS);
+    command("apply-rules", EventBridgeAdapter.ACTIONS, SnsAdapter.ACTIONS, KmsAdapter.ACTIONS, AccountAdapter.ACTIONS, RegionDirectoryAdapter.ACTIONS);
+    command("remove-rules", EventBridgeAdapter.ACTIONS, SnsAdapter.ACTIONS, AccountAdapter.ACTIONS, RegionDirectoryAdapter.ACTIONS);
   }
 
   private CommandActions() {}

@@ -26,10 +26,13 @@ import picocli.CommandLine.Spec;
       "  irctl enable-guardduty --all-regions",
       "  irctl install-policy --role incident-responders",
       "  irctl rules list",
+      "  irctl apply-rules --all-regions --subscribe email:soc@example.com --exclude s3-honey-bucket-access",
       "  irctl generate-completion > irctl_completion && . irctl_completion"
     },
     subcommands = {
       EnableGuardDutyCommand.class,
+      ApplyRulesCommand.class,
+      RemoveRulesCommand.class,
       InstallPolicyCommand.class,
       PrintPolicyCommand.class,
       InitCommand.class,

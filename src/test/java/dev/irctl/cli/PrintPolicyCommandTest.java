@@ -20,9 +20,12 @@ class PrintPolicyCommandTest {
     JsonNode policy = Json.mapper().readTree(run.out());
     assertThat(policy.path("Version").asText()).isEqualTo("2012-10-17");
     assertThat(sids(policy))
-        .containsExactly("Ec2", "GuardDutyListsOnServiceLinkedRole", "GuardDutyServiceLinkedRole", "Guardduty", "Iam", "Sts");
+        .containsExactly(
+            "Ec2", "Events", "GuardDutyListsOnServiceLinkedRole", "GuardDutyServiceLinkedRole", "Guardduty", "Iam", "Kms",
+            "Sns", "Sts");
     assertThat(actions(policy))
-        .contains("guardduty:CreateDetector", "ec2:DescribeRegions", "iam:CreatePolicyVersion", "sts:GetCallerIdentity")
+        .contains("guardduty:CreateDetector", "ec2:DescribeRegions", "iam:CreatePolicyVersion", "sts:GetCallerIdentity",
+            "events:PutRule", "sns:SetTopicAttributes", "kms:GetKeyPolicy")
         .doesNotContain("guardduty:*");
     assertThat(CliRun.run(CliRun.noAws(), "print-policy").out()).isEqualTo(run.out());
   }

@@ -2,6 +2,9 @@ package dev.irctl.fakes;
 
 import dev.irctl.engine.port.AccountPort;
 import dev.irctl.engine.port.AwsCallException;
+import dev.irctl.engine.port.EventBridgePort;
+import dev.irctl.engine.port.KmsPort;
+import dev.irctl.engine.port.SnsPort;
 import dev.irctl.engine.port.GuardDutyPort;
 import dev.irctl.engine.port.IamPort;
 import dev.irctl.engine.port.Ports;
@@ -16,11 +19,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * created) and one {@link CallLog}. Also its own {@link PortsFactory}, so the CLI can run in-process on it.
  */
 public final class FakePorts implements Ports, PortsFactory {
+  /** The account the fakes belong to. */
+  public static final String ACCOUNT = "111122223333";
+
   private final CallLog log = new CallLog();
   private final FakeRegionDirectory regions = new FakeRegionDirectory(log);
   private final Map<String, FakeGuardDuty> guardDuty = new ConcurrentHashMap<>();
   private final FakeIam iam = new FakeIam(log);
   private final FakeAccount account = new FakeAccount(log);
+  private final Map<String, FakeEventBridge> eventBridge = new ConcurrentHashMap<>();
+  private final Map<String, FakeSns> sns = new ConcurrentHashMap<>();
+  private final Map<String, FakeKms> kms = new ConcurrentHashMap<>();
   private volatile boolean credentials = true;
   private volatile Session lastSession;
 
@@ -42,6 +51,18 @@ public final class FakePorts implements Ports, PortsFactory {
 
   public FakeAccount accountFake() {
     return account;
+  }
+
+  public FakeEventBridge eventBridgeIn(String region) {
+    return eventBridge.computeIfAbsent(region, r -> new FakeEventBridge(r, ACCOUNT, log));
+  }
+
+  public FakeSns snsIn(String region) {
+    return sns.computeIfAbsent(region, r -> new FakeSns(r, ACCOUNT, log));
+  }
+
+  public FakeKms kmsIn(String region) {
+    return kms.computeIfAbsent(region, r -> new FakeKms(r, ACCOUNT, log));
   }
 
   public FakePorts withoutCredentials() {
@@ -84,6 +105,21 @@ public final class FakePorts implements Ports, PortsFactory {
   @Override
   public AccountPort account() {
     return account;
+  }
+
+  @Override
+  public EventBridgePort eventBridge(String region) {
+    return eventBridgeIn(region);
+  }
+
+  @Override
+  public SnsPort sns(String region) {
+    return snsIn(region);
+  }
+
+  @Override
+  public KmsPort kms(String region) {
+    return kmsIn(region);
   }
 
   @Override

@@ -18,6 +18,12 @@ public interface Ports extends AutoCloseable {
   /** The account the credentials belong to (STS). */
   AccountPort account();
 
+  EventBridgePort eventBridge(String region);
+
+  SnsPort sns(String region);
+
+  KmsPort kms(String region);
+
   @Override
   void close();
 }

@@ -1,0 +1,217 @@
+package dev.irctl.aws;
+
+import dev.irctl.engine.permissions.AwsAction;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.irctl.engine.port.AwsCallException;
+import dev.irctl.engine.port.EventBridgePort;
+import dev.irctl.engine.rules.BusRule;
+import dev.irctl.engine.rules.RuleDefinition;
+import dev.irctl.engine.rules.RuleTarget;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.model.InputTransformer;
+import software.amazon.awssdk.services.eventbridge.model.ListRulesResponse;
+import software.amazon.awssdk.services.eventbridge.model.ListTargetsByRuleResponse;
+import software.amazon.awssdk.services.eventbridge.model.PutTargetsResponse;
+import software.amazon.awssdk.services.eventbridge.model.Tag;
+import software.amazon.awssdk.services.eventbridge.model.Target;
+
+/** {@link EventBridgePort} over the SDK's EventBridge client for one region. EventBridge has no SDK paginators. */
+final class EventBridgeAdapter implements EventBridgePort {
+  /** The IAM actions this adapter calls; print-policy and the wire tests check against this list. */
+  static final List<AwsAction> ACTIONS =
+      List.of(
+          AwsAction.read("events:ListRules"),
+          AwsAction.read("events:ListTargetsByRule"),
+          AwsAction.read("events:ListTagsForResource"),
+          AwsAction.write("events:PutRule"),
+          AwsAction.write("events:PutTargets"),
+          AwsAction.write("events:TagResource"),
+          AwsAction.write("events:RemoveTargets"),
+          AwsAction.write("events:DeleteRule"));
+
+  /** AWS's cap on entries in one PutTargets or RemoveTargets call. */
+  static final int TARGETS_PER_CALL = 10;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final EventBridgeClient client;
+
+  EventBridgeAdapter(EventBridgeClient client) {
+    this.client = client;
+  }
+
+  @Override
+  public List<BusRule> listRules(String bus, String prefix) {
+    List<BusRule> rules = new ArrayList<>();
+    String token = null;
+    do {
+      String next = token;
+      ListRulesResponse page =
+          AwsCalls.call(
+              "events:ListRules",
+              () -> client.listRules(b -> b.eventBusName(bus).namePrefix(prefix).nextToken(next).limit(100)));
+      page.rules()
+          .forEach(
+              r ->
+                  rules.add(
+                      new BusRule(
+                          r.name(),
+                          r.arn(),
+                          Optional.ofNullable(r.eventPattern()),
+                          r.stateAsString(),
+                          Optional.ofNullable(r.description()))));
+      token = page.nextToken();
+    } while (token != null && !token.isEmpty());
+    return rules;
+  }
+
+  @Override
+  public int countRules(String bus) {
+    int count = 0;
+    String token = null;
+    do {
+      String next = token;
+      ListRulesResponse page =
+          AwsCalls.call("events:ListRules", () -> client.listRules(b -> b.eventBusName(bus).nextToken(next).limit(100)));
+      count += page.rules().size();
+      token = page.nextToken();
+    } while (token != null && !token.isEmpty());
+    return count;
+  }
+
+  @Override
+  public List<RuleTarget> listTargets(String bus, String ruleName) {
+    List<RuleTarget> targets = new ArrayList<>();
+    String token = null;
+    do {
+      String next = token;
+      ListTargetsByRuleResponse page =
+          AwsCalls.call(
+              "events:ListTargetsByRule",
+              () -> client.listTargetsByRule(b -> b.eventBusName(bus).rule(ruleName).nextToken(next).limit(100)));
+      page.targets().forEach(t -> targets.add(fromSdk(t)));
+      token = page.nextToken();
+    } while (token != null && !token.isEmpty());
+    return targets;
+  }
+
+  @Override
+  public Map<String, String> tags(String ruleArn) {
+    List<Tag> tags =
+        AwsCalls.call("events:ListTagsForResource", () -> client.listTagsForResource(b -> b.resourceARN(ruleArn)).tags());
+    Map<String, String> map = new java.util.HashMap<>();
+    tags.forEach(t -> map.put(t.key(), t.value()));
+    return map;
+  }
+
+  @Override
+  public String putRule(String bus, RuleDefinition rule, Map<String, String> tags) {
+    String pattern = compact(rule);
+    return AwsCalls.call(
+            "events:PutRule",
+            () ->
+                client.putRule(
+                    b ->
+                        b.eventBusName(bus)
+                            .name(rule.name())
+                            .description(rule.description())
+                            .eventPattern(pattern)
+                            .state(rule.state())
+                            .tags(sdkTags(tags))))
+        .ruleArn();
+  }
+
+  @Override
+  public void putTargets(String bus, String ruleName, List<RuleTarget> targets) {
+    for (int from = 0; from < targets.size(); from += TARGETS_PER_CALL) {
+      List<Target> batch =
+          targets.subList(from, Math.min(targets.size(), from + TARGETS_PER_CALL)).stream()
+              .map(EventBridgeAdapter::toSdk)
+              .toList();
+      PutTargetsResponse response =
+          AwsCalls.call("events:PutTargets", () -> client.putTargets(b -> b.eventBusName(bus).rule(ruleName).targets(batch)));
+      if (response.failedEntryCount() != null && response.failedEntryCount() > 0) {
+        throw failedEntries(
+            "events:PutTargets",
+            ruleName,
+            response.failedEntries().stream().map(f -> new Failure(f.targetId(), f.errorCode(), f.errorMessage())).toList());
+      }
+    }
+  }
+
+  @Override
+  public void tagRule(String ruleArn, Map<String, String> tags) {
+    AwsCalls.run("events:TagResource", () -> client.tagResource(b -> b.resourceARN(ruleArn).tags(sdkTags(tags))));
+  }
+
+  @Override
+  public void removeTargets(String bus, String ruleName, List<String> targetIds) {
+    for (int from = 0; from < targetIds.size(); from += TARGETS_PER_CALL) {
+      List<String> batch = targetIds.subList(from, Math.min(targetIds.size(), from + TARGETS_PER_CALL));
+      var response =
+          AwsCalls.call(
+              "events:RemoveTargets", () -> client.removeTargets(b -> b.eventBusName(bus).rule(ruleName).ids(batch)));
+      if (response.failedEntryCount() != null && response.failedEntryCount() > 0) {
+        throw failedEntries(
+            "events:RemoveTargets",
+            ruleName,
+            response.failedEntries().stream().map(f -> new Failure(f.targetId(), f.errorCode(), f.errorMessage())).toList());
+      }
+    }
+  }
+
+  @Override
+  public void deleteRule(String bus, String ruleName) {
+    AwsCalls.run("events:DeleteRule", () -> client.deleteRule(b -> b.eventBusName(bus).name(ruleName)));
+  }
+
+  /** A partial failure arrives with HTTP 200; it is still a failure, reported with AWS's own words. */
+  private static AwsCallException failedEntries(String action, String ruleName, List<Failure> failures) {
+    StringBuilder message = new StringBuilder(failures.size() + " target(s) of rule " + ruleName + " failed:");
+    for (Failure failure : failures) {
+      message.append(" ").append(failure.targetId()).append(": ").append(failure.code()).append(": ").append(failure.message()).append(";");
+    }
+    message.setLength(message.length() - 1);
+    return new AwsCallException(AwsCallException.Kind.INVALID_REQUEST, action, message.toString());
+  }
+
+  private record Failure(String targetId, String code, String message) {}
+
+  private static String compact(RuleDefinition rule) {
+    try {
+      return JSON.writeValueAsString(rule.eventPattern());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("event pattern of " + rule.name() + " cannot be written as JSON", e);
+    }
+  }
+
+  private static List<Tag> sdkTags(Map<String, String> tags) {
+    return tags.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
+  }
+
+  private static Target toSdk(RuleTarget target) {
+    Target.Builder builder = Target.builder().id(target.id()).arn(target.arn());
+    target
+        .transformer()
+        .ifPresent(
+            t ->
+                builder.inputTransformer(
+                    InputTransformer.builder().inputPathsMap(t.sortedPaths()).inputTemplate(t.inputTemplate()).build()));
+    target.input().ifPresent(builder::input);
+    target.inputPath().ifPresent(builder::inputPath);
+    return builder.build();
+  }
+
+  private static RuleTarget fromSdk(Target target) {
+    Optional<dev.irctl.engine.rules.InputTransformer> transformer =
+        Optional.ofNullable(target.inputTransformer())
+            .map(t -> new dev.irctl.engine.rules.InputTransformer(t.inputPathsMap(), t.inputTemplate()));
+    return new RuleTarget(
+        target.id(), target.arn(), transformer, Optional.ofNullable(target.input()), Optional.ofNullable(target.inputPath()));
+  }
+}

@@ -1,0 +1,92 @@
+package dev.irctl.aws;
+
+import dev.irctl.engine.permissions.AwsAction;
+import dev.irctl.engine.port.AwsCallException;
+import dev.irctl.engine.port.SnsPort;
+import dev.irctl.engine.rules.Subscription;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sns.model.Tag;
+
+/** {@link SnsPort} over the SDK's SNS client for one region. */
+final class SnsAdapter implements SnsPort {
+  /** The IAM actions this adapter calls; print-policy and the wire tests check against this list. */
+  static final List<AwsAction> ACTIONS =
+      List.of(
+          AwsAction.read("sns:GetTopicAttributes"),
+          AwsAction.read("sns:ListTagsForResource"),
+          AwsAction.write("sns:CreateTopic"),
+          AwsAction.write("sns:TagResource"),
+          AwsAction.write("sns:SetTopicAttributes"),
+          AwsAction.read("sns:ListSubscriptionsByTopic"),
+          AwsAction.write("sns:Subscribe"),
+          AwsAction.write("sns:DeleteTopic"));
+
+  /** What SNS lists as the ARN of a subscription the endpoint has not confirmed yet. */
+  private static final String PENDING = "PendingConfirmation";
+
+  private final SnsClient client;
+
+  SnsAdapter(SnsClient client) {
+    this.client = client;
+  }
+
+  @Override
+  public Optional<Map<String, String>> topicAttributes(String topicArn) {
+    try {
+      return Optional.of(
+          AwsCalls.call("sns:GetTopicAttributes", () -> client.getTopicAttributes(b -> b.topicArn(topicArn)).attributes()));
+    } catch (AwsCallException e) {
+      if (e.kind() == AwsCallException.Kind.NOT_FOUND) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public Map<String, String> topicTags(String topicArn) {
+    List<Tag> tags = AwsCalls.call("sns:ListTagsForResource", () -> client.listTagsForResource(b -> b.resourceArn(topicArn)).tags());
+    Map<String, String> map = new HashMap<>();
+    tags.forEach(t -> map.put(t.key(), t.value()));
+    return map;
+  }
+
+  @Override
+  public String createTopic(String name, Map<String, String> attributes, Map<String, String> tags) {
+    // Tags on CreateTopic need sns:TagResource as well as sns:CreateTopic; both are in ACTIONS.
+    List<Tag> sdkTags = tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
+    return AwsCalls.call("sns:CreateTopic", () -> client.createTopic(b -> b.name(name).attributes(attributes).tags(sdkTags)))
+        .topicArn();
+  }
+
+  @Override
+  public void setTopicAttribute(String topicArn, String name, String value) {
+    AwsCalls.run(
+        "sns:SetTopicAttributes",
+        () -> client.setTopicAttributes(b -> b.topicArn(topicArn).attributeName(name).attributeValue(value)));
+  }
+
+  @Override
+  public List<Subscription> subscriptions(String topicArn) {
+    return AwsCalls.call(
+        "sns:ListSubscriptionsByTopic",
+        () ->
+            client.listSubscriptionsByTopicPaginator(b -> b.topicArn(topicArn)).subscriptions().stream()
+                .map(s -> new Subscription(s.protocol(), s.endpoint(), PENDING.equals(s.subscriptionArn())))
+                .toList());
+  }
+
+  @Override
+  public void subscribe(String topicArn, String protocol, String endpoint) {
+    AwsCalls.run("sns:Subscribe", () -> client.subscribe(b -> b.topicArn(topicArn).protocol(protocol).endpoint(endpoint)));
+  }
+
+  @Override
+  public void deleteTopic(String topicArn) {
+    AwsCalls.run("sns:DeleteTopic", () -> client.deleteTopic(b -> b.topicArn(topicArn)));
+  }
+}

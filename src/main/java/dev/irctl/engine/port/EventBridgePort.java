@@ -1,0 +1,39 @@
+package dev.irctl.engine.port;
+
+import dev.irctl.engine.rules.BusRule;
+import dev.irctl.engine.rules.RuleDefinition;
+import dev.irctl.engine.rules.RuleTarget;
+import java.util.List;
+import java.util.Map;
+
+/** EventBridge rules on one event bus in one region. {@code bus} is a bus name; {@code default} is the default bus. */
+public interface EventBridgePort {
+  /** The rules whose names start with {@code prefix} (ListRules with NamePrefix, every page). */
+  List<BusRule> listRules(String bus, String prefix);
+
+  /** How many rules the bus holds in all (ListRules, every page): for the rules-per-bus quota. */
+  int countRules(String bus);
+
+  List<RuleTarget> listTargets(String bus, String ruleName);
+
+  Map<String, String> tags(String ruleArn);
+
+  /**
+   * Creates or replaces the rule (PutRule replaces every field). {@code tags} are applied only when the rule is
+   * created; existing rules are tagged with {@link #tagRule}. Returns the rule ARN.
+   */
+  String putRule(String bus, RuleDefinition rule, Map<String, String> tags);
+
+  /**
+   * Adds or replaces targets by id, at most 10 per call. Any entry AWS rejects (FailedEntryCount) is an
+   * {@link AwsCallException} carrying AWS's error code and message.
+   */
+  void putTargets(String bus, String ruleName, List<RuleTarget> targets);
+
+  /** Adds or overwrites these tags; other tags are left as they are. */
+  void tagRule(String ruleArn, Map<String, String> tags);
+
+  void removeTargets(String bus, String ruleName, List<String> targetIds);
+
+  void deleteRule(String bus, String ruleName);
+}

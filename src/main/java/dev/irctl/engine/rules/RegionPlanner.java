@@ -1,0 +1,65 @@
+package dev.irctl.engine.rules;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.irctl.engine.PlanConflictException;
+import dev.irctl.engine.port.AccountPort.Identity;
+import dev.irctl.engine.rules.RegionState.KeyFacts;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** apply-rules' plan for one region from the request and what the reader found. Pure. */
+public final class RegionPlanner {
+  private RegionPlanner() {}
+
+  public static String topicArn(Identity identity, String region, String topicName) {
+    return "arn:" + identity.partition() + ":sns:" + region + ":" + identity.accountId() + ":" + topicName;
+  }
+
+  public static RegionPlan plan(String region, ApplyRulesRequest request, Identity identity, RegionState state) {
+    String topicArn = topicArn(identity, region, request.topic().name());
+    ObjectNode statement = SnsTopicPolicy.statement(topicArn, identity, region, request.bus());
+    TopicPlanner.Result topic = TopicPlanner.plan(topicArn, request.topic(), state.topic(), statement);
+    RulePlanner.Result rules =
+        RulePlanner.plan(
+            request.rulesFor(region),
+            state.rules(),
+            rule ->
+                RuleTarget.of(
+                    RuleTarget.IRCTL_TARGET_ID,
+                    topicArn,
+                    request.messageFormat() == MessageFormat.READABLE
+                        ? Optional.of(ReadableMessage.transformer(rule))
+                        : Optional.empty()),
+            request.prune());
+    List<String> warnings = new ArrayList<>(rules.warnings());
+    state.key().flatMap(RegionPlanner::keyWarning).ifPresent(warnings::add);
+    return new RegionPlan(
+        region, topicArn, topic.changes(), rules.changes(), rules.unchanged(), rules.orphans(), topic.pendingSubscriptions(), warnings);
+  }
+
+  /** A missing key stops the region (the topic would be unusable); a key EventBridge may not use is a loud warning. */
+  static Optional<String> keyWarning(KeyFacts key) {
+    if (key.missing()) {
+      throw new PlanConflictException(
+          "--kms-key " + key.keyId() + " was not found in this region (" + key.problem().orElse("") + "). Nothing was changed in this region.");
+    }
+    if (key.problem().isPresent()) {
+      return Optional.of(
+          "could not check that EventBridge may use --kms-key "
+              + key.keyId()
+              + " ("
+              + key.problem().get()
+              + "); make sure its policy allows events.amazonaws.com kms:Decrypt and kms:GenerateDataKey*.");
+    }
+    if (key.info().map(i -> i.awsManaged()).orElse(false)) {
+      return Optional.of(
+          "--kms-key "
+              + key.keyId()
+              + " is an AWS managed key: its policy cannot allow events.amazonaws.com, so EventBridge cannot publish to"
+              + " the topic and alerts will be lost silently. Use a customer managed key.");
+    }
+    String arn = key.info().map(i -> i.arn()).orElse(key.keyId());
+    return key.policy().flatMap(p -> KeyPolicyCheck.warning(arn, p));
+  }
+}

@@ -1,0 +1,162 @@
+package dev.irctl.engine.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.irctl.engine.FieldDiff;
+import dev.irctl.engine.PlanConflictException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Desired rules and the {@code irctl-}-prefixed rules on the bus in, rule changes out. Pure. A rule carrying irctl's
+ * name but not its tag is someone else's: it is never changed, and wanting it is a conflict for the region.
+ */
+public final class RulePlanner {
+  /** AWS allows at most five targets on a rule. */
+  static final int TARGETS_PER_RULE = 5;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private RulePlanner() {}
+
+  /** What the rule changes are, and which owned rules are orphans (left in place unless {@code prune}). */
+  public record Result(List<RuleChange> changes, int unchanged, List<String> orphans, List<String> warnings) {}
+
+  public static Result plan(
+      List<DesiredRule> desired, List<ActualRule> actual, Function<DesiredRule, RuleTarget> targetFor, boolean prune) {
+    Map<String, ActualRule> byName = new HashMap<>();
+    actual.forEach(a -> byName.put(a.name(), a));
+    List<RuleChange> changes = new ArrayList<>();
+    int unchanged = 0;
+    for (DesiredRule rule : desired) {
+      ActualRule existing = byName.get(rule.name());
+      RuleTarget target = targetFor.apply(rule);
+      if (existing == null) {
+        changes.add(new RuleChange.CreateRule(rule, target));
+        continue;
+      }
+      if (!existing.ownedByIrctl()) {
+        throw new PlanConflictException(
+            "rule "
+                + rule.name()
+                + " exists but is not tagged managed-by=irctl, so irctl did not create it and will not change it."
+                + " Delete or rename it, tag it managed-by=irctl to hand it to irctl, or leave the rule out with --exclude "
+                + rule.ruleId()
+                + ". Nothing was changed in this region.");
+      }
+      Optional<RuleChange> update = update(rule, existing, target);
+      if (update.isPresent()) {
+        changes.add(update.get());
+      } else {
+        unchanged++;
+      }
+    }
+    Set<String> wanted = desired.stream().map(DesiredRule::name).collect(Collectors.toSet());
+    List<String> orphans = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
+    for (ActualRule rule : actual) {
+      if (wanted.contains(rule.name()) || !rule.ownedByIrctl()) {
+        continue;
+      }
+      if (!prune) {
+        orphans.add(rule.name());
+      } else if (!rule.foreignTargetIds().isEmpty()) {
+        warnings.add(keptForForeignTargets(rule));
+      } else {
+        changes.add(new RuleChange.DeleteRule(rule.name(), targetIds(rule), "no longer selected (--prune)"));
+      }
+    }
+    return new Result(changes, unchanged, orphans, warnings);
+  }
+
+  /** Deleting a rule also drops every target on it; targets the user added are theirs, so such a rule is kept. */
+  static String keptForForeignTargets(ActualRule rule) {
+    return "kept rule "
+        + rule.name()
+        + ": it has targets irctl did not add ("
+        + String.join(", ", rule.foreignTargetIds())
+        + "); remove them to let irctl delete the rule.";
+  }
+
+  static List<String> targetIds(ActualRule rule) {
+    return rule.targets().stream().map(RuleTarget::id).toList();
+  }
+
+  private static Optional<RuleChange> update(DesiredRule rule, ActualRule existing, RuleTarget target) {
+    List<FieldDiff> diffs = new ArrayList<>();
+    JsonNode pattern = parse(existing.rule().eventPattern().orElse(null));
+    if (pattern == null || !pattern.equals(rule.pattern())) {
+      if (pattern == null) {
+        diffs.add(FieldDiff.of("eventPattern", existing.rule().eventPattern().orElse(null), rule.pattern().toString()));
+      } else {
+        diffs.addAll(JsonTreeDiff.diff("eventPattern", pattern, rule.pattern()));
+      }
+    }
+    String description = existing.rule().description().orElse("");
+    if (!description.equals(rule.description())) {
+      diffs.add(FieldDiff.of("description", description, rule.description()));
+    }
+    if (!rule.state().equals(existing.rule().state())) {
+      diffs.add(FieldDiff.of("state", existing.rule().state(), rule.state()));
+    }
+    boolean putRule = !diffs.isEmpty();
+    Optional<RuleTarget> targetChange = targetChange(existing, target, diffs);
+    Map<String, String> tags = new HashMap<>();
+    rule.tags().forEach(
+        (key, value) -> {
+          if (!value.equals(existing.tags().get(key))) {
+            tags.put(key, value);
+            diffs.add(FieldDiff.of("tag " + key, existing.tags().get(key), value));
+          }
+        });
+    if (diffs.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new RuleChange.UpdateRule(rule, existing.rule().arn(), putRule, targetChange, tags, diffs));
+  }
+
+  private static Optional<RuleTarget> targetChange(ActualRule existing, RuleTarget target, List<FieldDiff> diffs) {
+    Optional<RuleTarget> current = existing.irctlTarget();
+    if (current.isPresent() && current.get().equals(target)) {
+      return Optional.empty();
+    }
+    if (current.isEmpty() && existing.targets().size() >= TARGETS_PER_RULE) {
+      throw new PlanConflictException(
+          "rule "
+              + existing.name()
+              + " already has "
+              + TARGETS_PER_RULE
+              + " targets, the most EventBridge allows, and none is irctl's ("
+              + RuleTarget.IRCTL_TARGET_ID
+              + "). Remove one of them. Nothing was changed in this region.");
+    }
+    diffs.add(FieldDiff.of("target " + target.id(), current.map(RulePlanner::describe).orElse(null), describe(target)));
+    return Optional.of(target);
+  }
+
+  private static String describe(RuleTarget target) {
+    String input =
+        target.transformer().map(t -> " with input transformer").orElse("")
+            + target.input().map(i -> " with constant input").orElse("")
+            + target.inputPath().map(p -> " with input path " + p).orElse("");
+    return target.arn() + input;
+  }
+
+  /** AWS's stored pattern as a tree; null when it is missing or unreadable (then it differs from any pattern). */
+  private static JsonNode parse(String pattern) {
+    if (pattern == null) {
+      return null;
+    }
+    try {
+      return JSON.readTree(pattern);
+    } catch (Exception e) {
+      return null;
+    }
+  }
+}

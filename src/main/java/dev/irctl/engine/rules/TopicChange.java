@@ -1,0 +1,127 @@
+package dev.irctl.engine.rules;
+
+import dev.irctl.engine.Change;
+import dev.irctl.engine.ChangeAction;
+import dev.irctl.engine.FieldDiff;
+import java.util.List;
+import java.util.Map;
+
+/** The changes to the alert topic a region's plan can hold. */
+public sealed interface TopicChange extends Change {
+
+  /** No topic by this name: CreateTopic with the policy (and key) and the managed-by tag in one call. */
+  record CreateTopic(String name, Map<String, String> attributes, Map<String, String> tags, List<FieldDiff> diffs)
+      implements TopicChange {
+    public CreateTopic {
+      attributes = Map.copyOf(attributes);
+      tags = Map.copyOf(tags);
+      diffs = List.copyOf(diffs);
+    }
+
+    @Override
+    public ChangeAction action() {
+      return ChangeAction.CREATE;
+    }
+
+    @Override
+    public String resource() {
+      return "topic " + name;
+    }
+
+    @Override
+    public String reason() {
+      return "missing";
+    }
+  }
+
+  /** The topic policy lacks irctl's statement or has an old one: SetTopicAttributes Policy with the merged policy. */
+  record SetPolicy(String topicArn, String policy, List<FieldDiff> diffs) implements TopicChange {
+    public SetPolicy {
+      diffs = List.copyOf(diffs);
+    }
+
+    @Override
+    public ChangeAction action() {
+      return ChangeAction.UPDATE;
+    }
+
+    @Override
+    public String resource() {
+      return "topic policy " + topicArn;
+    }
+
+    @Override
+    public String reason() {
+      return "EventBridge may not publish to the topic";
+    }
+  }
+
+  /** --kms-key differs from the topic's key: SetTopicAttributes KmsMasterKeyId. */
+  record SetKmsKey(String topicArn, String before, String keyId) implements TopicChange {
+    @Override
+    public ChangeAction action() {
+      return ChangeAction.UPDATE;
+    }
+
+    @Override
+    public String resource() {
+      return "topic encryption " + topicArn;
+    }
+
+    @Override
+    public String reason() {
+      return "--kms-key differs";
+    }
+
+    @Override
+    public List<FieldDiff> diffs() {
+      return List.of(FieldDiff.of("KmsMasterKeyId", before, keyId));
+    }
+  }
+
+  /** A --subscribe endpoint that is neither subscribed nor pending. */
+  record Subscribe(SubscriptionSpec subscription) implements TopicChange {
+    @Override
+    public ChangeAction action() {
+      return ChangeAction.CREATE;
+    }
+
+    @Override
+    public String resource() {
+      return "subscription " + subscription;
+    }
+
+    @Override
+    public String reason() {
+      return "not subscribed";
+    }
+
+    @Override
+    public List<FieldDiff> diffs() {
+      return List.of();
+    }
+  }
+
+  /** remove-rules --delete-topic, for a topic irctl created. */
+  record DeleteTopic(String topicArn) implements TopicChange {
+    @Override
+    public ChangeAction action() {
+      return ChangeAction.DELETE;
+    }
+
+    @Override
+    public String resource() {
+      return "topic " + topicArn;
+    }
+
+    @Override
+    public String reason() {
+      return "--delete-topic, and irctl created it";
+    }
+
+    @Override
+    public List<FieldDiff> diffs() {
+      return List.of();
+    }
+  }
+}

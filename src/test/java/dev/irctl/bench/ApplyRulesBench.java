@@ -1,0 +1,79 @@
+package dev.irctl.bench;
+
+import dev.irctl.cli.CliRun;
+import dev.irctl.fakes.FakePorts;
+import dev.irctl.fakes.FakeRegionDirectory;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * apply-rules over 17 regions and the whole bundled catalog against the fakes, every call taking 100 ms
+ * (bench/apply-rules.sh runs it; it is not a unit test, timings depend on the machine). Prints wall time, the
+ * critical-path bound and their ratio for a first run (everything created) and a second run (nothing to do), with
+ * the write and read calls made.
+ *
+ * <p>The bound is the longest chain of calls that must wait for one another, with independent calls (the rules of
+ * a region, the regions themselves at --concurrency 17) running at once:
+ *
+ * <pre>
+ * first run:  ec2:DescribeRegions → sts:GetCallerIdentity
+ *             → [events:ListRules ‖ sns:GetTopicAttributes (absent)]
+ *             → events:ListRules (quota count, only because rules will be created)
+ *             → [sns:CreateTopic ‖ events:PutRule per rule]
+ *             → [events:PutTargets per rule (needs its rule and the topic) ‖ sns:Subscribe (needs the topic)]
+ *             = 6 calls
+ * second run: ec2:DescribeRegions → sts:GetCallerIdentity
+ *             → [events:ListRules ‖ sns:GetTopicAttributes]
+ *             → [events:ListTargetsByRule ‖ events:ListTagsForResource per rule ‖ sns:ListTagsForResource ‖ sns:ListSubscriptionsByTopic]
+ *             = 4 calls
+ * </pre>
+ */
+public final class ApplyRulesBench {
+  static final long LATENCY_MS = 100;
+  static final int FIRST_RUN_CHAIN = 6;
+  static final int SECOND_RUN_CHAIN = 4;
+
+  private ApplyRulesBench() {}
+
+  public static void main(String[] args) {
+    String[] command = {
+      "apply-rules", "--all-regions", "--concurrency", "17", "--set", "bucketNames=corp-backups-honey",
+      "--subscribe", "email:soc@example.com", "--no-color"
+    };
+    // Warm-up on a separate account without latency: class loading, catalog load and schema checks are CPU work,
+    // not calls, and would otherwise be charged to the first measured run.
+    CliRun.run(new FakePorts(), command);
+
+    FakePorts aws = new FakePorts();
+    aws.log().latency(LATENCY_MS);
+    long start = System.nanoTime();
+    CliRun first = CliRun.run(aws, command);
+    long firstMs = (System.nanoTime() - start) / 1_000_000;
+    check(first);
+    int firstWrites = aws.log().writes().size();
+    int firstCalls = aws.log().calls().size();
+
+    aws.log().clear();
+    start = System.nanoTime();
+    CliRun second = CliRun.run(aws, command);
+    long secondMs = (System.nanoTime() - start) / 1_000_000;
+    check(second);
+
+    Map<String, Integer> reads = new TreeMap<>();
+    aws.log().calls().forEach(c -> reads.merge(c.split(" ")[0], 1, Integer::sum));
+    System.out.printf("apply-rules benchmark: %d regions x %d ms per call, --concurrency 17%n", FakeRegionDirectory.DEFAULT_REGIONS.size(), LATENCY_MS);
+    System.out.printf("first run:  wall %5d ms, bound %d ms (%d dependent calls), ratio %.2f, %d calls (%d writes)%n",
+        firstMs, FIRST_RUN_CHAIN * LATENCY_MS, FIRST_RUN_CHAIN, firstMs / (double) (FIRST_RUN_CHAIN * LATENCY_MS), firstCalls, firstWrites);
+    System.out.printf("second run: wall %5d ms, bound %d ms (%d dependent calls), ratio %.2f, %d writes%n",
+        secondMs, SECOND_RUN_CHAIN * LATENCY_MS, SECOND_RUN_CHAIN, secondMs / (double) (SECOND_RUN_CHAIN * LATENCY_MS), aws.log().writes().size());
+    System.out.println("second run read calls per region (global: sts, and the region DescribeRegions was called in):");
+    reads.forEach((region, count) -> System.out.printf("  %-16s %d%n", region, count));
+  }
+
+  private static void check(CliRun run) {
+    if (run.exitCode() != 0) {
+      System.err.println(run.err());
+      throw new IllegalStateException("apply-rules exited " + run.exitCode());
+    }
+  }
+}

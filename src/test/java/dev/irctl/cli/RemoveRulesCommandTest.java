@@ -1,0 +1,41 @@
+package dev.irctl.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.irctl.fakes.FakePorts;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RemoveRulesCommandTest {
+  private final FakePorts aws = new FakePorts();
+
+  @Test
+  void removesWhatApplyRulesCreatedAndTheTopicOnlyWithTheFlag() {
+    CliRun.run(aws, "apply-rules", "--region", "us-east-1,eu-west-1", "--category", "guardduty");
+    aws.eventBridgeIn("eu-west-1").existing("default", "irctl-mine", "{\"source\":[\"aws.s3\"]}", "ENABLED", Map.of(), List.of());
+    aws.log().clear();
+
+    CliRun dry = CliRun.run(aws, "remove-rules", "--region", "us-east-1,eu-west-1", "--delete-topic", "--dry-run");
+    assertThat(dry.exitCode()).isZero();
+    assertThat(aws.log().writes()).isEmpty();
+    assertThat(dry.err()).contains("- delete rule irctl-guardduty-finding-high-and-up").contains("- delete topic arn:aws:sns:eu-west-1:");
+
+    CliRun run = CliRun.run(aws, "remove-rules", "--region", "us-east-1,eu-west-1", "--delete-topic");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(aws.eventBridgeIn("us-east-1").ruleNames("default")).isEmpty();
+    assertThat(aws.eventBridgeIn("eu-west-1").ruleNames("default")).containsExactly("irctl-mine");
+    assertThat(aws.snsIn("eu-west-1").topic("irctl-alerts")).isEmpty();
+    assertThat(run.out()).contains("2 regions: 2 changed, 0 unchanged, 0 failed; 10 write calls");
+  }
+
+  @Test
+  void aBadTopicNameIsAUsageError() {
+    CliRun run = CliRun.run(aws, "remove-rules", "--region", "us-east-1", "--topic-name", "alerts.fifo");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--topic-name 'alerts.fifo'");
+    assertThat(aws.log().calls()).isEmpty();
+  }
+}

@@ -1,0 +1,198 @@
+package dev.irctl.fakes;
+
+import dev.irctl.engine.port.AwsCallException;
+import dev.irctl.engine.port.EventBridgePort;
+import dev.irctl.engine.rules.BusRule;
+import dev.irctl.engine.rules.RuleDefinition;
+import dev.irctl.engine.rules.RuleTarget;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * EventBridge in one region, in memory: rules per bus with targets and tags, and AWS's limits (5 targets a
+ * rule, 10 entries a PutTargets call). Calls are logged (and delayed) before the lock is taken, so concurrent
+ * calls overlap the way they do against AWS.
+ */
+public final class FakeEventBridge implements EventBridgePort {
+  private final String region;
+  private final String account;
+  private final CallLog log;
+  /** bus → name → rule. */
+  private final Map<String, Map<String, StoredRule>> buses = new HashMap<>();
+  private final Map<String, String> rejectedTargets = new HashMap<>();
+
+  /** A rule with its targets and tags, as the fake keeps it. */
+  public record StoredRule(BusRule rule, Map<String, RuleTarget> targets, Map<String, String> tags) {}
+
+  FakeEventBridge(String region, String account, CallLog log) {
+    this.region = region;
+    this.account = account;
+    this.log = log;
+  }
+
+  /** Seeds a rule as if someone had created it. */
+  public synchronized FakeEventBridge existing(
+      String bus, String name, String pattern, String state, Map<String, String> tags, List<RuleTarget> targets) {
+    Map<String, RuleTarget> byId = new LinkedHashMap<>();
+    targets.forEach(t -> byId.put(t.id(), t));
+    rules(bus).put(name, new StoredRule(new BusRule(name, arn(bus, name), Optional.of(pattern), state, Optional.empty()), byId, new HashMap<>(tags)));
+    return this;
+  }
+
+  /** Seeds {@code count} unrelated rules, e.g. to fill the bus up to its quota. */
+  public synchronized FakeEventBridge fill(String bus, int count) {
+    for (int i = 0; i < count; i++) {
+      existing(bus, "user-rule-" + i, "{\"source\":[\"aws.ec2\"]}", "ENABLED", Map.of(), List.of());
+    }
+    return this;
+  }
+
+  /** PutTargets answers with a FailedEntry for this rule (HTTP 200, FailedEntryCount 1), as AWS does. */
+  public synchronized FakeEventBridge rejectTargetsOf(String ruleName, String errorMessage) {
+    rejectedTargets.put(ruleName, errorMessage);
+    return this;
+  }
+
+  public synchronized Optional<StoredRule> rule(String bus, String name) {
+    return Optional.ofNullable(rules(bus).get(name));
+  }
+
+  public synchronized List<String> ruleNames(String bus) {
+    return new ArrayList<>(new TreeMap<>(rules(bus)).keySet());
+  }
+
+  @Override
+  public List<BusRule> listRules(String bus, String prefix) {
+    List<BusRule> all;
+    synchronized (this) {
+      all = new TreeMap<>(rules(bus)).values().stream().map(StoredRule::rule).filter(r -> r.name().startsWith(prefix)).toList();
+    }
+    // One ListRules page holds at most 100 rules.
+    for (int page = 0; page == 0 || page * 100 < all.size(); page++) {
+      log.record(region, "events:ListRules", false);
+    }
+    return all;
+  }
+
+  @Override
+  public int countRules(String bus) {
+    int count;
+    synchronized (this) {
+      count = rules(bus).size();
+    }
+    for (int page = 0; page == 0 || page * 100 < count; page++) {
+      log.record(region, "events:ListRules", false);
+    }
+    return count;
+  }
+
+  @Override
+  public List<RuleTarget> listTargets(String bus, String ruleName) {
+    log.record(region, "events:ListTargetsByRule", false);
+    synchronized (this) {
+      return List.copyOf(existingRule(bus, ruleName).targets().values());
+    }
+  }
+
+  @Override
+  public Map<String, String> tags(String ruleArn) {
+    log.record(region, "events:ListTagsForResource", false);
+    synchronized (this) {
+      return Map.copyOf(byArn(ruleArn).tags());
+    }
+  }
+
+  @Override
+  public String putRule(String bus, RuleDefinition rule, Map<String, String> tags) {
+    log.record(region, "events:PutRule", true);
+    synchronized (this) {
+      StoredRule existing = rules(bus).get(rule.name());
+      BusRule stored =
+          new BusRule(rule.name(), arn(bus, rule.name()), Optional.of(rule.eventPattern().toString()), rule.state(), Optional.ofNullable(rule.description()));
+      // Like AWS: tags in PutRule count only when the rule is created.
+      Map<String, String> keptTags = existing == null ? new HashMap<>(tags) : existing.tags();
+      Map<String, RuleTarget> keptTargets = existing == null ? new LinkedHashMap<>() : existing.targets();
+      rules(bus).put(rule.name(), new StoredRule(stored, keptTargets, keptTags));
+      return stored.arn();
+    }
+  }
+
+  @Override
+  public void putTargets(String bus, String ruleName, List<RuleTarget> targets) {
+    if (targets.size() > 10) {
+      throw new IllegalArgumentException("PutTargets takes at most 10 targets per call");
+    }
+    log.record(region, "events:PutTargets", true);
+    synchronized (this) {
+      StoredRule rule = existingRule(bus, ruleName);
+      String rejection = rejectedTargets.get(ruleName);
+      if (rejection != null) {
+        throw new AwsCallException(
+            AwsCallException.Kind.INVALID_REQUEST, "events:PutTargets", "1 target(s) of rule " + ruleName + " failed: " + targets.get(0).id() + ": " + rejection);
+      }
+      for (RuleTarget target : targets) {
+        if (!rule.targets().containsKey(target.id()) && rule.targets().size() >= 5) {
+          throw new AwsCallException(AwsCallException.Kind.INVALID_REQUEST, "events:PutTargets", "LimitExceededException: 5 targets per rule");
+        }
+        rule.targets().put(target.id(), target);
+      }
+    }
+  }
+
+  @Override
+  public void tagRule(String ruleArn, Map<String, String> tags) {
+    log.record(region, "events:TagResource", true);
+    synchronized (this) {
+      byArn(ruleArn).tags().putAll(tags);
+    }
+  }
+
+  @Override
+  public void removeTargets(String bus, String ruleName, List<String> targetIds) {
+    log.record(region, "events:RemoveTargets", true);
+    synchronized (this) {
+      targetIds.forEach(existingRule(bus, ruleName).targets()::remove);
+    }
+  }
+
+  @Override
+  public void deleteRule(String bus, String ruleName) {
+    log.record(region, "events:DeleteRule", true);
+    synchronized (this) {
+      if (!existingRule(bus, ruleName).targets().isEmpty()) {
+        throw new AwsCallException(
+            AwsCallException.Kind.INVALID_REQUEST, "events:DeleteRule", "ValidationException: Rule can't be deleted since it has targets.");
+      }
+      rules(bus).remove(ruleName);
+    }
+  }
+
+  private Map<String, StoredRule> rules(String bus) {
+    return buses.computeIfAbsent(bus, b -> new HashMap<>());
+  }
+
+  private StoredRule existingRule(String bus, String name) {
+    StoredRule rule = rules(bus).get(name);
+    if (rule == null) {
+      throw new AwsCallException(AwsCallException.Kind.NOT_FOUND, "events", "ResourceNotFoundException: Rule " + name + " does not exist.");
+    }
+    return rule;
+  }
+
+  private StoredRule byArn(String arn) {
+    return buses.values().stream()
+        .flatMap(m -> m.values().stream())
+        .filter(r -> r.rule().arn().equals(arn))
+        .findFirst()
+        .orElseThrow(() -> new AwsCallException(AwsCallException.Kind.NOT_FOUND, "events", "ResourceNotFoundException: " + arn));
+  }
+
+  private String arn(String bus, String name) {
+    return "arn:aws:events:" + region + ":" + account + ":rule/" + ("default".equals(bus) ? "" : bus + "/") + name;
+  }
+}
