@@ -93,7 +93,7 @@ public final class AccountResultRenderer {
   }
 
   private static void changes(StringBuilder out, List<? extends Change> changes) {
-    changes.forEach(c -> out.append("    ").append(PlanText.change(c).replace("\n", "\n    ")).append('\n'));
+    changes.forEach(c -> out.append("    ").append(PlanText.change(c)).append('\n'));
   }
 
   private String summary(AccountResult result) {
