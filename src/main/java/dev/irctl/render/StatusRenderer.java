@@ -24,12 +24,12 @@ public final class StatusRenderer {
     for (RegionStatus row : rows) {
       table.row(
           row.region(),
-          row.guardDuty().map(g -> g.state()).orElse("?"),
+          row.guardDuty().map(g -> g.state()).orElse("error"),
           row.guardDuty().flatMap(GuardDutyStatus::frequency).map(Enum::name).orElse("-"),
           row.guardDuty().map(g -> g.detectorId().isEmpty() ? "-" : String.valueOf(g.featuresOn().size())).orElse("-"),
-          row.rules().map(r -> r.inSync() + "/" + r.drifted() + "/" + r.missing() + "/" + r.orphaned()).orElse("?"),
-          row.topic().map(StatusRenderer::policy).orElse("?"),
-          row.topic().map(t -> t.confirmed() + " confirmed, " + t.pending() + " pending").orElse("?"),
+          row.rules().map(r -> r.inSync() + "/" + r.drifted() + "/" + r.missing() + "/" + r.orphaned()).orElse("error"),
+          row.topic().map(StatusRenderer::policy).orElse("error"),
+          row.topic().map(t -> t.confirmed() + " confirmed, " + t.pending() + " pending").orElse("error"),
           errors(row));
     }
     return table.render() + "\n" + summary(rows) + "\n";
