@@ -245,4 +245,33 @@ class PlanCommandTest {
     assertThat(apply.at("/regions/1/rules/status").asText()).isEqualTo("changed");
     assertThat(apply.at("/summary/writes").asInt()).isPositive();
   }
+
+  @Test
+  void theConfigFileDrivesPlanApplyAndStatusAlike(@TempDir Path dir) throws Exception {
+    Path config = dir.resolve("irctl.yaml");
+    Files.writeString(
+        config,
+        """
+        regions: [eu-west-1]
+        guardduty:
+          findingFrequency: ONE_HOUR
+        rules:
+          parameters:
+            bucketNames: corp-backups-honey
+        iam:
+          roles: [responders]
+        """);
+
+    CliRun plan = CliRun.run(aws, "plan", "--config", config.toString(), "--detailed-exitcode");
+    CliRun apply = CliRun.run(aws, "apply", "--config", config.toString());
+    CliRun status = CliRun.run(aws, "status", "--config", config.toString());
+    CliRun again = CliRun.run(aws, "plan", "--config", config.toString(), "--detailed-exitcode");
+
+    assertThat(plan.exitCode()).as(plan.err()).isEqualTo(2);
+    assertThat(plan.out()).contains("findingPublishingFrequency: (none) -> ONE_HOUR").contains("iam policy  would be created").doesNotContain("us-east-1\n  guardduty").contains("warning: skipped 4 global rule(s)");
+    assertThat(apply.exitCode()).as(apply.err()).isZero();
+    assertThat(status.exitCode()).as(status.err()).isZero();
+    assertThat(status.out()).contains("eu-west-1  enabled    ONE_HOUR");
+    assertThat(again.exitCode()).as(again.out()).isZero();
+  }
 }
