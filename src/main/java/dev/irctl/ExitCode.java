@@ -10,6 +10,12 @@ public final class ExitCode {
   public static final int USAGE = 2;
   /** Some regions succeeded and some failed; the summary names the failed ones. */
   public static final int PARTIAL_FAILURE = 3;
+  /**
+   * {@code plan --detailed-exitcode} only: the plan succeeded and found changes pending (drift). Shares its number
+   * with {@link #USAGE}, as Terraform's convention has it; with --detailed-exitcode a usage error exits 1 instead,
+   * so a pipeline can read 2 as drift and nothing else.
+   */
+  public static final int CHANGES_PENDING = 2;
 
   private ExitCode() {}
 }

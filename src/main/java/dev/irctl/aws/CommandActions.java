@@ -13,6 +13,12 @@ import java.util.Set;
  */
 public final class CommandActions {
   private static final Map<String, List<List<AwsAction>>> COMMANDS = new LinkedHashMap<>();
+  /** Commands that only read: they get the read actions of their adapters, never the writes. */
+  private static final Set<String> READ_ONLY = new java.util.HashSet<>();
+
+  /** plan and apply: enable-guardduty's, apply-rules' and install-policy's adapters together. */
+  private static final List<AwsAction>[] ALL_PARTS =
+      all(GuardDutyAdapter.ACTIONS, EventBridgeAdapter.ACTIONS, SnsAdapter.ACTIONS, KmsAdapter.ACTIONS, IamAdapter.ACTIONS, AccountAdapter.ACTIONS, RegionDirectoryAdapter.ACTIONS);
 
   static {
     command("enable-guardduty", GuardDutyAdapter.ACTIONS, RegionDirectoryAdapter.ACTIONS);
@@ -21,9 +27,19 @@ public final class CommandActions {
     command("print-policy", AccountAdapter.ACTIONS);
     command("apply-rules", EventBridgeAdapter.ACTIONS, SnsAdapter.ACTIONS, KmsAdapter.ACTIONS, AccountAdapter.ACTIONS, RegionDirectoryAdapter.ACTIONS);
     command("remove-rules", EventBridgeAdapter.ACTIONS, SnsAdapter.ACTIONS, AccountAdapter.ACTIONS, RegionDirectoryAdapter.ACTIONS);
+    command("apply", ALL_PARTS);
+    command("plan", ALL_PARTS);
+    READ_ONLY.add("plan");
+    command("status", GuardDutyAdapter.ACTIONS, EventBridgeAdapter.ACTIONS, SnsAdapter.ACTIONS, KmsAdapter.ACTIONS, AccountAdapter.ACTIONS, RegionDirectoryAdapter.ACTIONS);
+    READ_ONLY.add("status");
   }
 
   private CommandActions() {}
+
+  @SafeVarargs
+  private static List<AwsAction>[] all(List<AwsAction>... adapters) {
+    return adapters;
+  }
 
   @SafeVarargs
   private static void command(String name, List<AwsAction>... adapters) {
@@ -35,7 +51,7 @@ public final class CommandActions {
     return COMMANDS.keySet();
   }
 
-  /** Every action the command's adapters declare (possibly with repeats across adapters). */
+  /** Every action the command's adapters declare (possibly with repeats across adapters); reads only for plan, status. */
   public static List<AwsAction> actions(String command) {
     List<List<AwsAction>> adapters = COMMANDS.get(command);
     if (adapters == null) {
@@ -43,6 +59,6 @@ public final class CommandActions {
     }
     List<AwsAction> actions = new ArrayList<>();
     adapters.forEach(actions::addAll);
-    return actions;
+    return READ_ONLY.contains(command) ? actions.stream().filter(a -> !a.write()).toList() : actions;
   }
 }

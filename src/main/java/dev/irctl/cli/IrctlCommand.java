@@ -21,8 +21,13 @@ import picocli.CommandLine.Spec;
       "  1  failed (every region failed, no credentials, a check failed)",
       "  2  usage error: bad flag or input, nothing was sent to AWS",
       "  3  partial failure: some regions failed, the summary names them",
+      "  plan --detailed-exitcode: 0 in sync, 2 changes pending, 1 failed (usage",
+      "  errors too), 3 partial failure",
       "",
       "Examples:",
+      "  irctl plan --all-regions --detailed-exitcode",
+      "  irctl apply --all-regions",
+      "  irctl status --all-regions",
       "  irctl enable-guardduty --all-regions",
       "  irctl install-policy --role incident-responders",
       "  irctl rules list",
@@ -30,6 +35,9 @@ import picocli.CommandLine.Spec;
       "  irctl generate-completion > irctl_completion && . irctl_completion"
     },
     subcommands = {
+      PlanCommand.class,
+      ApplyCommand.class,
+      StatusCommand.class,
       EnableGuardDutyCommand.class,
       ApplyRulesCommand.class,
       RemoveRulesCommand.class,
@@ -69,7 +77,7 @@ public final class IrctlCommand implements Runnable {
     } catch (dev.irctl.UserException e) {
       commandLine.getErr().println(commandLine.getColorScheme().errorText("error: ") + e.getMessage());
       commandLine.getErr().flush();
-      return e.exitCode();
+      return e.exitCode() == dev.irctl.ExitCode.USAGE ? DetailedExitCode.usage(args) : e.exitCode();
     }
     return commandLine.execute(expanded);
   }

@@ -1,12 +1,11 @@
 package dev.irctl.cli;
 
-import dev.irctl.ExitCode;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 
-/** A bad flag: the reason and a pointer to --help, not the whole usage text, and exit 2. */
+/** A bad flag: the reason and a pointer to --help, not the whole usage text, and exit 2 (1 under plan --detailed-exitcode). */
 final class UsageErrorHandler implements IParameterExceptionHandler {
   @Override
   public int handleParseException(ParameterException ex, String[] args) {
@@ -16,6 +15,6 @@ final class UsageErrorHandler implements IParameterExceptionHandler {
     CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
     err.println("Run '" + commandLine.getCommandSpec().qualifiedName() + " --help' for usage.");
     err.flush();
-    return ExitCode.USAGE;
+    return DetailedExitCode.usage(args);
   }
 }

@@ -19,6 +19,9 @@ final class UserExceptionHandler implements IExecutionExceptionHandler {
         userException.getCause().printStackTrace(err);
       }
       err.flush();
+      if (userException.exitCode() == ExitCode.USAGE && matched(parseResult, DetailedExitCode.FLAG)) {
+        return ExitCode.FAILURE;
+      }
       return userException.exitCode();
     }
     err.println(
@@ -35,8 +38,12 @@ final class UserExceptionHandler implements IExecutionExceptionHandler {
   }
 
   private static boolean verbose(ParseResult parseResult) {
+    return matched(parseResult, "-v");
+  }
+
+  private static boolean matched(ParseResult parseResult, String option) {
     for (ParseResult p = parseResult; p != null; p = p.subcommand()) {
-      if (p.hasMatchedOption("-v")) {
+      if (p.hasMatchedOption(option)) {
         return true;
       }
     }

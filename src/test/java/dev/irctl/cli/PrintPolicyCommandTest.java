@@ -102,10 +102,10 @@ class PrintPolicyCommandTest {
 
   @Test
   void anUnknownCommandIsAUsageErrorListingTheKnownOnes() {
-    CliRun run = CliRun.run(CliRun.noAws(), "print-policy", "--command", "plan");
+    CliRun run = CliRun.run(CliRun.noAws(), "print-policy", "--command", "deploy");
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("--command plan").contains("enable-guardduty, install-policy, print-policy");
+    assertThat(run.err()).contains("--command deploy").contains("enable-guardduty, install-policy, print-policy");
   }
 
   @Test

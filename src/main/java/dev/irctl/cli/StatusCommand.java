@@ -1,0 +1,56 @@
+package dev.irctl.cli;
+
+import dev.irctl.engine.port.Ports;
+import dev.irctl.engine.region.RegionSelection;
+import dev.irctl.engine.rules.ApplyRulesRequest;
+import dev.irctl.engine.status.AccountStatus;
+import dev.irctl.engine.status.RegionStatus;
+import dev.irctl.render.StatusRenderer;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(
+    name = "status",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "One row per region: GuardDuty (enabled, disabled or missing, frequency,",
+      "features on), irctl's rules against the selected catalog rules (in sync,",
+      "drifted, missing, orphaned) and the alert topic (policy lets EventBridge",
+      "publish or not; confirmed and pending subscriptions). Read-only:",
+      "`print-policy --read-only` is enough. Rules are selected as in apply-rules."
+    },
+    footer = {
+      "",
+      "Exit codes: 0 read, 1 failed, 2 usage error, 3 some regions failed.",
+      "",
+      "Examples:",
+      "  irctl status --all-regions --exclude s3-honey-bucket-access",
+      "  irctl status --output json --output-file status.json"
+    })
+public final class StatusCommand implements Callable<Integer> {
+  @Mixin AwsOptions aws;
+  @Mixin OutputOptions output;
+  @Mixin OutputFileOption outputFile;
+  @Mixin CommandContext context;
+  @Mixin RuleOptions rules;
+
+  @Override
+  public Integer call() {
+    aws.validate();
+    outputFile.validate();
+    ApplyRulesRequest request = rules.request();
+    try (Ports ports = context.openPorts(aws)) {
+      RegionSelection selection = context.selectRegions(ports, aws);
+      context.warn(selection);
+      List<RegionStatus> rows = new AccountStatus(ports, aws.concurrency()).read(selection, request);
+      StatusRenderer renderer = new StatusRenderer(context.style(output));
+      String json = renderer.json(rows, selection);
+      context.print(output.json() ? json : renderer.text(rows));
+      outputFile.write(json);
+      return context.exitCode(rows.stream().filter(RegionStatus::failed).count(), rows.size());
+    }
+  }
+}

@@ -1,0 +1,277 @@
+package dev.irctl.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.irctl.aws.CommandActions;
+import dev.irctl.engine.guardduty.Detector;
+import dev.irctl.engine.guardduty.FindingFrequency;
+import dev.irctl.engine.iam.Principal;
+import dev.irctl.engine.permissions.AwsAction;
+import dev.irctl.engine.port.AwsCallException;
+import dev.irctl.engine.rules.RuleTarget;
+import dev.irctl.fakes.FakePorts;
+import dev.irctl.render.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PlanCommandTest {
+  private static final String HONEY = "--set=bucketNames=corp-backups-honey";
+  private static final String REGIONS = "--region=us-east-1,eu-west-1";
+  private static final String POLICY_ARN = "arn:aws:iam::111122223333:policy/irctl-guardduty-admin";
+
+  private final FakePorts aws = new FakePorts();
+
+  @BeforeEach
+  void principals() {
+    aws.iamFake().existingPrincipal(Principal.role("responders"));
+  }
+
+  @Test
+  void aFreshAccountPlansEveryPartPerRegionAndWritesNothing() {
+    CliRun run = CliRun.run(aws, "plan", REGIONS, HONEY, "--role", "responders", "--detailed-exitcode");
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+    assertThat(aws.log().writes()).isEmpty();
+    assertThat(run.out())
+        .contains("eu-west-1\n  guardduty  would be created\n    + create detector (")
+        .contains("+ create topic irctl-alerts (missing)")
+        .contains("+ create rule irctl-cis-root-account-usage (missing)")
+        .contains("rules      would change  22 to create, 0 rules in sync")
+        .contains("rules      would change  26 to create, 0 rules in sync")
+        .contains("iam policy  would be created  " + POLICY_ARN)
+        .contains("+ create policy")
+        .contains("Plan: ")
+        .contains("pending in 2 of 2 regions and the IAM policy. Run 'irctl apply' with the same settings to make them.");
+    assertThat(run.out().indexOf("eu-west-1\n")).isLessThan(run.out().indexOf("us-east-1\n"));
+  }
+
+  @Test
+  void withoutDetailedExitcodeChangesPendingStillExitZero() {
+    CliRun run = CliRun.run(aws, "plan", REGIONS, HONEY);
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("iam policy  skipped: no principals named (--role, --group, --user");
+  }
+
+  @Test
+  void applyThenPlanIsInSyncAndExitsZeroWithDetailedExitcode() {
+    CliRun apply = CliRun.run(aws, "apply", REGIONS, HONEY, "--role", "responders", "--subscribe", "email:soc@example.com");
+    assertThat(apply.exitCode()).as(apply.err()).isZero();
+    assertThat(aws.guardDutyIn("eu-west-1").detector()).hasValueSatisfying(d -> assertThat(d.enabled()).isTrue());
+    assertThat(aws.eventBridgeIn("us-east-1").ruleNames("default")).hasSize(26);
+    assertThat(aws.iamFake().attachedTo(Principal.role("responders"))).containsExactly(POLICY_ARN);
+    assertThat(apply.out()).contains("Apply: ").contains("changes made in 2 of 2 regions and the IAM policy");
+    aws.log().clear();
+
+    CliRun plan = CliRun.run(aws, "plan", REGIONS, HONEY, "--role", "responders", "--subscribe", "email:soc@example.com", "--detailed-exitcode");
+
+    assertThat(plan.exitCode()).as(plan.out() + plan.err()).isZero();
+    assertThat(aws.log().writes()).isEmpty();
+    assertThat(plan.out())
+        .contains("  guardduty  unchanged")
+        .contains("  rules      unchanged  26 rules in sync")
+        .contains("iam policy  unchanged")
+        .contains("No changes: GuardDuty, the rules and topics and the IAM policy are as asked in 2 regions.");
+  }
+
+  @Test
+  void aSecondApplyMakesNoWriteCalls() {
+    CliRun.run(aws, "apply", REGIONS, HONEY, "--role", "responders");
+    aws.log().clear();
+
+    CliRun second = CliRun.run(aws, "apply", REGIONS, HONEY, "--role", "responders");
+
+    assertThat(second.exitCode()).isZero();
+    assertThat(aws.log().writes()).isEmpty();
+    assertThat(second.out()).contains("Apply: nothing to change (no write calls made).");
+  }
+
+  @Test
+  void driftInGuardDutyAndARuleIsShownAsADiffAndExitsTwo() {
+    CliRun.run(aws, "apply", REGIONS, HONEY);
+    aws.guardDutyIn("eu-west-1")
+        .existing(new Detector("d-eu", false, FindingFrequency.SIX_HOURS, Map.of(), Map.of("managed-by", "irctl")));
+    aws.eventBridgeIn("us-east-1")
+        .existing(
+            "default",
+            "irctl-ec2-instance-terminated",
+            "{\"source\":[\"aws.ec2\"],\"detail-type\":[\"EC2 Instance State-change Notification\"],\"detail\":{\"state\":[\"stopped\"]}}",
+            "ENABLED",
+            Map.of("managed-by", "irctl", "irctl:rule-id", "ec2-instance-terminated", "irctl:catalog-version", "2026.11.0"),
+            List.of(RuleTarget.of("irctl-sns", aws.snsIn("us-east-1").arnOf("irctl-alerts"), Optional.empty())));
+    aws.log().clear();
+
+    CliRun run = CliRun.run(aws, "plan", REGIONS, HONEY, "--detailed-exitcode");
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+    assertThat(aws.log().writes()).isEmpty();
+    assertThat(run.out())
+        .contains("  guardduty  would be enabled  detector d-eu\n    ~ update detector d-eu (detector is disabled)\n        status: DISABLED -> ENABLED")
+        .contains("findingPublishingFrequency: SIX_HOURS -> FIFTEEN_MINUTES")
+        .contains("~ update rule irctl-ec2-instance-terminated (rule differs")
+        .contains("eventPattern.detail.state: [\"stopped\"] -> [\"terminated\"]")
+        .contains("Plan: ");
+  }
+
+  @Test
+  void oneFailingRegionIsAPartialFailureAndTheOtherIsPlanned() {
+    aws.log().fail("eu-west-1", "*", AwsCallException.Kind.ACCESS_DENIED, "not authorized in eu-west-1");
+
+    CliRun run = CliRun.run(aws, "plan", REGIONS, HONEY, "--detailed-exitcode");
+
+    assertThat(run.exitCode()).isEqualTo(3);
+    assertThat(run.out())
+        .contains("  guardduty  failed: ")
+        .contains("not authorized in eu-west-1")
+        .contains("us-east-1\n  guardduty  would be created")
+        .contains("1 region(s) failed");
+  }
+
+  @Test
+  void everyPartFailingExitsOne() {
+    aws.log().fail("eu-west-1", "*", AwsCallException.Kind.ACCESS_DENIED, "denied");
+    aws.log().fail("us-east-1", "*", AwsCallException.Kind.ACCESS_DENIED, "denied");
+
+    CliRun run = CliRun.run(aws, "plan", REGIONS, HONEY, "--detailed-exitcode");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+  }
+
+  @Test
+  void aMissingPrincipalFailsTheIamPartOnlyAsAPartialFailure() {
+    CliRun run = CliRun.run(aws, "plan", REGIONS, HONEY, "--role", "nobody", "--detailed-exitcode");
+
+    assertThat(run.exitCode()).isEqualTo(3);
+    assertThat(run.out()).contains("iam policy  failed: No IAM role named 'nobody'").contains("us-east-1\n  guardduty  would be created");
+  }
+
+  @Test
+  void aUsageErrorExitsOneUnderDetailedExitcodeSoTwoAlwaysMeansDrift() {
+    CliRun plain = CliRun.run(aws, "plan", REGIONS);
+    CliRun detailed = CliRun.run(aws, "plan", REGIONS, "--detailed-exitcode");
+    CliRun badFlag = CliRun.run(aws, "plan", "--detailed-exitcode", "--no-such-flag");
+
+    assertThat(plain.exitCode()).isEqualTo(2);
+    assertThat(detailed.exitCode()).isEqualTo(1);
+    assertThat(detailed.err()).contains("rule s3-honey-bucket-access needs parameter bucketNames").contains("--exclude s3-honey-bucket-access");
+    assertThat(badFlag.exitCode()).isEqualTo(1);
+    assertThat(aws.log().calls()).isEmpty();
+  }
+
+  @Test
+  void jsonFollowsTheDocumentedSchema() throws Exception {
+    CliRun run = CliRun.run(aws, "plan", REGIONS, HONEY, "--output", "json");
+
+    JsonNode plan = Json.mapper().readTree(run.out());
+    assertThat(plan.get("schemaVersion").asInt()).isEqualTo(1);
+    assertThat(plan.get("command").asText()).isEqualTo("plan");
+    assertThat(plan.get("inSync").asBoolean()).isFalse();
+    JsonNode euWest1 = plan.get("regions").get(0);
+    assertThat(euWest1.get("region").asText()).isEqualTo("eu-west-1");
+    assertThat(euWest1.at("/guardduty/status").asText()).isEqualTo("would be created");
+    assertThat(euWest1.at("/guardduty/changes/0/action").asText()).isEqualTo("create");
+    assertThat(euWest1.at("/guardduty/changes/0/resource").asText()).isEqualTo("detector");
+    assertThat(euWest1.at("/guardduty/changes/0/diffs/0/field").asText()).isEqualTo("status");
+    assertThat(euWest1.at("/guardduty/error").isNull()).isTrue();
+    assertThat(euWest1.at("/rules/status").asText()).isEqualTo("would change");
+    assertThat(euWest1.at("/rules/topicArn").asText()).isEqualTo("arn:aws:sns:eu-west-1:111122223333:irctl-alerts");
+    assertThat(euWest1.at("/rules/changes")).hasSize(23);
+    assertThat(euWest1.at("/rules/orphans").isArray()).isTrue();
+    assertThat(plan.at("/iam/status").asText()).isEqualTo("skipped");
+    assertThat(plan.at("/iam/skippedReason").asText()).startsWith("no principals named");
+    assertThat(plan.at("/summary/regions").asInt()).isEqualTo(2);
+    assertThat(plan.at("/summary/regionsWithChanges").asInt()).isEqualTo(2);
+    assertThat(plan.at("/summary/changes").asInt()).isEqualTo(1 + 23 + 1 + 27);
+    assertThat(plan.at("/summary/failedParts").asInt()).isZero();
+  }
+
+  @Test
+  void outputFileGetsTheJsonWhileStdoutKeepsTheText(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("plan.json");
+
+    CliRun run = CliRun.run(aws, "plan", REGIONS, HONEY, "--no-color", "--output-file", file.toString());
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).startsWith("eu-west-1\n").doesNotContain("\u001B[");
+    JsonNode json = Json.mapper().readTree(Files.readString(file));
+    assertThat(json.get("command").asText()).isEqualTo("plan");
+    assertThat(json.at("/summary/regions").asInt()).isEqualTo(2);
+  }
+
+  @Test
+  void anOutputFileInAMissingDirectoryIsAUsageErrorBeforeAnyCall(@TempDir Path dir) {
+    CliRun run = CliRun.run(aws, "plan", REGIONS, HONEY, "--output-file", dir.resolve("no/such/plan.json").toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--output-file").contains("does not exist");
+    assertThat(aws.log().calls()).isEmpty();
+  }
+
+  @Test
+  void planCallsOnlyActionsThatReadOnlyPrintPolicyGrants() {
+    CliRun.run(aws, "apply", REGIONS, HONEY, "--role", "responders");
+    aws.log().clear();
+
+    CliRun run = CliRun.run(aws, "plan", REGIONS, HONEY, "--role", "responders", "--threat-intel-set", "bad-ips=s3://sec-lists/bad.txt");
+
+    Set<String> granted =
+        CommandActions.actions("plan").stream().filter(a -> !a.write()).map(AwsAction::name).collect(Collectors.toSet());
+    Set<String> called = aws.log().calls().stream().map(c -> c.split(" ")[1]).collect(Collectors.toSet());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(aws.log().writes()).isEmpty();
+    assertThat(called).contains("guardduty:GetDetector", "guardduty:ListThreatIntelSets", "events:ListTargetsByRule", "iam:GetPolicyVersion");
+    assertThat(granted).containsAll(called);
+    assertThat(CommandActions.actions("plan")).noneMatch(AwsAction::write);
+  }
+
+  @Test
+  void applyMakesTheSameChangesPlanShowed() throws Exception {
+    JsonNode plan = Json.mapper().readTree(CliRun.run(aws, "plan", REGIONS, HONEY, "--output", "json").out());
+
+    JsonNode apply = Json.mapper().readTree(CliRun.run(aws, "apply", REGIONS, HONEY, "--output", "json").out());
+
+    assertThat(apply.get("command").asText()).isEqualTo("apply");
+    assertThat(apply.at("/summary/changes")).isEqualTo(plan.at("/summary/changes"));
+    assertThat(apply.at("/regions/1/guardduty/status").asText()).isEqualTo("created");
+    assertThat(apply.at("/regions/1/rules/status").asText()).isEqualTo("changed");
+    assertThat(apply.at("/summary/writes").asInt()).isPositive();
+  }
+
+  @Test
+  void theConfigFileDrivesPlanApplyAndStatusAlike(@TempDir Path dir) throws Exception {
+    Path config = dir.resolve("irctl.yaml");
+    Files.writeString(
+        config,
+        """
+        regions: [eu-west-1]
+        guardduty:
+          findingFrequency: ONE_HOUR
+        rules:
+          parameters:
+            bucketNames: corp-backups-honey
+        iam:
+          roles: [responders]
+        """);
+
+    CliRun plan = CliRun.run(aws, "plan", "--config", config.toString(), "--detailed-exitcode");
+    CliRun apply = CliRun.run(aws, "apply", "--config", config.toString());
+    CliRun status = CliRun.run(aws, "status", "--config", config.toString());
+    CliRun again = CliRun.run(aws, "plan", "--config", config.toString(), "--detailed-exitcode");
+
+    assertThat(plan.exitCode()).as(plan.err()).isEqualTo(2);
+    assertThat(plan.out()).contains("findingPublishingFrequency: (none) -> ONE_HOUR").contains("iam policy  would be created").doesNotContain("us-east-1\n  guardduty").contains("warning: skipped 4 global rule(s)");
+    assertThat(apply.exitCode()).as(apply.err()).isZero();
+    assertThat(status.exitCode()).as(status.err()).isZero();
+    assertThat(status.out()).contains("eu-west-1  enabled    ONE_HOUR");
+    assertThat(again.exitCode()).as(again.out()).isZero();
+  }
+}

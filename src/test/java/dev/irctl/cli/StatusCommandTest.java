@@ -1,0 +1,93 @@
+package dev.irctl.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.irctl.engine.guardduty.Detector;
+import dev.irctl.engine.guardduty.FindingFrequency;
+import dev.irctl.engine.port.AwsCallException;
+import dev.irctl.fakes.FakePorts;
+import dev.irctl.render.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StatusCommandTest {
+  private static final String HONEY = "--set=bucketNames=corp-backups-honey";
+  private static final String REGIONS = "--region=us-east-1,eu-west-1";
+
+  private final FakePorts aws = new FakePorts();
+
+  @Test
+  void aFreshAccountShowsEverythingMissingAndWritesNothing() {
+    CliRun run = CliRun.run(aws, "status", REGIONS, HONEY);
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(aws.log().writes()).isEmpty();
+    assertThat(run.out())
+        .contains("REGION     GUARDDUTY  FREQUENCY  FEATURES ON  RULES SYNC/DRIFT/MISSING/ORPHAN  TOPIC POLICY  SUBSCRIPTIONS")
+        .contains("eu-west-1  missing    -          -            0/0/22/0                         no topic      0 confirmed, 0 pending")
+        .contains("us-east-1  missing    -          -            0/0/26/0")
+        .contains("2 regions: GuardDuty enabled in 0, rules and topic in sync in 0, 0 with errors. Run 'irctl plan' for the details.");
+  }
+
+  @Test
+  void afterApplyEveryRowIsInSyncWithSubscriptionsCounted() {
+    CliRun.run(aws, "apply", REGIONS, HONEY, "--subscribe", "email:soc@example.com", "--feature", "RDS_LOGIN_EVENTS");
+    aws.log().clear();
+
+    CliRun run = CliRun.run(aws, "status", REGIONS, HONEY);
+
+    assertThat(aws.log().writes()).isEmpty();
+    assertThat(run.out())
+        .containsPattern("eu-west-1  enabled    FIFTEEN_MINUTES  \\d+ +22/0/0/0 +ok +0 confirmed, 1 pending")
+        .contains("2 regions: GuardDuty enabled in 2, rules and topic in sync in 2, 0 with errors.");
+  }
+
+  @Test
+  void disabledDetectorsDriftedAndOrphanedRulesAndAMissingPolicyStatementAreCounted() {
+    CliRun.run(aws, "apply", REGIONS, HONEY);
+    aws.guardDutyIn("eu-west-1").existing(new Detector("d-eu", false, FindingFrequency.SIX_HOURS, Map.of("S3_DATA_EVENTS", true), Map.of()));
+    aws.snsIn("eu-west-1").existing("irctl-alerts", "{\"Version\":\"2012-10-17\",\"Statement\":[]}", Map.of("managed-by", "irctl"));
+
+    CliRun run = CliRun.run(aws, "status", REGIONS, HONEY, "--exclude", "ec2-instance-terminated", "--output", "json");
+
+    assertThat(run.exitCode()).isZero();
+    JsonNode euWest1 = json(run.out()).get("regions").get(0);
+    assertThat(euWest1.at("/guardduty/state").asText()).isEqualTo("disabled");
+    assertThat(euWest1.at("/guardduty/findingFrequency").asText()).isEqualTo("SIX_HOURS");
+    assertThat(euWest1.at("/guardduty/featuresOn/0").asText()).isEqualTo("S3_DATA_EVENTS");
+    assertThat(euWest1.at("/rules/inSync").asInt()).isEqualTo(21);
+    assertThat(euWest1.at("/rules/orphaned").asInt()).isEqualTo(1);
+    assertThat(euWest1.at("/topic/exists").asBoolean()).isTrue();
+    assertThat(euWest1.at("/topic/policyOk").asBoolean()).isFalse();
+  }
+
+  @Test
+  void aRegionThatFailsIsReportedAndTheOthersStillRead(@TempDir Path dir) throws Exception {
+    aws.log().fail("eu-west-1", "guardduty:ListDetectors", AwsCallException.Kind.ACCESS_DENIED, "not authorized to ListDetectors");
+    Path file = dir.resolve("status.json");
+
+    CliRun run = CliRun.run(aws, "status", REGIONS, HONEY, "--output-file", file.toString());
+
+    assertThat(run.exitCode()).isEqualTo(3);
+    assertThat(run.out()).contains("eu-west-1  error").contains("guardduty: access denied: the caller is not allowed guardduty:ListDetectors").contains("0/0/22/0");
+    JsonNode status = json(Files.readString(file));
+    assertThat(status.get("schemaVersion").asInt()).isEqualTo(1);
+    assertThat(status.get("command").asText()).isEqualTo("status");
+    assertThat(status.at("/regions/0/errors/guardduty").asText()).contains("not authorized");
+    assertThat(status.at("/regions/0/guardduty").isNull()).isTrue();
+    assertThat(status.at("/regions/0/rules/missing").asInt()).isEqualTo(22);
+    assertThat(status.at("/regions/1/guardduty/state").asText()).isEqualTo("missing");
+  }
+
+  private static JsonNode json(String text) {
+    try {
+      return Json.mapper().readTree(text);
+    } catch (Exception e) {
+      throw new AssertionError(text, e);
+    }
+  }
+}
