@@ -14,6 +14,14 @@ import picocli.CommandLine;
  * for commands that take {@code --config}. Flags the user typed win.
  */
 final class ConfigExpansion {
+  /**
+   * Commands that act once for the whole account (IAM is global): the file's regions are for the other commands,
+   * and passing them on would turn every shared irctl.yaml into a usage error here.
+   */
+  private static final java.util.Set<String> GLOBAL_COMMANDS = java.util.Set.of("install-policy");
+
+  private static final java.util.Set<String> REGION_FLAGS = java.util.Set.of("--region", "--all-regions");
+
   private ConfigExpansion() {}
 
   static String[] expand(CommandLine root, String[] args, Path workingDirectory) {
@@ -33,8 +41,12 @@ final class ConfigExpansion {
       return args;
     }
     List<String> userArgs = all.subList(position, args.length);
+    boolean global = GLOBAL_COMMANDS.contains(spec.name());
     List<String> added =
-        ConfigArguments.forCommand(ConfigFile.read(path.get()), flag -> spec.findOption(flag) != null, userArgs);
+        ConfigArguments.forCommand(
+            ConfigFile.read(path.get()),
+            flag -> spec.findOption(flag) != null && !(global && REGION_FLAGS.contains(flag)),
+            userArgs);
     List<String> expanded = new ArrayList<>(all.subList(0, position));
     expanded.addAll(added);
     expanded.addAll(userArgs);

@@ -195,4 +195,24 @@ class InstallPolicyCommandTest {
         .contains("policy arn:aws-cn:iam::999988887777:policy/irctl-guardduty-admin: would be created")
         .contains("arn:aws-cn:iam::999988887777:role/aws-service-role/guardduty.amazonaws.com/AWSServiceRoleForAmazonGuardDuty");
   }
+
+  @Test
+  void aSharedIrctlYamlWithRegionsStillWorksForTheGlobalIamPass(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path config = dir.resolve("irctl.yaml");
+    java.nio.file.Files.writeString(config, "regions: all\niam:\n  roles: [responders]\n");
+
+    CliRun run = CliRun.run(aws, "install-policy", "--config", config.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(iam.attachedTo(Principal.role("responders"))).containsExactly(ARN);
+  }
+
+  @Test
+  void regionsTypedOnTheCommandLineAreStillAUsageError() {
+    CliRun run = CliRun.run(aws, "install-policy", "--role", "responders", "--all-regions");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("IAM is global");
+  }
 }
