@@ -1,8 +1,9 @@
 package dev.irctl;
 
 /**
- * Sets slf4j-simple's levels before any logger exists: quiet by default so the SDK prints nothing a user did
- * not ask for; {@code -v} shows warnings, {@code -vv} shows the SDK's debug log (requests, retries).
+ * Sets slf4j-simple's levels before any logger exists: quiet by default so the SDK prints nothing a
+ * user did not ask for; {@code -v} shows warnings, {@code -vv} shows the SDK's debug log (requests,
+ * retries).
  */
 final class Logging {
   private Logging() {}

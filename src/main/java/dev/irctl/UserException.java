@@ -1,8 +1,8 @@
 package dev.irctl;
 
 /**
- * A failure the user can fix, with a message that says what is wrong and what to do. Printed without a stack
- * trace (unless {@code -v}) and mapped to its exit code.
+ * A failure the user can fix, with a message that says what is wrong and what to do. Printed
+ * without a stack trace (unless {@code -v}) and mapped to its exit code.
  */
 public class UserException extends RuntimeException {
   private static final long serialVersionUID = 1L;

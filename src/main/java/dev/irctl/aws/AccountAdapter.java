@@ -19,7 +19,8 @@ final class AccountAdapter implements AccountPort {
 
   @Override
   public Identity identity() {
-    GetCallerIdentityResponse response = AwsCalls.call("sts:GetCallerIdentity", () -> client.getCallerIdentity());
+    GetCallerIdentityResponse response =
+        AwsCalls.call("sts:GetCallerIdentity", () -> client.getCallerIdentity());
     return new Identity(response.account(), partitionOf(response.arn()), response.arn());
   }
 

@@ -9,8 +9,9 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * Runs one SDK call under its IAM action name and translates failures into {@link AwsCallException}, so the
- * user reads which permission is missing and the engine sees no SDK types.
+ * Runs one SDK call under its IAM action name and translates failures into {@link
+ * AwsCallException}, so the user reads which permission is missing and the engine sees no SDK
+ * types.
  */
 final class AwsCalls {
   private static final Set<String> ACCESS_DENIED =
@@ -25,7 +26,12 @@ final class AwsCalls {
   private static final Set<String> REGION_NOT_ENABLED =
       Set.of("UnrecognizedClientException", "InvalidClientTokenId", "AuthFailure", "OptInRequired");
   private static final Set<String> NOT_FOUND =
-      Set.of("ResourceNotFoundException", "NoSuchEntity", "NotFound", "NotFoundException", "NoSuchEntityException");
+      Set.of(
+          "ResourceNotFoundException",
+          "NoSuchEntity",
+          "NotFound",
+          "NotFoundException",
+          "NoSuchEntityException");
 
   private AwsCalls() {}
 
@@ -48,13 +54,21 @@ final class AwsCalls {
 
   static AwsCallException translate(String action, SdkException e) {
     if (e instanceof AwsServiceException service) {
-      String code = service.awsErrorDetails() == null ? null : service.awsErrorDetails().errorCode();
-      String message = service.awsErrorDetails() == null ? service.getMessage() : service.awsErrorDetails().errorMessage();
-      String text = (code == null ? "" : code + ": ") + (message == null ? "HTTP " + service.statusCode() : message);
+      String code =
+          service.awsErrorDetails() == null ? null : service.awsErrorDetails().errorCode();
+      String message =
+          service.awsErrorDetails() == null
+              ? service.getMessage()
+              : service.awsErrorDetails().errorMessage();
+      String text =
+          (code == null ? "" : code + ": ")
+              + (message == null ? "HTTP " + service.statusCode() : message);
       return new AwsCallException(kindOf(service, code), action, text, e);
     }
-    if (e instanceof SdkClientException && String.valueOf(e.getMessage()).contains("Unable to load credentials")) {
-      return new AwsCallException(Kind.NO_CREDENTIALS, action, "No AWS credentials found: " + e.getMessage(), e);
+    if (e instanceof SdkClientException
+        && String.valueOf(e.getMessage()).contains("Unable to load credentials")) {
+      return new AwsCallException(
+          Kind.NO_CREDENTIALS, action, "No AWS credentials found: " + e.getMessage(), e);
     }
     return new AwsCallException(Kind.SERVICE_ERROR, action, e.getMessage(), e);
   }

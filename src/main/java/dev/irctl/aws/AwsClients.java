@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -20,11 +21,11 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.retries.api.RetryStrategy;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 
 /**
  * Builds SDK clients lazily, one per service and region, all sharing one HTTP connection pool, one
- * credentials provider, the retry strategy and the timeouts. The only place that knows how clients are made.
+ * credentials provider, the retry strategy and the timeouts. The only place that knows how clients
+ * are made.
  */
 final class AwsClients implements AutoCloseable {
   /** Attempts per call, throttling included: enough to ride out a burst across ~30 regions. */
@@ -60,16 +61,21 @@ final class AwsClients implements AutoCloseable {
   }
 
   private <C, B extends AwsClientBuilder<B, C>> B configure(B builder, String region) {
-    builder.region(Region.of(region)).credentialsProvider(credentials()).overrideConfiguration(overrides());
+    builder
+        .region(Region.of(region))
+        .credentialsProvider(credentials())
+        .overrideConfiguration(overrides());
     session.endpoint().ifPresent(builder::endpointOverride);
-    if (builder instanceof software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<?, ?> sync) {
+    if (builder
+        instanceof software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<?, ?> sync) {
       sync.httpClient(httpClient());
     }
     return builder;
   }
 
   private ClientOverrideConfiguration overrides() {
-    RetryStrategy retry = AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(MAX_ATTEMPTS).build();
+    RetryStrategy retry =
+        AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(MAX_ATTEMPTS).build();
     return ClientOverrideConfiguration.builder()
         .executionInterceptors(interceptors)
         .retryStrategy(retry)
@@ -107,12 +113,15 @@ final class AwsClients implements AutoCloseable {
     return credentials;
   }
 
-  /** Resolves credentials locally, so a user without any learns it before the first region starts. */
+  /**
+   * Resolves credentials locally, so a user without any learns it before the first region starts.
+   */
   void checkCredentials() {
     try {
       credentials().resolveCredentials();
     } catch (SdkClientException e) {
-      throw new AwsCallException(AwsCallException.Kind.NO_CREDENTIALS, "credentials", noCredentialsMessage(), e);
+      throw new AwsCallException(
+          AwsCallException.Kind.NO_CREDENTIALS, "credentials", noCredentialsMessage(), e);
     } catch (RuntimeException e) {
       throw new AwsCallException(
           AwsCallException.Kind.NO_CREDENTIALS,
@@ -126,7 +135,8 @@ final class AwsClients implements AutoCloseable {
   }
 
   private String noCredentialsMessage() {
-    String profile = session.profile().map(p -> "profile '" + p + "'").orElse("the default profile");
+    String profile =
+        session.profile().map(p -> "profile '" + p + "'").orElse("the default profile");
     return "No AWS credentials found: looked in AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, web identity"
         + " (AWS_WEB_IDENTITY_TOKEN_FILE), "
         + profile

@@ -5,10 +5,10 @@ import dev.irctl.engine.port.EventBridgePort;
 import dev.irctl.engine.port.GuardDutyPort;
 import dev.irctl.engine.port.IamPort;
 import dev.irctl.engine.port.KmsPort;
-import dev.irctl.engine.port.SnsPort;
 import dev.irctl.engine.port.Ports;
 import dev.irctl.engine.port.RegionDirectoryPort;
 import dev.irctl.engine.port.Session;
+import dev.irctl.engine.port.SnsPort;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClientBuilder;
@@ -51,11 +51,17 @@ final class AwsPorts implements Ports {
     return new GuardDutyAdapter(clients.client("guardduty", region, builder));
   }
 
-  /** IAM is global: one client on the partition's global region, whichever region the profile names. */
+  /**
+   * IAM is global: one client on the partition's global region, whichever region the profile names.
+   */
   @Override
   public IamPort iam() {
     Supplier<IamClientBuilder> builder = IamClient::builder;
-    return new IamAdapter(clients.client("iam", GlobalRegions.iamRegion(homeRegion(), clients.session().endpoint().isPresent()), builder));
+    return new IamAdapter(
+        clients.client(
+            "iam",
+            GlobalRegions.iamRegion(homeRegion(), clients.session().endpoint().isPresent()),
+            builder));
   }
 
   /** STS in the profile's region: regional endpoints answer for every partition. */

@@ -8,29 +8,56 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Which adapters each command calls, so print-policy can grant exactly their declared actions. A new command
- * or adapter is one line here; the wire tests keep each adapter's ACTIONS true to what it sends.
+ * Which adapters each command calls, so print-policy can grant exactly their declared actions. A
+ * new command or adapter is one line here; the wire tests keep each adapter's ACTIONS true to what
+ * it sends.
  */
 public final class CommandActions {
   private static final Map<String, List<List<AwsAction>>> COMMANDS = new LinkedHashMap<>();
+
   /** Commands that only read: they get the read actions of their adapters, never the writes. */
   private static final Set<String> READ_ONLY = new java.util.HashSet<>();
 
   /** plan and apply: enable-guardduty's, apply-rules' and install-policy's adapters together. */
   private static final List<AwsAction>[] ALL_PARTS =
-      all(GuardDutyAdapter.ACTIONS, EventBridgeAdapter.ACTIONS, SnsAdapter.ACTIONS, KmsAdapter.ACTIONS, IamAdapter.ACTIONS, AccountAdapter.ACTIONS, RegionDirectoryAdapter.ACTIONS);
+      all(
+          GuardDutyAdapter.ACTIONS,
+          EventBridgeAdapter.ACTIONS,
+          SnsAdapter.ACTIONS,
+          KmsAdapter.ACTIONS,
+          IamAdapter.ACTIONS,
+          AccountAdapter.ACTIONS,
+          RegionDirectoryAdapter.ACTIONS);
 
   static {
     command("enable-guardduty", GuardDutyAdapter.ACTIONS, RegionDirectoryAdapter.ACTIONS);
     command("install-policy", IamAdapter.ACTIONS, AccountAdapter.ACTIONS);
     // Only --guardduty-admin without --account-id calls AWS.
     command("print-policy", AccountAdapter.ACTIONS);
-    command("apply-rules", EventBridgeAdapter.ACTIONS, SnsAdapter.ACTIONS, KmsAdapter.ACTIONS, AccountAdapter.ACTIONS, RegionDirectoryAdapter.ACTIONS);
-    command("remove-rules", EventBridgeAdapter.ACTIONS, SnsAdapter.ACTIONS, AccountAdapter.ACTIONS, RegionDirectoryAdapter.ACTIONS);
+    command(
+        "apply-rules",
+        EventBridgeAdapter.ACTIONS,
+        SnsAdapter.ACTIONS,
+        KmsAdapter.ACTIONS,
+        AccountAdapter.ACTIONS,
+        RegionDirectoryAdapter.ACTIONS);
+    command(
+        "remove-rules",
+        EventBridgeAdapter.ACTIONS,
+        SnsAdapter.ACTIONS,
+        AccountAdapter.ACTIONS,
+        RegionDirectoryAdapter.ACTIONS);
     command("apply", ALL_PARTS);
     command("plan", ALL_PARTS);
     READ_ONLY.add("plan");
-    command("status", GuardDutyAdapter.ACTIONS, EventBridgeAdapter.ACTIONS, SnsAdapter.ACTIONS, KmsAdapter.ACTIONS, AccountAdapter.ACTIONS, RegionDirectoryAdapter.ACTIONS);
+    command(
+        "status",
+        GuardDutyAdapter.ACTIONS,
+        EventBridgeAdapter.ACTIONS,
+        SnsAdapter.ACTIONS,
+        KmsAdapter.ACTIONS,
+        AccountAdapter.ACTIONS,
+        RegionDirectoryAdapter.ACTIONS);
     READ_ONLY.add("status");
   }
 
@@ -51,7 +78,10 @@ public final class CommandActions {
     return COMMANDS.keySet();
   }
 
-  /** Every action the command's adapters declare (possibly with repeats across adapters); reads only for plan, status. */
+  /**
+   * Every action the command's adapters declare (possibly with repeats across adapters); reads only
+   * for plan, status.
+   */
   public static List<AwsAction> actions(String command) {
     List<List<AwsAction>> adapters = COMMANDS.get(command);
     if (adapters == null) {
@@ -59,6 +89,8 @@ public final class CommandActions {
     }
     List<AwsAction> actions = new ArrayList<>();
     adapters.forEach(actions::addAll);
-    return READ_ONLY.contains(command) ? actions.stream().filter(a -> !a.write()).toList() : actions;
+    return READ_ONLY.contains(command)
+        ? actions.stream().filter(a -> !a.write()).toList()
+        : actions;
   }
 }

@@ -1,8 +1,8 @@
 package dev.irctl.aws;
 
-import dev.irctl.engine.permissions.AwsAction;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.irctl.engine.permissions.AwsAction;
 import dev.irctl.engine.port.AwsCallException;
 import dev.irctl.engine.port.EventBridgePort;
 import dev.irctl.engine.rules.BusRule;
@@ -20,9 +20,14 @@ import software.amazon.awssdk.services.eventbridge.model.PutTargetsResponse;
 import software.amazon.awssdk.services.eventbridge.model.Tag;
 import software.amazon.awssdk.services.eventbridge.model.Target;
 
-/** {@link EventBridgePort} over the SDK's EventBridge client for one region. EventBridge has no SDK paginators. */
+/**
+ * {@link EventBridgePort} over the SDK's EventBridge client for one region. EventBridge has no SDK
+ * paginators.
+ */
 final class EventBridgeAdapter implements EventBridgePort {
-  /** The IAM actions this adapter calls; print-policy and the wire tests check against this list. */
+  /**
+   * The IAM actions this adapter calls; print-policy and the wire tests check against this list.
+   */
   static final List<AwsAction> ACTIONS =
       List.of(
           AwsAction.read("events:ListRules"),
@@ -54,7 +59,9 @@ final class EventBridgeAdapter implements EventBridgePort {
       ListRulesResponse page =
           AwsCalls.call(
               "events:ListRules",
-              () -> client.listRules(b -> b.eventBusName(bus).namePrefix(prefix).nextToken(next).limit(100)));
+              () ->
+                  client.listRules(
+                      b -> b.eventBusName(bus).namePrefix(prefix).nextToken(next).limit(100)));
       page.rules()
           .forEach(
               r ->
@@ -77,7 +84,9 @@ final class EventBridgeAdapter implements EventBridgePort {
     do {
       String next = token;
       ListRulesResponse page =
-          AwsCalls.call("events:ListRules", () -> client.listRules(b -> b.eventBusName(bus).nextToken(next).limit(100)));
+          AwsCalls.call(
+              "events:ListRules",
+              () -> client.listRules(b -> b.eventBusName(bus).nextToken(next).limit(100)));
       count += page.rules().size();
       token = page.nextToken();
     } while (token != null && !token.isEmpty());
@@ -93,7 +102,9 @@ final class EventBridgeAdapter implements EventBridgePort {
       ListTargetsByRuleResponse page =
           AwsCalls.call(
               "events:ListTargetsByRule",
-              () -> client.listTargetsByRule(b -> b.eventBusName(bus).rule(ruleName).nextToken(next).limit(100)));
+              () ->
+                  client.listTargetsByRule(
+                      b -> b.eventBusName(bus).rule(ruleName).nextToken(next).limit(100)));
       page.targets().forEach(t -> targets.add(fromSdk(t)));
       token = page.nextToken();
     } while (token != null && !token.isEmpty());
@@ -103,7 +114,9 @@ final class EventBridgeAdapter implements EventBridgePort {
   @Override
   public Map<String, String> tags(String ruleArn) {
     List<Tag> tags =
-        AwsCalls.call("events:ListTagsForResource", () -> client.listTagsForResource(b -> b.resourceARN(ruleArn)).tags());
+        AwsCalls.call(
+            "events:ListTagsForResource",
+            () -> client.listTagsForResource(b -> b.resourceARN(ruleArn)).tags());
     Map<String, String> map = new java.util.HashMap<>();
     tags.forEach(t -> map.put(t.key(), t.value()));
     return map;
@@ -134,47 +147,69 @@ final class EventBridgeAdapter implements EventBridgePort {
               .map(EventBridgeAdapter::toSdk)
               .toList();
       PutTargetsResponse response =
-          AwsCalls.call("events:PutTargets", () -> client.putTargets(b -> b.eventBusName(bus).rule(ruleName).targets(batch)));
+          AwsCalls.call(
+              "events:PutTargets",
+              () -> client.putTargets(b -> b.eventBusName(bus).rule(ruleName).targets(batch)));
       if (response.failedEntryCount() != null && response.failedEntryCount() > 0) {
         throw failedEntries(
             "events:PutTargets",
             ruleName,
-            response.failedEntries().stream().map(f -> new Failure(f.targetId(), f.errorCode(), f.errorMessage())).toList());
+            response.failedEntries().stream()
+                .map(f -> new Failure(f.targetId(), f.errorCode(), f.errorMessage()))
+                .toList());
       }
     }
   }
 
   @Override
   public void tagRule(String ruleArn, Map<String, String> tags) {
-    AwsCalls.run("events:TagResource", () -> client.tagResource(b -> b.resourceARN(ruleArn).tags(sdkTags(tags))));
+    AwsCalls.run(
+        "events:TagResource",
+        () -> client.tagResource(b -> b.resourceARN(ruleArn).tags(sdkTags(tags))));
   }
 
   @Override
   public void removeTargets(String bus, String ruleName, List<String> targetIds) {
     for (int from = 0; from < targetIds.size(); from += TARGETS_PER_CALL) {
-      List<String> batch = targetIds.subList(from, Math.min(targetIds.size(), from + TARGETS_PER_CALL));
+      List<String> batch =
+          targetIds.subList(from, Math.min(targetIds.size(), from + TARGETS_PER_CALL));
       var response =
           AwsCalls.call(
-              "events:RemoveTargets", () -> client.removeTargets(b -> b.eventBusName(bus).rule(ruleName).ids(batch)));
+              "events:RemoveTargets",
+              () -> client.removeTargets(b -> b.eventBusName(bus).rule(ruleName).ids(batch)));
       if (response.failedEntryCount() != null && response.failedEntryCount() > 0) {
         throw failedEntries(
             "events:RemoveTargets",
             ruleName,
-            response.failedEntries().stream().map(f -> new Failure(f.targetId(), f.errorCode(), f.errorMessage())).toList());
+            response.failedEntries().stream()
+                .map(f -> new Failure(f.targetId(), f.errorCode(), f.errorMessage()))
+                .toList());
       }
     }
   }
 
   @Override
   public void deleteRule(String bus, String ruleName) {
-    AwsCalls.run("events:DeleteRule", () -> client.deleteRule(b -> b.eventBusName(bus).name(ruleName)));
+    AwsCalls.run(
+        "events:DeleteRule", () -> client.deleteRule(b -> b.eventBusName(bus).name(ruleName)));
   }
 
-  /** A partial failure arrives with HTTP 200; it is still a failure, reported with AWS's own words. */
-  private static AwsCallException failedEntries(String action, String ruleName, List<Failure> failures) {
-    StringBuilder message = new StringBuilder(failures.size() + " target(s) of rule " + ruleName + " failed:");
+  /**
+   * A partial failure arrives with HTTP 200; it is still a failure, reported with AWS's own words.
+   */
+  private static AwsCallException failedEntries(
+      String action, String ruleName, List<Failure> failures) {
+    StringBuilder message =
+        new StringBuilder(failures.size() + " target(s) of rule " + ruleName + " failed:");
     for (Failure failure : failures) {
-      message.append(" ").append(failure.targetId()).append(": ").append(failure.code()).append(": ").append(failure.message()).append(";");
+      message
+          .append(" ")
+          .append(failure.targetId())
+          .append(": ")
+          .append(failure.code())
+          .append(": ")
+          .append(failure.message())
+          .append(";");
     }
     message.setLength(message.length() - 1);
     return new AwsCallException(AwsCallException.Kind.INVALID_REQUEST, action, message.toString());
@@ -186,12 +221,16 @@ final class EventBridgeAdapter implements EventBridgePort {
     try {
       return JSON.writeValueAsString(rule.eventPattern());
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("event pattern of " + rule.name() + " cannot be written as JSON", e);
+      throw new IllegalStateException(
+          "event pattern of " + rule.name() + " cannot be written as JSON", e);
     }
   }
 
   private static List<Tag> sdkTags(Map<String, String> tags) {
-    return tags.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
+    return tags.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
+        .toList();
   }
 
   private static Target toSdk(RuleTarget target) {
@@ -201,7 +240,10 @@ final class EventBridgeAdapter implements EventBridgePort {
         .ifPresent(
             t ->
                 builder.inputTransformer(
-                    InputTransformer.builder().inputPathsMap(t.sortedPaths()).inputTemplate(t.inputTemplate()).build()));
+                    InputTransformer.builder()
+                        .inputPathsMap(t.sortedPaths())
+                        .inputTemplate(t.inputTemplate())
+                        .build()));
     target.input().ifPresent(builder::input);
     target.inputPath().ifPresent(builder::inputPath);
     return builder.build();
@@ -210,8 +252,15 @@ final class EventBridgeAdapter implements EventBridgePort {
   private static RuleTarget fromSdk(Target target) {
     Optional<dev.irctl.engine.rules.InputTransformer> transformer =
         Optional.ofNullable(target.inputTransformer())
-            .map(t -> new dev.irctl.engine.rules.InputTransformer(t.inputPathsMap(), t.inputTemplate()));
+            .map(
+                t ->
+                    new dev.irctl.engine.rules.InputTransformer(
+                        t.inputPathsMap(), t.inputTemplate()));
     return new RuleTarget(
-        target.id(), target.arn(), transformer, Optional.ofNullable(target.input()), Optional.ofNullable(target.inputPath()));
+        target.id(),
+        target.arn(),
+        transformer,
+        Optional.ofNullable(target.input()),
+        Optional.ofNullable(target.inputPath()));
   }
 }

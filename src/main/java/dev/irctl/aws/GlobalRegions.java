@@ -5,10 +5,11 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.RegionMetadata;
 
 /**
- * Global services (IAM) are called on their partition's pseudo-region, e.g. aws-global for aws, which the
- * SDK's endpoint rules turn into the global endpoint signed for the partition's home region (us-east-1).
- * With an endpoint override those rules are skipped and the client region is used for signing as is, so
- * then the client is built with the home region itself: "aws-global" is not a region anything accepts.
+ * Global services (IAM) are called on their partition's pseudo-region, e.g. aws-global for aws,
+ * which the SDK's endpoint rules turn into the global endpoint signed for the partition's home
+ * region (us-east-1). With an endpoint override those rules are skipped and the client region is
+ * used for signing as is, so then the client is built with the home region itself: "aws-global" is
+ * not a region anything accepts.
  */
 final class GlobalRegions {
   private record Partition(Region global, Region home) {}
@@ -24,8 +25,9 @@ final class GlobalRegions {
   private GlobalRegions() {}
 
   /**
-   * The region to build the IAM client with, given any region of the account's partition. A partition not
-   * listed keeps the region itself; the SDK's endpoint rules still send IAM to its global endpoint.
+   * The region to build the IAM client with, given any region of the account's partition. A
+   * partition not listed keeps the region itself; the SDK's endpoint rules still send IAM to its
+   * global endpoint.
    */
   static String iamRegion(String anyRegion, boolean endpointOverride) {
     RegionMetadata metadata = Region.of(anyRegion).metadata();

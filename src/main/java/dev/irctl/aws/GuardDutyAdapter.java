@@ -28,7 +28,9 @@ import software.amazon.awssdk.services.guardduty.model.UpdateDetectorRequest;
 
 /** {@link GuardDutyPort} over the SDK's GuardDuty client for one region. */
 final class GuardDutyAdapter implements GuardDutyPort {
-  /** The IAM actions this adapter calls; print-policy and the wire tests check against this list. */
+  /**
+   * The IAM actions this adapter calls; print-policy and the wire tests check against this list.
+   */
   static final List<AwsAction> ACTIONS =
       List.of(
           AwsAction.read("guardduty:ListDetectors"),
@@ -61,12 +63,16 @@ final class GuardDutyAdapter implements GuardDutyPort {
     List<String> ids =
         AwsCalls.call(
             "guardduty:ListDetectors",
-            () -> client.listDetectorsPaginator(b -> {}).stream().flatMap(p -> p.detectorIds().stream()).toList());
+            () ->
+                client.listDetectorsPaginator(b -> {}).stream()
+                    .flatMap(p -> p.detectorIds().stream())
+                    .toList());
     if (ids.isEmpty()) {
       return Optional.empty();
     }
     String id = ids.get(0);
-    GetDetectorResponse detector = AwsCalls.call("guardduty:GetDetector", () -> client.getDetector(b -> b.detectorId(id)));
+    GetDetectorResponse detector =
+        AwsCalls.call("guardduty:GetDetector", () -> client.getDetector(b -> b.detectorId(id)));
     Map<String, Boolean> features = new HashMap<>();
     for (DetectorFeatureConfigurationResult feature : detector.features()) {
       features.put(feature.nameAsString(), feature.status() == FeatureStatus.ENABLED);
@@ -82,7 +88,9 @@ final class GuardDutyAdapter implements GuardDutyPort {
 
   @Override
   public String createDetector(
-      FindingFrequency frequency, Map<DetectorFeature, Boolean> features, Map<String, String> tags) {
+      FindingFrequency frequency,
+      Map<DetectorFeature, Boolean> features,
+      Map<String, String> tags) {
     return AwsCalls.call(
             "guardduty:CreateDetector",
             () ->
@@ -125,7 +133,14 @@ final class GuardDutyAdapter implements GuardDutyPort {
             AwsCalls.call(
                 "guardduty:GetThreatIntelSet",
                 () -> client.getThreatIntelSet(b -> b.detectorId(detectorId).threatIntelSetId(id)));
-        sets.add(new ListSet(kind, id, set.name(), set.location(), format(set.formatAsString()), set.statusAsString()));
+        sets.add(
+            new ListSet(
+                kind,
+                id,
+                set.name(),
+                set.location(),
+                format(set.formatAsString()),
+                set.statusAsString()));
       }
     } else {
       List<String> ids =
@@ -137,8 +152,17 @@ final class GuardDutyAdapter implements GuardDutyPort {
                       .toList());
       for (String id : ids) {
         GetIpSetResponse set =
-            AwsCalls.call("guardduty:GetIPSet", () -> client.getIPSet(b -> b.detectorId(detectorId).ipSetId(id)));
-        sets.add(new ListSet(kind, id, set.name(), set.location(), format(set.formatAsString()), set.statusAsString()));
+            AwsCalls.call(
+                "guardduty:GetIPSet",
+                () -> client.getIPSet(b -> b.detectorId(detectorId).ipSetId(id)));
+        sets.add(
+            new ListSet(
+                kind,
+                id,
+                set.name(),
+                set.location(),
+                format(set.formatAsString()),
+                set.statusAsString()));
       }
     }
     return sets;
@@ -181,15 +205,26 @@ final class GuardDutyAdapter implements GuardDutyPort {
           "guardduty:UpdateThreatIntelSet",
           () ->
               client.updateThreatIntelSet(
-                  b -> b.detectorId(detectorId).threatIntelSetId(setId).location(spec.location()).activate(true)));
+                  b ->
+                      b.detectorId(detectorId)
+                          .threatIntelSetId(setId)
+                          .location(spec.location())
+                          .activate(true)));
     } else {
       AwsCalls.run(
           "guardduty:UpdateIPSet",
-          () -> client.updateIPSet(b -> b.detectorId(detectorId).ipSetId(setId).location(spec.location()).activate(true)));
+          () ->
+              client.updateIPSet(
+                  b ->
+                      b.detectorId(detectorId)
+                          .ipSetId(setId)
+                          .location(spec.location())
+                          .activate(true)));
     }
   }
 
-  private static List<DetectorFeatureConfiguration> featureConfigurations(Map<DetectorFeature, Boolean> features) {
+  private static List<DetectorFeatureConfiguration> featureConfigurations(
+      Map<DetectorFeature, Boolean> features) {
     List<DetectorFeatureConfiguration> configurations = new ArrayList<>();
     features.forEach(
         (feature, on) ->

@@ -19,7 +19,9 @@ import software.amazon.awssdk.services.iam.model.Tag;
 
 /** {@link IamPort} over the SDK's IAM client on the partition's global endpoint. */
 final class IamAdapter implements IamPort {
-  /** The IAM actions this adapter calls; print-policy and the wire tests check against this list. */
+  /**
+   * The IAM actions this adapter calls; print-policy and the wire tests check against this list.
+   */
   static final List<AwsAction> ACTIONS =
       List.of(
           AwsAction.read("iam:GetPolicy"),
@@ -49,14 +51,19 @@ final class IamAdapter implements IamPort {
   @Override
   public Optional<ManagedPolicy> findPolicy(String policyArn) {
     Optional<Policy> policy =
-        notFoundAsEmpty(() -> AwsCalls.call("iam:GetPolicy", () -> client.getPolicy(b -> b.policyArn(policyArn)).policy()));
+        notFoundAsEmpty(
+            () ->
+                AwsCalls.call(
+                    "iam:GetPolicy", () -> client.getPolicy(b -> b.policyArn(policyArn)).policy()));
     return policy.map(
         p ->
             new ManagedPolicy(
                 p.arn(),
                 p.policyName(),
                 p.defaultVersionId(),
-                p.tags().stream().collect(java.util.stream.Collectors.toMap(Tag::key, Tag::value, (a, b) -> b))));
+                p.tags().stream()
+                    .collect(
+                        java.util.stream.Collectors.toMap(Tag::key, Tag::value, (a, b) -> b))));
   }
 
   @Override
@@ -64,8 +71,13 @@ final class IamAdapter implements IamPort {
     String encoded =
         AwsCalls.call(
             "iam:GetPolicyVersion",
-            () -> client.getPolicyVersion(b -> b.policyArn(policyArn).versionId(versionId)).policyVersion().document());
-    // IAM returns documents URL-encoded (RFC 3986: a space is %20, a plus %2B), so URLDecoder reads it right.
+            () ->
+                client
+                    .getPolicyVersion(b -> b.policyArn(policyArn).versionId(versionId))
+                    .policyVersion()
+                    .document());
+    // IAM returns documents URL-encoded (RFC 3986: a space is %20, a plus %2B), so URLDecoder reads
+    // it right.
     return URLDecoder.decode(encoded, StandardCharsets.UTF_8);
   }
 
@@ -75,31 +87,44 @@ final class IamAdapter implements IamPort {
         "iam:ListPolicyVersions",
         () ->
             client.listPolicyVersionsPaginator(b -> b.policyArn(policyArn)).versions().stream()
-                .map(v -> new PolicyVersion(v.versionId(), Boolean.TRUE.equals(v.isDefaultVersion()), v.createDate()))
+                .map(
+                    v ->
+                        new PolicyVersion(
+                            v.versionId(),
+                            Boolean.TRUE.equals(v.isDefaultVersion()),
+                            v.createDate()))
                 .toList());
   }
 
   @Override
-  public String createPolicy(String name, String description, String document, Map<String, String> tags) {
+  public String createPolicy(
+      String name, String description, String document, Map<String, String> tags) {
     return AwsCalls.call(
             "iam:CreatePolicy",
             () ->
                 client.createPolicy(
-                    b -> b.policyName(name).description(description).policyDocument(document).tags(tags(tags))))
+                    b ->
+                        b.policyName(name)
+                            .description(description)
+                            .policyDocument(document)
+                            .tags(tags(tags))))
         .policy()
         .arn();
   }
 
   @Override
   public void tagPolicy(String policyArn, Map<String, String> tags) {
-    AwsCalls.run("iam:TagPolicy", () -> client.tagPolicy(b -> b.policyArn(policyArn).tags(tags(tags))));
+    AwsCalls.run(
+        "iam:TagPolicy", () -> client.tagPolicy(b -> b.policyArn(policyArn).tags(tags(tags))));
   }
 
   @Override
   public String createDefaultVersion(String policyArn, String document) {
     return AwsCalls.call(
             "iam:CreatePolicyVersion",
-            () -> client.createPolicyVersion(b -> b.policyArn(policyArn).policyDocument(document).setAsDefault(true)))
+            () ->
+                client.createPolicyVersion(
+                    b -> b.policyArn(policyArn).policyDocument(document).setAsDefault(true)))
         .policyVersion()
         .versionId();
   }
@@ -107,7 +132,8 @@ final class IamAdapter implements IamPort {
   @Override
   public void deletePolicyVersion(String policyArn, String versionId) {
     AwsCalls.run(
-        "iam:DeletePolicyVersion", () -> client.deletePolicyVersion(b -> b.policyArn(policyArn).versionId(versionId)));
+        "iam:DeletePolicyVersion",
+        () -> client.deletePolicyVersion(b -> b.policyArn(policyArn).versionId(versionId)));
   }
 
   @Override
@@ -115,10 +141,15 @@ final class IamAdapter implements IamPort {
     String name = principal.name();
     Supplier<Object> get =
         switch (principal.kind()) {
-          case ROLE -> () -> AwsCalls.call("iam:GetRole", () -> client.getRole(b -> b.roleName(name)));
+          case ROLE ->
+              () -> AwsCalls.call("iam:GetRole", () -> client.getRole(b -> b.roleName(name)));
           // GetGroup also lists members; one is enough to learn the group exists.
-          case GROUP -> () -> AwsCalls.call("iam:GetGroup", () -> client.getGroup(b -> b.groupName(name).maxItems(1)));
-          case USER -> () -> AwsCalls.call("iam:GetUser", () -> client.getUser(b -> b.userName(name)));
+          case GROUP ->
+              () ->
+                  AwsCalls.call(
+                      "iam:GetGroup", () -> client.getGroup(b -> b.groupName(name).maxItems(1)));
+          case USER ->
+              () -> AwsCalls.call("iam:GetUser", () -> client.getUser(b -> b.userName(name)));
         };
     return notFoundAsEmpty(get).isPresent();
   }
@@ -128,15 +159,33 @@ final class IamAdapter implements IamPort {
     String name = principal.name();
     List<AttachedPolicy> attached =
         switch (principal.kind()) {
-          case ROLE -> AwsCalls.call(
-              "iam:ListAttachedRolePolicies",
-              () -> client.listAttachedRolePoliciesPaginator(b -> b.roleName(name)).attachedPolicies().stream().toList());
-          case GROUP -> AwsCalls.call(
-              "iam:ListAttachedGroupPolicies",
-              () -> client.listAttachedGroupPoliciesPaginator(b -> b.groupName(name)).attachedPolicies().stream().toList());
-          case USER -> AwsCalls.call(
-              "iam:ListAttachedUserPolicies",
-              () -> client.listAttachedUserPoliciesPaginator(b -> b.userName(name)).attachedPolicies().stream().toList());
+          case ROLE ->
+              AwsCalls.call(
+                  "iam:ListAttachedRolePolicies",
+                  () ->
+                      client
+                          .listAttachedRolePoliciesPaginator(b -> b.roleName(name))
+                          .attachedPolicies()
+                          .stream()
+                          .toList());
+          case GROUP ->
+              AwsCalls.call(
+                  "iam:ListAttachedGroupPolicies",
+                  () ->
+                      client
+                          .listAttachedGroupPoliciesPaginator(b -> b.groupName(name))
+                          .attachedPolicies()
+                          .stream()
+                          .toList());
+          case USER ->
+              AwsCalls.call(
+                  "iam:ListAttachedUserPolicies",
+                  () ->
+                      client
+                          .listAttachedUserPoliciesPaginator(b -> b.userName(name))
+                          .attachedPolicies()
+                          .stream()
+                          .toList());
         };
     return attached.stream().map(AttachedPolicy::policyArn).toList();
   }
@@ -145,17 +194,26 @@ final class IamAdapter implements IamPort {
   public void attach(Principal principal, String policyArn) {
     String name = principal.name();
     switch (principal.kind()) {
-      case ROLE -> AwsCalls.run(
-          "iam:AttachRolePolicy", () -> client.attachRolePolicy(b -> b.roleName(name).policyArn(policyArn)));
-      case GROUP -> AwsCalls.run(
-          "iam:AttachGroupPolicy", () -> client.attachGroupPolicy(b -> b.groupName(name).policyArn(policyArn)));
-      case USER -> AwsCalls.run(
-          "iam:AttachUserPolicy", () -> client.attachUserPolicy(b -> b.userName(name).policyArn(policyArn)));
+      case ROLE ->
+          AwsCalls.run(
+              "iam:AttachRolePolicy",
+              () -> client.attachRolePolicy(b -> b.roleName(name).policyArn(policyArn)));
+      case GROUP ->
+          AwsCalls.run(
+              "iam:AttachGroupPolicy",
+              () -> client.attachGroupPolicy(b -> b.groupName(name).policyArn(policyArn)));
+      case USER ->
+          AwsCalls.run(
+              "iam:AttachUserPolicy",
+              () -> client.attachUserPolicy(b -> b.userName(name).policyArn(policyArn)));
     }
   }
 
   private static List<Tag> tags(Map<String, String> tags) {
-    return tags.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
+    return tags.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
+        .toList();
   }
 
   private static <T> Optional<T> notFoundAsEmpty(Supplier<T> call) {

@@ -9,7 +9,8 @@ import software.amazon.awssdk.services.kms.model.KeyMetadata;
 
 /** {@link KmsPort} over the SDK's KMS client for one region. */
 final class KmsAdapter implements KmsPort {
-  static final List<AwsAction> ACTIONS = List.of(AwsAction.read("kms:DescribeKey"), AwsAction.read("kms:GetKeyPolicy"));
+  static final List<AwsAction> ACTIONS =
+      List.of(AwsAction.read("kms:DescribeKey"), AwsAction.read("kms:GetKeyPolicy"));
 
   private final KmsClient client;
 
@@ -19,13 +20,17 @@ final class KmsAdapter implements KmsPort {
 
   @Override
   public KeyInfo describeKey(String keyId) {
-    KeyMetadata key = AwsCalls.call("kms:DescribeKey", () -> client.describeKey(b -> b.keyId(keyId)).keyMetadata());
+    KeyMetadata key =
+        AwsCalls.call(
+            "kms:DescribeKey", () -> client.describeKey(b -> b.keyId(keyId)).keyMetadata());
     return new KeyInfo(key.arn(), key.keyManager() == KeyManagerType.AWS);
   }
 
   @Override
   public String keyPolicy(String keyArn) {
     // GetKeyPolicy takes a key id or ARN, not an alias: callers pass the ARN from describeKey.
-    return AwsCalls.call("kms:GetKeyPolicy", () -> client.getKeyPolicy(b -> b.keyId(keyArn).policyName("default")).policy());
+    return AwsCalls.call(
+        "kms:GetKeyPolicy",
+        () -> client.getKeyPolicy(b -> b.keyId(keyArn).policyName("default")).policy());
   }
 }

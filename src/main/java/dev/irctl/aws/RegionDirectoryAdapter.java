@@ -11,7 +11,9 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.DescribeRegionsResponse;
 import software.amazon.awssdk.services.guardduty.GuardDutyClient;
 
-/** Region facts: offline from the SDK's metadata, and the account's view from EC2 DescribeRegions. */
+/**
+ * Region facts: offline from the SDK's metadata, and the account's view from EC2 DescribeRegions.
+ */
 final class RegionDirectoryAdapter implements RegionDirectoryPort {
   static final List<AwsAction> ACTIONS = List.of(AwsAction.read("ec2:DescribeRegions"));
 

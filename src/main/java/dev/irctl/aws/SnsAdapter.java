@@ -13,7 +13,9 @@ import software.amazon.awssdk.services.sns.model.Tag;
 
 /** {@link SnsPort} over the SDK's SNS client for one region. */
 final class SnsAdapter implements SnsPort {
-  /** The IAM actions this adapter calls; print-policy and the wire tests check against this list. */
+  /**
+   * The IAM actions this adapter calls; print-policy and the wire tests check against this list.
+   */
   static final List<AwsAction> ACTIONS =
       List.of(
           AwsAction.read("sns:GetTopicAttributes"),
@@ -38,7 +40,9 @@ final class SnsAdapter implements SnsPort {
   public Optional<Map<String, String>> topicAttributes(String topicArn) {
     try {
       return Optional.of(
-          AwsCalls.call("sns:GetTopicAttributes", () -> client.getTopicAttributes(b -> b.topicArn(topicArn)).attributes()));
+          AwsCalls.call(
+              "sns:GetTopicAttributes",
+              () -> client.getTopicAttributes(b -> b.topicArn(topicArn)).attributes()));
     } catch (AwsCallException e) {
       if (e.kind() == AwsCallException.Kind.NOT_FOUND) {
         return Optional.empty();
@@ -49,7 +53,10 @@ final class SnsAdapter implements SnsPort {
 
   @Override
   public Map<String, String> topicTags(String topicArn) {
-    List<Tag> tags = AwsCalls.call("sns:ListTagsForResource", () -> client.listTagsForResource(b -> b.resourceArn(topicArn)).tags());
+    List<Tag> tags =
+        AwsCalls.call(
+            "sns:ListTagsForResource",
+            () -> client.listTagsForResource(b -> b.resourceArn(topicArn)).tags());
     Map<String, String> map = new HashMap<>();
     tags.forEach(t -> map.put(t.key(), t.value()));
     return map;
@@ -58,8 +65,13 @@ final class SnsAdapter implements SnsPort {
   @Override
   public String createTopic(String name, Map<String, String> attributes, Map<String, String> tags) {
     // Tags on CreateTopic need sns:TagResource as well as sns:CreateTopic; both are in ACTIONS.
-    List<Tag> sdkTags = tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
-    return AwsCalls.call("sns:CreateTopic", () -> client.createTopic(b -> b.name(name).attributes(attributes).tags(sdkTags)))
+    List<Tag> sdkTags =
+        tags.entrySet().stream()
+            .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
+            .toList();
+    return AwsCalls.call(
+            "sns:CreateTopic",
+            () -> client.createTopic(b -> b.name(name).attributes(attributes).tags(sdkTags)))
         .topicArn();
   }
 
@@ -67,7 +79,9 @@ final class SnsAdapter implements SnsPort {
   public void setTopicAttribute(String topicArn, String name, String value) {
     AwsCalls.run(
         "sns:SetTopicAttributes",
-        () -> client.setTopicAttributes(b -> b.topicArn(topicArn).attributeName(name).attributeValue(value)));
+        () ->
+            client.setTopicAttributes(
+                b -> b.topicArn(topicArn).attributeName(name).attributeValue(value)));
   }
 
   @Override
@@ -75,14 +89,22 @@ final class SnsAdapter implements SnsPort {
     return AwsCalls.call(
         "sns:ListSubscriptionsByTopic",
         () ->
-            client.listSubscriptionsByTopicPaginator(b -> b.topicArn(topicArn)).subscriptions().stream()
-                .map(s -> new Subscription(s.protocol(), s.endpoint(), PENDING.equals(s.subscriptionArn())))
+            client
+                .listSubscriptionsByTopicPaginator(b -> b.topicArn(topicArn))
+                .subscriptions()
+                .stream()
+                .map(
+                    s ->
+                        new Subscription(
+                            s.protocol(), s.endpoint(), PENDING.equals(s.subscriptionArn())))
                 .toList());
   }
 
   @Override
   public void subscribe(String topicArn, String protocol, String endpoint) {
-    AwsCalls.run("sns:Subscribe", () -> client.subscribe(b -> b.topicArn(topicArn).protocol(protocol).endpoint(endpoint)));
+    AwsCalls.run(
+        "sns:Subscribe",
+        () -> client.subscribe(b -> b.topicArn(topicArn).protocol(protocol).endpoint(endpoint)));
   }
 
   @Override

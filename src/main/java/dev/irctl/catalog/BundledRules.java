@@ -8,8 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The catalog the build copies from the repo's {@code rules/} into the jar as {@code irctl-rules/}. A jar cannot list a
- * directory cheaply, so the build also writes {@code irctl-rules/index.txt}, one file name a line.
+ * The catalog the build copies from the repo's {@code rules/} into the jar as {@code irctl-rules/}.
+ * A jar cannot list a directory cheaply, so the build also writes {@code irctl-rules/index.txt},
+ * one file name a line.
  */
 final class BundledRules {
   static final String ROOT = "/irctl-rules/";
@@ -39,8 +40,10 @@ final class BundledRules {
   private static byte[] bytes(String name) {
     try (InputStream in = BundledRules.class.getResourceAsStream(ROOT + name)) {
       if (in == null) {
-        // Only a broken build gets here (e.g. classes compiled by an IDE without Maven's process-resources).
-        throw new IllegalStateException(ROOT + name + " is missing from the classpath; rebuild with ./mvnw package");
+        // Only a broken build gets here (e.g. classes compiled by an IDE without Maven's
+        // process-resources).
+        throw new IllegalStateException(
+            ROOT + name + " is missing from the classpath; rebuild with ./mvnw package");
       }
       return in.readAllBytes();
     } catch (IOException e) {

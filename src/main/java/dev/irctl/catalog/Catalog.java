@@ -35,7 +35,10 @@ public final class Catalog {
     return rules;
   }
 
-  /** The bundled catalog's version (rules/VERSION), or {@link #NO_VERSION} with {@code --no-bundled}. */
+  /**
+   * The bundled catalog's version (rules/VERSION), or {@link #NO_VERSION} with {@code
+   * --no-bundled}.
+   */
   public String version() {
     return version;
   }
@@ -47,6 +50,11 @@ public final class Catalog {
   /** The rule with this id, or a usage error that says how to list the ids. */
   public Rule rule(String id) {
     return find(id)
-        .orElseThrow(() -> UserException.usage("no rule with id " + id + " in the catalog; run 'irctl rules list' to see the ids."));
+        .orElseThrow(
+            () ->
+                UserException.usage(
+                    "no rule with id "
+                        + id
+                        + " in the catalog; run 'irctl rules list' to see the ids."));
   }
 }

@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads rule files into a {@link Catalog}: JSON syntax, schema, id = file name, unique ids. It reports every broken
- * file at once (one usage error, exit 2) rather than stopping at the first, so a rule author fixes them in one pass.
+ * Reads rule files into a {@link Catalog}: JSON syntax, schema, id = file name, unique ids. It
+ * reports every broken file at once (one usage error, exit 2) rather than stopping at the first, so
+ * a rule author fixes them in one pass.
  */
 public final class CatalogLoader {
   /** Enough to fix a batch without burying the first problems. */
@@ -32,8 +33,14 @@ public final class CatalogLoader {
         Rule rule = read(file);
         Rule earlier = byId.putIfAbsent(rule.id(), rule);
         if (earlier != null) {
-          problems.add("duplicate rule id " + rule.id() + ": defined in " + earlier.file() + " and in " + file.name()
-              + "; rename one of them.");
+          problems.add(
+              "duplicate rule id "
+                  + rule.id()
+                  + ": defined in "
+                  + earlier.file()
+                  + " and in "
+                  + file.name()
+                  + "; rename one of them.");
         }
       } catch (RuleFileException e) {
         problems.add(e.getMessage());
@@ -51,13 +58,24 @@ public final class CatalogLoader {
     JsonNode document = RuleFileParser.parse(file);
     List<String> schemaProblems = RuleSchema.instance().validate(document);
     if (!schemaProblems.isEmpty()) {
-      throw new RuleFileException(file.name() + " does not match the rule schema:\n    "
-          + String.join("\n    ", schemaProblems));
+      throw new RuleFileException(
+          file.name()
+              + " does not match the rule schema:\n    "
+              + String.join("\n    ", schemaProblems));
     }
     String id = document.path("id").asText();
     if (!id.equals(file.expectedId())) {
-      throw new RuleFileException(file.name() + ": id is \"" + id + "\" but the file is named " + file.fileName()
-          + "; name the file " + id + ".json or set id to \"" + file.expectedId() + "\".");
+      throw new RuleFileException(
+          file.name()
+              + ": id is \""
+              + id
+              + "\" but the file is named "
+              + file.fileName()
+              + "; name the file "
+              + id
+              + ".json or set id to \""
+              + file.expectedId()
+              + "\".");
     }
     return RuleReader.read(document, file.name());
   }

@@ -10,9 +10,9 @@ import java.util.Map;
 import software.amazon.event.ruler.Machine;
 
 /**
- * Which rules would fire for an event, with EventBridge's own matching library (event-ruler). All patterns are
- * compiled once into one {@link Machine}, so matching an event costs one pass however many rules there are.
- * Safe for concurrent {@link #matches} calls once built.
+ * Which rules would fire for an event, with EventBridge's own matching library (event-ruler). All
+ * patterns are compiled once into one {@link Machine}, so matching an event costs one pass however
+ * many rules there are. Safe for concurrent {@link #matches} calls once built.
  */
 public final class CatalogMatcher {
   private final Machine machine;
@@ -33,21 +33,34 @@ public final class CatalogMatcher {
       try {
         machine.addRule(rendered.id(), rendered.pattern().toString());
       } catch (Exception e) {
-        throw UserException.usage(rendered.rule().file() + ": event-ruler rejects the event pattern of rule "
-            + rendered.id() + ": " + firstLine(e.getMessage()));
+        throw UserException.usage(
+            rendered.rule().file()
+                + ": event-ruler rejects the event pattern of rule "
+                + rendered.id()
+                + ": "
+                + firstLine(e.getMessage()));
       }
       rulesById.put(rendered.id(), rendered.rule());
     }
-    return new CatalogMatcher(machine, rulesById, FieldFilter.forPatterns(rules.stream().map(RenderedRule::pattern).toList()));
+    return new CatalogMatcher(
+        machine,
+        rulesById,
+        FieldFilter.forPatterns(rules.stream().map(RenderedRule::pattern).toList()));
   }
 
   /** Every rule rendered with its parameters' examples: the machine {@code rules test} uses. */
   public static CatalogMatcher forExamples(Collection<Rule> rules) {
     PatternRenderer renderer = new PatternRenderer();
-    return compile(rules.stream().map(rule -> new RenderedRule(rule, renderer.renderWithExamples(rule))).toList());
+    return compile(
+        rules.stream()
+            .map(rule -> new RenderedRule(rule, renderer.renderWithExamples(rule)))
+            .toList());
   }
 
-  /** The event fields these rules can look at: give it to {@link EventReader} to skip the rest while parsing. */
+  /**
+   * The event fields these rules can look at: give it to {@link EventReader} to skip the rest while
+   * parsing.
+   */
   public FieldFilter fieldFilter() {
     return fieldFilter;
   }

@@ -11,12 +11,17 @@ import java.util.Set;
 import software.amazon.event.ruler.JsonRuleCompiler;
 
 /**
- * The semantic checks of {@code rules validate}, beyond what the schema can say. Unique ids and id = file name are
- * already guaranteed by {@link CatalogLoader}, which refuses a catalog without them.
+ * The semantic checks of {@code rules validate}, beyond what the schema can say. Unique ids and id
+ * = file name are already guaranteed by {@link CatalogLoader}, which refuses a catalog without
+ * them.
  */
 public final class CatalogValidator {
-  /** EventBridge's default quota for an event pattern (adjustable to 4096, but a catalog must fit the default). */
+  /**
+   * EventBridge's default quota for an event pattern (adjustable to 4096, but a catalog must fit
+   * the default).
+   */
   public static final int MAX_PATTERN_LENGTH = 2048;
+
   /** EventBridge rule names are at most 64 characters, and irctl names them irctl-&lt;id&gt;. */
   public static final int MAX_ID_LENGTH = 64 - "irctl-".length();
 
@@ -31,8 +36,14 @@ public final class CatalogValidator {
   public List<Finding> validate(Rule rule) {
     List<Finding> findings = new ArrayList<>();
     if (rule.id().length() > MAX_ID_LENGTH) {
-      findings.add(Finding.error(rule, "id is " + rule.id().length() + " characters; at most " + MAX_ID_LENGTH
-          + " fit an EventBridge rule name (irctl-<id>, 64)."));
+      findings.add(
+          Finding.error(
+              rule,
+              "id is "
+                  + rule.id().length()
+                  + " characters; at most "
+                  + MAX_ID_LENGTH
+                  + " fit an EventBridge rule name (irctl-<id>, 64)."));
     }
     checkExampleCounts(rule, findings);
     if (!checkPlaceholders(rule, findings)) {
@@ -54,8 +65,14 @@ public final class CatalogValidator {
 
   private static void checkExampleCounts(Rule rule, List<Finding> findings) {
     if (rule.examples().match().size() < 2 || rule.examples().noMatch().size() < 2) {
-      findings.add(Finding.error(rule, "needs at least 2 match and 2 noMatch examples; has "
-          + rule.examples().match().size() + " and " + rule.examples().noMatch().size() + "."));
+      findings.add(
+          Finding.error(
+              rule,
+              "needs at least 2 match and 2 noMatch examples; has "
+                  + rule.examples().match().size()
+                  + " and "
+                  + rule.examples().noMatch().size()
+                  + "."));
     }
   }
 
@@ -67,19 +84,37 @@ public final class CatalogValidator {
     boolean renderable = true;
     for (String name : used) {
       if (!declared.contains(name)) {
-        findings.add(Finding.error(rule, "the event pattern uses ${" + name + "} but no parameter " + name
-            + " is declared in \"parameters\"."));
+        findings.add(
+            Finding.error(
+                rule,
+                "the event pattern uses ${"
+                    + name
+                    + "} but no parameter "
+                    + name
+                    + " is declared in \"parameters\"."));
         renderable = false;
       }
     }
     for (String name : declared) {
       if (!used.contains(name)) {
-        findings.add(Finding.warning(rule, "parameter " + name + " is declared but the event pattern never uses ${" + name + "}."));
+        findings.add(
+            Finding.warning(
+                rule,
+                "parameter "
+                    + name
+                    + " is declared but the event pattern never uses ${"
+                    + name
+                    + "}."));
       }
     }
     for (String text : Placeholders.partial(rule.eventPattern())) {
-      findings.add(Finding.warning(rule, "\"" + text + "\" is not substituted: a placeholder must be a whole JSON string"
-          + " value, exactly \"${name}\"."));
+      findings.add(
+          Finding.warning(
+              rule,
+              "\""
+                  + text
+                  + "\" is not substituted: a placeholder must be a whole JSON string"
+                  + " value, exactly \"${name}\"."));
     }
     return renderable;
   }
@@ -87,17 +122,29 @@ public final class CatalogValidator {
   private static void checkPattern(Rule rule, ObjectNode pattern, List<Finding> findings) {
     String json = pattern.toString();
     if (json.length() > MAX_PATTERN_LENGTH) {
-      findings.add(Finding.error(rule, "the rendered event pattern is " + json.length() + " characters; EventBridge accepts "
-          + MAX_PATTERN_LENGTH + " by default. Split the rule or shorten its value lists."));
+      findings.add(
+          Finding.error(
+              rule,
+              "the rendered event pattern is "
+                  + json.length()
+                  + " characters; EventBridge accepts "
+                  + MAX_PATTERN_LENGTH
+                  + " by default. Split the rule or shorten its value lists."));
     }
     String problem = JsonRuleCompiler.check(json);
     if (problem != null) {
-      findings.add(Finding.error(rule, "event-ruler (EventBridge's matcher) rejects the event pattern: "
-          + CatalogMatcher.firstLine(problem)));
+      findings.add(
+          Finding.error(
+              rule,
+              "event-ruler (EventBridge's matcher) rejects the event pattern: "
+                  + CatalogMatcher.firstLine(problem)));
     }
   }
 
-  /** The literal strings a pattern allows at {@code path}, or empty when it uses operators there (prefix, ...). */
+  /**
+   * The literal strings a pattern allows at {@code path}, or empty when it uses operators there
+   * (prefix, ...).
+   */
   static Optional<List<String>> literals(JsonNode pattern, String... path) {
     JsonNode node = pattern;
     for (String field : path) {

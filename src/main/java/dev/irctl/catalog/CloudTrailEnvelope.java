@@ -5,20 +5,23 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Wraps a raw CloudTrail record (from a trail's log file or Event History) into the envelope EventBridge delivers
- * for it, so a recorded incident can be replayed against the catalog. From the EventBridge User Guide ("AWS service
- * events delivered via AWS CloudTrail") and its per-service event reference:
+ * Wraps a raw CloudTrail record (from a trail's log file or Event History) into the envelope
+ * EventBridge delivers for it, so a recorded incident can be replayed against the catalog. From the
+ * EventBridge User Guide ("AWS service events delivered via AWS CloudTrail") and its per-service
+ * event reference:
  *
  * <ul>
- *   <li>{@code source} is {@code aws.} plus the service part of {@code eventSource}: {@code iam.amazonaws.com} →
- *       {@code aws.iam}, {@code signin.amazonaws.com} → {@code aws.signin}, {@code monitoring.amazonaws.com} →
- *       {@code aws.monitoring};
- *   <li>{@code detail-type} follows the record's {@code eventType}: {@code AwsApiCall} → "AWS API Call via
- *       CloudTrail", {@code AwsConsoleSignIn} (ConsoleLogin, CheckMfa, SwitchRole, ...) → "AWS Console Sign In via
- *       CloudTrail", {@code AwsConsoleAction} → "AWS Console Action via CloudTrail", {@code AwsServiceEvent} → "AWS
- *       Service Event via CloudTrail", Insights events → "AWS Insight via CloudTrail";
- *   <li>{@code account} is {@code recipientAccountId}, {@code region} is {@code awsRegion}, {@code time} is
- *       {@code eventTime}, {@code id} is the record's {@code eventID}, and {@code detail} is the record itself.
+ *   <li>{@code source} is {@code aws.} plus the service part of {@code eventSource}: {@code
+ *       iam.amazonaws.com} → {@code aws.iam}, {@code signin.amazonaws.com} → {@code aws.signin},
+ *       {@code monitoring.amazonaws.com} → {@code aws.monitoring};
+ *   <li>{@code detail-type} follows the record's {@code eventType}: {@code AwsApiCall} → "AWS API
+ *       Call via CloudTrail", {@code AwsConsoleSignIn} (ConsoleLogin, CheckMfa, SwitchRole, ...) →
+ *       "AWS Console Sign In via CloudTrail", {@code AwsConsoleAction} → "AWS Console Action via
+ *       CloudTrail", {@code AwsServiceEvent} → "AWS Service Event via CloudTrail", Insights events
+ *       → "AWS Insight via CloudTrail";
+ *   <li>{@code account} is {@code recipientAccountId}, {@code region} is {@code awsRegion}, {@code
+ *       time} is {@code eventTime}, {@code id} is the record's {@code eventID}, and {@code detail}
+ *       is the record itself.
  * </ul>
  */
 public final class CloudTrailEnvelope {
@@ -34,7 +37,10 @@ public final class CloudTrailEnvelope {
 
   /** A bare CloudTrail record: no envelope yet, but the fields every record has. */
   public static boolean isRecord(JsonNode node) {
-    return node.isObject() && !node.has("detail-type") && node.path("eventSource").isTextual() && node.path("eventName").isTextual();
+    return node.isObject()
+        && !node.has("detail-type")
+        && node.path("eventSource").isTextual()
+        && node.path("eventName").isTextual();
   }
 
   /** The EventBridge envelope for this record. The record becomes {@code detail} without a copy. */
@@ -44,7 +50,11 @@ public final class CloudTrailEnvelope {
     envelope.put("id", record.path("eventID").asText(""));
     envelope.put("detail-type", detailType(record));
     envelope.put("source", source(record.path("eventSource").asText("")));
-    envelope.put("account", record.path("recipientAccountId").asText(record.path("userIdentity").path("accountId").asText("")));
+    envelope.put(
+        "account",
+        record
+            .path("recipientAccountId")
+            .asText(record.path("userIdentity").path("accountId").asText("")));
     envelope.put("time", record.path("eventTime").asText(""));
     envelope.put("region", record.path("awsRegion").asText(""));
     envelope.putArray("resources");
@@ -54,9 +64,10 @@ public final class CloudTrailEnvelope {
 
   /** {@code iam.amazonaws.com} → {@code aws.iam}. */
   public static String source(String eventSource) {
-    String service = eventSource.endsWith(AMAZONAWS_SUFFIX)
-        ? eventSource.substring(0, eventSource.length() - AMAZONAWS_SUFFIX.length())
-        : eventSource;
+    String service =
+        eventSource.endsWith(AMAZONAWS_SUFFIX)
+            ? eventSource.substring(0, eventSource.length() - AMAZONAWS_SUFFIX.length())
+            : eventSource;
     return "aws." + service;
   }
 
@@ -76,7 +87,9 @@ public final class CloudTrailEnvelope {
         return API_CALL;
       default:
         // Old exports may omit eventType; ConsoleLogin is the sign-in event everyone replays.
-        return "ConsoleLogin".equals(record.path("eventName").asText()) ? CONSOLE_SIGN_IN : API_CALL;
+        return "ConsoleLogin".equals(record.path("eventName").asText())
+            ? CONSOLE_SIGN_IN
+            : API_CALL;
     }
   }
 }

@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** The {@code *.json} files directly inside a user's {@code --catalog DIR}; other files are ignored. */
+/**
+ * The {@code *.json} files directly inside a user's {@code --catalog DIR}; other files are ignored.
+ */
 final class DirectoryRules {
   private DirectoryRules() {}
 

@@ -25,10 +25,13 @@ public record EventInput(String name, Opener opener) {
 
   /** Standard input, left open after reading: the process owns it. */
   public static EventInput stdin(InputStream in) {
-    return new EventInput("stdin", () -> new FilterInputStream(in) {
-      @Override
-      public void close() {}
-    });
+    return new EventInput(
+        "stdin",
+        () ->
+            new FilterInputStream(in) {
+              @Override
+              public void close() {}
+            });
   }
 
   EventReader reader(FieldFilter filter) {

@@ -18,10 +18,11 @@ import java.util.Deque;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Streams events from one input, one at a time, never holding the whole input. Accepts, in any mix of root values:
- * a single event, a JSON array of events, JSON lines, a CloudTrail log file ({@code {"Records": [...]}}, gzipped or
- * not), and {@code aws cloudtrail lookup-events} output ({@code {"Events": [{"CloudTrailEvent": "..."}]}}).
- * Bare CloudTrail records are wrapped into the envelope EventBridge delivers ({@link CloudTrailEnvelope}).
+ * Streams events from one input, one at a time, never holding the whole input. Accepts, in any mix
+ * of root values: a single event, a JSON array of events, JSON lines, a CloudTrail log file ({@code
+ * {"Records": [...]}}, gzipped or not), and {@code aws cloudtrail lookup-events} output ({@code
+ * {"Events": [{"CloudTrailEvent": "..."}]}}). Bare CloudTrail records are wrapped into the envelope
+ * EventBridge delivers ({@link CloudTrailEnvelope}).
  */
 public final class EventReader implements Closeable {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -30,11 +31,23 @@ public final class EventReader implements Closeable {
   private final JsonParser parser;
   private final String name;
   private final FieldFilter filter;
-  /** Inside a root array or a Records/Events array, streaming its elements; otherwise between root values. */
+
+  /**
+   * Inside a root array or a Records/Events array, streaming its elements; otherwise between root
+   * values.
+   */
   private boolean inArray;
-  /** The streamed array is the value of a wrapper object's field; the rest of that object must be skipped after it. */
+
+  /**
+   * The streamed array is the value of a wrapper object's field; the rest of that object must be
+   * skipped after it.
+   */
   private boolean inWrapper;
-  /** Events of a wrapper object that had to be read whole (its Records array was not its first field). */
+
+  /**
+   * Events of a wrapper object that had to be read whole (its Records array was not its first
+   * field).
+   */
   private final Deque<JsonNode> pending = new ArrayDeque<>();
 
   private EventReader(JsonParser parser, String name, FieldFilter filter) {
@@ -43,7 +56,10 @@ public final class EventReader implements Closeable {
     this.filter = filter;
   }
 
-  /** Reads whole events from {@code in} (closed with this reader); {@code name} is used in error messages. */
+  /**
+   * Reads whole events from {@code in} (closed with this reader); {@code name} is used in error
+   * messages.
+   */
   public static EventReader open(InputStream in, String name) {
     return open(in, name, FieldFilter.ALL);
   }
@@ -62,8 +78,14 @@ public final class EventReader implements Closeable {
     try {
       return nextEvent();
     } catch (JsonProcessingException e) {
-      throw UserException.usage(name + ": malformed JSON at line " + e.getLocation().getLineNr() + ", column "
-          + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+      throw UserException.usage(
+          name
+              + ": malformed JSON at line "
+              + e.getLocation().getLineNr()
+              + ", column "
+              + e.getLocation().getColumnNr()
+              + ": "
+              + e.getOriginalMessage());
     } catch (IOException e) {
       throw UserException.usage(name + ": cannot be read: " + e.getMessage());
     }
@@ -109,8 +131,9 @@ public final class EventReader implements Closeable {
   }
 
   /**
-   * A root object: a wrapper whose first field is the {@code Records}/{@code Events} array is streamed; anything else
-   * is read whole (a single event, or a wrapper with the array further down).
+   * A root object: a wrapper whose first field is the {@code Records}/{@code Events} array is
+   * streamed; anything else is read whole (a single event, or a wrapper with the array further
+   * down).
    */
   private JsonNode rootObject() throws IOException {
     ObjectNode object = JsonNodeFactory.instance.objectNode();
@@ -130,7 +153,9 @@ public final class EventReader implements Closeable {
       }
     }
     for (String field : new String[] {"Records", "Events"}) {
-      if (!object.has("detail-type") && !object.has("eventSource") && object.path(field).isArray()) {
+      if (!object.has("detail-type")
+          && !object.has("eventSource")
+          && object.path(field).isArray()) {
         object.path(field).forEach(element -> pending.add(event(element)));
         return null;
       }
@@ -160,7 +185,10 @@ public final class EventReader implements Closeable {
     return object;
   }
 
-  /** Adds the current value as {@code field} if {@code keep} names it, else skips it without building anything. */
+  /**
+   * Adds the current value as {@code field} if {@code keep} names it, else skips it without
+   * building anything.
+   */
   private void field(ObjectNode object, String field, FieldFilter keep) throws IOException {
     FieldFilter child = keep.child(field);
     if (child == null) {
@@ -192,7 +220,8 @@ public final class EventReader implements Closeable {
     if (lookupEvent != null && lookupEvent.isTextual()) {
       return event(parseEmbedded(lookupEvent.textValue()));
     }
-    // Anything else that is not a CloudTrail record passes through unchanged; it just matches nothing.
+    // Anything else that is not a CloudTrail record passes through unchanged; it just matches
+    // nothing.
     return CloudTrailEnvelope.isRecord(node) ? CloudTrailEnvelope.wrap(node) : node;
   }
 
@@ -200,8 +229,12 @@ public final class EventReader implements Closeable {
     try {
       return MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
-      throw UserException.usage(name + ": the CloudTrailEvent string near line " + parser.currentLocation().getLineNr()
-          + " is not valid JSON: " + e.getOriginalMessage());
+      throw UserException.usage(
+          name
+              + ": the CloudTrailEvent string near line "
+              + parser.currentLocation().getLineNr()
+              + " is not valid JSON: "
+              + e.getOriginalMessage());
     }
   }
 
@@ -210,14 +243,23 @@ public final class EventReader implements Closeable {
   }
 
   private UserException notAnEvent(JsonToken token) {
-    return UserException.usage(name + ": expected an event (a JSON object) at line "
-        + parser.currentTokenLocation().getLineNr() + ", column " + parser.currentTokenLocation().getColumnNr() + ", found "
-        + describe(token) + ".");
+    return UserException.usage(
+        name
+            + ": expected an event (a JSON object) at line "
+            + parser.currentTokenLocation().getLineNr()
+            + ", column "
+            + parser.currentTokenLocation().getColumnNr()
+            + ", found "
+            + describe(token)
+            + ".");
   }
 
   private UserException unexpectedEnd() {
-    return UserException.usage(name + ": the input ends inside a JSON array (line " + parser.currentLocation().getLineNr()
-        + "); is the file truncated?");
+    return UserException.usage(
+        name
+            + ": the input ends inside a JSON array (line "
+            + parser.currentLocation().getLineNr()
+            + "); is the file truncated?");
   }
 
   private static String describe(JsonToken token) {

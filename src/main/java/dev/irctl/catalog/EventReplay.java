@@ -12,9 +12,10 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Replays recorded events against compiled rules and reports which rules would fire. Parsing and matching cost about
- * the same, so a reader thread parses the inputs into small batches while the calling thread matches them and calls
- * the listener, in input order. The queue is bounded: memory stays flat however long the input is.
+ * Replays recorded events against compiled rules and reports which rules would fire. Parsing and
+ * matching cost about the same, so a reader thread parses the inputs into small batches while the
+ * calling thread matches them and calls the listener, in input order. The queue is bounded: memory
+ * stays flat however long the input is.
  */
 public final class EventReplay {
   /** Receives every event in input order; {@code index} counts from 1 within its input. */
@@ -28,8 +29,12 @@ public final class EventReplay {
   private static final int BATCH_SIZE = 256;
   private static final int BATCHES_IN_FLIGHT = 8;
 
-  /** Events of one input, or how the reader ended: {@code failure} set, or {@code end} after the last input. */
-  private record Batch(String input, List<JsonNode> events, RuntimeException failure, boolean end) {}
+  /**
+   * Events of one input, or how the reader ended: {@code failure} set, or {@code end} after the
+   * last input.
+   */
+  private record Batch(
+      String input, List<JsonNode> events, RuntimeException failure, boolean end) {}
 
   private final CatalogMatcher matcher;
 

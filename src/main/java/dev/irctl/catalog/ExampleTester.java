@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Runs every rule's examples through event-ruler with EventBridge's semantics: each {@code match} event must fire
- * its rule, each {@code noMatch} must not. Patterns are rendered with their parameters' examples and compiled into
- * one machine for the whole catalog.
+ * Runs every rule's examples through event-ruler with EventBridge's semantics: each {@code match}
+ * event must fire its rule, each {@code noMatch} must not. Patterns are rendered with their
+ * parameters' examples and compiled into one machine for the whole catalog.
  */
 public final class ExampleTester {
   public List<ExampleResult> run(Collection<Rule> rules) {
@@ -22,15 +22,26 @@ public final class ExampleTester {
     return results;
   }
 
-  private static void run(CatalogMatcher matcher, Rule rule, ExampleResult.Kind kind, List<JsonNode> events,
+  private static void run(
+      CatalogMatcher matcher,
+      Rule rule,
+      ExampleResult.Kind kind,
+      List<JsonNode> events,
       List<ExampleResult> results) {
     for (int i = 0; i < events.size(); i++) {
       JsonNode event = events.get(i);
       List<String> fired = matcher.matches(event);
       boolean shouldFire = kind == ExampleResult.Kind.MATCH;
       boolean passed = fired.contains(rule.id()) == shouldFire;
-      results.add(new ExampleResult(rule.id(), kind, i + 1, label(event), passed, fired,
-          passed ? Optional.empty() : Optional.of(reason(rule, event, shouldFire))));
+      results.add(
+          new ExampleResult(
+              rule.id(),
+              kind,
+              i + 1,
+              label(event),
+              passed,
+              fired,
+              passed ? Optional.empty() : Optional.of(reason(rule, event, shouldFire))));
     }
   }
 

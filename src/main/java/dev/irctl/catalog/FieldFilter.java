@@ -7,26 +7,45 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The fields of an event that matching can look at, as a tree of field names. {@link EventReader} skips every other
- * field while it parses, so a 1.3 KB CloudTrail record becomes a tree of a dozen nodes: less to parse into objects,
- * less for event-ruler to walk. Exact, not a heuristic: event-ruler only ever reads the field paths its patterns
- * name, and a kept field is kept whole with all of its array elements.
+ * The fields of an event that matching can look at, as a tree of field names. {@link EventReader}
+ * skips every other field while it parses, so a 1.3 KB CloudTrail record becomes a tree of a dozen
+ * nodes: less to parse into objects, less for event-ruler to walk. Exact, not a heuristic:
+ * event-ruler only ever reads the field paths its patterns name, and a kept field is kept whole
+ * with all of its array elements.
  *
- * <p>Because a bare CloudTrail record becomes the envelope's {@code detail} only after parsing, every {@code detail.*}
- * path is also kept at the top level, with the record fields {@link CloudTrailEnvelope} needs for the envelope.
+ * <p>Because a bare CloudTrail record becomes the envelope's {@code detail} only after parsing,
+ * every {@code detail.*} path is also kept at the top level, with the record fields {@link
+ * CloudTrailEnvelope} needs for the envelope.
  */
 public final class FieldFilter {
   /** Keeps everything: no pruning. */
   public static final FieldFilter ALL = new FieldFilter(true);
 
   /** What the envelope, delivery check and output need besides the patterns. */
-  private static final List<String> ALWAYS = List.of(
-      "version", "id", "detail-type", "source", "account", "time", "region",
-      "detail.eventName", "detail.eventSource", "detail.eventType", "detail.readOnly", "detail.managementEvent",
-      "detail.eventCategory", "detail.recipientAccountId", "detail.awsRegion", "detail.eventTime", "detail.eventID",
-      "detail.userIdentity.accountId",
-      // Wrappers and lookup-events items, read whole on the rare paths that cannot stream them.
-      "Records", "Events", "CloudTrailEvent");
+  private static final List<String> ALWAYS =
+      List.of(
+          "version",
+          "id",
+          "detail-type",
+          "source",
+          "account",
+          "time",
+          "region",
+          "detail.eventName",
+          "detail.eventSource",
+          "detail.eventType",
+          "detail.readOnly",
+          "detail.managementEvent",
+          "detail.eventCategory",
+          "detail.recipientAccountId",
+          "detail.awsRegion",
+          "detail.eventTime",
+          "detail.eventID",
+          "detail.userIdentity.accountId",
+          // Wrappers and lookup-events items, read whole on the rare paths that cannot stream them.
+          "Records",
+          "Events",
+          "CloudTrailEvent");
 
   private final Map<String, FieldFilter> children = new HashMap<>();
   private boolean keepAll;
@@ -95,6 +114,7 @@ public final class FieldFilter {
     if (keepAll) {
       return;
     }
-    other.children.forEach((name, child) -> children.computeIfAbsent(name, k -> new FieldFilter(false)).merge(child));
+    other.children.forEach(
+        (name, child) -> children.computeIfAbsent(name, k -> new FieldFilter(false)).merge(child));
   }
 }

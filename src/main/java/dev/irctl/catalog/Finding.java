@@ -1,6 +1,9 @@
 package dev.irctl.catalog;
 
-/** One result of {@link CatalogValidator}: an error makes {@code rules validate} fail, a warning does not. */
+/**
+ * One result of {@link CatalogValidator}: an error makes {@code rules validate} fail, a warning
+ * does not.
+ */
 public record Finding(Level level, String ruleId, String file, String message) {
   public enum Level {
     ERROR,

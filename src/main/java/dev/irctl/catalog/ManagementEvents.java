@@ -3,8 +3,9 @@ package dev.irctl.catalog;
 import java.util.Locale;
 
 /**
- * Which CloudTrail management events a rule needs. EventBridge delivers read-only management events (Get, List,
- * Describe) only to rules whose state is {@code ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS}.
+ * Which CloudTrail management events a rule needs. EventBridge delivers read-only management events
+ * (Get, List, Describe) only to rules whose state is {@code
+ * ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS}.
  */
 public enum ManagementEvents {
   WRITE("ENABLED"),

@@ -18,20 +18,25 @@ import java.util.TreeSet;
  * Substitutes parameter values into a rule's event pattern, as docs/rule-format.md says:
  *
  * <ul>
- *   <li>inside an array, a {@code stringList} value is spliced in and a {@code string} value replaces the element;
- *   <li>as an object member's value, a {@code string} becomes {@code [value]} and a {@code stringList} the array;
- *   <li>a value comes from the settings ({@code --set name=value}, lists comma-separated), else the default; a
- *       required parameter without either is a usage error that names the rule and the flag to add;
- *   <li>an optional parameter with neither drops out: its array elements disappear, and an object member whose
- *       value it was (or whose array it emptied) is removed, so the pattern stops constraining that field.
+ *   <li>inside an array, a {@code stringList} value is spliced in and a {@code string} value
+ *       replaces the element;
+ *   <li>as an object member's value, a {@code string} becomes {@code [value]} and a {@code
+ *       stringList} the array;
+ *   <li>a value comes from the settings ({@code --set name=value}, lists comma-separated), else the
+ *       default; a required parameter without either is a usage error that names the rule and the
+ *       flag to add;
+ *   <li>an optional parameter with neither drops out: its array elements disappear, and an object
+ *       member whose value it was (or whose array it emptied) is removed, so the pattern stops
+ *       constraining that field.
  * </ul>
  *
  * The rule's own pattern is never modified; each call returns a fresh tree.
  */
 public final class PatternRenderer {
   /**
-   * The pattern with the user's values. Settings for names this rule does not declare are ignored, so one map of
-   * {@code --set} values can drive a whole catalog; check the names first with {@link #rejectUnknown}.
+   * The pattern with the user's values. Settings for names this rule does not declare are ignored,
+   * so one map of {@code --set} values can drive a whole catalog; check the names first with {@link
+   * #rejectUnknown}.
    */
   public ObjectNode render(Rule rule, Map<String, String> settings) {
     Map<String, List<String>> values = new HashMap<>();
@@ -41,14 +46,20 @@ public final class PatternRenderer {
     return substitute(rule, values);
   }
 
-  /** The pattern with every parameter's {@code example}: what {@code rules test} and {@code rules validate} check. */
+  /**
+   * The pattern with every parameter's {@code example}: what {@code rules test} and {@code rules
+   * validate} check.
+   */
   public ObjectNode renderWithExamples(Rule rule) {
     Map<String, List<String>> values = new HashMap<>();
     rule.parameters().forEach(parameter -> values.put(parameter.name(), parameter.example()));
     return substitute(rule, values);
   }
 
-  /** Whether the rule can be rendered with these settings (every required parameter is set or defaulted). */
+  /**
+   * Whether the rule can be rendered with these settings (every required parameter is set or
+   * defaulted).
+   */
   public boolean canRender(Rule rule, Map<String, String> settings) {
     return missing(rule, settings).isEmpty();
   }
@@ -66,14 +77,24 @@ public final class PatternRenderer {
     rules.forEach(rule -> rule.parameters().forEach(p -> known.add(p.name())));
     for (String name : new TreeSet<>(settings.keySet())) {
       if (!known.contains(name)) {
-        String scope = rules.size() == 1 ? "rule " + rules.iterator().next().id() : "the selected rules";
-        throw UserException.usage("--set " + name + ": " + scope + " has no parameter " + name
-            + (known.isEmpty() ? " (it takes no parameters)." : "; known parameters: " + String.join(", ", known) + "."));
+        String scope =
+            rules.size() == 1 ? "rule " + rules.iterator().next().id() : "the selected rules";
+        throw UserException.usage(
+            "--set "
+                + name
+                + ": "
+                + scope
+                + " has no parameter "
+                + name
+                + (known.isEmpty()
+                    ? " (it takes no parameters)."
+                    : "; known parameters: " + String.join(", ", known) + "."));
       }
     }
   }
 
-  private static Optional<List<String>> resolve(Rule rule, RuleParameter parameter, Map<String, String> settings) {
+  private static Optional<List<String>> resolve(
+      Rule rule, RuleParameter parameter, Map<String, String> settings) {
     String setting = settings.get(parameter.name());
     if (setting != null) {
       return Optional.of(parse(parameter, setting));
@@ -82,19 +103,37 @@ public final class PatternRenderer {
       return parameter.defaultValue();
     }
     if (parameter.required()) {
-      throw UserException.usage("rule " + rule.id() + " needs parameter " + parameter.name() + ": add --set "
-          + parameter.name() + "=<value> (example: " + parameter.exampleText() + ")");
+      throw UserException.usage(
+          "rule "
+              + rule.id()
+              + " needs parameter "
+              + parameter.name()
+              + ": add --set "
+              + parameter.name()
+              + "=<value> (example: "
+              + parameter.exampleText()
+              + ")");
     }
     return Optional.empty();
   }
 
   private static List<String> parse(RuleParameter parameter, String setting) {
-    List<String> values = parameter.type() == RuleParameter.Type.STRING_LIST
-        ? Arrays.stream(setting.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList()
-        : List.of(setting);
+    List<String> values =
+        parameter.type() == RuleParameter.Type.STRING_LIST
+            ? Arrays.stream(setting.split(","))
+                .map(String::strip)
+                .filter(v -> !v.isEmpty())
+                .toList()
+            : List.of(setting);
     if (values.isEmpty() || values.get(0).isEmpty()) {
-      throw UserException.usage("--set " + parameter.name() + "= needs a value (example: --set " + parameter.name() + "="
-          + parameter.exampleText() + ")");
+      throw UserException.usage(
+          "--set "
+              + parameter.name()
+              + "= needs a value (example: --set "
+              + parameter.name()
+              + "="
+              + parameter.exampleText()
+              + ")");
     }
     return values;
   }
@@ -148,8 +187,15 @@ public final class PatternRenderer {
 
     private Optional<List<String>> valueOf(String name) {
       if (rule.parameter(name).isEmpty()) {
-        throw UserException.usage(rule.file() + ": the event pattern uses ${" + name + "} but rule " + rule.id()
-            + " declares no parameter " + name + "; add it to \"parameters\".");
+        throw UserException.usage(
+            rule.file()
+                + ": the event pattern uses ${"
+                + name
+                + "} but rule "
+                + rule.id()
+                + " declares no parameter "
+                + name
+                + "; add it to \"parameters\".");
       }
       return Optional.ofNullable(values.get(name));
     }

@@ -8,7 +8,10 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Finds parameter placeholders: JSON strings that are exactly {@code "${name}"} (never part of a longer string). */
+/**
+ * Finds parameter placeholders: JSON strings that are exactly {@code "${name}"} (never part of a
+ * longer string).
+ */
 final class Placeholders {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]*)}");
 

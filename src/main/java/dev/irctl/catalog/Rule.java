@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One rule of the catalog, as read from {@code <id>.json} (see docs/rule-format.md). {@code eventPattern} may hold
- * placeholders; {@link PatternRenderer} substitutes them. {@code file} says where the rule came from, for messages.
- * The JSON nodes are shared: callers must not modify them (the renderer works on a copy).
+ * One rule of the catalog, as read from {@code <id>.json} (see docs/rule-format.md). {@code
+ * eventPattern} may hold placeholders; {@link PatternRenderer} substitutes them. {@code file} says
+ * where the rule came from, for messages. The JSON nodes are shared: callers must not modify them
+ * (the renderer works on a copy).
  */
 public record Rule(
     String id,

@@ -9,7 +9,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 
-/** Parses one rule file's bytes, turning Jackson's errors into a message that names the file, line and column. */
+/**
+ * Parses one rule file's bytes, turning Jackson's errors into a message that names the file, line
+ * and column.
+ */
 final class RuleFileParser {
   /** Strict: a key given twice in a rule file is a mistake, not "last one wins". */
   static final ObjectMapper MAPPER =
@@ -29,7 +32,12 @@ final class RuleFileParser {
       }
       return node;
     } catch (JsonProcessingException e) {
-      throw new RuleFileException(file.name() + ": malformed JSON " + where(e.getLocation()) + ": " + e.getOriginalMessage());
+      throw new RuleFileException(
+          file.name()
+              + ": malformed JSON "
+              + where(e.getLocation())
+              + ": "
+              + e.getOriginalMessage());
     } catch (IOException e) {
       throw new RuleFileException(file.name() + ": cannot be read: " + e.getMessage());
     }

@@ -4,11 +4,16 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A value the user supplies with {@code --set name=value}, substituted into the event pattern. Values are kept as
- * lists: a {@code string} parameter's value is a list of exactly one element.
+ * A value the user supplies with {@code --set name=value}, substituted into the event pattern.
+ * Values are kept as lists: a {@code string} parameter's value is a list of exactly one element.
  */
 public record RuleParameter(
-    String name, String description, Type type, boolean required, List<String> example, Optional<List<String>> defaultValue) {
+    String name,
+    String description,
+    Type type,
+    boolean required,
+    List<String> example,
+    Optional<List<String>> defaultValue) {
 
   public enum Type {
     STRING("string"),

@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Maps a schema-valid rule document to a {@link Rule}. Done by hand rather than by data binding: the schema has
- * already checked every field, and skipping databind's reflection keeps start-up cheap.
+ * Maps a schema-valid rule document to a {@link Rule}. Done by hand rather than by data binding:
+ * the schema has already checked every field, and skipping databind's reflection keeps start-up
+ * cheap.
  */
 final class RuleReader {
   private RuleReader() {}
@@ -28,7 +29,9 @@ final class RuleReader {
         strings(node.path("prerequisites")),
         strings(node.path("references")),
         (ObjectNode) node.path("eventPattern"),
-        new RuleExamples(nodes(node.path("examples").path("match")), nodes(node.path("examples").path("noMatch"))),
+        new RuleExamples(
+            nodes(node.path("examples").path("match")),
+            nodes(node.path("examples").path("noMatch"))),
         file);
   }
 

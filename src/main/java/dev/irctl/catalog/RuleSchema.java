@@ -13,7 +13,9 @@ import java.io.UncheckedIOException;
 import java.util.Comparator;
 import java.util.List;
 
-/** The rule file schema ({@code schema/rule.schema.json}, draft 2020-12), checked with networknt. */
+/**
+ * The rule file schema ({@code schema/rule.schema.json}, draft 2020-12), checked with networknt.
+ */
 final class RuleSchema {
   static final String RESOURCE = "/schema/rule.schema.json";
 
@@ -31,8 +33,9 @@ final class RuleSchema {
   /** Problems as "at POINTER: what was expected", sorted by pointer so output is stable. */
   List<String> validate(JsonNode document) {
     return schema.validate(document).stream()
-        .sorted(Comparator.comparing((ValidationMessage m) -> m.getInstanceLocation().toString())
-            .thenComparing(ValidationMessage::getError))
+        .sorted(
+            Comparator.comparing((ValidationMessage m) -> m.getInstanceLocation().toString())
+                .thenComparing(ValidationMessage::getError))
         .map(RuleSchema::describe)
         .distinct()
         .toList();
@@ -51,7 +54,8 @@ final class RuleSchema {
         if (in == null) {
           throw new IllegalStateException(RESOURCE + " is missing from the jar");
         }
-        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().pathType(PathType.JSON_POINTER).build();
+        SchemaValidatorsConfig config =
+            SchemaValidatorsConfig.builder().pathType(PathType.JSON_POINTER).build();
         JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
         return new RuleSchema(factory.getSchema(RuleFileParser.MAPPER.readTree(in), config));
       } catch (IOException e) {

@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Scope must follow where the pattern's events arrive: only global-service sources → global (deployed in us-east-1
- * only); any other source → regional, or a global rule would miss events in every other region. aws.signin is not
- * global-only: console sign-ins are recorded in the region of the sign-in endpoint.
+ * Scope must follow where the pattern's events arrive: only global-service sources → global
+ * (deployed in us-east-1 only); any other source → regional, or a global rule would miss events in
+ * every other region. aws.signin is not global-only: console sign-ins are recorded in the region of
+ * the sign-in endpoint.
  */
 final class ScopeCheck {
   private final Rule rule;
@@ -24,24 +25,40 @@ final class ScopeCheck {
     Optional<List<String>> sources = CatalogValidator.literals(pattern, "source");
     if (sources.isEmpty() || sources.get().isEmpty()) {
       if (rule.scope() == Scope.GLOBAL) {
-        findings.add(Finding.error(rule, "scope is global but the pattern does not list its sources (\"source\": [\"aws.iam\"]),"
-            + " so irctl cannot tell that its events arrive in us-east-1."));
+        findings.add(
+            Finding.error(
+                rule,
+                "scope is global but the pattern does not list its sources (\"source\": [\"aws.iam\"]),"
+                    + " so irctl cannot tell that its events arrive in us-east-1."));
       }
       return;
     }
-    List<String> notGlobal = sources.get().stream().filter(s -> !EventSources.isGlobalOnly(s)).toList();
+    List<String> notGlobal =
+        sources.get().stream().filter(s -> !EventSources.isGlobalOnly(s)).toList();
     if (rule.scope() == Scope.REGIONAL && notGlobal.isEmpty()) {
-      findings.add(Finding.error(rule, "scope is regional but " + String.join(", ", sources.get())
-          + " events arrive in us-east-1 only; set \"scope\": \"global\" so the rule is not deployed where it cannot fire."));
+      findings.add(
+          Finding.error(
+              rule,
+              "scope is regional but "
+                  + String.join(", ", sources.get())
+                  + " events arrive in us-east-1 only; set \"scope\": \"global\" so the rule is not deployed where it cannot fire."));
     }
     if (rule.scope() == Scope.GLOBAL) {
       for (String source : notGlobal) {
         if (source.equals(EventSources.STS)) {
-          findings.add(Finding.warning(rule, "scope is global: only calls to the global STS endpoint arrive in us-east-1;"
-              + " calls to regional STS endpoints arrive in their own region and this rule will not see them."));
+          findings.add(
+              Finding.warning(
+                  rule,
+                  "scope is global: only calls to the global STS endpoint arrive in us-east-1;"
+                      + " calls to regional STS endpoints arrive in their own region and this rule will not see them."));
         } else {
-          findings.add(Finding.error(rule, "scope is global but " + source + " events arrive in the region where they"
-              + " happen; a rule deployed in us-east-1 only would miss the others. Set \"scope\": \"regional\"."));
+          findings.add(
+              Finding.error(
+                  rule,
+                  "scope is global but "
+                      + source
+                      + " events arrive in the region where they"
+                      + " happen; a rule deployed in us-east-1 only would miss the others. Set \"scope\": \"regional\"."));
         }
       }
     }

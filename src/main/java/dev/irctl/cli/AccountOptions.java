@@ -7,8 +7,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /**
- * plan's and apply's settings: enable-guardduty's, apply-rules' and install-policy's flags under the same names, so
- * one irctl.yaml drives all of them.
+ * plan's and apply's settings: enable-guardduty's, apply-rules' and install-policy's flags under
+ * the same names, so one irctl.yaml drives all of them.
  */
 @Command
 public final class AccountOptions {
@@ -16,7 +16,10 @@ public final class AccountOptions {
   @Mixin RuleOptions rules;
   @Mixin PolicyOptions policy;
 
-  /** Every flag checked offline, GuardDuty's first, then the catalog, then IAM names: usage errors before any call. */
+  /**
+   * Every flag checked offline, GuardDuty's first, then the catalog, then IAM names: usage errors
+   * before any call.
+   */
   public AccountRequest request() {
     var detector = guardDuty.desired();
     var rulesRequest = rules.request();

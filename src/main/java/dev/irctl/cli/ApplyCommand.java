@@ -46,7 +46,9 @@ public final class ApplyCommand implements Callable<Integer> {
       RegionSelection selection = context.selectRegions(ports, aws);
       context.warn(selection);
       AccountResultRenderer renderer = new AccountResultRenderer("apply", context.style(output));
-      AccountResult result = new PlanAndApply(ports, aws.concurrency()).apply(selection, request, AccountProgress.of(context, renderer));
+      AccountResult result =
+          new PlanAndApply(ports, aws.concurrency())
+              .apply(selection, request, AccountProgress.of(context, renderer));
       String json = renderer.json(result, selection);
       context.print(output.json() ? json : renderer.text(result));
       outputFile.write(json);

@@ -56,15 +56,27 @@ public final class ApplyRulesCommand implements Callable<Integer> {
       List<String> warnings = new ArrayList<>();
       RuleScopes.skippedGlobalRules(request.rules(), selection.regions()).ifPresent(warnings::add);
       warnings.forEach(w -> context.progress("warning: " + w));
-      RulesResultRenderer renderer = new RulesResultRenderer("apply-rules", context.style(output), dryRun.dryRun());
+      RulesResultRenderer renderer =
+          new RulesResultRenderer("apply-rules", context.style(output), dryRun.dryRun());
       List<RulesRegionResult> results;
       try {
-        results = new ApplyRules(ports, aws.concurrency()).run(selection, request, dryRun.dryRun(), r -> context.progress(renderer.progressLine(r)));
+        results =
+            new ApplyRules(ports, aws.concurrency())
+                .run(
+                    selection,
+                    request,
+                    dryRun.dryRun(),
+                    r -> context.progress(renderer.progressLine(r)));
       } catch (AwsCallException e) {
-        throw new UserException("Could not identify the account (sts:GetCallerIdentity): " + e.getMessage(), ExitCode.FAILURE, e);
+        throw new UserException(
+            "Could not identify the account (sts:GetCallerIdentity): " + e.getMessage(),
+            ExitCode.FAILURE,
+            e);
       }
-      context.print(output.json() ? renderer.json(results, warnings) : renderer.summary(results, warnings));
-      return context.exitCode(results.stream().filter(RulesRegionResult::failed).count(), results.size());
+      context.print(
+          output.json() ? renderer.json(results, warnings) : renderer.summary(results, warnings));
+      return context.exitCode(
+          results.stream().filter(RulesRegionResult::failed).count(), results.size());
     }
   }
 }

@@ -9,17 +9,23 @@ import picocli.CommandLine.Option;
 
 /** The flags every AWS command shares: where to act and with which credentials. */
 public final class AwsOptions {
-  @Option(names = "--profile", paramLabel = "NAME", description = "AWS profile from ~/.aws/config (default: the SDK's default chain).")
+  @Option(
+      names = "--profile",
+      paramLabel = "NAME",
+      description = "AWS profile from ~/.aws/config (default: the SDK's default chain).")
   String profile;
 
   @Option(
       names = "--region",
       paramLabel = "REGION",
       split = ",",
-      description = "Region to act in; repeatable or comma-separated (default: the profile's region).")
+      description =
+          "Region to act in; repeatable or comma-separated (default: the profile's region).")
   List<String> regions = new ArrayList<>();
 
-  @Option(names = "--all-regions", description = "Every region enabled for this account (EC2 DescribeRegions).")
+  @Option(
+      names = "--all-regions",
+      description = "Every region enabled for this account (EC2 DescribeRegions).")
   boolean allRegions;
 
   @Option(
@@ -31,7 +37,8 @@ public final class AwsOptions {
   @Option(
       names = "--config",
       paramLabel = "FILE",
-      description = "Settings file (default: irctl.yaml in the working directory, if present). Flags override it.")
+      description =
+          "Settings file (default: irctl.yaml in the working directory, if present). Flags override it.")
   String configFile;
 
   @Option(
@@ -65,7 +72,8 @@ public final class AwsOptions {
     try {
       URI uri = new URI(endpointUrl);
       if (uri.getScheme() == null || uri.getHost() == null || !uri.getScheme().matches("https?")) {
-        throw new URISyntaxException(endpointUrl, "expected http://host[:port] or https://host[:port]");
+        throw new URISyntaxException(
+            endpointUrl, "expected http://host[:port] or https://host[:port]");
       }
       return Optional.of(uri);
     } catch (URISyntaxException e) {
@@ -77,7 +85,8 @@ public final class AwsOptions {
   /** Checks the flags that do not need AWS: called before any call is made. */
   public void validate() {
     if (concurrency < 1 || concurrency > 64) {
-      throw dev.irctl.UserException.usage("--concurrency must be between 1 and 64, got " + concurrency + ".");
+      throw dev.irctl.UserException.usage(
+          "--concurrency must be between 1 and 64, got " + concurrency + ".");
     }
     if (allRegions && !regions.isEmpty()) {
       throw dev.irctl.UserException.usage("Use either --region or --all-regions, not both.");

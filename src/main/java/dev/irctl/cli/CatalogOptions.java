@@ -13,15 +13,19 @@ public final class CatalogOptions {
   @Option(
       names = "--catalog",
       paramLabel = "DIR",
-      description = "Also load the rule files (*.json) in DIR; repeatable. A rule id may be defined only once.")
+      description =
+          "Also load the rule files (*.json) in DIR; repeatable. A rule id may be defined only once.")
   List<Path> directories = new ArrayList<>();
 
-  @Option(names = "--no-bundled", description = "Leave out the catalog bundled with irctl (use with --catalog).")
+  @Option(
+      names = "--no-bundled",
+      description = "Leave out the catalog bundled with irctl (use with --catalog).")
   boolean noBundled;
 
   public CatalogSources sources() {
     if (noBundled && directories.isEmpty()) {
-      throw UserException.usage("--no-bundled leaves no rules: add --catalog DIR with your own rule files.");
+      throw UserException.usage(
+          "--no-bundled leaves no rules: add --catalog DIR with your own rule files.");
     }
     return new CatalogSources(!noBundled, directories);
   }

@@ -13,8 +13,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * What every AWS command does the same way: open the ports, check credentials and regions in the right order
- * (offline checks first), write data to stdout and progress to stderr, and map region failures to exit codes.
+ * What every AWS command does the same way: open the ports, check credentials and regions in the
+ * right order (offline checks first), write data to stdout and progress to stderr, and map region
+ * failures to exit codes.
  */
 @picocli.CommandLine.Command
 public final class CommandContext {
@@ -34,7 +35,8 @@ public final class CommandContext {
     try {
       return resolver.resolve(aws.regions(), aws.allRegions());
     } catch (AwsCallException e) {
-      throw new UserException("Could not list the account's regions: " + e.getMessage(), ExitCode.FAILURE, e);
+      throw new UserException(
+          "Could not list the account's regions: " + e.getMessage(), ExitCode.FAILURE, e);
     }
   }
 

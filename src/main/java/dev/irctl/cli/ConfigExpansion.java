@@ -10,17 +10,18 @@ import java.util.Optional;
 import picocli.CommandLine;
 
 /**
- * Adds the config file's settings to the arguments of the command being run, right after the command's name,
- * for commands that take {@code --config}. Flags the user typed win.
+ * Adds the config file's settings to the arguments of the command being run, right after the
+ * command's name, for commands that take {@code --config}. Flags the user typed win.
  */
 final class ConfigExpansion {
   /**
-   * Commands that act once for the whole account (IAM is global): the file's regions are for the other commands,
-   * and passing them on would turn every shared irctl.yaml into a usage error here.
+   * Commands that act once for the whole account (IAM is global): the file's regions are for the
+   * other commands, and passing them on would turn every shared irctl.yaml into a usage error here.
    */
   private static final java.util.Set<String> GLOBAL_COMMANDS = java.util.Set.of("install-policy");
 
-  private static final java.util.Set<String> REGION_FLAGS = java.util.Set.of("--region", "--all-regions");
+  private static final java.util.Set<String> REGION_FLAGS =
+      java.util.Set.of("--region", "--all-regions");
 
   private ConfigExpansion() {}
 

@@ -5,15 +5,19 @@ import dev.irctl.engine.account.AccountResult;
 import java.util.Arrays;
 
 /**
- * {@code plan --detailed-exitcode}: 0 in sync, 2 changes pending, 1 failed, 3 some parts failed. Usage errors then
- * exit 1, not 2, so a pipeline that reads 2 as "drift" never mistakes a typo in irctl.yaml for drift.
+ * {@code plan --detailed-exitcode}: 0 in sync, 2 changes pending, 1 failed, 3 some parts failed.
+ * Usage errors then exit 1, not 2, so a pipeline that reads 2 as "drift" never mistakes a typo in
+ * irctl.yaml for drift.
  */
 final class DetailedExitCode {
   static final String FLAG = "--detailed-exitcode";
 
   private DetailedExitCode() {}
 
-  /** plan's and apply's exit code: failures first (1 when every part failed, 3 when some did), then drift. */
+  /**
+   * plan's and apply's exit code: failures first (1 when every part failed, 3 when some did), then
+   * drift.
+   */
   static int of(AccountResult result, boolean detailed) {
     long failed = result.failedParts();
     if (failed > 0) {

@@ -2,7 +2,10 @@ package dev.irctl.cli;
 
 import picocli.CommandLine.Option;
 
-/** {@code --dry-run}: plan and print, change nothing. The flag stops at the command; adapters never see it. */
+/**
+ * {@code --dry-run}: plan and print, change nothing. The flag stops at the command; adapters never
+ * see it.
+ */
 public final class DryRunOption {
   @Option(names = "--dry-run", description = "Print the plan for each region and change nothing.")
   boolean dryRun;

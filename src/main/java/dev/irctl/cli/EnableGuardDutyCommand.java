@@ -45,13 +45,19 @@ public final class EnableGuardDutyCommand implements Callable<Integer> {
     DesiredDetector desired = guardDuty.desired();
     try (Ports ports = context.openPorts(aws)) {
       RegionSelection selection = context.selectRegions(ports, aws);
-      DetectorResultRenderer renderer = new DetectorResultRenderer(context.style(output), dryRun.dryRun());
+      DetectorResultRenderer renderer =
+          new DetectorResultRenderer(context.style(output), dryRun.dryRun());
       context.warn(selection);
       List<DetectorRegionResult> results =
           new EnableGuardDuty(ports, aws.concurrency())
-              .run(selection, desired, dryRun.dryRun(), result -> context.progress(renderer.progressLine(result)));
+              .run(
+                  selection,
+                  desired,
+                  dryRun.dryRun(),
+                  result -> context.progress(renderer.progressLine(result)));
       context.print(output.json() ? renderer.json(results, selection) : renderer.summary(results));
-      return context.exitCode(results.stream().filter(DetectorRegionResult::failed).count(), results.size());
+      return context.exitCode(
+          results.stream().filter(DetectorRegionResult::failed).count(), results.size());
     }
   }
 }

@@ -20,34 +20,47 @@ public final class GuardDutyOptions {
       names = "--finding-frequency",
       paramLabel = "FREQ",
       defaultValue = "FIFTEEN_MINUTES",
-      description = "How often updated findings are published: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+      description =
+          "How often updated findings are published: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   FindingFrequency frequency;
 
-  @Option(names = "--feature", paramLabel = "NAME", description = "Turn a detector feature on (repeatable): ${COMPLETION-CANDIDATES}.")
+  @Option(
+      names = "--feature",
+      paramLabel = "NAME",
+      description = "Turn a detector feature on (repeatable): ${COMPLETION-CANDIDATES}.")
   List<DetectorFeature> enable = new ArrayList<>();
 
-  @Option(names = "--no-feature", paramLabel = "NAME", description = "Turn a detector feature off (repeatable).")
+  @Option(
+      names = "--no-feature",
+      paramLabel = "NAME",
+      description = "Turn a detector feature off (repeatable).")
   List<DetectorFeature> disable = new ArrayList<>();
 
   @Option(
       names = "--threat-intel-set",
       paramLabel = "NAME=s3://bucket/key[,format=F]",
-      description = "A list of known-bad IPs to create or update and activate (repeatable; format TXT by default).")
+      description =
+          "A list of known-bad IPs to create or update and activate (repeatable; format TXT by default).")
   List<String> threatIntelSets = new ArrayList<>();
 
   @Option(
       names = "--trusted-ip-set",
       paramLabel = "NAME=s3://bucket/key[,format=F]",
-      description = "A list of trusted IPs (GuardDuty raises no findings for them; one per region).")
+      description =
+          "A list of trusted IPs (GuardDuty raises no findings for them; one per region).")
   List<String> trustedIpSets = new ArrayList<>();
 
-  /** The desired detector, with contradictions in the flags reported as usage errors before any call. */
+  /**
+   * The desired detector, with contradictions in the flags reported as usage errors before any
+   * call.
+   */
   public DesiredDetector desired() {
     Map<DetectorFeature, Boolean> features = new EnumMap<>(DetectorFeature.class);
     enable.forEach(f -> features.put(f, true));
     for (DetectorFeature feature : disable) {
       if (Boolean.TRUE.equals(features.get(feature))) {
-        throw UserException.usage("--feature " + feature + " and --no-feature " + feature + " contradict each other.");
+        throw UserException.usage(
+            "--feature " + feature + " and --no-feature " + feature + " contradict each other.");
       }
       features.put(feature, false);
     }

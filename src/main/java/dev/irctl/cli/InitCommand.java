@@ -14,12 +14,20 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "init",
     mixinStandardHelpOptions = true,
-    description = {"Write a commented starter irctl.yaml.", "", "Every key stands for a flag; flags override the file."},
+    description = {
+      "Write a commented starter irctl.yaml.",
+      "",
+      "Every key stands for a flag; flags override the file."
+    },
     footer = {"", "Examples:", "  irctl init", "  irctl init --file ci/irctl.yaml"})
 public final class InitCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--file", paramLabel = "FILE", defaultValue = "irctl.yaml", description = "Where to write (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--file",
+      paramLabel = "FILE",
+      defaultValue = "irctl.yaml",
+      description = "Where to write (default: ${DEFAULT-VALUE}).")
   Path file;
 
   @Option(names = "--force", description = "Overwrite an existing file.")
@@ -28,9 +36,11 @@ public final class InitCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     if (Files.exists(file) && !force) {
-      throw new UserException(file + " already exists; pass --force to overwrite it.", ExitCode.FAILURE);
+      throw new UserException(
+          file + " already exists; pass --force to overwrite it.", ExitCode.FAILURE);
     }
-    try (InputStream starter = InitCommand.class.getResourceAsStream("/dev/irctl/config/irctl.yaml")) {
+    try (InputStream starter =
+        InitCommand.class.getResourceAsStream("/dev/irctl/config/irctl.yaml")) {
       if (starter == null) {
         throw new IllegalStateException("the starter irctl.yaml is missing from the jar");
       }

@@ -49,7 +49,8 @@ public final class InstallPolicyCommand implements Callable<Integer> {
     try (Ports ports = context.openPorts(aws)) {
       context.checkCredentials(ports);
       InstallPolicyResult result = run(ports, request);
-      PolicyResultRenderer renderer = new PolicyResultRenderer(context.style(output), dryRun.dryRun());
+      PolicyResultRenderer renderer =
+          new PolicyResultRenderer(context.style(output), dryRun.dryRun());
       context.print(output.json() ? renderer.json(result) : renderer.text(result));
       return result.failed() ? ExitCode.FAILURE : ExitCode.OK;
     }
@@ -66,12 +67,15 @@ public final class InstallPolicyCommand implements Callable<Integer> {
   /** Every check that needs no AWS call: a usage error here means nothing was sent. */
   private InstallPolicy.Request request() {
     if (aws.allRegions() || !aws.regions().isEmpty()) {
-      throw UserException.usage("IAM is global: install-policy acts once for the whole account; drop --region/--all-regions.");
+      throw UserException.usage(
+          "IAM is global: install-policy acts once for the whole account; drop --region/--all-regions.");
     }
     if (!policy.hasPrincipals()) {
-      throw UserException.usage("Name at least one principal to attach the policy to: --role NAME, --group NAME or --user NAME.");
+      throw UserException.usage(
+          "Name at least one principal to attach the policy to: --role NAME, --group NAME or --user NAME.");
     }
     String policyName = policy.policyName();
-    return new InstallPolicy.Request(policyName, policy.principals(), policy.adopt(), dryRun.dryRun());
+    return new InstallPolicy.Request(
+        policyName, policy.principals(), policy.adopt(), dryRun.dryRun());
   }
 }

@@ -67,15 +67,17 @@ public final class IrctlCommand implements Runnable {
   }
 
   /**
-   * Runs irctl as Main does: the config file's settings are added to the arguments first, so a bad config file
-   * is a usage error like a bad flag.
+   * Runs irctl as Main does: the config file's settings are added to the arguments first, so a bad
+   * config file is a usage error like a bad flag.
    */
   public static int execute(CommandLine commandLine, String... args) {
     String[] expanded;
     try {
       expanded = ConfigExpansion.expand(commandLine, args, java.nio.file.Path.of(""));
     } catch (dev.irctl.UserException e) {
-      commandLine.getErr().println(commandLine.getColorScheme().errorText("error: ") + e.getMessage());
+      commandLine
+          .getErr()
+          .println(commandLine.getColorScheme().errorText("error: ") + e.getMessage());
       commandLine.getErr().flush();
       return e.exitCode() == dev.irctl.ExitCode.USAGE ? DetailedExitCode.usage(args) : e.exitCode();
     }
@@ -88,7 +90,12 @@ public final class IrctlCommand implements Runnable {
     commandLine.setExecutionExceptionHandler(new UserExceptionHandler());
     commandLine.setParameterExceptionHandler(new UsageErrorHandler());
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
-    commandLine.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
+    commandLine
+        .getSubcommands()
+        .get("generate-completion")
+        .getCommandSpec()
+        .usageMessage()
+        .hidden(false);
     return commandLine;
   }
 }

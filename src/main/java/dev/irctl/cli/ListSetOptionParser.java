@@ -9,13 +9,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Parses {@code NAME=s3://bucket/key[,format=F]} (or an https S3 object URL). GuardDuty wants an https URL,
- * so {@code s3://} is turned into the global S3 path-style URL, the same string every run so plans are stable.
+ * Parses {@code NAME=s3://bucket/key[,format=F]} (or an https S3 object URL). GuardDuty wants an
+ * https URL, so {@code s3://} is turned into the global S3 path-style URL, the same string every
+ * run so plans are stable.
  */
 final class ListSetOptionParser {
   private static final Pattern SPEC =
-      Pattern.compile("(?<name>[A-Za-z0-9][A-Za-z0-9._-]{0,299})=(?<location>[^,]+)(?:,format=(?<format>[A-Za-z_]+))?");
-  private static final Pattern S3_URI = Pattern.compile("s3://(?<bucket>[a-z0-9][a-z0-9.-]{1,61}[a-z0-9])/(?<key>.+)");
+      Pattern.compile(
+          "(?<name>[A-Za-z0-9][A-Za-z0-9._-]{0,299})=(?<location>[^,]+)(?:,format=(?<format>[A-Za-z_]+))?");
+  private static final Pattern S3_URI =
+      Pattern.compile("s3://(?<bucket>[a-z0-9][a-z0-9.-]{1,61}[a-z0-9])/(?<key>.+)");
 
   private ListSetOptionParser() {}
 

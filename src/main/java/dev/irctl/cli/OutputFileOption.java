@@ -8,17 +8,20 @@ import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --output-file FILE}: the JSON result written to a file whatever {@code --output} says, so a pipeline can
- * show the text plan in its log and keep the JSON as an artefact from one run.
+ * {@code --output-file FILE}: the JSON result written to a file whatever {@code --output} says, so
+ * a pipeline can show the text plan in its log and keep the JSON as an artefact from one run.
  */
 public final class OutputFileOption {
   @Option(
       names = "--output-file",
       paramLabel = "FILE",
-      description = "Also write the JSON result to FILE (whatever --output says; text stays on stdout).")
+      description =
+          "Also write the JSON result to FILE (whatever --output says; text stays on stdout).")
   Path file;
 
-  /** A file that cannot be written is a usage error before any AWS call, not a lost result after it. */
+  /**
+   * A file that cannot be written is a usage error before any AWS call, not a lost result after it.
+   */
   public void validate() {
     if (file == null) {
       return;
@@ -28,7 +31,8 @@ public final class OutputFileOption {
     }
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null && !Files.isDirectory(parent)) {
-      throw UserException.usage("--output-file " + file + ": directory " + parent + " does not exist.");
+      throw UserException.usage(
+          "--output-file " + file + ": directory " + parent + " does not exist.");
     }
   }
 
@@ -39,7 +43,8 @@ public final class OutputFileOption {
     try {
       Files.writeString(file, json.endsWith("\n") ? json : json + "\n");
     } catch (IOException e) {
-      throw new UserException("Could not write --output-file " + file + ": " + e.getMessage(), ExitCode.FAILURE, e);
+      throw new UserException(
+          "Could not write --output-file " + file + ": " + e.getMessage(), ExitCode.FAILURE, e);
     }
   }
 }

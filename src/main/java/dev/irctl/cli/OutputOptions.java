@@ -12,11 +12,14 @@ public final class OutputOptions {
   @Option(
       names = "--output",
       paramLabel = "text|json",
-      description = "Output format on stdout: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
+      description =
+          "Output format on stdout: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
       defaultValue = "text")
   Format format = Format.text;
 
-  @Option(names = "--no-color", description = "No ANSI colours (also when NO_COLOR is set or stdout is not a terminal).")
+  @Option(
+      names = "--no-color",
+      description = "No ANSI colours (also when NO_COLOR is set or stdout is not a terminal).")
   boolean noColor;
 
   @Option(

@@ -9,7 +9,8 @@ public final class ParameterOptions {
   @Option(
       names = "--set",
       paramLabel = "NAME=VALUE",
-      description = "A rule parameter's value, e.g. --set bucketNames=a,b (lists are comma-separated); repeatable.")
+      description =
+          "A rule parameter's value, e.g. --set bucketNames=a,b (lists are comma-separated); repeatable.")
   Map<String, String> settings = new LinkedHashMap<>();
 
   public Map<String, String> settings() {

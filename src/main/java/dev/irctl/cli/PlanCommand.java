@@ -47,7 +47,8 @@ public final class PlanCommand implements Callable<Integer> {
 
   @Option(
       names = DetailedExitCode.FLAG,
-      description = "Exit 0 when in sync, 2 when changes are pending, 1 on error, 3 on partial failure.")
+      description =
+          "Exit 0 when in sync, 2 when changes are pending, 1 on error, 3 on partial failure.")
   boolean detailedExitCode;
 
   @Mixin AccountOptions account;
@@ -61,7 +62,9 @@ public final class PlanCommand implements Callable<Integer> {
       RegionSelection selection = context.selectRegions(ports, aws);
       context.warn(selection);
       AccountResultRenderer renderer = new AccountResultRenderer("plan", context.style(output));
-      AccountResult result = new PlanAndApply(ports, aws.concurrency()).plan(selection, request, AccountProgress.of(context, renderer));
+      AccountResult result =
+          new PlanAndApply(ports, aws.concurrency())
+              .plan(selection, request, AccountProgress.of(context, renderer));
       String json = renderer.json(result, selection);
       context.print(output.json() ? json : renderer.text(result));
       outputFile.write(json);

@@ -9,19 +9,30 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The IAM policy and the principals it is attached to: shared by install-policy, plan and apply. */
+/**
+ * The IAM policy and the principals it is attached to: shared by install-policy, plan and apply.
+ */
 @Command
 public final class PolicyOptions {
   /** IAM's name rules: roles and users up to 64 characters, groups and policies up to 128. */
   private static final String NAME_CHARS = "[\\w+=,.@-]";
 
-  @Option(names = "--role", paramLabel = "NAME", description = "Attach the policy to this IAM role (repeatable).")
+  @Option(
+      names = "--role",
+      paramLabel = "NAME",
+      description = "Attach the policy to this IAM role (repeatable).")
   List<String> roles = new ArrayList<>();
 
-  @Option(names = "--group", paramLabel = "NAME", description = "Attach the policy to this IAM group (repeatable).")
+  @Option(
+      names = "--group",
+      paramLabel = "NAME",
+      description = "Attach the policy to this IAM group (repeatable).")
   List<String> groups = new ArrayList<>();
 
-  @Option(names = "--user", paramLabel = "NAME", description = "Attach the policy to this IAM user (repeatable).")
+  @Option(
+      names = "--user",
+      paramLabel = "NAME",
+      description = "Attach the policy to this IAM user (repeatable).")
   List<String> users = new ArrayList<>();
 
   @Option(
@@ -33,7 +44,8 @@ public final class PolicyOptions {
 
   @Option(
       names = "--adopt",
-      description = "Take over a policy of that name that irctl did not create: tag it and add irctl's statements.")
+      description =
+          "Take over a policy of that name that irctl did not create: tag it and add irctl's statements.")
   boolean adopt;
 
   public boolean hasPrincipals() {
@@ -70,7 +82,11 @@ public final class PolicyOptions {
     }
     if (!name.matches(NAME_CHARS + "{1," + maxLength + "}")) {
       throw UserException.usage(
-          flag + " '" + name + "' is not a valid IAM name: 1 to " + maxLength
+          flag
+              + " '"
+              + name
+              + "' is not a valid IAM name: 1 to "
+              + maxLength
               + " letters, digits and + = , . @ _ - characters.");
     }
   }

@@ -52,25 +52,30 @@ public final class PrintPolicyCommand implements Callable<Integer> {
       completionCandidates = CommandNames.class)
   List<String> commands = new ArrayList<>();
 
-  @Option(names = "--read-only", description = "Only read actions: what planning (--dry-run) needs, never applying.")
+  @Option(
+      names = "--read-only",
+      description = "Only read actions: what planning (--dry-run) needs, never applying.")
   boolean readOnly;
 
   @Option(
       names = "--guardduty-admin",
-      description = "Print the GuardDuty admin policy that install-policy installs, for one account.")
+      description =
+          "Print the GuardDuty admin policy that install-policy installs, for one account.")
   boolean guardDutyAdmin;
 
   @Option(
       names = "--account-id",
       paramLabel = "ID",
-      description = "Account id to fill in (default: * in the generated policy; STS for --guardduty-admin).")
+      description =
+          "Account id to fill in (default: * in the generated policy; STS for --guardduty-admin).")
   String accountId;
 
   @Option(
       names = "--partition",
       paramLabel = "NAME",
       defaultValue = "aws",
-      description = "Partition of the ARNs when not read from STS: aws, aws-cn, aws-us-gov (default: ${DEFAULT-VALUE}).")
+      description =
+          "Partition of the ARNs when not read from STS: aws, aws-cn, aws-us-gov (default: ${DEFAULT-VALUE}).")
   String partition;
 
   @Override
@@ -86,7 +91,8 @@ public final class PrintPolicyCommand implements Callable<Integer> {
     List<String> chosen = commands.isEmpty() ? List.copyOf(CommandActions.commands()) : commands;
     List<AwsAction> actions = new ArrayList<>();
     chosen.forEach(c -> actions.addAll(CommandActions.actions(c)));
-    return LeastPrivilegePolicy.document(actions, readOnly, partition, accountId == null ? ANY_ACCOUNT : accountId);
+    return LeastPrivilegePolicy.document(
+        actions, readOnly, partition, accountId == null ? ANY_ACCOUNT : accountId);
   }
 
   private JsonNode guardDutyAdminPolicy() {
@@ -99,7 +105,9 @@ public final class PrintPolicyCommand implements Callable<Integer> {
       return GuardDutyAdminPolicy.document(identity.partition(), identity.accountId());
     } catch (AwsCallException e) {
       throw new UserException(
-          "Could not read the account id (" + e.getMessage() + "). Pass --account-id ID to print offline.",
+          "Could not read the account id ("
+              + e.getMessage()
+              + "). Pass --account-id ID to print offline.",
           ExitCode.FAILURE,
           e);
     }
@@ -109,21 +117,28 @@ public final class PrintPolicyCommand implements Callable<Integer> {
     for (String command : commands) {
       if (!CommandActions.commands().contains(command)) {
         throw UserException.usage(
-            "--command " + command + " is not an irctl command that calls AWS; choose from "
-                + String.join(", ", CommandActions.commands()) + ".");
+            "--command "
+                + command
+                + " is not an irctl command that calls AWS; choose from "
+                + String.join(", ", CommandActions.commands())
+                + ".");
       }
     }
     if (guardDutyAdmin && (readOnly || !commands.isEmpty())) {
-      throw UserException.usage("--guardduty-admin prints one fixed policy; it does not combine with --command or --read-only.");
+      throw UserException.usage(
+          "--guardduty-admin prints one fixed policy; it does not combine with --command or --read-only.");
     }
     if (accountId != null && !accountId.matches("\\d{12}")) {
-      throw UserException.usage("--account-id " + accountId + " is not an AWS account id (12 digits).");
+      throw UserException.usage(
+          "--account-id " + accountId + " is not an AWS account id (12 digits).");
     }
     if (!partition.matches("aws(-[a-z]+)*")) {
-      throw UserException.usage("--partition " + partition + " is not an AWS partition (aws, aws-cn, aws-us-gov, ...).");
+      throw UserException.usage(
+          "--partition " + partition + " is not an AWS partition (aws, aws-cn, aws-us-gov, ...).");
     }
     if (aws.allRegions() || !aws.regions().isEmpty()) {
-      throw UserException.usage("print-policy takes no --region/--all-regions: IAM policies are global.");
+      throw UserException.usage(
+          "print-policy takes no --region/--all-regions: IAM policies are global.");
     }
   }
 

@@ -41,25 +41,40 @@ public final class RemoveRulesCommand implements Callable<Integer> {
   @Mixin CommandContext context;
   @Mixin RuleTargetOptions target;
 
-  @Option(names = "--delete-topic", description = "Also delete the topic (and its subscriptions), if irctl created it.")
+  @Option(
+      names = "--delete-topic",
+      description = "Also delete the topic (and its subscriptions), if irctl created it.")
   boolean deleteTopic;
 
   @Override
   public Integer call() {
     aws.validate();
-    RemoveRules.Request request = new RemoveRules.Request(target.bus(), target.topicName(), deleteTopic);
+    RemoveRules.Request request =
+        new RemoveRules.Request(target.bus(), target.topicName(), deleteTopic);
     try (Ports ports = context.openPorts(aws)) {
       RegionSelection selection = context.selectRegions(ports, aws);
       context.warn(selection);
-      RulesResultRenderer renderer = new RulesResultRenderer("remove-rules", context.style(output), dryRun.dryRun());
+      RulesResultRenderer renderer =
+          new RulesResultRenderer("remove-rules", context.style(output), dryRun.dryRun());
       List<RulesRegionResult> results;
       try {
-        results = new RemoveRules(ports, aws.concurrency()).run(selection, request, dryRun.dryRun(), r -> context.progress(renderer.progressLine(r)));
+        results =
+            new RemoveRules(ports, aws.concurrency())
+                .run(
+                    selection,
+                    request,
+                    dryRun.dryRun(),
+                    r -> context.progress(renderer.progressLine(r)));
       } catch (AwsCallException e) {
-        throw new UserException("Could not identify the account (sts:GetCallerIdentity): " + e.getMessage(), ExitCode.FAILURE, e);
+        throw new UserException(
+            "Could not identify the account (sts:GetCallerIdentity): " + e.getMessage(),
+            ExitCode.FAILURE,
+            e);
       }
-      context.print(output.json() ? renderer.json(results, List.of()) : renderer.summary(results, List.of()));
-      return context.exitCode(results.stream().filter(RulesRegionResult::failed).count(), results.size());
+      context.print(
+          output.json() ? renderer.json(results, List.of()) : renderer.summary(results, List.of()));
+      return context.exitCode(
+          results.stream().filter(RulesRegionResult::failed).count(), results.size());
     }
   }
 }

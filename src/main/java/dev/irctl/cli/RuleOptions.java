@@ -16,8 +16,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * Which catalog rules to deploy and how they alert: shared by apply-rules, plan, apply and status, so all of them
- * select the same rules from the same flags (and the same irctl.yaml keys).
+ * Which catalog rules to deploy and how they alert: shared by apply-rules, plan, apply and status,
+ * so all of them select the same rules from the same flags (and the same irctl.yaml keys).
  */
 @Command
 public final class RuleOptions {
@@ -25,44 +25,66 @@ public final class RuleOptions {
   @Mixin ParameterOptions parameters;
   @Mixin RuleTargetOptions target;
 
-  @Option(names = "--rule", paramLabel = "ID", split = ",", description = "Only these catalog rules (repeatable or comma-separated).")
+  @Option(
+      names = "--rule",
+      paramLabel = "ID",
+      split = ",",
+      description = "Only these catalog rules (repeatable or comma-separated).")
   List<String> rules = new ArrayList<>();
 
-  @Option(names = "--exclude", paramLabel = "ID", split = ",", description = "Leave these catalog rules out.")
+  @Option(
+      names = "--exclude",
+      paramLabel = "ID",
+      split = ",",
+      description = "Leave these catalog rules out.")
   List<String> excludes = new ArrayList<>();
 
-  @Option(names = "--category", paramLabel = "C", split = ",", description = "Only rules of these categories (iam, tamper, cis, ...).")
+  @Option(
+      names = "--category",
+      paramLabel = "C",
+      split = ",",
+      description = "Only rules of these categories (iam, tamper, cis, ...).")
   List<String> categories = new ArrayList<>();
 
-  @Option(names = "--kms-key", paramLabel = "KEY", description = "Encrypt the topic with this customer managed KMS key (id, ARN or alias/NAME).")
+  @Option(
+      names = "--kms-key",
+      paramLabel = "KEY",
+      description = "Encrypt the topic with this customer managed KMS key (id, ARN or alias/NAME).")
   String kmsKey;
 
   @Option(
       names = "--subscribe",
       paramLabel = "PROTOCOL:ENDPOINT",
-      description = "Subscribe email:ADDRESS, https:URL, sqs:QUEUE_ARN or lambda:FUNCTION_ARN to the topic (repeatable).")
+      description =
+          "Subscribe email:ADDRESS, https:URL, sqs:QUEUE_ARN or lambda:FUNCTION_ARN to the topic (repeatable).")
   List<String> subscriptions = new ArrayList<>();
 
   @Option(
       names = "--message-format",
       paramLabel = "raw|readable",
       defaultValue = "raw",
-      description = "raw: the whole event (default); readable: one short message for email readers.")
+      description =
+          "raw: the whole event (default); readable: one short message for email readers.")
   MessageFormat messageFormat = MessageFormat.RAW;
 
-  @Option(names = "--prune", description = "Delete irctl's rules that are no longer selected (orphans).")
+  @Option(
+      names = "--prune",
+      description = "Delete irctl's rules that are no longer selected (orphans).")
   boolean prune;
 
   /** Every flag and the catalog checked before any AWS call: problems are usage errors (exit 2). */
   public ApplyRulesRequest request() {
-    List<SubscriptionSpec> specs = subscriptions.stream().map(SubscriptionOptionParser::parse).toList();
+    List<SubscriptionSpec> specs =
+        subscriptions.stream().map(SubscriptionOptionParser::parse).toList();
     Catalog loaded = catalog.load();
     List<DesiredRule> desired =
-        CatalogRules.desired(loaded, new CatalogRules.Selection(rules, excludes, categories), parameters.settings());
+        CatalogRules.desired(
+            loaded, new CatalogRules.Selection(rules, excludes, categories), parameters.settings());
     Optional<String> key = Optional.ofNullable(kmsKey).map(String::trim).filter(k -> !k.isEmpty());
     if (kmsKey != null && key.isEmpty()) {
       throw UserException.usage("--kms-key needs a key id, ARN or alias/NAME.");
     }
-    return new ApplyRulesRequest(target.bus(), new TopicSpec(target.topicName(), key, specs), messageFormat, prune, desired);
+    return new ApplyRulesRequest(
+        target.bus(), new TopicSpec(target.topicName(), key, specs), messageFormat, prune, desired);
   }
 }

@@ -4,7 +4,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 
-/** {@code irctl rules}: the offline commands over the rule catalog. None of them needs credentials. */
+/**
+ * {@code irctl rules}: the offline commands over the rule catalog. None of them needs credentials.
+ */
 @Command(
     mixinStandardHelpOptions = true,
     usageHelpAutoWidth = true,

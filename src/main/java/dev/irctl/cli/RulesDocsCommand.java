@@ -20,7 +20,10 @@ import picocli.CommandLine.Spec;
     },
     sortOptions = false,
     footerHeading = "%nExamples:%n",
-    footer = {"  irctl rules docs > docs/rules.md", "  irctl rules docs --catalog ./my-rules --no-bundled > my-rules.md"})
+    footer = {
+      "  irctl rules docs > docs/rules.md",
+      "  irctl rules docs --catalog ./my-rules --no-bundled > my-rules.md"
+    })
 final class RulesDocsCommand implements Callable<Integer> {
   @Mixin CatalogOptions catalogOptions;
   @Spec CommandLine.Model.CommandSpec spec;

@@ -21,7 +21,11 @@ import picocli.CommandLine.Spec;
     description = "List the rules: id, severity, scope and title.",
     sortOptions = false,
     footerHeading = "%nExamples:%n",
-    footer = {"  irctl rules list", "  irctl rules list --output json", "  irctl rules list --catalog ./my-rules --no-bundled"})
+    footer = {
+      "  irctl rules list",
+      "  irctl rules list --output json",
+      "  irctl rules list --catalog ./my-rules --no-bundled"
+    })
 final class RulesListCommand implements Callable<Integer> {
   @Mixin CatalogOptions catalogOptions;
   @Mixin OutputOptions output;
@@ -43,7 +47,9 @@ final class RulesListCommand implements Callable<Integer> {
       table.row(rule.id(), rule.severity().id(), rule.scope().id(), rule.title());
     }
     table.print(spec.commandLine().getOut());
-    spec.commandLine().getErr().println(catalog.rules().size() + " rules, catalog version " + catalog.version());
+    spec.commandLine()
+        .getErr()
+        .println(catalog.rules().size() + " rules, catalog version " + catalog.version());
     spec.commandLine().getErr().flush();
     return ExitCode.OK;
   }

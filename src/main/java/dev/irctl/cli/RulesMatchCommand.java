@@ -43,10 +43,15 @@ import picocli.CommandLine.Spec;
       "  irctl rules match events.jsonl --set bucketNames=corp-honey --output json"
     })
 final class RulesMatchCommand implements Callable<Integer> {
-  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Event files; - reads standard input.")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "FILE",
+      description = "Event files; - reads standard input.")
   List<String> files = new ArrayList<>();
 
-  @Option(names = "--only-matches", description = "Print only the events that fire at least one rule.")
+  @Option(
+      names = "--only-matches",
+      description = "Print only the events that fire at least one rule.")
   boolean onlyMatches;
 
   @Mixin ParameterOptions parameters;
@@ -56,27 +61,43 @@ final class RulesMatchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<EventInput> inputs = files.stream()
-        .map(file -> file.equals("-") ? EventInput.stdin(System.in) : EventInput.file(Path.of(file)))
-        .toList();
+    List<EventInput> inputs =
+        files.stream()
+            .map(
+                file ->
+                    file.equals("-") ? EventInput.stdin(System.in) : EventInput.file(Path.of(file)))
+            .toList();
     Catalog catalog = catalogOptions.load();
     CatalogMatcher matcher = CatalogMatcher.compile(render(catalog, parameters.settings()));
     PrintWriter err = spec.commandLine().getErr();
-    MatchLines lines = new MatchLines(new BufferedWriter(spec.commandLine().getOut(), 1 << 16), output.json(),
-        inputs.size() > 1, onlyMatches);
+    MatchLines lines =
+        new MatchLines(
+            new BufferedWriter(spec.commandLine().getOut(), 1 << 16),
+            output.json(),
+            inputs.size() > 1,
+            onlyMatches);
     EventReplay.Summary summary;
     try {
       summary = new EventReplay(matcher).run(inputs, lines::write);
     } finally {
       lines.flush();
     }
-    err.println(summary.events() + " events, " + summary.matchedEvents() + " fired at least one rule"
-        + (summary.rulesFired().isEmpty() ? "" : " (" + String.join(", ", summary.rulesFired()) + ")"));
+    err.println(
+        summary.events()
+            + " events, "
+            + summary.matchedEvents()
+            + " fired at least one rule"
+            + (summary.rulesFired().isEmpty()
+                ? ""
+                : " (" + String.join(", ", summary.rulesFired()) + ")"));
     err.flush();
     return ExitCode.OK;
   }
 
-  /** Rules whose required parameters are not set cannot be matched; say so rather than guess their values. */
+  /**
+   * Rules whose required parameters are not set cannot be matched; say so rather than guess their
+   * values.
+   */
   private List<RenderedRule> render(Catalog catalog, Map<String, String> settings) {
     PatternRenderer.rejectUnknown(catalog.rules(), settings);
     PatternRenderer renderer = new PatternRenderer();
@@ -85,8 +106,15 @@ final class RulesMatchCommand implements Callable<Integer> {
       if (renderer.canRender(rule, settings)) {
         rendered.add(new RenderedRule(rule, renderer.render(rule, settings)));
       } else {
-        spec.commandLine().getErr().println("warning: skipping rule " + rule.id() + ": it needs "
-            + String.join(" ", renderer.missing(rule, settings).stream().map(p -> p.setFlag()).toList()));
+        spec.commandLine()
+            .getErr()
+            .println(
+                "warning: skipping rule "
+                    + rule.id()
+                    + ": it needs "
+                    + String.join(
+                        " ",
+                        renderer.missing(rule, settings).stream().map(p -> p.setFlag()).toList()));
       }
     }
     return rendered;

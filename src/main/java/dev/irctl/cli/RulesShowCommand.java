@@ -37,7 +37,9 @@ final class RulesShowCommand implements Callable<Integer> {
 
   @Mixin ParameterOptions parameters;
 
-  @Option(names = "--use-examples", description = "Fill parameters you did not --set with their example values.")
+  @Option(
+      names = "--use-examples",
+      description = "Fill parameters you did not --set with their example values.")
   boolean useExamples;
 
   @Mixin CatalogOptions catalogOptions;
@@ -49,7 +51,8 @@ final class RulesShowCommand implements Callable<Integer> {
     Rule rule = catalogOptions.load().rule(id);
     Map<String, String> settings = parameters.settings();
     PatternRenderer.rejectUnknown(List.of(rule), settings);
-    ObjectNode pattern = new PatternRenderer().render(rule, useExamples ? withExamples(rule, settings) : settings);
+    ObjectNode pattern =
+        new PatternRenderer().render(rule, useExamples ? withExamples(rule, settings) : settings);
     if (output.json()) {
       JsonOutput.print(spec.commandLine().getOut(), RuleJson.full(rule, pattern));
     } else {

@@ -57,7 +57,8 @@ final class RulesValidateCommand implements Callable<Integer> {
       document.put("warnings", warnings);
       ArrayNode array = document.putArray("findings");
       for (Finding finding : findings) {
-        array.addObject()
+        array
+            .addObject()
             .put("level", finding.level().name().toLowerCase(Locale.ROOT))
             .put("rule", finding.ruleId())
             .put("file", finding.file())
@@ -66,9 +67,19 @@ final class RulesValidateCommand implements Callable<Integer> {
       JsonOutput.print(out, document);
     } else {
       for (Finding finding : findings) {
-        out.println((finding.isError() ? "error: " : "warning: ") + finding.file() + ": " + finding.message());
+        out.println(
+            (finding.isError() ? "error: " : "warning: ")
+                + finding.file()
+                + ": "
+                + finding.message());
       }
-      out.println(catalog.rules().size() + " rules checked: " + errors + " errors, " + warnings + " warnings");
+      out.println(
+          catalog.rules().size()
+              + " rules checked: "
+              + errors
+              + " errors, "
+              + warnings
+              + " warnings");
       out.flush();
     }
     return errors == 0 ? ExitCode.OK : ExitCode.FAILURE;

@@ -45,7 +45,8 @@ public final class StatusCommand implements Callable<Integer> {
     try (Ports ports = context.openPorts(aws)) {
       RegionSelection selection = context.selectRegions(ports, aws);
       context.warn(selection);
-      List<RegionStatus> rows = new AccountStatus(ports, aws.concurrency()).read(selection, request);
+      List<RegionStatus> rows =
+          new AccountStatus(ports, aws.concurrency()).read(selection, request);
       StatusRenderer renderer = new StatusRenderer(context.style(output));
       String json = renderer.json(rows, selection);
       context.print(output.json() ? json : renderer.text(rows));

@@ -5,14 +5,17 @@ import dev.irctl.engine.rules.SubscriptionSpec;
 import java.util.regex.Pattern;
 
 /**
- * Parses {@code --subscribe email:addr | https:url | sqs:arn | lambda:arn}. An https URL may also be given bare
- * ({@code https://...}). Checked here so a typo is a usage error before any call, not a subscription SNS refuses.
+ * Parses {@code --subscribe email:addr | https:url | sqs:arn | lambda:arn}. An https URL may also
+ * be given bare ({@code https://...}). Checked here so a typo is a usage error before any call, not
+ * a subscription SNS refuses.
  */
 final class SubscriptionOptionParser {
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-  private static final Pattern SQS = Pattern.compile("arn:aws[a-z-]*:sqs:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,80}(\\.fifo)?");
+  private static final Pattern SQS =
+      Pattern.compile("arn:aws[a-z-]*:sqs:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,80}(\\.fifo)?");
   private static final Pattern LAMBDA =
-      Pattern.compile("arn:aws[a-z-]*:lambda:[a-z0-9-]+:\\d{12}:function:[A-Za-z0-9_-]{1,64}(:[A-Za-z0-9$_-]+)?");
+      Pattern.compile(
+          "arn:aws[a-z-]*:lambda:[a-z0-9-]+:\\d{12}:function:[A-Za-z0-9_-]{1,64}(:[A-Za-z0-9$_-]+)?");
 
   private SubscriptionOptionParser() {}
 
@@ -23,16 +26,27 @@ final class SubscriptionOptionParser {
     }
     int colon = value.indexOf(':');
     if (colon < 1) {
-      throw invalid(text, "expected PROTOCOL:ENDPOINT with PROTOCOL one of email, https, sqs, lambda");
+      throw invalid(
+          text, "expected PROTOCOL:ENDPOINT with PROTOCOL one of email, https, sqs, lambda");
     }
     String protocol = value.substring(0, colon).toLowerCase(java.util.Locale.ROOT);
     String endpoint = value.substring(colon + 1);
     return switch (protocol) {
       case "email" -> check(text, protocol, endpoint, EMAIL, "an email address");
       case "https" -> https(text, endpoint);
-      case "sqs" -> check(text, protocol, endpoint, SQS, "an SQS queue ARN (arn:aws:sqs:REGION:ACCOUNT:QUEUE)");
-      case "lambda" -> check(text, protocol, endpoint, LAMBDA, "a Lambda function ARN (arn:aws:lambda:REGION:ACCOUNT:function:NAME)");
-      default -> throw invalid(text, "unknown protocol '" + protocol + "'; use email, https, sqs or lambda");
+      case "sqs" ->
+          check(
+              text, protocol, endpoint, SQS, "an SQS queue ARN (arn:aws:sqs:REGION:ACCOUNT:QUEUE)");
+      case "lambda" ->
+          check(
+              text,
+              protocol,
+              endpoint,
+              LAMBDA,
+              "a Lambda function ARN (arn:aws:lambda:REGION:ACCOUNT:function:NAME)");
+      default ->
+          throw invalid(
+              text, "unknown protocol '" + protocol + "'; use email, https, sqs or lambda");
     };
   }
 
@@ -48,7 +62,8 @@ final class SubscriptionOptionParser {
     throw invalid(text, "the endpoint must be an https:// URL");
   }
 
-  private static SubscriptionSpec check(String text, String protocol, String endpoint, Pattern pattern, String what) {
+  private static SubscriptionSpec check(
+      String text, String protocol, String endpoint, Pattern pattern, String what) {
     if (!pattern.matcher(endpoint).matches()) {
       throw invalid(text, "the endpoint must be " + what);
     }

@@ -5,7 +5,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 
-/** A bad flag: the reason and a pointer to --help, not the whole usage text, and exit 2 (1 under plan --detailed-exitcode). */
+/**
+ * A bad flag: the reason and a pointer to --help, not the whole usage text, and exit 2 (1 under
+ * plan --detailed-exitcode).
+ */
 final class UsageErrorHandler implements IParameterExceptionHandler {
   @Override
   public int handleParseException(ParameterException ex, String[] args) {

@@ -10,7 +10,8 @@ import picocli.CommandLine.ParseResult;
 /** Prints a user's error as one or two sentences; the stack trace only with {@code -v}. */
 final class UserExceptionHandler implements IExecutionExceptionHandler {
   @Override
-  public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {
+  public int handleExecutionException(
+      Exception ex, CommandLine commandLine, ParseResult parseResult) {
     PrintWriter err = commandLine.getErr();
     boolean verbose = verbose(parseResult);
     if (ex instanceof UserException userException) {
@@ -19,7 +20,8 @@ final class UserExceptionHandler implements IExecutionExceptionHandler {
         userException.getCause().printStackTrace(err);
       }
       err.flush();
-      if (userException.exitCode() == ExitCode.USAGE && matched(parseResult, DetailedExitCode.FLAG)) {
+      if (userException.exitCode() == ExitCode.USAGE
+          && matched(parseResult, DetailedExitCode.FLAG)) {
         return ExitCode.FAILURE;
       }
       return userException.exitCode();

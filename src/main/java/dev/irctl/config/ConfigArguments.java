@@ -1,7 +1,6 @@
 package dev.irctl.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.irctl.config.ConfigKey.ValueType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,9 +11,9 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * Turns irctl.yaml into command-line arguments for one command, so the file and the flags go through the same
- * parsing and checks. A key is used only when the command has its flag and the user did not give that flag
- * (or its opposite) on the command line: flags override the file.
+ * Turns irctl.yaml into command-line arguments for one command, so the file and the flags go
+ * through the same parsing and checks. A key is used only when the command has its flag and the
+ * user did not give that flag (or its opposite) on the command line: flags override the file.
  */
 public final class ConfigArguments {
   public static final String DEFAULT_FILE = "irctl.yaml";
@@ -22,8 +21,8 @@ public final class ConfigArguments {
   private ConfigArguments() {}
 
   /**
-   * The config file to use: {@code --config FILE} from the arguments, else irctl.yaml or irctl.json in the
-   * working directory, else none.
+   * The config file to use: {@code --config FILE} from the arguments, else irctl.yaml or irctl.json
+   * in the working directory, else none.
    */
   public static Optional<Path> locate(List<String> args, Path workingDirectory) {
     for (int i = 0; i < args.size(); i++) {
@@ -45,15 +44,18 @@ public final class ConfigArguments {
   }
 
   /**
-   * The arguments the file adds for a command that accepts the flags {@code hasFlag} says it has, given the
-   * arguments the user typed.
+   * The arguments the file adds for a command that accepts the flags {@code hasFlag} says it has,
+   * given the arguments the user typed.
    */
-  public static List<String> forCommand(ConfigFile file, Predicate<String> hasFlag, List<String> userArgs) {
+  public static List<String> forCommand(
+      ConfigFile file, Predicate<String> hasFlag, List<String> userArgs) {
     List<String> added = new ArrayList<>();
     for (Map.Entry<String, JsonNode> entry : file.values().entrySet()) {
       ConfigKey key = ConfigKeys.find(entry.getKey()).orElseThrow();
       String flag = key.flag() != null ? key.flag() : key.negatedFlag();
-      if (!hasFlag.test(flag) || given(userArgs, key.flag()) || given(userArgs, key.negatedFlag())) {
+      if (!hasFlag.test(flag)
+          || given(userArgs, key.flag())
+          || given(userArgs, key.negatedFlag())) {
         continue;
       }
       added.addAll(arguments(file, key, entry.getValue()));
@@ -94,14 +96,17 @@ public final class ConfigArguments {
       }
       case SWITCHES -> {
         if (!value.isObject()) {
-          throw file.error(name, "must map each name to true or false, e.g. RDS_LOGIN_EVENTS: true");
+          throw file.error(
+              name, "must map each name to true or false, e.g. RDS_LOGIN_EVENTS: true");
         }
         List<String> args = new ArrayList<>();
-        value.fields()
+        value
+            .fields()
             .forEachRemaining(
                 e -> {
                   if (!e.getValue().isBoolean()) {
-                    throw file.error(name + "." + e.getKey(), "must be true or false, got " + e.getValue());
+                    throw file.error(
+                        name + "." + e.getKey(), "must be true or false, got " + e.getValue());
                   }
                   args.add(e.getValue().asBoolean() ? key.flag() : key.negatedFlag());
                   args.add(e.getKey());
@@ -113,7 +118,8 @@ public final class ConfigArguments {
           throw file.error(name, "must map each parameter name to a value or a list of values");
         }
         List<String> args = new ArrayList<>();
-        value.fields()
+        value
+            .fields()
             .forEachRemaining(
                 e -> {
                   String item = name + "." + e.getKey();
@@ -131,14 +137,16 @@ public final class ConfigArguments {
 
   private static String scalar(ConfigFile file, String name, JsonNode value) {
     if (!value.isValueNode() || value.isNull()) {
-      throw file.error(name, "must be a single value, got " + (value.isNull() ? "nothing" : value.toString()));
+      throw file.error(
+          name, "must be a single value, got " + (value.isNull() ? "nothing" : value.toString()));
     }
     return value.asText();
   }
 
   private static List<String> strings(ConfigFile file, String name, JsonNode value) {
     if (!value.isArray()) {
-      throw file.error(name, "must be a list, e.g. " + name.substring(name.lastIndexOf('.') + 1) + ": [a, b]");
+      throw file.error(
+          name, "must be a list, e.g. " + name.substring(name.lastIndexOf('.') + 1) + ": [a, b]");
     }
     List<String> items = new ArrayList<>();
     value.forEach(item -> items.add(scalar(file, name, item)));

@@ -17,8 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * irctl.yaml (or .json) read into a flat map of key path to value, each with the line it came from, so every
- * error can name the file, the key and the line.
+ * irctl.yaml (or .json) read into a flat map of key path to value, each with the line it came from,
+ * so every error can name the file, the key and the line.
  */
 public final class ConfigFile {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -37,7 +37,10 @@ public final class ConfigFile {
     return path;
   }
 
-  /** Values by key path ({@code rules.topicName}), in file order, checked against {@link ConfigKeys}. */
+  /**
+   * Values by key path ({@code rules.topicName}), in file order, checked against {@link
+   * ConfigKeys}.
+   */
   Map<String, JsonNode> values() {
     return values;
   }
@@ -67,7 +70,9 @@ public final class ConfigFile {
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       throw UserException.usage(
-          path + (at == null ? "" : " line " + at.getLineNr() + " column " + at.getColumnNr()) + ": not valid YAML: "
+          path
+              + (at == null ? "" : " line " + at.getLineNr() + " column " + at.getColumnNr())
+              + ": not valid YAML: "
               + e.getOriginalMessage());
     } catch (IOException e) {
       throw UserException.usage("Config file " + path + " cannot be read: " + e.getMessage());
@@ -84,7 +89,8 @@ public final class ConfigFile {
     return file;
   }
 
-  private static void flatten(ConfigFile file, String prefix, JsonNode node, Map<String, JsonNode> values) {
+  private static void flatten(
+      ConfigFile file, String prefix, JsonNode node, Map<String, JsonNode> values) {
     node.fields()
         .forEachRemaining(
             entry -> {
@@ -97,7 +103,8 @@ public final class ConfigFile {
                 }
                 flatten(file, key, entry.getValue(), values);
               } else {
-                throw file.error(key, "is not a known key" + hint(key) + ". Run 'irctl init' to see every key.");
+                throw file.error(
+                    key, "is not a known key" + hint(key) + ". Run 'irctl init' to see every key.");
               }
             });
   }
@@ -106,7 +113,9 @@ public final class ConfigFile {
     String last = key.substring(key.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT);
     return ConfigKeys.ALL.stream()
         .map(ConfigKey::path)
-        .filter(p -> p.substring(p.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT).equals(last))
+        .filter(
+            p ->
+                p.substring(p.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT).equals(last))
         .findFirst()
         .map(p -> " (did you mean " + p + "?)")
         .orElse("");
@@ -119,7 +128,8 @@ public final class ConfigFile {
       while ((token = parser.nextToken()) != null) {
         if (token == JsonToken.FIELD_NAME) {
           String pointer = parser.getParsingContext().pathAsPointer().toString();
-          lines.putIfAbsent(pointer.substring(1).replace('/', '.'), parser.currentLocation().getLineNr());
+          lines.putIfAbsent(
+              pointer.substring(1).replace('/', '.'), parser.currentLocation().getLineNr());
         }
       }
     }

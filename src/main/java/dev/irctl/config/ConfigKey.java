@@ -1,8 +1,8 @@
 package dev.irctl.config;
 
 /**
- * One key of {@code irctl.yaml}, the flag it stands for, and the shape its value must have. A key applies
- * only to commands that have its flag; a flag given on the command line wins over the key.
+ * One key of {@code irctl.yaml}, the flag it stands for, and the shape its value must have. A key
+ * applies only to commands that have its flag; a flag given on the command line wins over the key.
  */
 record ConfigKey(String path, ValueType type, String flag, String negatedFlag) {
   enum ValueType {

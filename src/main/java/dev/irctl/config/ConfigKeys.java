@@ -4,7 +4,10 @@ import dev.irctl.config.ConfigKey.ValueType;
 import java.util.List;
 import java.util.Optional;
 
-/** Every key irctl.yaml may hold. One table, so the file reference in README cannot drift from the code. */
+/**
+ * Every key irctl.yaml may hold. One table, so the file reference in README cannot drift from the
+ * code.
+ */
 public final class ConfigKeys {
   static final List<ConfigKey> ALL =
       List.of(

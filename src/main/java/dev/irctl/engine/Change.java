@@ -3,8 +3,8 @@ package dev.irctl.engine;
 import java.util.List;
 
 /**
- * One planned change to one resource, as a reviewer reads it. Each domain's changes implement this and carry
- * what their applier needs besides.
+ * One planned change to one resource, as a reviewer reads it. Each domain's changes implement this
+ * and carry what their applier needs besides.
  */
 public interface Change {
   ChangeAction action();

@@ -2,7 +2,9 @@ package dev.irctl.engine;
 
 import java.util.Map;
 
-/** How irctl marks what it creates, and recognises what it owns: an {@code irctl-} name and a tag. */
+/**
+ * How irctl marks what it creates, and recognises what it owns: an {@code irctl-} name and a tag.
+ */
 public final class Ownership {
   public static final String NAME_PREFIX = "irctl-";
   public static final String TAG_KEY = "managed-by";

@@ -11,9 +11,10 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Independent AWS calls within one region, run at once: at most {@code maxInFlight} calls of one {@link #map} at a
- * time, so a region never bursts past what its endpoint takes before the SDK's throttling retries must step in.
- * Tasks wait for their own calls only, so nesting (a map inside a fork) cannot deadlock.
+ * Independent AWS calls within one region, run at once: at most {@code maxInFlight} calls of one
+ * {@link #map} at a time, so a region never bursts past what its endpoint takes before the SDK's
+ * throttling retries must step in. Tasks wait for their own calls only, so nesting (a map inside a
+ * fork) cannot deadlock.
  */
 public final class Parallel implements AutoCloseable {
   private final ExecutorService pool =
@@ -32,7 +33,10 @@ public final class Parallel implements AutoCloseable {
     return CompletableFuture.runAsync(task, pool);
   }
 
-  /** Applies {@code task} to every item, at most {@code maxInFlight} at once; the first failure is rethrown after all end. */
+  /**
+   * Applies {@code task} to every item, at most {@code maxInFlight} at once; the first failure is
+   * rethrown after all end.
+   */
   public <T, R> List<R> map(List<T> items, int maxInFlight, Function<T, R> task) {
     Semaphore permits = new Semaphore(maxInFlight);
     List<CompletableFuture<R>> futures = new ArrayList<>();
@@ -48,7 +52,9 @@ public final class Parallel implements AutoCloseable {
                 }
               }));
     }
-    CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).handle((v, e) -> null).join();
+    CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
+        .handle((v, e) -> null)
+        .join();
     List<R> results = new ArrayList<>();
     futures.forEach(f -> results.add(join(f)));
     return results;

@@ -11,9 +11,10 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Runs one task per region, at most {@code concurrency} at once. A failure in one region is caught and becomes
- * that region's outcome; the others go on. Outcomes come back in the order the regions were given, and each is
- * also handed to {@code onDone} as soon as it is known (for progress lines).
+ * Runs one task per region, at most {@code concurrency} at once. A failure in one region is caught
+ * and becomes that region's outcome; the others go on. Outcomes come back in the order the regions
+ * were given, and each is also handed to {@code onDone} as soon as it is known (for progress
+ * lines).
  */
 public final class RegionRunner {
   private final int concurrency;

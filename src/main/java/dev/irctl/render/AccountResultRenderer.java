@@ -15,8 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * plan's and apply's output. Text is a per-region diff a reviewer reads in a pull request (every change with its
- * differing fields); JSON is the schema in docs/plan-schema.md, the same for both commands.
+ * plan's and apply's output. Text is a per-region diff a reviewer reads in a pull request (every
+ * change with its differing fields); JSON is the schema in docs/plan-schema.md, the same for both
+ * commands.
  */
 public final class AccountResultRenderer {
   /** Bumped only when a field is removed or changes meaning; new fields do not bump it. */
@@ -26,7 +27,10 @@ public final class AccountResultRenderer {
   private final boolean applied;
   private final Style style;
 
-  /** @param command {@code plan} or {@code apply}: apply's words are past tense ("created"), plan's pending. */
+  /**
+   * @param command {@code plan} or {@code apply}: apply's words are past tense ("created"), plan's
+   *     pending.
+   */
   public AccountResultRenderer(String command, Style style) {
     this.command = command;
     this.applied = "apply".equals(command);
@@ -34,11 +38,13 @@ public final class AccountResultRenderer {
   }
 
   public String progressLine(DetectorRegionResult r) {
-    return String.format("%-16s guardduty  %s%s", r.region(), r.status(), r.error().map(e -> ": " + e).orElse(""));
+    return String.format(
+        "%-16s guardduty  %s%s", r.region(), r.status(), r.error().map(e -> ": " + e).orElse(""));
   }
 
   public String progressLine(RulesRegionResult r) {
-    return String.format("%-16s rules      %s%s", r.region(), r.status(), r.error().map(e -> ": " + e).orElse(""));
+    return String.format(
+        "%-16s rules      %s%s", r.region(), r.status(), r.error().map(e -> ": " + e).orElse(""));
   }
 
   public String progressLine(IamPart iam) {
@@ -75,8 +81,14 @@ public final class AccountResultRenderer {
     r.error().ifPresent(e -> out.append(": ").append(e));
     out.append('\n');
     changes(out, r.changes());
-    r.orphans().forEach(o -> out.append("    orphaned rule ").append(o).append(" (irctl's, no longer selected; --prune deletes it)\n"));
-    r.pendingSubscriptions().forEach(p -> out.append("    subscription pending confirmation: ").append(p).append('\n'));
+    r.orphans()
+        .forEach(
+            o ->
+                out.append("    orphaned rule ")
+                    .append(o)
+                    .append(" (irctl's, no longer selected; --prune deletes it)\n"));
+    r.pendingSubscriptions()
+        .forEach(p -> out.append("    subscription pending confirmation: ").append(p).append('\n'));
     r.warnings().forEach(w -> out.append("    warning: ").append(w).append('\n'));
   }
 
@@ -97,23 +109,43 @@ public final class AccountResultRenderer {
   }
 
   private String summary(AccountResult result) {
-    String where = result.regionsWithChanges() + " of " + result.regions().size() + " regions"
-        + (result.iam().changes().isEmpty() ? "" : " and the IAM policy");
+    String where =
+        result.regionsWithChanges()
+            + " of "
+            + result.regions().size()
+            + " regions"
+            + (result.iam().changes().isEmpty() ? "" : " and the IAM policy");
     String failed = result.failedParts() == 0 ? "" : "; " + style.bad(failures(result));
     int changes = result.changeCount();
     if (applied) {
       int writes = result.regions().stream().mapToInt(r -> r.rules().writes()).sum();
       return changes == 0
-          ? "Apply: nothing to change" + failed + (result.failedParts() == 0 ? " (no write calls made)." : ".")
-          : "Apply: " + changes + " " + plural(changes) + " in " + where + failed + " (rules: " + writes + " write calls).";
+          ? "Apply: nothing to change"
+              + failed
+              + (result.failedParts() == 0 ? " (no write calls made)." : ".")
+          : "Apply: "
+              + changes
+              + " "
+              + plural(changes)
+              + " in "
+              + where
+              + failed
+              + " (rules: "
+              + writes
+              + " write calls).";
     }
     if (changes == 0) {
       return result.failedParts() == 0
-          ? style.ok("No changes: GuardDuty, the rules and topics" + (result.iam().isSkipped() ? "" : " and the IAM policy")
-              + " are as asked in " + result.regions().size() + " regions.")
+          ? style.ok(
+              "No changes: GuardDuty, the rules and topics"
+                  + (result.iam().isSkipped() ? "" : " and the IAM policy")
+                  + " are as asked in "
+                  + result.regions().size()
+                  + " regions.")
           : "No changes found" + failed + ".";
     }
-    return style.change("Plan: " + changes + " " + plural(changes) + " pending in " + where) + failed
+    return style.change("Plan: " + changes + " " + plural(changes) + " pending in " + where)
+        + failed
         + ". Run 'irctl apply' with the same settings to make them.";
   }
 

@@ -9,7 +9,9 @@ import dev.irctl.engine.region.RegionSelection;
 import java.util.Comparator;
 import java.util.List;
 
-/** enable-guardduty's output: a progress line per region, then a summary table or one JSON document. */
+/**
+ * enable-guardduty's output: a progress line per region, then a summary table or one JSON document.
+ */
 public final class DetectorResultRenderer {
   private final Style style;
   private final boolean dryRun;
@@ -20,7 +22,8 @@ public final class DetectorResultRenderer {
   }
 
   public String progressLine(DetectorRegionResult result) {
-    StringBuilder line = new StringBuilder(String.format("%-16s %s", result.region(), status(result)));
+    StringBuilder line =
+        new StringBuilder(String.format("%-16s %s", result.region(), status(result)));
     result.detectorId().ifPresent(id -> line.append("  detector ").append(id));
     result.error().ifPresent(e -> line.append(": ").append(e));
     if (dryRun) {
@@ -74,7 +77,11 @@ public final class DetectorResultRenderer {
         c.put("reason", change.reason());
         ArrayNode diffs = c.putArray("diffs");
         for (FieldDiff d : change.diffs()) {
-          diffs.addObject().put("field", d.field()).put("before", d.before()).put("after", d.after());
+          diffs
+              .addObject()
+              .put("field", d.field())
+              .put("before", d.before())
+              .put("after", d.after());
         }
       }
     }
@@ -85,7 +92,8 @@ public final class DetectorResultRenderer {
     ObjectNode summary = root.putObject("summary");
     summary.put("regions", results.size());
     summary.put("failed", results.stream().filter(DetectorRegionResult::failed).count());
-    summary.put("changed", results.stream().filter(r -> !r.failed() && !r.changes().isEmpty()).count());
+    summary.put(
+        "changed", results.stream().filter(r -> !r.failed() && !r.changes().isEmpty()).count());
     return Json.pretty(root);
   }
 
@@ -100,7 +108,11 @@ public final class DetectorResultRenderer {
     if (changes.isEmpty()) {
       return "-";
     }
-    return String.join("; ", changes.stream().map(c -> c.action().name().toLowerCase(java.util.Locale.ROOT) + " " + c.resource()).toList());
+    return String.join(
+        "; ",
+        changes.stream()
+            .map(c -> c.action().name().toLowerCase(java.util.Locale.ROOT) + " " + c.resource())
+            .toList());
   }
 
   private static List<DetectorRegionResult> sorted(List<DetectorRegionResult> results) {

@@ -6,7 +6,10 @@ import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine.Help.Ansi;
 
-/** {@code rules test} for a person: one row per rule, then each failed example with its reason, then a count. */
+/**
+ * {@code rules test} for a person: one row per rule, then each failed example with its reason, then
+ * a count.
+ */
 public final class ExampleResultsTable {
   private final List<Rule> rules;
   private final List<ExampleResult> results;
@@ -20,9 +23,13 @@ public final class ExampleResultsTable {
     Ansi ansi = color ? Ansi.ON : Ansi.OFF;
     TextTable table = new TextTable("RULE", "MATCH", "NO-MATCH", "RESULT");
     for (Rule rule : rules) {
-      List<ExampleResult> mine = results.stream().filter(r -> r.ruleId().equals(rule.id())).toList();
+      List<ExampleResult> mine =
+          results.stream().filter(r -> r.ruleId().equals(rule.id())).toList();
       boolean passed = mine.stream().allMatch(ExampleResult::passed);
-      table.row(rule.id(), score(mine, ExampleResult.Kind.MATCH), score(mine, ExampleResult.Kind.NO_MATCH),
+      table.row(
+          rule.id(),
+          score(mine, ExampleResult.Kind.MATCH),
+          score(mine, ExampleResult.Kind.NO_MATCH),
           passed ? "pass" : "FAIL");
     }
     table.print(out);
@@ -30,14 +37,32 @@ public final class ExampleResultsTable {
     if (!failures.isEmpty()) {
       out.println();
       for (ExampleResult failure : failures) {
-        out.println(ansi.string("@|bold,red FAIL|@ ") + failure.ruleId() + " " + failure.kind().id() + " example "
-            + failure.index() + " (" + failure.label() + "): " + failure.reason().orElse("")
-            + (failure.fired().isEmpty() ? "" : "; fired: " + String.join(", ", failure.fired())));
+        out.println(
+            ansi.string("@|bold,red FAIL|@ ")
+                + failure.ruleId()
+                + " "
+                + failure.kind().id()
+                + " example "
+                + failure.index()
+                + " ("
+                + failure.label()
+                + "): "
+                + failure.reason().orElse("")
+                + (failure.fired().isEmpty()
+                    ? ""
+                    : "; fired: " + String.join(", ", failure.fired())));
       }
     }
     out.println();
-    out.println(results.size() + " examples of " + rules.size() + " rules: " + (results.size() - failures.size())
-        + " passed, " + failures.size() + " failed");
+    out.println(
+        results.size()
+            + " examples of "
+            + rules.size()
+            + " rules: "
+            + (results.size() - failures.size())
+            + " passed, "
+            + failures.size()
+            + " failed");
     out.flush();
   }
 

@@ -9,8 +9,9 @@ import java.io.Writer;
 import java.util.List;
 
 /**
- * {@code rules match} output, one line per event, streamed: text ({@code INDEX TIME EVENT RULES}) or JSON lines.
- * Writes through a generator rather than building a tree per event: this runs 100,000 times per replay.
+ * {@code rules match} output, one line per event, streamed: text ({@code INDEX TIME EVENT RULES})
+ * or JSON lines. Writes through a generator rather than building a tree per event: this runs
+ * 100,000 times per replay.
  */
 public final class MatchLines {
   private static final JsonFactory JSON = new JsonFactory();
@@ -54,7 +55,8 @@ public final class MatchLines {
     }
   }
 
-  private void writeText(String input, long index, JsonNode event, List<String> ruleIds) throws IOException {
+  private void writeText(String input, long index, JsonNode event, List<String> ruleIds)
+      throws IOException {
     if (qualifyIndex) {
       out.write(input);
       out.write(':');
@@ -69,7 +71,8 @@ public final class MatchLines {
     out.write('\n');
   }
 
-  private void writeJson(String input, long index, JsonNode event, List<String> ruleIds) throws IOException {
+  private void writeJson(String input, long index, JsonNode event, List<String> ruleIds)
+      throws IOException {
     JsonGenerator generator = JSON.createGenerator(out);
     generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     generator.disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
@@ -89,7 +92,10 @@ public final class MatchLines {
     out.write('\n');
   }
 
-  /** The CloudTrail event name, else the detail-type (GuardDuty findings and other non-CloudTrail events). */
+  /**
+   * The CloudTrail event name, else the detail-type (GuardDuty findings and other non-CloudTrail
+   * events).
+   */
   private static String eventName(JsonNode event) {
     JsonNode name = event.path("detail").path("eventName");
     return name.isTextual() ? name.textValue() : event.path("detail-type").asText("-");

@@ -3,7 +3,10 @@ package dev.irctl.render;
 import dev.irctl.engine.Change;
 import dev.irctl.engine.FieldDiff;
 
-/** A change as a reviewer reads it: {@code + create detector (no detector)} and one line per differing field. */
+/**
+ * A change as a reviewer reads it: {@code + create detector (no detector)} and one line per
+ * differing field.
+ */
 public final class PlanText {
   private PlanText() {}
 
@@ -15,7 +18,15 @@ public final class PlanText {
           case DELETE -> "-";
         };
     StringBuilder text =
-        new StringBuilder(sign + " " + change.action().name().toLowerCase(java.util.Locale.ROOT) + " " + change.resource() + " (" + change.reason() + ")");
+        new StringBuilder(
+            sign
+                + " "
+                + change.action().name().toLowerCase(java.util.Locale.ROOT)
+                + " "
+                + change.resource()
+                + " ("
+                + change.reason()
+                + ")");
     for (FieldDiff diff : change.diffs()) {
       text.append("\n        ")
           .append(diff.field())

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.irctl.engine.Change;
 import dev.irctl.engine.iam.InstallPolicyResult;
 
-/** install-policy's output: the policy, its status and each change (with the policy diff), or one JSON document. */
+/**
+ * install-policy's output: the policy, its status and each change (with the policy diff), or one
+ * JSON document.
+ */
 public final class PolicyResultRenderer {
   private final Style style;
   private final boolean dryRun;
@@ -17,7 +20,11 @@ public final class PolicyResultRenderer {
 
   public String text(InstallPolicyResult result) {
     StringBuilder out = new StringBuilder();
-    out.append("policy ").append(result.policyArn()).append(": ").append(status(result)).append('\n');
+    out.append("policy ")
+        .append(result.policyArn())
+        .append(": ")
+        .append(status(result))
+        .append('\n');
     for (Change change : result.changes()) {
       out.append("    ").append(PlanText.change(change)).append('\n');
     }
@@ -42,7 +49,12 @@ public final class PolicyResultRenderer {
   private String summary(InstallPolicyResult result) {
     int planned = result.changes().size();
     if (result.failed()) {
-      return "failed: " + result.error().orElse("") + "\n" + result.done().size() + " of " + planned
+      return "failed: "
+          + result.error().orElse("")
+          + "\n"
+          + result.done().size()
+          + " of "
+          + planned
           + " changes were made before the failure; run again once it is fixed.";
     }
     if (planned == 0) {

@@ -5,7 +5,9 @@ import dev.irctl.catalog.Rule;
 import dev.irctl.catalog.RuleParameter;
 import java.io.PrintWriter;
 
-/** One rule for a person to read ({@code rules show}): the facts, then the rendered event pattern. */
+/**
+ * One rule for a person to read ({@code rules show}): the facts, then the rendered event pattern.
+ */
 public final class RuleText {
   private RuleText() {}
 
@@ -15,8 +17,13 @@ public final class RuleText {
     field(out, "severity", rule.severity().id());
     field(out, "category", rule.category());
     field(out, "scope", rule.scope().id() + " (" + rule.scopeNote() + ")");
-    field(out, "events", "management events: " + rule.managementEvents().id() + ", rule state "
-        + rule.managementEvents().ruleState());
+    field(
+        out,
+        "events",
+        "management events: "
+            + rule.managementEvents().id()
+            + ", rule state "
+            + rule.managementEvents().ruleState());
     field(out, "deployed as", rule.eventBridgeName());
     field(out, "file", rule.file());
     out.println();
@@ -26,9 +33,21 @@ public final class RuleText {
       out.println();
       out.println("Parameters (--set name=value, lists comma-separated):");
       for (RuleParameter p : rule.parameters()) {
-        String status = p.defaultValue().map(d -> "default " + String.join(",", d)).orElse(p.required() ? "required" : "optional");
-        out.println("  " + p.name() + " (" + p.type().id() + ", " + status + "): " + p.description() + "; example: "
-            + p.exampleText());
+        String status =
+            p.defaultValue()
+                .map(d -> "default " + String.join(",", d))
+                .orElse(p.required() ? "required" : "optional");
+        out.println(
+            "  "
+                + p.name()
+                + " ("
+                + p.type().id()
+                + ", "
+                + status
+                + "): "
+                + p.description()
+                + "; example: "
+                + p.exampleText());
       }
     }
     list(out, "Prerequisites:", rule.prerequisites());

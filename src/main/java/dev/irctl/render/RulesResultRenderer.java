@@ -12,7 +12,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
-/** apply-rules' and remove-rules' output: a progress line per region, then a summary table or one JSON document. */
+/**
+ * apply-rules' and remove-rules' output: a progress line per region, then a summary table or one
+ * JSON document.
+ */
 public final class RulesResultRenderer {
   private final String command;
   private final Style style;
@@ -25,7 +28,8 @@ public final class RulesResultRenderer {
   }
 
   public String progressLine(RulesRegionResult result) {
-    StringBuilder line = new StringBuilder(String.format("%-16s %s", result.region(), status(result)));
+    StringBuilder line =
+        new StringBuilder(String.format("%-16s %s", result.region(), status(result)));
     if (!result.failed()) {
       line.append("  ").append(ruleCounts(result));
     }
@@ -41,14 +45,31 @@ public final class RulesResultRenderer {
   public String summary(List<RulesRegionResult> results, List<String> warnings) {
     TextTable table = new TextTable("REGION", "STATUS", "RULES", "WRITES", "NOTES");
     for (RulesRegionResult r : sorted(results)) {
-      table.row(r.region(), r.status(), r.failed() ? "-" : ruleCounts(r), r.writes(), r.error().orElseGet(() -> notes(r)));
+      table.row(
+          r.region(),
+          r.status(),
+          r.failed() ? "-" : ruleCounts(r),
+          r.writes(),
+          r.error().orElseGet(() -> notes(r)));
     }
     StringBuilder out = new StringBuilder(table.render());
     for (RulesRegionResult r : sorted(results)) {
-      r.orphans().forEach(o -> out.append(r.region()).append(": orphaned rule ").append(o)
-          .append(" (irctl's, no longer selected; --prune deletes it)\n"));
-      r.pendingSubscriptions().forEach(p -> out.append(r.region()).append(": subscription pending confirmation: ").append(p).append('\n'));
-      r.warnings().forEach(w -> out.append(r.region()).append(": warning: ").append(w).append('\n'));
+      r.orphans()
+          .forEach(
+              o ->
+                  out.append(r.region())
+                      .append(": orphaned rule ")
+                      .append(o)
+                      .append(" (irctl's, no longer selected; --prune deletes it)\n"));
+      r.pendingSubscriptions()
+          .forEach(
+              p ->
+                  out.append(r.region())
+                      .append(": subscription pending confirmation: ")
+                      .append(p)
+                      .append('\n'));
+      r.warnings()
+          .forEach(w -> out.append(r.region()).append(": warning: ").append(w).append('\n'));
     }
     warnings.forEach(w -> out.append("warning: ").append(w).append('\n'));
     long failed = results.stream().filter(RulesRegionResult::failed).count();
@@ -88,7 +109,11 @@ public final class RulesResultRenderer {
         c.put("reason", change.reason());
         ArrayNode diffs = c.putArray("diffs");
         for (FieldDiff d : change.diffs()) {
-          diffs.addObject().put("field", d.field()).put("before", d.before()).put("after", d.after());
+          diffs
+              .addObject()
+              .put("field", d.field())
+              .put("before", d.before())
+              .put("after", d.after());
         }
       }
       r.orphans().forEach(region.putArray("orphans")::add);
@@ -100,7 +125,8 @@ public final class RulesResultRenderer {
     ObjectNode summary = root.putObject("summary");
     summary.put("regions", results.size());
     summary.put("failed", results.stream().filter(RulesRegionResult::failed).count());
-    summary.put("changed", results.stream().filter(r -> !r.failed() && !r.changes().isEmpty()).count());
+    summary.put(
+        "changed", results.stream().filter(r -> !r.failed() && !r.changes().isEmpty()).count());
     summary.put("writes", results.stream().mapToInt(RulesRegionResult::writes).sum());
     return Json.pretty(root);
   }
@@ -124,8 +150,10 @@ public final class RulesResultRenderer {
     return String.join(", ", parts);
   }
 
-  private static void count(RulesRegionResult r, ChangeAction action, String word, List<String> parts) {
-    long n = r.changes().stream().filter(c -> c instanceof RuleChange && c.action() == action).count();
+  private static void count(
+      RulesRegionResult r, ChangeAction action, String word, List<String> parts) {
+    long n =
+        r.changes().stream().filter(c -> c instanceof RuleChange && c.action() == action).count();
     if (n > 0) {
       parts.add(n + " " + word);
     }
@@ -133,7 +161,9 @@ public final class RulesResultRenderer {
 
   private static String notes(RulesRegionResult r) {
     List<String> notes = new ArrayList<>();
-    r.changes().stream().filter(c -> !(c instanceof RuleChange)).forEach(c -> notes.add(c.action().name().toLowerCase(Locale.ROOT) + " " + c.resource()));
+    r.changes().stream()
+        .filter(c -> !(c instanceof RuleChange))
+        .forEach(c -> notes.add(c.action().name().toLowerCase(Locale.ROOT) + " " + c.resource()));
     if (!r.orphans().isEmpty()) {
       notes.add(r.orphans().size() + " orphaned");
     }

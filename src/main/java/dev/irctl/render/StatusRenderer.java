@@ -10,7 +10,10 @@ import dev.irctl.engine.status.TopicStatus;
 import java.util.ArrayList;
 import java.util.List;
 
-/** status' matrix: one row per region (GuardDuty, rules, topic), or one JSON document (docs/plan-schema.md). */
+/**
+ * status' matrix: one row per region (GuardDuty, rules, topic), or one JSON document
+ * (docs/plan-schema.md).
+ */
 public final class StatusRenderer {
   private final Style style;
 
@@ -20,16 +23,30 @@ public final class StatusRenderer {
 
   public String text(List<RegionStatus> rows) {
     TextTable table =
-        new TextTable("REGION", "GUARDDUTY", "FREQUENCY", "FEATURES ON", "RULES SYNC/DRIFT/MISSING/ORPHAN", "TOPIC POLICY", "SUBSCRIPTIONS", "ERRORS");
+        new TextTable(
+            "REGION",
+            "GUARDDUTY",
+            "FREQUENCY",
+            "FEATURES ON",
+            "RULES SYNC/DRIFT/MISSING/ORPHAN",
+            "TOPIC POLICY",
+            "SUBSCRIPTIONS",
+            "ERRORS");
     for (RegionStatus row : rows) {
       table.row(
           row.region(),
           row.guardDuty().map(g -> g.state()).orElse("error"),
           row.guardDuty().flatMap(GuardDutyStatus::frequency).map(Enum::name).orElse("-"),
-          row.guardDuty().map(g -> g.detectorId().isEmpty() ? "-" : String.valueOf(g.featuresOn().size())).orElse("-"),
-          row.rules().map(r -> r.inSync() + "/" + r.drifted() + "/" + r.missing() + "/" + r.orphaned()).orElse("error"),
+          row.guardDuty()
+              .map(g -> g.detectorId().isEmpty() ? "-" : String.valueOf(g.featuresOn().size()))
+              .orElse("-"),
+          row.rules()
+              .map(r -> r.inSync() + "/" + r.drifted() + "/" + r.missing() + "/" + r.orphaned())
+              .orElse("error"),
           row.topic().map(StatusRenderer::policy).orElse("error"),
-          row.topic().map(t -> t.confirmed() + " confirmed, " + t.pending() + " pending").orElse("error"),
+          row.topic()
+              .map(t -> t.confirmed() + " confirmed, " + t.pending() + " pending")
+              .orElse("error"),
           errors(row));
     }
     return table.render() + "\n" + summary(rows) + "\n";
@@ -52,12 +69,29 @@ public final class StatusRenderer {
   }
 
   private String summary(List<RegionStatus> rows) {
-    long enabled = rows.stream().filter(r -> r.guardDuty().map(g -> g.state().equals(GuardDutyStatus.ENABLED)).orElse(false)).count();
+    long enabled =
+        rows.stream()
+            .filter(
+                r ->
+                    r.guardDuty().map(g -> g.state().equals(GuardDutyStatus.ENABLED)).orElse(false))
+            .count();
     long rulesOk =
-        rows.stream().filter(r -> r.rules().map(RulesStatus::ok).orElse(false) && r.topic().map(TopicStatus::policyOk).orElse(false)).count();
+        rows.stream()
+            .filter(
+                r ->
+                    r.rules().map(RulesStatus::ok).orElse(false)
+                        && r.topic().map(TopicStatus::policyOk).orElse(false))
+            .count();
     long failed = rows.stream().filter(RegionStatus::failed).count();
     String line =
-        rows.size() + " regions: GuardDuty enabled in " + enabled + ", rules and topic in sync in " + rulesOk + ", " + failed + " with errors.";
+        rows.size()
+            + " regions: GuardDuty enabled in "
+            + enabled
+            + ", rules and topic in sync in "
+            + rulesOk
+            + ", "
+            + failed
+            + " with errors.";
     boolean allGood = enabled == rows.size() && rulesOk == rows.size() && failed == 0;
     return allGood ? style.ok(line) : style.change(line) + " Run 'irctl plan' for the details.";
   }

@@ -6,8 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A plain, left-aligned text table with a header row; columns as wide as their widest cell, two spaces apart; the
- * last column is not padded.
+ * A plain, left-aligned text table with a header row; columns as wide as their widest cell, two
+ * spaces apart; the last column is not padded.
  */
 public final class TextTable {
   private final List<String> header;
@@ -19,7 +19,8 @@ public final class TextTable {
 
   public TextTable row(Object... cells) {
     if (cells.length != header.size()) {
-      throw new IllegalArgumentException("expected " + header.size() + " cells, got " + cells.length);
+      throw new IllegalArgumentException(
+          "expected " + header.size() + " cells, got " + cells.length);
     }
     rows.add(Arrays.stream(cells).map(c -> c == null ? "" : c.toString()).toList());
     return this;

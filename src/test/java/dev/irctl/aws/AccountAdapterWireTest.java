@@ -31,11 +31,17 @@ class AccountAdapterWireTest {
                 .willReturn(
                     aResponse()
                         .withHeader("Content-Type", "text/xml")
-                        .withBody(IamXml.callerIdentity("arn:aws-cn:sts::111122223333:assumed-role/admin/s", "111122223333"))));
+                        .withBody(
+                            IamXml.callerIdentity(
+                                "arn:aws-cn:sts::111122223333:assumed-role/admin/s",
+                                "111122223333"))));
 
     Identity identity = aws.ports().account().identity();
 
-    assertThat(identity).isEqualTo(new Identity("111122223333", "aws-cn", "arn:aws-cn:sts::111122223333:assumed-role/admin/s"));
+    assertThat(identity)
+        .isEqualTo(
+            new Identity(
+                "111122223333", "aws-cn", "arn:aws-cn:sts::111122223333:assumed-role/admin/s"));
     assertThat(aws.operations()).containsExactly("Sts:GetCallerIdentity");
     assertThat(aws.server().getAllServeEvents().get(0).getRequest().getBodyAsString())
         .isEqualTo("Action=GetCallerIdentity&Version=2011-06-15");

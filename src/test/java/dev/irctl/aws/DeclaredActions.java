@@ -9,13 +9,14 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * The check that keeps print-policy honest: every operation a wire test saw an adapter send must be among the
- * IAM actions that adapter declares. Each wire test calls {@link #assertDeclared} with its recorded operations.
+ * The check that keeps print-policy honest: every operation a wire test saw an adapter send must be
+ * among the IAM actions that adapter declares. Each wire test calls {@link #assertDeclared} with
+ * its recorded operations.
  */
 public final class DeclaredActions {
   /**
-   * SDK service name (as {@link WireMockAws} records it) to IAM action prefix. The SDK spells some in
-   * CamelCase ({@code Iam}, {@code Sts}, {@code Ec2}); both spellings are accepted.
+   * SDK service name (as {@link WireMockAws} records it) to IAM action prefix. The SDK spells some
+   * in CamelCase ({@code Iam}, {@code Sts}, {@code Ec2}); both spellings are accepted.
    */
   private static final Map<String, String> PREFIXES =
       Map.ofEntries(
@@ -34,11 +35,17 @@ public final class DeclaredActions {
 
   private DeclaredActions() {}
 
-  /** Fails naming each recorded operation (e.g. {@code IAM:CreatePolicy}) that no list in {@code declared} has. */
+  /**
+   * Fails naming each recorded operation (e.g. {@code IAM:CreatePolicy}) that no list in {@code
+   * declared} has.
+   */
   @SafeVarargs
   public static void assertDeclared(List<String> operations, List<AwsAction>... declared) {
     Set<String> names =
-        Arrays.stream(declared).flatMap(List::stream).map(AwsAction::name).collect(Collectors.toSet());
+        Arrays.stream(declared)
+            .flatMap(List::stream)
+            .map(AwsAction::name)
+            .collect(Collectors.toSet());
     TreeSet<String> undeclared = new TreeSet<>();
     for (String operation : operations) {
       String action = action(operation);
@@ -48,18 +55,24 @@ public final class DeclaredActions {
     }
     if (!undeclared.isEmpty()) {
       throw new AssertionError(
-          "the adapter calls " + undeclared + " but does not declare it in its ACTIONS;"
+          "the adapter calls "
+              + undeclared
+              + " but does not declare it in its ACTIONS;"
               + " add it (read or write) so print-policy grants it");
     }
   }
 
-  /** {@code IAM:CreatePolicy} to {@code iam:CreatePolicy}: the SDK's operation names are IAM's action names. */
+  /**
+   * {@code IAM:CreatePolicy} to {@code iam:CreatePolicy}: the SDK's operation names are IAM's
+   * action names.
+   */
   static String action(String operation) {
     int colon = operation.indexOf(':');
     String service = operation.substring(0, colon);
     String prefix = PREFIXES.get(service);
     if (prefix == null) {
-      throw new AssertionError("no IAM prefix known for SDK service '" + service + "'; add it to DeclaredActions");
+      throw new AssertionError(
+          "no IAM prefix known for SDK service '" + service + "'; add it to DeclaredActions");
     }
     return prefix + ":" + operation.substring(colon + 1);
   }

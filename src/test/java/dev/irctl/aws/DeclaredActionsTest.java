@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 class DeclaredActionsTest {
   @Test
   void anUndeclaredOperationFailsNamingTheAction() {
-    assertThatThrownBy(() -> DeclaredActions.assertDeclared(List.of("IAM:GetPolicy", "IAM:DeleteRole"), IamAdapter.ACTIONS))
+    assertThatThrownBy(
+            () ->
+                DeclaredActions.assertDeclared(
+                    List.of("IAM:GetPolicy", "IAM:DeleteRole"), IamAdapter.ACTIONS))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("[iam:DeleteRole]");
   }
@@ -28,7 +31,8 @@ class DeclaredActionsTest {
 
   @Test
   void anUnknownServiceFailsRatherThanPassingSilently() {
-    assertThatThrownBy(() -> DeclaredActions.assertDeclared(List.of("Lambda:Invoke"), IamAdapter.ACTIONS))
+    assertThatThrownBy(
+            () -> DeclaredActions.assertDeclared(List.of("Lambda:Invoke"), IamAdapter.ACTIONS))
         .hasMessageContaining("no IAM prefix known for SDK service 'Lambda'");
   }
 }

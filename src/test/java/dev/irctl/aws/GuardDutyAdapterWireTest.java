@@ -39,11 +39,14 @@ class GuardDutyAdapterWireTest {
 
   @Test
   void createDetectorSendsEnableFrequencyFeaturesAndTags() {
-    aws.server().stubFor(post(urlEqualTo("/detector")).willReturn(okJson("{\"detectorId\":\"d-new\"}")));
+    aws.server()
+        .stubFor(post(urlEqualTo("/detector")).willReturn(okJson("{\"detectorId\":\"d-new\"}")));
 
     String id =
         guardDuty.createDetector(
-            FindingFrequency.FIFTEEN_MINUTES, Map.of(DetectorFeature.RDS_LOGIN_EVENTS, true), Map.of("managed-by", "irctl"));
+            FindingFrequency.FIFTEEN_MINUTES,
+            Map.of(DetectorFeature.RDS_LOGIN_EVENTS, true),
+            Map.of("managed-by", "irctl"));
 
     assertThat(id).isEqualTo("d-new");
     aws.server()
@@ -60,12 +63,15 @@ class GuardDutyAdapterWireTest {
 
   @Test
   void createDetectorWithoutNamedFeaturesSendsNoFeatures() {
-    aws.server().stubFor(post(urlEqualTo("/detector")).willReturn(okJson("{\"detectorId\":\"d-new\"}")));
+    aws.server()
+        .stubFor(post(urlEqualTo("/detector")).willReturn(okJson("{\"detectorId\":\"d-new\"}")));
 
     guardDuty.createDetector(FindingFrequency.ONE_HOUR, Map.of(), Map.of("managed-by", "irctl"));
 
     String body = aws.server().getAllServeEvents().get(0).getRequest().getBodyAsString();
-    assertThat(body).doesNotContain("features").contains("\"findingPublishingFrequency\":\"ONE_HOUR\"");
+    assertThat(body)
+        .doesNotContain("features")
+        .contains("\"findingPublishingFrequency\":\"ONE_HOUR\"");
   }
 
   @Test
@@ -73,7 +79,8 @@ class GuardDutyAdapterWireTest {
     aws.server().stubFor(post(urlEqualTo("/detector/d1")).willReturn(okJson("{}")));
 
     guardDuty.updateDetector(
-        "d1", new DetectorUpdate(false, Optional.empty(), Map.of(DetectorFeature.S3_DATA_EVENTS, false)));
+        "d1",
+        new DetectorUpdate(false, Optional.empty(), Map.of(DetectorFeature.S3_DATA_EVENTS, false)));
 
     String body = aws.server().getAllServeEvents().get(0).getRequest().getBodyAsString();
     assertThat(body)
@@ -84,7 +91,8 @@ class GuardDutyAdapterWireTest {
 
   @Test
   void findDetectorReadsStatusFrequencyFeaturesAndTags() {
-    aws.server().stubFor(get(urlPathEqualTo("/detector")).willReturn(okJson("{\"detectorIds\":[\"d1\"]}")));
+    aws.server()
+        .stubFor(get(urlPathEqualTo("/detector")).willReturn(okJson("{\"detectorIds\":[\"d1\"]}")));
     aws.server()
         .stubFor(
             get(urlEqualTo("/detector/d1"))
@@ -99,9 +107,12 @@ class GuardDutyAdapterWireTest {
     assertThat(detector.id()).isEqualTo("d1");
     assertThat(detector.enabled()).isFalse();
     assertThat(detector.frequency()).isEqualTo(FindingFrequency.SIX_HOURS);
-    assertThat(detector.features()).containsEntry("S3_DATA_EVENTS", true).containsEntry("EKS_AUDIT_LOGS", false);
+    assertThat(detector.features())
+        .containsEntry("S3_DATA_EVENTS", true)
+        .containsEntry("EKS_AUDIT_LOGS", false);
     assertThat(detector.tags()).containsEntry("owner", "x");
-    assertThat(aws.operations()).containsExactly("GuardDuty:ListDetectors", "GuardDuty:GetDetector");
+    assertThat(aws.operations())
+        .containsExactly("GuardDuty:ListDetectors", "GuardDuty:GetDetector");
   }
 
   @Test
@@ -137,7 +148,8 @@ class GuardDutyAdapterWireTest {
                     aResponse()
                         .withStatus(403)
                         .withHeader("x-amzn-ErrorType", "UnrecognizedClientException")
-                        .withBody("{\"message\":\"The security token included in the request is invalid.\"}")));
+                        .withBody(
+                            "{\"message\":\"The security token included in the request is invalid.\"}")));
 
     assertThatThrownBy(guardDuty::findDetector)
         .isInstanceOfSatisfying(
@@ -157,14 +169,18 @@ class GuardDutyAdapterWireTest {
                     aResponse()
                         .withStatus(403)
                         .withHeader("x-amzn-ErrorType", "AccessDeniedException")
-                        .withBody("{\"message\":\"User: arn:aws:iam::111122223333:user/ci is not authorized\"}")));
+                        .withBody(
+                            "{\"message\":\"User: arn:aws:iam::111122223333:user/ci is not authorized\"}")));
 
-    assertThatThrownBy(() -> guardDuty.createDetector(FindingFrequency.ONE_HOUR, Map.of(), Map.of()))
+    assertThatThrownBy(
+            () -> guardDuty.createDetector(FindingFrequency.ONE_HOUR, Map.of(), Map.of()))
         .isInstanceOfSatisfying(
             AwsCallException.class,
             e -> {
               assertThat(e.kind()).isEqualTo(AwsCallException.Kind.ACCESS_DENIED);
-              assertThat(e.getMessage()).contains("guardduty:CreateDetector").contains("is not authorized");
+              assertThat(e.getMessage())
+                  .contains("guardduty:CreateDetector")
+                  .contains("is not authorized");
             });
   }
 
@@ -173,23 +189,32 @@ class GuardDutyAdapterWireTest {
     aws.server()
         .stubFor(
             get(urlPathEqualTo("/detector"))
-                .willReturn(aResponse().withStatus(500).withHeader("x-amzn-ErrorType", "InternalServerErrorException").withBody("{\"message\":\"oops\"}")));
+                .willReturn(
+                    aResponse()
+                        .withStatus(500)
+                        .withHeader("x-amzn-ErrorType", "InternalServerErrorException")
+                        .withBody("{\"message\":\"oops\"}")));
 
     assertThatThrownBy(guardDuty::findDetector)
         .isInstanceOfSatisfying(
-            AwsCallException.class, e -> assertThat(e.kind()).isEqualTo(AwsCallException.Kind.SERVICE_ERROR));
+            AwsCallException.class,
+            e -> assertThat(e.kind()).isEqualTo(AwsCallException.Kind.SERVICE_ERROR));
     aws.server().verify(AwsClients.MAX_ATTEMPTS, getRequestedFor(urlPathEqualTo("/detector")));
   }
 
   @Test
   void requestsAreSignedForTheRegionOfThePort() {
-    aws.server().stubFor(get(urlPathEqualTo("/detector")).willReturn(okJson("{\"detectorIds\":[]}")));
+    aws.server()
+        .stubFor(get(urlPathEqualTo("/detector")).willReturn(okJson("{\"detectorIds\":[]}")));
 
     guardDuty.findDetector();
 
     aws.server()
         .verify(
             getRequestedFor(urlPathEqualTo("/detector"))
-                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.containing("/eu-west-1/guardduty/aws4_request")));
+                .withHeader(
+                    "Authorization",
+                    com.github.tomakehurst.wiremock.client.WireMock.containing(
+                        "/eu-west-1/guardduty/aws4_request")));
   }
 }

@@ -40,9 +40,12 @@ class IamAdapterWireTest {
 
   @Test
   void createPolicySendsNameDocumentDescriptionAndTheIrctlTag() {
-    stub("CreatePolicy", IamXml.response("CreatePolicy", IamXml.policy("v1", IamXml.tags("managed-by", "irctl"))));
+    stub(
+        "CreatePolicy",
+        IamXml.response("CreatePolicy", IamXml.policy("v1", IamXml.tags("managed-by", "irctl"))));
 
-    String arn = iam.createPolicy("irctl-guardduty-admin", "why", DOCUMENT, Map.of("managed-by", "irctl"));
+    String arn =
+        iam.createPolicy("irctl-guardduty-admin", "why", DOCUMENT, Map.of("managed-by", "irctl"));
 
     assertThat(arn).isEqualTo(POLICY_ARN);
     Map<String, String> form = onlyForm("CreatePolicy");
@@ -52,12 +55,15 @@ class IamAdapterWireTest {
         .containsEntry("Description", "why")
         .containsEntry("Tags.member.1.Key", "managed-by")
         .containsEntry("Tags.member.1.Value", "irctl");
-    assertThat(PolicyDocuments.parse(form.get("PolicyDocument"))).isEqualTo(PolicyDocuments.parse(DOCUMENT));
+    assertThat(PolicyDocuments.parse(form.get("PolicyDocument")))
+        .isEqualTo(PolicyDocuments.parse(DOCUMENT));
   }
 
   @Test
   void getPolicyReadsDefaultVersionAndTags() {
-    stub("GetPolicy", IamXml.response("GetPolicy", IamXml.policy("v3", IamXml.tags("managed-by", "irctl"))));
+    stub(
+        "GetPolicy",
+        IamXml.response("GetPolicy", IamXml.policy("v3", IamXml.tags("managed-by", "irctl"))));
 
     ManagedPolicy policy = iam.findPolicy(POLICY_ARN).orElseThrow();
 
@@ -75,13 +81,18 @@ class IamAdapterWireTest {
 
   @Test
   void getPolicyVersionUrlDecodesTheDocument() {
-    String tricky = "{\"Statement\":[{\"Sid\":\"A b+c\",\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::b/x y%z\"}]}";
-    stub("GetPolicyVersion", IamXml.response("GetPolicyVersion", IamXml.policyVersion("v2", true, tricky)));
+    String tricky =
+        "{\"Statement\":[{\"Sid\":\"A b+c\",\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::b/x y%z\"}]}";
+    stub(
+        "GetPolicyVersion",
+        IamXml.response("GetPolicyVersion", IamXml.policyVersion("v2", true, tricky)));
 
     String document = iam.policyDocument(POLICY_ARN, "v2");
 
     assertThat(document).isEqualTo(tricky);
-    assertThat(onlyForm("GetPolicyVersion")).containsEntry("VersionId", "v2").containsEntry("PolicyArn", POLICY_ARN);
+    assertThat(onlyForm("GetPolicyVersion"))
+        .containsEntry("VersionId", "v2")
+        .containsEntry("PolicyArn", POLICY_ARN);
   }
 
   @Test
@@ -92,14 +103,18 @@ class IamAdapterWireTest {
                 .withRequestBody(containing("Marker=page2"))
                 .atPriority(1)
                 .willReturn(
-                    xml(IamXml.response(
-                        "ListPolicyVersions",
-                        "<Versions>" + IamXml.versionMember("v1", false, "2024-01-01T00:00:00Z") + "</Versions><IsTruncated>false</IsTruncated>"))));
+                    xml(
+                        IamXml.response(
+                            "ListPolicyVersions",
+                            "<Versions>"
+                                + IamXml.versionMember("v1", false, "2024-01-01T00:00:00Z")
+                                + "</Versions><IsTruncated>false</IsTruncated>"))));
     stub(
         "ListPolicyVersions",
         IamXml.response(
             "ListPolicyVersions",
-            "<Versions>" + IamXml.versionMember("v2", true, "2024-02-01T00:00:00Z")
+            "<Versions>"
+                + IamXml.versionMember("v2", true, "2024-02-01T00:00:00Z")
                 + "</Versions><IsTruncated>true</IsTruncated><Marker>page2</Marker>"));
 
     List<PolicyVersion> versions = iam.policyVersions(POLICY_ARN);
@@ -112,13 +127,16 @@ class IamAdapterWireTest {
 
   @Test
   void createPolicyVersionSetsItAsDefault() {
-    stub("CreatePolicyVersion", IamXml.response("CreatePolicyVersion", IamXml.policyVersion("v4", true, DOCUMENT)));
+    stub(
+        "CreatePolicyVersion",
+        IamXml.response("CreatePolicyVersion", IamXml.policyVersion("v4", true, DOCUMENT)));
 
     assertThat(iam.createDefaultVersion(POLICY_ARN, DOCUMENT)).isEqualTo("v4");
 
     Map<String, String> form = onlyForm("CreatePolicyVersion");
     assertThat(form).containsEntry("SetAsDefault", "true").containsEntry("PolicyArn", POLICY_ARN);
-    assertThat(PolicyDocuments.parse(form.get("PolicyDocument"))).isEqualTo(PolicyDocuments.parse(DOCUMENT));
+    assertThat(PolicyDocuments.parse(form.get("PolicyDocument")))
+        .isEqualTo(PolicyDocuments.parse(DOCUMENT));
   }
 
   @Test
@@ -140,10 +158,13 @@ class IamAdapterWireTest {
     iam.attach(Principal.group("secops"), POLICY_ARN);
     iam.attach(Principal.user("alice"), POLICY_ARN);
 
-    assertThat(onlyForm("AttachRolePolicy")).containsEntry("RoleName", "responders").containsEntry("PolicyArn", POLICY_ARN);
+    assertThat(onlyForm("AttachRolePolicy"))
+        .containsEntry("RoleName", "responders")
+        .containsEntry("PolicyArn", POLICY_ARN);
     assertThat(onlyForm("AttachGroupPolicy")).containsEntry("GroupName", "secops");
     assertThat(onlyForm("AttachUserPolicy")).containsEntry("UserName", "alice");
-    assertThat(aws.operations()).containsExactly("Iam:AttachRolePolicy", "Iam:AttachGroupPolicy", "Iam:AttachUserPolicy");
+    assertThat(aws.operations())
+        .containsExactly("Iam:AttachRolePolicy", "Iam:AttachGroupPolicy", "Iam:AttachUserPolicy");
   }
 
   @Test
@@ -156,7 +177,10 @@ class IamAdapterWireTest {
                 .willReturn(xml(attached(POLICY_ARN, null))));
     stub("ListAttachedRolePolicies", attached("arn:aws:iam::aws:policy/ReadOnlyAccess", "next"));
     stub("ListAttachedUserPolicies", attached(POLICY_ARN, null).replace("Role", "User"));
-    stub("ListAttachedGroupPolicies", IamXml.response("ListAttachedGroupPolicies", "<AttachedPolicies/><IsTruncated>false</IsTruncated>"));
+    stub(
+        "ListAttachedGroupPolicies",
+        IamXml.response(
+            "ListAttachedGroupPolicies", "<AttachedPolicies/><IsTruncated>false</IsTruncated>"));
 
     assertThat(iam.attachedPolicyArns(Principal.role("responders")))
         .containsExactly("arn:aws:iam::aws:policy/ReadOnlyAccess", POLICY_ARN);
@@ -167,9 +191,12 @@ class IamAdapterWireTest {
   @Test
   void aMissingPrincipalIsReportedAsNotExisting() {
     stubError("GetRole", IamXml.noSuchEntity("The role with name ghost cannot be found."));
-    stub("GetUser", IamXml.response("GetUser",
-        "<User><Path>/</Path><UserName>alice</UserName><UserId>AIDAEXAMPLE</UserId>"
-            + "<Arn>arn:aws:iam::111122223333:user/alice</Arn><CreateDate>2020-01-01T00:00:00Z</CreateDate></User>"));
+    stub(
+        "GetUser",
+        IamXml.response(
+            "GetUser",
+            "<User><Path>/</Path><UserName>alice</UserName><UserId>AIDAEXAMPLE</UserId>"
+                + "<Arn>arn:aws:iam::111122223333:user/alice</Arn><CreateDate>2020-01-01T00:00:00Z</CreateDate></User>"));
 
     assertThat(iam.exists(Principal.role("ghost"))).isFalse();
     assertThat(iam.exists(Principal.user("alice"))).isTrue();
@@ -185,7 +212,9 @@ class IamAdapterWireTest {
             AwsCallException.class,
             e -> {
               assertThat(e.kind()).isEqualTo(AwsCallException.Kind.NOT_FOUND);
-              assertThat(e.getMessage()).contains("iam:AttachRolePolicy").contains("ghost cannot be found");
+              assertThat(e.getMessage())
+                  .contains("iam:AttachRolePolicy")
+                  .contains("ghost cannot be found");
             });
   }
 
@@ -199,7 +228,8 @@ class IamAdapterWireTest {
                         .withStatus(403)
                         .withHeader("Content-Type", "text/xml")
                         .withBody(
-                            IamXml.noSuchEntity("User: arn:aws:iam::111122223333:user/ci is not authorized to perform: iam:CreatePolicy")
+                            IamXml.noSuchEntity(
+                                    "User: arn:aws:iam::111122223333:user/ci is not authorized to perform: iam:CreatePolicy")
                                 .replace("NoSuchEntity", "AccessDenied"))));
 
     assertThatThrownBy(() -> iam.createPolicy("p", "d", DOCUMENT, Map.of()))
@@ -213,9 +243,12 @@ class IamAdapterWireTest {
 
   @Test
   void iamIsCalledOnceOnTheGlobalEndpointSignedForUsEast1() {
-    stub("GetRole", IamXml.response("GetRole",
-        "<Role><Path>/</Path><RoleName>r</RoleName><RoleId>AROAEXAMPLE</RoleId><Arn>arn:aws:iam::111122223333:role/r</Arn>"
-            + "<CreateDate>2020-01-01T00:00:00Z</CreateDate></Role>"));
+    stub(
+        "GetRole",
+        IamXml.response(
+            "GetRole",
+            "<Role><Path>/</Path><RoleName>r</RoleName><RoleId>AROAEXAMPLE</RoleId><Arn>arn:aws:iam::111122223333:role/r</Arn>"
+                + "<CreateDate>2020-01-01T00:00:00Z</CreateDate></Role>"));
 
     iam.exists(Principal.role("r"));
 
@@ -227,8 +260,14 @@ class IamAdapterWireTest {
     String name = arn.substring(arn.lastIndexOf('/') + 1);
     return IamXml.response(
         "ListAttachedRolePolicies",
-        "<AttachedPolicies><member><PolicyName>" + name + "</PolicyName><PolicyArn>" + arn + "</PolicyArn></member></AttachedPolicies>"
-            + (marker == null ? "<IsTruncated>false</IsTruncated>" : "<IsTruncated>true</IsTruncated><Marker>" + marker + "</Marker>"));
+        "<AttachedPolicies><member><PolicyName>"
+            + name
+            + "</PolicyName><PolicyArn>"
+            + arn
+            + "</PolicyArn></member></AttachedPolicies>"
+            + (marker == null
+                ? "<IsTruncated>false</IsTruncated>"
+                : "<IsTruncated>true</IsTruncated><Marker>" + marker + "</Marker>"));
   }
 
   private MappingBuilder iamCall(String action) {
@@ -241,7 +280,13 @@ class IamAdapterWireTest {
 
   private void stubError(String action, String body) {
     aws.server()
-        .stubFor(iamCall(action).willReturn(aResponse().withStatus(404).withHeader("Content-Type", "text/xml").withBody(body)));
+        .stubFor(
+            iamCall(action)
+                .willReturn(
+                    aResponse()
+                        .withStatus(404)
+                        .withHeader("Content-Type", "text/xml")
+                        .withBody(body)));
   }
 
   private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder xml(String body) {

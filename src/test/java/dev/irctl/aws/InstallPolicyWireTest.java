@@ -29,22 +29,38 @@ class InstallPolicyWireTest {
 
   @Test
   void aFreshAccountGetsTheTaggedPolicyWithItsOwnAccountIdThenTheAttachment() {
-    reply("GetCallerIdentity", IamXml.callerIdentity("arn:aws:iam::111122223333:user/admin", "111122223333"), 200);
-    reply("GetRole", IamXml.response("GetRole",
-        "<Role><Path>/</Path><RoleName>responders</RoleName><RoleId>AROAEXAMPLE</RoleId>"
-            + "<Arn>arn:aws:iam::111122223333:role/responders</Arn><CreateDate>2020-01-01T00:00:00Z</CreateDate></Role>"), 200);
+    reply(
+        "GetCallerIdentity",
+        IamXml.callerIdentity("arn:aws:iam::111122223333:user/admin", "111122223333"),
+        200);
+    reply(
+        "GetRole",
+        IamXml.response(
+            "GetRole",
+            "<Role><Path>/</Path><RoleName>responders</RoleName><RoleId>AROAEXAMPLE</RoleId>"
+                + "<Arn>arn:aws:iam::111122223333:role/responders</Arn><CreateDate>2020-01-01T00:00:00Z</CreateDate></Role>"),
+        200);
     reply("GetPolicy", IamXml.noSuchEntity("Policy " + IamXml.POLICY_ARN + " was not found."), 404);
-    reply("CreatePolicy", IamXml.response("CreatePolicy", IamXml.policy("v1", IamXml.tags("managed-by", "irctl"))), 200);
+    reply(
+        "CreatePolicy",
+        IamXml.response("CreatePolicy", IamXml.policy("v1", IamXml.tags("managed-by", "irctl"))),
+        200);
     reply("AttachRolePolicy", IamXml.empty("AttachRolePolicy"), 200);
 
     InstallPolicyResult result =
         new InstallPolicy(aws.ports())
-            .run(new InstallPolicy.Request("irctl-guardduty-admin", List.of(Principal.role("responders")), false, false));
+            .run(
+                new InstallPolicy.Request(
+                    "irctl-guardduty-admin", List.of(Principal.role("responders")), false, false));
 
     assertThat(result.status()).isEqualTo("created");
     assertThat(aws.operations())
         .containsExactly(
-            "Sts:GetCallerIdentity", "Iam:GetRole", "Iam:GetPolicy", "Iam:CreatePolicy", "Iam:AttachRolePolicy");
+            "Sts:GetCallerIdentity",
+            "Iam:GetRole",
+            "Iam:GetPolicy",
+            "Iam:CreatePolicy",
+            "Iam:AttachRolePolicy");
     Map<String, String> create =
         IamXml.form(
             aws.server().getAllServeEvents().stream()
@@ -53,9 +69,12 @@ class InstallPolicyWireTest {
                 .findFirst()
                 .orElseThrow());
     assertThat(create.get("PolicyDocument"))
-        .contains("arn:aws:iam::111122223333:role/aws-service-role/guardduty.amazonaws.com/AWSServiceRoleForAmazonGuardDuty")
+        .contains(
+            "arn:aws:iam::111122223333:role/aws-service-role/guardduty.amazonaws.com/AWSServiceRoleForAmazonGuardDuty")
         .contains("\"guardduty:*\"");
-    assertThat(create).containsEntry("Tags.member.1.Key", "managed-by").containsEntry("Tags.member.1.Value", "irctl");
+    assertThat(create)
+        .containsEntry("Tags.member.1.Key", "managed-by")
+        .containsEntry("Tags.member.1.Value", "irctl");
   }
 
   private void reply(String action, String body, int status) {
@@ -63,6 +82,10 @@ class InstallPolicyWireTest {
         .stubFor(
             post(urlEqualTo("/"))
                 .withRequestBody(containing("Action=" + action + "&"))
-                .willReturn(aResponse().withStatus(status).withHeader("Content-Type", "text/xml").withBody(body)));
+                .willReturn(
+                    aResponse()
+                        .withStatus(status)
+                        .withHeader("Content-Type", "text/xml")
+                        .withBody(body)));
   }
 }

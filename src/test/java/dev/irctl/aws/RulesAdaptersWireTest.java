@@ -51,7 +51,11 @@ class RulesAdaptersWireTest {
   @AfterEach
   void everyOperationSentIsDeclaredAndStop() {
     DeclaredActions.assertDeclared(
-        aws.operations(), EventBridgeAdapter.ACTIONS, SnsAdapter.ACTIONS, KmsAdapter.ACTIONS, AccountAdapter.ACTIONS);
+        aws.operations(),
+        EventBridgeAdapter.ACTIONS,
+        SnsAdapter.ACTIONS,
+        KmsAdapter.ACTIONS,
+        AccountAdapter.ACTIONS);
     aws.close();
   }
 
@@ -70,7 +74,8 @@ class RulesAdaptersWireTest {
         "MFA device \"deactivated\"",
         "high",
         "Alerts when MFA is turned off",
-        JSON.readTree("{\"source\":[\"aws.iam\"],\"detail\":{\"eventName\":[\"DeactivateMFADevice\"]}}"),
+        JSON.readTree(
+            "{\"source\":[\"aws.iam\"],\"detail\":{\"eventName\":[\"DeactivateMFADevice\"]}}"),
         "ENABLED",
         Map.of("managed-by", "irctl", "irctl:rule-id", "iam-mfa-deactivated"),
         true);
@@ -96,14 +101,21 @@ class RulesAdaptersWireTest {
     Map<String, String> form = new HashMap<>();
     for (String pair : body.split("&")) {
       String[] kv = pair.split("=", 2);
-      form.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+      form.put(
+          URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+          kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
     }
     return form;
   }
 
   @Test
   void putRuleSendsTheEventPatternAsAJsonStringWithStateDescriptionTagsAndBus() throws Exception {
-    aws.server().stubFor(events("PutRule").willReturn(okJson("{\"RuleArn\":\"arn:aws:events:eu-west-1:111122223333:rule/irctl-iam-mfa-deactivated\"}")));
+    aws.server()
+        .stubFor(
+            events("PutRule")
+                .willReturn(
+                    okJson(
+                        "{\"RuleArn\":\"arn:aws:events:eu-west-1:111122223333:rule/irctl-iam-mfa-deactivated\"}")));
     DesiredRule rule = rule();
 
     String arn = events.putRule("default", rule.definition(), rule.tags());
@@ -116,13 +128,18 @@ class RulesAdaptersWireTest {
     assertThat(body.get("State").asText()).isEqualTo("ENABLED");
     assertThat(body.get("Description").asText()).isEqualTo("Alerts when MFA is turned off");
     assertThat(body.get("EventBusName").asText()).isEqualTo("default");
-    assertThat(body.get("Tags").toString()).contains("{\"Key\":\"managed-by\",\"Value\":\"irctl\"}");
+    assertThat(body.get("Tags").toString())
+        .contains("{\"Key\":\"managed-by\",\"Value\":\"irctl\"}");
   }
 
   @Test
   void putTargetsSendsTheSnsTargetWithTheReadableInputTransformer() throws Exception {
-    aws.server().stubFor(events("PutTargets").willReturn(okJson("{\"FailedEntryCount\":0,\"FailedEntries\":[]}")));
-    RuleTarget target = RuleTarget.of("irctl-sns", TOPIC, Optional.of(ReadableMessage.transformer(rule())));
+    aws.server()
+        .stubFor(
+            events("PutTargets")
+                .willReturn(okJson("{\"FailedEntryCount\":0,\"FailedEntries\":[]}")));
+    RuleTarget target =
+        RuleTarget.of("irctl-sns", TOPIC, Optional.of(ReadableMessage.transformer(rule())));
 
     events.putTargets("default", "irctl-iam-mfa-deactivated", List.of(target));
 
@@ -130,7 +147,8 @@ class RulesAdaptersWireTest {
     assertThat(sent.get("Id").asText()).isEqualTo("irctl-sns");
     assertThat(sent.get("Arn").asText()).isEqualTo(TOPIC);
     JsonNode transformer = sent.get("InputTransformer");
-    assertThat(transformer.get("InputPathsMap").get("eventName").asText()).isEqualTo("$.detail.eventName");
+    assertThat(transformer.get("InputPathsMap").get("eventName").asText())
+        .isEqualTo("$.detail.eventName");
     assertThat(transformer.get("InputPathsMap").get("account").asText()).isEqualTo("$.account");
     String template = transformer.get("InputTemplate").asText();
     // The template is itself a JSON string: the catalog title's quotes are escaped inside it.
@@ -150,12 +168,19 @@ class RulesAdaptersWireTest {
                         "{\"FailedEntryCount\":1,\"FailedEntries\":[{\"TargetId\":\"irctl-sns\",\"ErrorCode\":\"ValidationException\","
                             + "\"ErrorMessage\":\"Target irctl-sns: Topic does not exist\"}]}")));
 
-    assertThatThrownBy(() -> events.putTargets("default", "irctl-a", List.of(RuleTarget.of("irctl-sns", TOPIC, Optional.empty()))))
+    assertThatThrownBy(
+            () ->
+                events.putTargets(
+                    "default",
+                    "irctl-a",
+                    List.of(RuleTarget.of("irctl-sns", TOPIC, Optional.empty()))))
         .isInstanceOfSatisfying(
             AwsCallException.class,
             e -> {
               assertThat(e.action()).isEqualTo("events:PutTargets");
-              assertThat(e.getMessage()).contains("irctl-sns: ValidationException: Target irctl-sns: Topic does not exist");
+              assertThat(e.getMessage())
+                  .contains(
+                      "irctl-sns: ValidationException: Target irctl-sns: Topic does not exist");
             });
   }
 
@@ -166,33 +191,48 @@ class RulesAdaptersWireTest {
             events("ListRules")
                 .inScenario("throttle")
                 .whenScenarioStateIs(STARTED)
-                .willReturn(aResponse().withStatus(400).withBody("{\"__type\":\"ThrottlingException\",\"message\":\"Rate exceeded\"}"))
+                .willReturn(
+                    aResponse()
+                        .withStatus(400)
+                        .withBody(
+                            "{\"__type\":\"ThrottlingException\",\"message\":\"Rate exceeded\"}"))
                 .willSetStateTo("page1"));
     aws.server()
         .stubFor(
             events("ListRules")
                 .inScenario("throttle")
                 .whenScenarioStateIs("page1")
-                .willReturn(okJson("{\"Rules\":[{\"Name\":\"irctl-a\",\"Arn\":\"arn:a\",\"State\":\"ENABLED\",\"EventPattern\":\"{}\"}],\"NextToken\":\"t2\"}"))
+                .willReturn(
+                    okJson(
+                        "{\"Rules\":[{\"Name\":\"irctl-a\",\"Arn\":\"arn:a\",\"State\":\"ENABLED\",\"EventPattern\":\"{}\"}],\"NextToken\":\"t2\"}"))
                 .willSetStateTo("page2"));
     aws.server()
         .stubFor(
             events("ListRules")
                 .inScenario("throttle")
                 .whenScenarioStateIs("page2")
-                .willReturn(okJson("{\"Rules\":[{\"Name\":\"irctl-b\",\"Arn\":\"arn:b\",\"State\":\"DISABLED\"}]}")));
+                .willReturn(
+                    okJson(
+                        "{\"Rules\":[{\"Name\":\"irctl-b\",\"Arn\":\"arn:b\",\"State\":\"DISABLED\"}]}")));
 
     List<BusRule> rules = events.listRules("default", "irctl-");
 
     assertThat(rules).extracting(BusRule::name).containsExactly("irctl-a", "irctl-b");
-    aws.server().verify(3, postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AWSEvents.ListRules")));
-    assertThat(aws.server().getAllServeEvents().get(0).getRequest().getBodyAsString()).contains("\"NamePrefix\":\"irctl-\"");
+    aws.server()
+        .verify(
+            3,
+            postRequestedFor(urlEqualTo("/"))
+                .withHeader("X-Amz-Target", equalTo("AWSEvents.ListRules")));
+    assertThat(aws.server().getAllServeEvents().get(0).getRequest().getBodyAsString())
+        .contains("\"NamePrefix\":\"irctl-\"");
   }
 
   @Test
   void setTopicAttributesSendsTheMergedPolicyKeepingTheForeignStatement() throws Exception {
     String foreign =
-        "{\"Sid\":\"Alarms\",\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"cloudwatch.amazonaws.com\"},\"Action\":\"sns:Publish\",\"Resource\":\"" + TOPIC + "\"}";
+        "{\"Sid\":\"Alarms\",\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"cloudwatch.amazonaws.com\"},\"Action\":\"sns:Publish\",\"Resource\":\""
+            + TOPIC
+            + "\"}";
     String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[" + foreign + "]}";
     aws.server().stubFor(events("ListRules").willReturn(okJson("{\"Rules\":[]}")));
     aws.server()
@@ -201,9 +241,17 @@ class RulesAdaptersWireTest {
                 .willReturn(
                     xml(
                         "<GetTopicAttributesResponse><GetTopicAttributesResult><Attributes><entry><key>Policy</key><value>"
-                            + policy.replace("&", "&amp;").replace("<", "&lt;").replace("\"", "&quot;")
+                            + policy
+                                .replace("&", "&amp;")
+                                .replace("<", "&lt;")
+                                .replace("\"", "&quot;")
                             + "</value></entry></Attributes></GetTopicAttributesResult></GetTopicAttributesResponse>")));
-    aws.server().stubFor(query("ListTagsForResource").willReturn(xml("<ListTagsForResourceResponse><ListTagsForResourceResult><Tags/></ListTagsForResourceResult></ListTagsForResourceResponse>")));
+    aws.server()
+        .stubFor(
+            query("ListTagsForResource")
+                .willReturn(
+                    xml(
+                        "<ListTagsForResourceResponse><ListTagsForResourceResult><Tags/></ListTagsForResourceResult></ListTagsForResourceResponse>")));
     aws.server()
         .stubFor(
             query("ListSubscriptionsByTopic")
@@ -212,16 +260,35 @@ class RulesAdaptersWireTest {
                         "<ListSubscriptionsByTopicResponse><ListSubscriptionsByTopicResult><Subscriptions><member><Protocol>email</Protocol>"
                             + "<Endpoint>soc@example.com</Endpoint><SubscriptionArn>PendingConfirmation</SubscriptionArn></member></Subscriptions>"
                             + "</ListSubscriptionsByTopicResult></ListSubscriptionsByTopicResponse>")));
-    aws.server().stubFor(query("SetTopicAttributes").willReturn(xml("<SetTopicAttributesResponse><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></SetTopicAttributesResponse>")));
-    AccountPort.Identity identity = new AccountPort.Identity("111122223333", "aws", "arn:aws:iam::111122223333:user/x");
+    aws.server()
+        .stubFor(
+            query("SetTopicAttributes")
+                .willReturn(
+                    xml(
+                        "<SetTopicAttributesResponse><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></SetTopicAttributesResponse>")));
+    AccountPort.Identity identity =
+        new AccountPort.Identity("111122223333", "aws", "arn:aws:iam::111122223333:user/x");
     ApplyRulesRequest request =
-        new ApplyRulesRequest("default", new TopicSpec("irctl-alerts", Optional.empty(), List.of()), MessageFormat.RAW, false, List.of());
+        new ApplyRulesRequest(
+            "default",
+            new TopicSpec("irctl-alerts", Optional.empty(), List.of()),
+            MessageFormat.RAW,
+            false,
+            List.of());
 
     try (Parallel parallel = new Parallel()) {
       RegionState state =
-          new RegionReader(parallel).read(events, aws.ports().sns("eu-west-1"), Optional.empty(), "default", TOPIC, Optional.empty());
+          new RegionReader(parallel)
+              .read(
+                  events,
+                  aws.ports().sns("eu-west-1"),
+                  Optional.empty(),
+                  "default",
+                  TOPIC,
+                  Optional.empty());
       RegionPlan plan = RegionPlanner.plan("eu-west-1", request, identity, state);
-      RegionApplier.Outcome outcome = new RegionApplier(parallel).apply(events, aws.ports().sns("eu-west-1"), "default", plan);
+      RegionApplier.Outcome outcome =
+          new RegionApplier(parallel).apply(events, aws.ports().sns("eu-west-1"), "default", plan);
 
       assertThat(outcome.failures()).isEmpty();
       assertThat(outcome.writes()).isEqualTo(1);

@@ -14,12 +14,14 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
 /**
- * A WireMock server standing in for every AWS endpoint, and real {@link AwsPorts} pointed at it through the
- * endpoint override, exactly as {@code --endpoint-url} does. Records each SDK operation sent, as
- * {@code ServiceName:OperationName}, so tests can compare what adapters call with what they declare.
+ * A WireMock server standing in for every AWS endpoint, and real {@link AwsPorts} pointed at it
+ * through the endpoint override, exactly as {@code --endpoint-url} does. Records each SDK operation
+ * sent, as {@code ServiceName:OperationName}, so tests can compare what adapters call with what
+ * they declare.
  */
 public final class WireMockAws implements AutoCloseable {
-  private final WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+  private final WireMockServer server =
+      new WireMockServer(WireMockConfiguration.options().dynamicPort());
   private final List<String> operations = Collections.synchronizedList(new ArrayList<>());
   private final AwsPorts ports;
 
@@ -29,7 +31,8 @@ public final class WireMockAws implements AutoCloseable {
     ExecutionInterceptor recorder =
         new ExecutionInterceptor() {
           @Override
-          public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+          public void beforeExecution(
+              Context.BeforeExecution context, ExecutionAttributes attributes) {
             operations.add(
                 attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME)
                     + ":"

@@ -7,13 +7,13 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * apply-rules over 17 regions and the whole bundled catalog against the fakes, every call taking 100 ms
- * (bench/apply-rules.sh runs it; it is not a unit test, timings depend on the machine). Prints wall time, the
- * critical-path bound and their ratio for a first run (everything created) and a second run (nothing to do), with
- * the write and read calls made.
+ * apply-rules over 17 regions and the whole bundled catalog against the fakes, every call taking
+ * 100 ms (bench/apply-rules.sh runs it; it is not a unit test, timings depend on the machine).
+ * Prints wall time, the critical-path bound and their ratio for a first run (everything created)
+ * and a second run (nothing to do), with the write and read calls made.
  *
- * <p>The bound is the longest chain of calls that must wait for one another, with independent calls (the rules of
- * a region, the regions themselves at --concurrency 17) running at once:
+ * <p>The bound is the longest chain of calls that must wait for one another, with independent calls
+ * (the rules of a region, the regions themselves at --concurrency 17) running at once:
  *
  * <pre>
  * first run:  ec2:DescribeRegions → sts:GetCallerIdentity
@@ -37,10 +37,18 @@ public final class ApplyRulesBench {
 
   public static void main(String[] args) {
     String[] command = {
-      "apply-rules", "--all-regions", "--concurrency", "17", "--set", "bucketNames=corp-backups-honey",
-      "--subscribe", "email:soc@example.com", "--no-color"
+      "apply-rules",
+      "--all-regions",
+      "--concurrency",
+      "17",
+      "--set",
+      "bucketNames=corp-backups-honey",
+      "--subscribe",
+      "email:soc@example.com",
+      "--no-color"
     };
-    // Warm-up on a separate account without latency: class loading, catalog load and schema checks are CPU work,
+    // Warm-up on a separate account without latency: class loading, catalog load and schema checks
+    // are CPU work,
     // not calls, and would otherwise be charged to the first measured run.
     CliRun.run(new FakePorts(), command);
 
@@ -61,12 +69,26 @@ public final class ApplyRulesBench {
 
     Map<String, Integer> reads = new TreeMap<>();
     aws.log().calls().forEach(c -> reads.merge(c.split(" ")[0], 1, Integer::sum));
-    System.out.printf("apply-rules benchmark: %d regions x %d ms per call, --concurrency 17%n", FakeRegionDirectory.DEFAULT_REGIONS.size(), LATENCY_MS);
-    System.out.printf("first run:  wall %5d ms, bound %d ms (%d dependent calls), ratio %.2f, %d calls (%d writes)%n",
-        firstMs, FIRST_RUN_CHAIN * LATENCY_MS, FIRST_RUN_CHAIN, firstMs / (double) (FIRST_RUN_CHAIN * LATENCY_MS), firstCalls, firstWrites);
-    System.out.printf("second run: wall %5d ms, bound %d ms (%d dependent calls), ratio %.2f, %d writes%n",
-        secondMs, SECOND_RUN_CHAIN * LATENCY_MS, SECOND_RUN_CHAIN, secondMs / (double) (SECOND_RUN_CHAIN * LATENCY_MS), aws.log().writes().size());
-    System.out.println("second run read calls per region (global: sts, and the region DescribeRegions was called in):");
+    System.out.printf(
+        "apply-rules benchmark: %d regions x %d ms per call, --concurrency 17%n",
+        FakeRegionDirectory.DEFAULT_REGIONS.size(), LATENCY_MS);
+    System.out.printf(
+        "first run:  wall %5d ms, bound %d ms (%d dependent calls), ratio %.2f, %d calls (%d writes)%n",
+        firstMs,
+        FIRST_RUN_CHAIN * LATENCY_MS,
+        FIRST_RUN_CHAIN,
+        firstMs / (double) (FIRST_RUN_CHAIN * LATENCY_MS),
+        firstCalls,
+        firstWrites);
+    System.out.printf(
+        "second run: wall %5d ms, bound %d ms (%d dependent calls), ratio %.2f, %d writes%n",
+        secondMs,
+        SECOND_RUN_CHAIN * LATENCY_MS,
+        SECOND_RUN_CHAIN,
+        secondMs / (double) (SECOND_RUN_CHAIN * LATENCY_MS),
+        aws.log().writes().size());
+    System.out.println(
+        "second run read calls per region (global: sts, and the region DescribeRegions was called in):");
     reads.forEach((region, count) -> System.out.printf("  %-16s %d%n", region, count));
   }
 

@@ -5,10 +5,11 @@ import dev.irctl.fakes.FakePorts;
 import dev.irctl.fakes.FakeRegionDirectory;
 
 /**
- * enable-guardduty over the 17 default regions against the fakes with a fixed latency on every AWS call, run
- * through the real CLI. Prints the wall time next to the critical-path bound: the longest chain of dependent
- * calls (DescribeRegions, then ListDetectors, then CreateDetector on a fresh account; DescribeRegions,
- * ListDetectors, GetDetector on a re-run) times the latency. Not a test: run it with bench/enable-guardduty.sh.
+ * enable-guardduty over the 17 default regions against the fakes with a fixed latency on every AWS
+ * call, run through the real CLI. Prints the wall time next to the critical-path bound: the longest
+ * chain of dependent calls (DescribeRegions, then ListDetectors, then CreateDetector on a fresh
+ * account; DescribeRegions, ListDetectors, GetDetector on a re-run) times the latency. Not a test:
+ * run it with bench/enable-guardduty.sh.
  */
 public final class EnableGuardDutyBenchmark {
   private EnableGuardDutyBenchmark() {}
@@ -25,7 +26,8 @@ public final class EnableGuardDutyBenchmark {
     report("second run (no change)", account, latency, concurrency, regions, 3);
   }
 
-  private static void report(String label, FakePorts account, long latency, int concurrency, int regions, int chain) {
+  private static void report(
+      String label, FakePorts account, long latency, int concurrency, int regions, int chain) {
     account.log().clear();
     long millis = run(account, latency, concurrency);
     long bound = chain * latency;
@@ -45,7 +47,13 @@ public final class EnableGuardDutyBenchmark {
   private static long run(FakePorts account, long latency, int concurrency) {
     account.log().latency(latency);
     long start = System.nanoTime();
-    CliRun run = CliRun.run(account, "enable-guardduty", "--all-regions", "--concurrency", String.valueOf(concurrency));
+    CliRun run =
+        CliRun.run(
+            account,
+            "enable-guardduty",
+            "--all-regions",
+            "--concurrency",
+            String.valueOf(concurrency));
     long millis = (System.nanoTime() - start) / 1_000_000;
     if (run.exitCode() != 0) {
       throw new IllegalStateException("benchmark run failed: " + run.err());

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every rule in the repo's rules/ as bundled into the jar: schema-valid, id = file name (both enforced by loading),
- * no validator errors, and every example behaving under event-ruler. Dynamic, so it holds for zero rules today and
- * for whatever the catalog grows into.
+ * Every rule in the repo's rules/ as bundled into the jar: schema-valid, id = file name (both
+ * enforced by loading), no validator errors, and every example behaving under event-ruler. Dynamic,
+ * so it holds for zero rules today and for whatever the catalog grows into.
  */
 class BundledCatalogTest {
   private static final Catalog CATALOG = Catalog.load(CatalogSources.bundledOnly());
@@ -25,8 +25,13 @@ class BundledCatalogTest {
   void theJarBundlesExactlyTheRuleFilesInTheRepo() throws IOException {
     Path rulesDir = CatalogLoaderTest.repoRoot().resolve("rules");
     try (Stream<Path> files = Files.list(rulesDir)) {
-      List<String> inRepo = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json"))
-          .map(n -> n.substring(0, n.length() - ".json".length())).sorted().toList();
+      List<String> inRepo =
+          files
+              .map(p -> p.getFileName().toString())
+              .filter(n -> n.endsWith(".json"))
+              .map(n -> n.substring(0, n.length() - ".json".length()))
+              .sorted()
+              .toList();
       assertThat(CATALOG.rules()).extracting(Rule::id).containsExactlyElementsOf(inRepo);
     }
     assertThat(CATALOG.version()).matches("\\S+");
@@ -35,20 +40,45 @@ class BundledCatalogTest {
   @TestFactory
   Stream<DynamicTest> everyRuleValidatesWithoutErrors() {
     CatalogValidator validator = new CatalogValidator();
-    return CATALOG.rules().stream().map(rule -> dynamicTest(rule.id(), () ->
-        assertThat(validator.validate(rule)).filteredOn(Finding::isError).extracting(Finding::message).isEmpty()));
+    return CATALOG.rules().stream()
+        .map(
+            rule ->
+                dynamicTest(
+                    rule.id(),
+                    () ->
+                        assertThat(validator.validate(rule))
+                            .filteredOn(Finding::isError)
+                            .extracting(Finding::message)
+                            .isEmpty()));
   }
 
   @TestFactory
   Stream<DynamicTest> everyExampleBehavesUnderEventRuler() {
-    return RESULTS.stream().map(result -> dynamicTest(
-        result.ruleId() + " " + result.kind().id() + " " + result.index() + " (" + result.label() + ")",
-        () -> assertThat(result.passed()).as(result.reason().orElse("")).isTrue()));
+    return RESULTS.stream()
+        .map(
+            result ->
+                dynamicTest(
+                    result.ruleId()
+                        + " "
+                        + result.kind().id()
+                        + " "
+                        + result.index()
+                        + " ("
+                        + result.label()
+                        + ")",
+                    () -> assertThat(result.passed()).as(result.reason().orElse("")).isTrue()));
   }
 
   @TestFactory
   Stream<DynamicTest> everyRuleNameFitsEventBridge() {
-    return CATALOG.rules().stream().map(rule -> dynamicTest(rule.id(),
-        () -> assertThat(rule.eventBridgeName()).hasSizeLessThanOrEqualTo(64).matches("[\\.\\-_A-Za-z0-9]+")));
+    return CATALOG.rules().stream()
+        .map(
+            rule ->
+                dynamicTest(
+                    rule.id(),
+                    () ->
+                        assertThat(rule.eventBridgeName())
+                            .hasSizeLessThanOrEqualTo(64)
+                            .matches("[\\.\\-_A-Za-z0-9]+")));
   }
 }

@@ -19,17 +19,25 @@ class CatalogLoaderTest {
   void loadsADirectorySortedByIdWithAllFields() {
     Catalog catalog = TestCatalogs.load("valid");
 
-    assertThat(catalog.rules()).extracting(Rule::id)
-        .containsExactly("guardduty-finding-medium-up", "iam-access-key-change", "root-account-usage", "test-honey-bucket-access");
+    assertThat(catalog.rules())
+        .extracting(Rule::id)
+        .containsExactly(
+            "guardduty-finding-medium-up",
+            "iam-access-key-change",
+            "root-account-usage",
+            "test-honey-bucket-access");
     Rule honey = catalog.rule("test-honey-bucket-access");
     assertThat(honey.severity()).isEqualTo(Severity.HIGH);
     assertThat(honey.scope()).isEqualTo(Scope.REGIONAL);
     assertThat(honey.managementEvents()).isEqualTo(ManagementEvents.WRITE);
-    assertThat(honey.parameters()).singleElement().satisfies(p -> {
-      assertThat(p.name()).isEqualTo("bucketNames");
-      assertThat(p.type()).isEqualTo(RuleParameter.Type.STRING_LIST);
-      assertThat(p.example()).containsExactly("corp-backups-honey");
-    });
+    assertThat(honey.parameters())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.name()).isEqualTo("bucketNames");
+              assertThat(p.type()).isEqualTo(RuleParameter.Type.STRING_LIST);
+              assertThat(p.example()).containsExactly("corp-backups-honey");
+            });
     assertThat(honey.prerequisites()).hasSize(1);
     assertThat(honey.examples().match()).hasSize(2);
     assertThat(honey.file()).endsWith("test-honey-bucket-access.json");
@@ -64,7 +72,8 @@ class CatalogLoaderTest {
   void duplicateKeysInARuleFileAreMalformed() throws IOException {
     write("twice.json", "{\"id\": \"twice\",\n \"id\": \"twice\"}");
 
-    assertThatThrownBy(this::loadTempDir).hasMessageContaining("twice.json: malformed JSON at line 2")
+    assertThatThrownBy(this::loadTempDir)
+        .hasMessageContaining("twice.json: malformed JSON at line 2")
         .hasMessageContaining("Duplicate field 'id'");
   }
 
@@ -73,31 +82,43 @@ class CatalogLoaderTest {
     assertThatThrownBy(() -> TestCatalogs.load("schema-errors"))
         .isInstanceOf(UserException.class)
         .hasMessageContaining("bad-severity.json does not match the rule schema")
-        .hasMessageContaining("at /severity: does not have a value in the enumeration [\"low\", \"medium\", \"high\", \"critical\"]")
+        .hasMessageContaining(
+            "at /severity: does not have a value in the enumeration [\"low\", \"medium\", \"high\", \"critical\"]")
         .hasMessageContaining("at the top level: property 'owner' is not defined in the schema");
   }
 
   @Test
   void schemaRejectsAParameterThatIsRequiredAndHasADefault() throws IOException {
-    write("p.json", TestRules.rule("p")
-        .parameter("{\"name\":\"x\",\"description\":\"d\",\"type\":\"string\",\"required\":true,\"example\":\"e\",\"default\":\"d\"}")
-        .json());
+    write(
+        "p.json",
+        TestRules.rule("p")
+            .parameter(
+                "{\"name\":\"x\",\"description\":\"d\",\"type\":\"string\",\"required\":true,\"example\":\"e\",\"default\":\"d\"}")
+            .json());
 
-    assertThatThrownBy(this::loadTempDir).hasMessageContaining("at /parameters/0/required: must be the constant value 'false'");
+    assertThatThrownBy(this::loadTempDir)
+        .hasMessageContaining("at /parameters/0/required: must be the constant value 'false'");
   }
 
   @Test
   void schemaChecksAParameterValueAgainstItsType() throws IOException {
-    write("p.json", TestRules.rule("p")
-        .parameter("{\"name\":\"names\",\"description\":\"d\",\"type\":\"stringList\",\"required\":true,\"example\":\"not-a-list\"}")
-        .json());
+    write(
+        "p.json",
+        TestRules.rule("p")
+            .parameter(
+                "{\"name\":\"names\",\"description\":\"d\",\"type\":\"stringList\",\"required\":true,\"example\":\"not-a-list\"}")
+            .json());
 
-    assertThatThrownBy(this::loadTempDir).hasMessageContaining("at /parameters/0/example: string found, array expected");
+    assertThatThrownBy(this::loadTempDir)
+        .hasMessageContaining("at /parameters/0/example: string found, array expected");
   }
 
   @Test
   void schemaNeedsTwoExamplesOfEachKind() throws IOException {
-    TestRules rule = TestRules.rule("few").clearExamples().match(TestEvents.apiCall("ec2.amazonaws.com", "TerminateInstances"));
+    TestRules rule =
+        TestRules.rule("few")
+            .clearExamples()
+            .match(TestEvents.apiCall("ec2.amazonaws.com", "TerminateInstances"));
     write("few.json", rule.json());
 
     assertThatThrownBy(this::loadTempDir)
@@ -110,13 +131,15 @@ class CatalogLoaderTest {
     String id = "a".repeat(59);
     write(id + ".json", TestRules.rule(id).json());
 
-    assertThatThrownBy(this::loadTempDir).hasMessageContaining("at /id: must be at most 58 characters long");
+    assertThatThrownBy(this::loadTempDir)
+        .hasMessageContaining("at /id: must be at most 58 characters long");
   }
 
   @Test
   void idMustEqualTheFileName() {
     assertThatThrownBy(() -> TestCatalogs.load("misnamed"))
-        .hasMessageContaining("some-name.json: id is \"other-name\" but the file is named some-name.json")
+        .hasMessageContaining(
+            "some-name.json: id is \"other-name\" but the file is named some-name.json")
         .hasMessageContaining("name the file other-name.json");
   }
 

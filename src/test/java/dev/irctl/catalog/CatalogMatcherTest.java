@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 class CatalogMatcherTest {
   private static CatalogMatcher matcher(Rule... rules) {
     PatternRenderer renderer = new PatternRenderer();
-    return CatalogMatcher.compile(List.of(rules).stream().map(r -> new RenderedRule(r, renderer.render(r, Map.of()))).toList());
+    return CatalogMatcher.compile(
+        List.of(rules).stream()
+            .map(r -> new RenderedRule(r, renderer.render(r, Map.of())))
+            .toList());
   }
 
   private static Rule rule(String id, String pattern) {
@@ -21,27 +24,40 @@ class CatalogMatcherTest {
 
   @Test
   void numericGreaterOrEqualCatchesEverySeverityFromTheThreshold() {
-    CatalogMatcher matcher = matcher(rule("medium-up", "{\"source\":[\"aws.guardduty\"],\"detail\":{\"severity\":[{\"numeric\":[\">=\",4]}]}}"),
-        rule("high-up", "{\"source\":[\"aws.guardduty\"],\"detail\":{\"severity\":[{\"numeric\":[\">=\",7]}]}}"));
+    CatalogMatcher matcher =
+        matcher(
+            rule(
+                "medium-up",
+                "{\"source\":[\"aws.guardduty\"],\"detail\":{\"severity\":[{\"numeric\":[\">=\",4]}]}}"),
+            rule(
+                "high-up",
+                "{\"source\":[\"aws.guardduty\"],\"detail\":{\"severity\":[{\"numeric\":[\">=\",7]}]}}"));
 
     assertThat(matcher.matches(TestEvents.guardDutyFinding(3.9))).isEmpty();
     assertThat(matcher.matches(TestEvents.guardDutyFinding(4))).containsExactly("medium-up");
     assertThat(matcher.matches(TestEvents.guardDutyFinding(5.3))).containsExactly("medium-up");
-    assertThat(matcher.matches(TestEvents.guardDutyFinding(7.5))).containsExactly("high-up", "medium-up");
+    assertThat(matcher.matches(TestEvents.guardDutyFinding(7.5)))
+        .containsExactly("high-up", "medium-up");
   }
 
   @Test
   void prefixMatching() {
-    CatalogMatcher matcher = matcher(rule("deletes", "{\"detail\":{\"eventName\":[{\"prefix\":\"Delete\"}]}}"));
+    CatalogMatcher matcher =
+        matcher(rule("deletes", "{\"detail\":{\"eventName\":[{\"prefix\":\"Delete\"}]}}"));
 
-    assertThat(matcher.matches(TestEvents.apiCall("ec2.amazonaws.com", "DeleteVpc"))).containsExactly("deletes");
+    assertThat(matcher.matches(TestEvents.apiCall("ec2.amazonaws.com", "DeleteVpc")))
+        .containsExactly("deletes");
     assertThat(matcher.matches(TestEvents.apiCall("ec2.amazonaws.com", "CreateVpc"))).isEmpty();
   }
 
   @Test
   void anythingButAndExistsFalse() {
-    CatalogMatcher matcher = matcher(rule("root", "{\"detail\":{\"userIdentity\":{\"type\":[\"Root\"]},"
-        + "\"invokedBy\":[{\"exists\":false}],\"eventType\":[{\"anything-but\":\"AwsServiceEvent\"}]}}"));
+    CatalogMatcher matcher =
+        matcher(
+            rule(
+                "root",
+                "{\"detail\":{\"userIdentity\":{\"type\":[\"Root\"]},"
+                    + "\"invokedBy\":[{\"exists\":false}],\"eventType\":[{\"anything-but\":\"AwsServiceEvent\"}]}}"));
     ObjectNode root = TestEvents.apiCall("iam.amazonaws.com", "CreateUser");
     ((ObjectNode) root.at("/detail/userIdentity")).put("type", "Root");
     ObjectNode viaService = root.deepCopy();
@@ -57,7 +73,8 @@ class CatalogMatcherTest {
 
   @Test
   void readOnlyManagementEventsReachOnlyRulesThatAskForAllManagementEvents() {
-    String pattern = "{\"source\":[\"aws.ec2\"],\"detail\":{\"eventName\":[\"DescribeInstances\"]}}";
+    String pattern =
+        "{\"source\":[\"aws.ec2\"],\"detail\":{\"eventName\":[\"DescribeInstances\"]}}";
     Rule write = TestRules.rule("write").pattern(pattern).build();
     Rule all = TestRules.rule("all").pattern(pattern).set("managementEvents", "\"all\"").build();
     ObjectNode describe = TestEvents.apiCall("ec2.amazonaws.com", "DescribeInstances");
@@ -68,9 +85,15 @@ class CatalogMatcherTest {
 
   @Test
   void dataEventsReachWriteRules() {
-    Rule rule = TestRules.rule("s3").pattern("{\"source\":[\"aws.s3\"],\"detail\":{\"eventName\":[\"GetObject\"]}}").build();
+    Rule rule =
+        TestRules.rule("s3")
+            .pattern("{\"source\":[\"aws.s3\"],\"detail\":{\"eventName\":[\"GetObject\"]}}")
+            .build();
     ObjectNode get = TestEvents.apiCall("s3.amazonaws.com", "GetObject");
-    ((ObjectNode) get.get("detail")).put("readOnly", true).put("managementEvent", false).put("eventCategory", "Data");
+    ((ObjectNode) get.get("detail"))
+        .put("readOnly", true)
+        .put("managementEvent", false)
+        .put("eventCategory", "Data");
 
     assertThat(matcher(rule).matches(get)).containsExactly("s3");
   }
@@ -79,7 +102,9 @@ class CatalogMatcherTest {
   void aPatternEventRulerRejectsIsAUsageErrorNamingTheRule() {
     Rule bad = rule("bad", "{\"detail\":{\"severity\":[{\"numeric\":[\">=\",\"x\"]}]}}");
 
-    assertThatThrownBy(() -> matcher(bad)).isInstanceOf(UserException.class)
-        .hasMessageContaining("event-ruler rejects the event pattern of rule bad: Value of >= must be numeric");
+    assertThatThrownBy(() -> matcher(bad))
+        .isInstanceOf(UserException.class)
+        .hasMessageContaining(
+            "event-ruler rejects the event pattern of rule bad: Value of >= must be numeric");
   }
 }

@@ -25,40 +25,70 @@ class CatalogValidatorTest {
     for (int i = 0; i < 120; i++) {
       names.append(i == 0 ? "" : ",").append("\"SomeRatherLongEventName").append(i).append("\"");
     }
-    Rule rule = TestRules.rule("big").pattern("{\"source\":[\"aws.ec2\"],\"detail\":{\"eventName\":" + names + "]}}").build();
+    Rule rule =
+        TestRules.rule("big")
+            .pattern("{\"source\":[\"aws.ec2\"],\"detail\":{\"eventName\":" + names + "]}}")
+            .build();
 
-    assertThat(errors(rule)).anySatisfy(m -> assertThat(m).contains("rendered event pattern is").contains("2048"));
+    assertThat(errors(rule))
+        .anySatisfy(m -> assertThat(m).contains("rendered event pattern is").contains("2048"));
   }
 
   @Test
   void lengthCountsTheRenderedPatternWithExamples() {
-    Rule rule = TestRules.rule("param")
-        .parameter("{\"name\":\"names\",\"description\":\"d\",\"type\":\"stringList\",\"required\":true,\"example\":[\""
-            + "x".repeat(2100) + "\"]}")
-        .pattern("{\"source\":[\"aws.ec2\"],\"detail\":{\"eventName\":\"${names}\"}}").build();
+    Rule rule =
+        TestRules.rule("param")
+            .parameter(
+                "{\"name\":\"names\",\"description\":\"d\",\"type\":\"stringList\",\"required\":true,\"example\":[\""
+                    + "x".repeat(2100)
+                    + "\"]}")
+            .pattern("{\"source\":[\"aws.ec2\"],\"detail\":{\"eventName\":\"${names}\"}}")
+            .build();
 
     assertThat(errors(rule)).anySatisfy(m -> assertThat(m).contains("rendered event pattern is"));
   }
 
   @Test
   void patternEventRulerRejectsIsAnError() {
-    Rule rule = TestRules.rule("bad").pattern("{\"source\":[\"aws.ec2\"],\"detail\":{\"severity\":[{\"numeric\":[\">=\",\"four\"]}]}}").build();
+    Rule rule =
+        TestRules.rule("bad")
+            .pattern(
+                "{\"source\":[\"aws.ec2\"],\"detail\":{\"severity\":[{\"numeric\":[\">=\",\"four\"]}]}}")
+            .build();
 
-    assertThat(errors(rule)).anySatisfy(m -> assertThat(m).startsWith("event-ruler (EventBridge's matcher) rejects the event pattern: Value of >= must be numeric"));
+    assertThat(errors(rule))
+        .anySatisfy(
+            m ->
+                assertThat(m)
+                    .startsWith(
+                        "event-ruler (EventBridge's matcher) rejects the event pattern: Value of >= must be numeric"));
   }
 
   @Test
   void undeclaredPlaceholderIsAnErrorAndUnusedParameterAWarning() {
-    Rule rule = TestRules.rule("p")
-        .parameter("{\"name\":\"unused\",\"description\":\"d\",\"type\":\"string\",\"required\":true,\"example\":\"e\"}")
-        .pattern("{\"source\":[\"aws.ec2\"],\"detail\":{\"x\":\"${ghost}\",\"y\":[\"arn:${unused}\"]}}").build();
+    Rule rule =
+        TestRules.rule("p")
+            .parameter(
+                "{\"name\":\"unused\",\"description\":\"d\",\"type\":\"string\",\"required\":true,\"example\":\"e\"}")
+            .pattern(
+                "{\"source\":[\"aws.ec2\"],\"detail\":{\"x\":\"${ghost}\",\"y\":[\"arn:${unused}\"]}}")
+            .build();
 
     List<Finding> findings = validator.validate(rule);
 
-    assertThat(findings).filteredOn(Finding::isError).extracting(Finding::message)
-        .containsExactly("the event pattern uses ${ghost} but no parameter ghost is declared in \"parameters\".");
-    assertThat(findings).filteredOn(f -> !f.isError()).extracting(Finding::message)
-        .anySatisfy(m -> assertThat(m).contains("parameter unused is declared but the event pattern never uses ${unused}"))
+    assertThat(findings)
+        .filteredOn(Finding::isError)
+        .extracting(Finding::message)
+        .containsExactly(
+            "the event pattern uses ${ghost} but no parameter ghost is declared in \"parameters\".");
+    assertThat(findings)
+        .filteredOn(f -> !f.isError())
+        .extracting(Finding::message)
+        .anySatisfy(
+            m ->
+                assertThat(m)
+                    .contains(
+                        "parameter unused is declared but the event pattern never uses ${unused}"))
         .anySatisfy(m -> assertThat(m).contains("\"arn:${unused}\" is not substituted"));
   }
 
@@ -66,7 +96,11 @@ class CatalogValidatorTest {
   void globalOnlySourcesInARegionalRuleAreAnError() {
     Rule rule = iamRule("regional").build();
 
-    assertThat(errors(rule)).anySatisfy(m -> assertThat(m).contains("scope is regional but aws.iam events arrive in us-east-1 only"));
+    assertThat(errors(rule))
+        .anySatisfy(
+            m ->
+                assertThat(m)
+                    .contains("scope is regional but aws.iam events arrive in us-east-1 only"));
   }
 
   @Test
@@ -79,22 +113,33 @@ class CatalogValidatorTest {
     Rule global = signinRule("global").build();
     Rule regional = signinRule("regional").build();
 
-    assertThat(errors(global)).anySatisfy(m -> assertThat(m).contains("scope is global but aws.signin events arrive in the region"));
+    assertThat(errors(global))
+        .anySatisfy(
+            m ->
+                assertThat(m)
+                    .contains("scope is global but aws.signin events arrive in the region"));
     assertThat(validator.validate(regional)).isEmpty();
   }
 
   @Test
   void globalRuleOnStsIsAWarningAboutRegionalEndpoints() {
-    Rule rule = iamRule("global").pattern("{\"source\":[\"aws.iam\",\"aws.sts\"],\"detail\":{\"eventName\":[\"CreateAccessKey\",\"GetFederationToken\"]}}").build();
+    Rule rule =
+        iamRule("global")
+            .pattern(
+                "{\"source\":[\"aws.iam\",\"aws.sts\"],\"detail\":{\"eventName\":[\"CreateAccessKey\",\"GetFederationToken\"]}}")
+            .build();
 
     List<Finding> findings = validator.validate(rule);
     assertThat(findings).filteredOn(Finding::isError).isEmpty();
-    assertThat(findings).extracting(Finding::message).anySatisfy(m -> assertThat(m).contains("global STS endpoint"));
+    assertThat(findings)
+        .extracting(Finding::message)
+        .anySatisfy(m -> assertThat(m).contains("global STS endpoint"));
   }
 
   @Test
   void globalRuleWithoutSourcesIsAnError() {
-    Rule rule = iamRule("global").pattern("{\"detail\":{\"eventName\":[\"CreateAccessKey\"]}}").build();
+    Rule rule =
+        iamRule("global").pattern("{\"detail\":{\"eventName\":[\"CreateAccessKey\"]}}").build();
 
     assertThat(errors(rule)).anySatisfy(m -> assertThat(m).contains("does not list its sources"));
   }
@@ -103,21 +148,35 @@ class CatalogValidatorTest {
   void readOnlyManagementExampleInAWriteRuleIsAnError() {
     ObjectNode describe = TestEvents.apiCall("ec2.amazonaws.com", "DescribeInstances");
     ((ObjectNode) describe.get("detail")).put("readOnly", true);
-    TestRules rule = TestRules.rule("ro").clearExamples()
-        .pattern("{\"source\":[\"aws.ec2\"],\"detail\":{\"eventName\":[\"DescribeInstances\"]}}")
-        .match(describe).match(describe)
-        .noMatch(TestEvents.apiCall("ec2.amazonaws.com", "RunInstances"))
-        .noMatch(TestEvents.apiCall("ec2.amazonaws.com", "StopInstances"));
+    TestRules rule =
+        TestRules.rule("ro")
+            .clearExamples()
+            .pattern(
+                "{\"source\":[\"aws.ec2\"],\"detail\":{\"eventName\":[\"DescribeInstances\"]}}")
+            .match(describe)
+            .match(describe)
+            .noMatch(TestEvents.apiCall("ec2.amazonaws.com", "RunInstances"))
+            .noMatch(TestEvents.apiCall("ec2.amazonaws.com", "StopInstances"));
 
-    assertThat(errors(rule.build())).anySatisfy(m -> assertThat(m).contains("match example 1 (DescribeInstances) is a read-only management event"));
-    assertThat(validator.validate(rule.build())).extracting(Finding::message)
-        .anySatisfy(m -> assertThat(m).contains("the pattern matches DescribeInstances, which looks read-only"));
+    assertThat(errors(rule.build()))
+        .anySatisfy(
+            m ->
+                assertThat(m)
+                    .contains(
+                        "match example 1 (DescribeInstances) is a read-only management event"));
+    assertThat(validator.validate(rule.build()))
+        .extracting(Finding::message)
+        .anySatisfy(
+            m ->
+                assertThat(m)
+                    .contains("the pattern matches DescribeInstances, which looks read-only"));
     assertThat(validator.validate(rule.set("managementEvents", "\"all\"").build())).isEmpty();
   }
 
   @Test
   void s3ObjectReadsAreDataEventsNotReadOnlyManagementEvents() {
-    assertThat(validator.validate(TestCatalogs.load("valid").rule("test-honey-bucket-access"))).isEmpty();
+    assertThat(validator.validate(TestCatalogs.load("valid").rule("test-honey-bucket-access")))
+        .isEmpty();
   }
 
   @Test
@@ -126,40 +185,65 @@ class CatalogValidatorTest {
     wrong.put("source", "aws.ec2instances");
     Rule rule = TestRules.rule("shape").match(wrong).build();
 
-    assertThat(errors(rule)).anySatisfy(m -> assertThat(m)
-        .isEqualTo("match example 3 has source aws.ec2instances but EventBridge delivers a record from ec2.amazonaws.com with source aws.ec2."));
+    assertThat(errors(rule))
+        .anySatisfy(
+            m ->
+                assertThat(m)
+                    .isEqualTo(
+                        "match example 3 has source aws.ec2instances but EventBridge delivers a record from ec2.amazonaws.com with source aws.ec2."));
   }
 
   @Test
   void consoleLoginExampleMustUseTheSignInDetailType() {
-    ObjectNode login = CloudTrailEnvelope.wrap(TestEvents.record("signin.amazonaws.com", "ConsoleLogin").put("eventType", "AwsConsoleSignIn"));
+    ObjectNode login =
+        CloudTrailEnvelope.wrap(
+            TestEvents.record("signin.amazonaws.com", "ConsoleLogin")
+                .put("eventType", "AwsConsoleSignIn"));
     login.put("detail-type", "AWS API Call via CloudTrail");
     Rule rule = signinRule("regional").noMatch(login).build();
 
-    assertThat(errors(rule)).anySatisfy(m -> assertThat(m).contains("noMatch example 3 has detail-type \"AWS API Call via CloudTrail\"")
-        .contains("\"AWS Console Sign In via CloudTrail\""));
+    assertThat(errors(rule))
+        .anySatisfy(
+            m ->
+                assertThat(m)
+                    .contains("noMatch example 3 has detail-type \"AWS API Call via CloudTrail\"")
+                    .contains("\"AWS Console Sign In via CloudTrail\""));
   }
 
   @Test
   void idLongerThan58CharactersIsAnError() {
     Rule rule = TestRules.rule("x".repeat(59)).build();
 
-    assertThat(errors(rule)).anySatisfy(m -> assertThat(m).contains("id is 59 characters; at most 58"));
+    assertThat(errors(rule))
+        .anySatisfy(m -> assertThat(m).contains("id is 59 characters; at most 58"));
   }
 
   @Test
   void fewerThanTwoExamplesIsAnError() {
-    Rule rule = TestRules.rule("few").clearExamples().match(TestEvents.apiCall("ec2.amazonaws.com", "TerminateInstances")).build();
+    Rule rule =
+        TestRules.rule("few")
+            .clearExamples()
+            .match(TestEvents.apiCall("ec2.amazonaws.com", "TerminateInstances"))
+            .build();
 
-    assertThat(errors(rule)).anySatisfy(m -> assertThat(m).contains("needs at least 2 match and 2 noMatch examples; has 1 and 0"));
+    assertThat(errors(rule))
+        .anySatisfy(
+            m ->
+                assertThat(m)
+                    .contains("needs at least 2 match and 2 noMatch examples; has 1 and 0"));
   }
 
   private List<String> errors(Rule rule) {
-    return validator.validate(rule).stream().filter(Finding::isError).map(Finding::message).toList();
+    return validator.validate(rule).stream()
+        .filter(Finding::isError)
+        .map(Finding::message)
+        .toList();
   }
 
   private static TestRules iamRule(String scope) {
-    return TestRules.rule("iam-" + scope).clearExamples().set("scope", "\"" + scope + "\"")
+    return TestRules.rule("iam-" + scope)
+        .clearExamples()
+        .set("scope", "\"" + scope + "\"")
         .pattern("{\"source\":[\"aws.iam\"],\"detail\":{\"eventName\":[\"CreateAccessKey\"]}}")
         .match(usEast1(TestEvents.apiCall("iam.amazonaws.com", "CreateAccessKey")))
         .match(usEast1(TestEvents.apiCall("iam.amazonaws.com", "CreateAccessKey")))
@@ -171,10 +255,15 @@ class CatalogValidatorTest {
     ObjectNode login = TestEvents.record("signin.amazonaws.com", "ConsoleLogin");
     login.put("eventType", "AwsConsoleSignIn");
     ObjectNode mfa = login.deepCopy().put("eventName", "CheckMfa");
-    return TestRules.rule("signin-" + scope).clearExamples().set("scope", "\"" + scope + "\"")
-        .pattern("{\"source\":[\"aws.signin\"],\"detail-type\":[\"AWS Console Sign In via CloudTrail\"],\"detail\":{\"eventName\":[\"ConsoleLogin\"]}}")
-        .match(usEast1(CloudTrailEnvelope.wrap(login))).match(usEast1(CloudTrailEnvelope.wrap(login)))
-        .noMatch(CloudTrailEnvelope.wrap(mfa)).noMatch(TestEvents.apiCall("iam.amazonaws.com", "CreateUser"));
+    return TestRules.rule("signin-" + scope)
+        .clearExamples()
+        .set("scope", "\"" + scope + "\"")
+        .pattern(
+            "{\"source\":[\"aws.signin\"],\"detail-type\":[\"AWS Console Sign In via CloudTrail\"],\"detail\":{\"eventName\":[\"ConsoleLogin\"]}}")
+        .match(usEast1(CloudTrailEnvelope.wrap(login)))
+        .match(usEast1(CloudTrailEnvelope.wrap(login)))
+        .noMatch(CloudTrailEnvelope.wrap(mfa))
+        .noMatch(TestEvents.apiCall("iam.amazonaws.com", "CreateUser"));
   }
 
   private static ObjectNode usEast1(ObjectNode event) {

@@ -32,30 +32,42 @@ class CloudTrailEnvelopeTest {
 
   @Test
   void consoleSignInEventsGetTheSignInDetailType() {
-    ObjectNode login = TestEvents.record("signin.amazonaws.com", "ConsoleLogin").put("eventType", "AwsConsoleSignIn");
-    ObjectNode mfa = TestEvents.record("signin.amazonaws.com", "CheckMfa").put("eventType", "AwsConsoleSignIn");
+    ObjectNode login =
+        TestEvents.record("signin.amazonaws.com", "ConsoleLogin")
+            .put("eventType", "AwsConsoleSignIn");
+    ObjectNode mfa =
+        TestEvents.record("signin.amazonaws.com", "CheckMfa").put("eventType", "AwsConsoleSignIn");
     ObjectNode oldLogin = TestEvents.record("signin.amazonaws.com", "ConsoleLogin");
     oldLogin.remove("eventType");
 
-    assertThat(CloudTrailEnvelope.wrap(login).path("detail-type").asText()).isEqualTo("AWS Console Sign In via CloudTrail");
+    assertThat(CloudTrailEnvelope.wrap(login).path("detail-type").asText())
+        .isEqualTo("AWS Console Sign In via CloudTrail");
     assertThat(CloudTrailEnvelope.wrap(login).path("source").asText()).isEqualTo("aws.signin");
-    assertThat(CloudTrailEnvelope.wrap(mfa).path("detail-type").asText()).isEqualTo("AWS Console Sign In via CloudTrail");
-    assertThat(CloudTrailEnvelope.wrap(oldLogin).path("detail-type").asText()).isEqualTo("AWS Console Sign In via CloudTrail");
+    assertThat(CloudTrailEnvelope.wrap(mfa).path("detail-type").asText())
+        .isEqualTo("AWS Console Sign In via CloudTrail");
+    assertThat(CloudTrailEnvelope.wrap(oldLogin).path("detail-type").asText())
+        .isEqualTo("AWS Console Sign In via CloudTrail");
   }
 
   @Test
   void serviceEventsAndConsoleActionsGetTheirOwnDetailTypes() {
-    ObjectNode rotation = TestEvents.record("kms.amazonaws.com", "RotateKey").put("eventType", "AwsServiceEvent");
-    ObjectNode action = TestEvents.record("s3.amazonaws.com", "X").put("eventType", "AwsConsoleAction");
+    ObjectNode rotation =
+        TestEvents.record("kms.amazonaws.com", "RotateKey").put("eventType", "AwsServiceEvent");
+    ObjectNode action =
+        TestEvents.record("s3.amazonaws.com", "X").put("eventType", "AwsConsoleAction");
 
-    assertThat(CloudTrailEnvelope.wrap(rotation).path("detail-type").asText()).isEqualTo("AWS Service Event via CloudTrail");
-    assertThat(CloudTrailEnvelope.wrap(action).path("detail-type").asText()).isEqualTo("AWS Console Action via CloudTrail");
+    assertThat(CloudTrailEnvelope.wrap(rotation).path("detail-type").asText())
+        .isEqualTo("AWS Service Event via CloudTrail");
+    assertThat(CloudTrailEnvelope.wrap(action).path("detail-type").asText())
+        .isEqualTo("AWS Console Action via CloudTrail");
   }
 
   @Test
   void recognisesBareRecordsButNotEnvelopes() {
-    assertThat(CloudTrailEnvelope.isRecord(TestEvents.record("iam.amazonaws.com", "CreateUser"))).isTrue();
-    assertThat(CloudTrailEnvelope.isRecord(TestEvents.apiCall("iam.amazonaws.com", "CreateUser"))).isFalse();
+    assertThat(CloudTrailEnvelope.isRecord(TestEvents.record("iam.amazonaws.com", "CreateUser")))
+        .isTrue();
+    assertThat(CloudTrailEnvelope.isRecord(TestEvents.apiCall("iam.amazonaws.com", "CreateUser")))
+        .isFalse();
     assertThat(CloudTrailEnvelope.isRecord(TestEvents.guardDutyFinding(5))).isFalse();
   }
 }

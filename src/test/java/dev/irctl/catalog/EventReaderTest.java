@@ -16,25 +16,34 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 
 class EventReaderTest {
-  private static final String RECORD_1 = TestEvents.record("iam.amazonaws.com", "CreateAccessKey").toString();
-  private static final String RECORD_2 = TestEvents.record("signin.amazonaws.com", "ConsoleLogin").put("eventType", "AwsConsoleSignIn").toString();
+  private static final String RECORD_1 =
+      TestEvents.record("iam.amazonaws.com", "CreateAccessKey").toString();
+  private static final String RECORD_2 =
+      TestEvents.record("signin.amazonaws.com", "ConsoleLogin")
+          .put("eventType", "AwsConsoleSignIn")
+          .toString();
   private static final String FINDING = TestEvents.guardDutyFinding(7.5).toString();
 
   @Test
   void singleEnvelopeIsReadAsIs() {
-    assertThat(read(FINDING)).singleElement().satisfies(e -> assertThat(e.path("detail-type").asText()).isEqualTo("GuardDuty Finding"));
+    assertThat(read(FINDING))
+        .singleElement()
+        .satisfies(e -> assertThat(e.path("detail-type").asText()).isEqualTo("GuardDuty Finding"));
   }
 
   @Test
   void singleCloudTrailRecordIsWrapped() {
-    assertThat(read(RECORD_1)).singleElement()
+    assertThat(read(RECORD_1))
+        .singleElement()
         .satisfies(e -> assertThat(e.path("source").asText()).isEqualTo("aws.iam"))
-        .satisfies(e -> assertThat(e.at("/detail/eventName").asText()).isEqualTo("CreateAccessKey"));
+        .satisfies(
+            e -> assertThat(e.at("/detail/eventName").asText()).isEqualTo("CreateAccessKey"));
   }
 
   @Test
   void jsonArrayOfMixedEvents() {
-    assertThat(read("[" + RECORD_1 + "," + FINDING + "," + RECORD_2 + "]")).extracting(e -> e.path("source").asText())
+    assertThat(read("[" + RECORD_1 + "," + FINDING + "," + RECORD_2 + "]"))
+        .extracting(e -> e.path("source").asText())
         .containsExactly("aws.iam", "aws.guardduty", "aws.signin");
   }
 
@@ -42,28 +51,43 @@ class EventReaderTest {
   void jsonLines() {
     List<JsonNode> events = read(RECORD_1 + "\n" + RECORD_2 + "\n\n" + FINDING + "\n");
 
-    assertThat(events).extracting(e -> e.path("detail-type").asText())
-        .containsExactly("AWS API Call via CloudTrail", "AWS Console Sign In via CloudTrail", "GuardDuty Finding");
+    assertThat(events)
+        .extracting(e -> e.path("detail-type").asText())
+        .containsExactly(
+            "AWS API Call via CloudTrail",
+            "AWS Console Sign In via CloudTrail",
+            "GuardDuty Finding");
   }
 
   @Test
   void cloudTrailLogFileIsStreamedFromItsRecordsArray() {
-    List<JsonNode> events = read("{\"Records\":[" + RECORD_1 + "," + RECORD_2 + "],\"digest\":{\"x\":[1,2]}}\n{\"Records\":[" + RECORD_1 + "]}");
+    List<JsonNode> events =
+        read(
+            "{\"Records\":["
+                + RECORD_1
+                + ","
+                + RECORD_2
+                + "],\"digest\":{\"x\":[1,2]}}\n{\"Records\":["
+                + RECORD_1
+                + "]}");
 
-    assertThat(events).extracting(e -> e.at("/detail/eventName").asText())
+    assertThat(events)
+        .extracting(e -> e.at("/detail/eventName").asText())
         .containsExactly("CreateAccessKey", "ConsoleLogin", "CreateAccessKey");
   }
 
   @Test
   void recordsArrayAfterOtherFieldsIsFoundToo() {
-    assertThat(read("{\"meta\":{\"n\":2},\"Records\":[" + RECORD_1 + "," + RECORD_2 + "]}")).hasSize(2);
+    assertThat(read("{\"meta\":{\"n\":2},\"Records\":[" + RECORD_1 + "," + RECORD_2 + "]}"))
+        .hasSize(2);
   }
 
   @Test
   void gzippedCloudTrailLogFile() throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
-      gzip.write(("{\"Records\":[" + RECORD_1 + "," + RECORD_2 + "]}").getBytes(StandardCharsets.UTF_8));
+      gzip.write(
+          ("{\"Records\":[" + RECORD_1 + "," + RECORD_2 + "]}").getBytes(StandardCharsets.UTF_8));
     }
 
     assertThat(read(new ByteArrayInputStream(bytes.toByteArray()))).hasSize(2);
@@ -71,11 +95,17 @@ class EventReaderTest {
 
   @Test
   void lookupEventsOutputIsUnwrapped() {
-    String lookup = "{\"Events\":[{\"EventId\":\"1\",\"EventName\":\"ConsoleLogin\",\"CloudTrailEvent\":"
-        + TestEvents.MAPPER.valueToTree(RECORD_2).toString() + "}]}";
+    String lookup =
+        "{\"Events\":[{\"EventId\":\"1\",\"EventName\":\"ConsoleLogin\",\"CloudTrailEvent\":"
+            + TestEvents.MAPPER.valueToTree(RECORD_2).toString()
+            + "}]}";
 
-    assertThat(read(lookup)).singleElement()
-        .satisfies(e -> assertThat(e.path("detail-type").asText()).isEqualTo("AWS Console Sign In via CloudTrail"));
+    assertThat(read(lookup))
+        .singleElement()
+        .satisfies(
+            e ->
+                assertThat(e.path("detail-type").asText())
+                    .isEqualTo("AWS Console Sign In via CloudTrail"));
   }
 
   @Test
@@ -102,12 +132,14 @@ class EventReaderTest {
   @Test
   void truncatedArrayIsReported() {
     assertThatThrownBy(() -> read("[" + RECORD_1 + ","))
-        .isInstanceOf(UserException.class).hasMessageContaining("events.json");
+        .isInstanceOf(UserException.class)
+        .hasMessageContaining("events.json");
   }
 
   @Test
   void streamsWithoutReadingAheadOfTheConsumer() {
-    // A huge Records array is consumed one element at a time: the first event is available long before the end.
+    // A huge Records array is consumed one element at a time: the first event is available long
+    // before the end.
     StringBuilder log = new StringBuilder("{\"Records\":[");
     for (int i = 0; i < 20_000; i++) {
       log.append(i == 0 ? "" : ",").append(RECORD_1);

@@ -11,10 +11,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class EventReplayTest {
-  private final EventReplay replay = new EventReplay(CatalogMatcher.forExamples(TestCatalogs.load("valid").rules()));
+  private final EventReplay replay =
+      new EventReplay(CatalogMatcher.forExamples(TestCatalogs.load("valid").rules()));
 
   private static EventInput input(String name, String text) {
-    return new EventInput(name, () -> new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+    return new EventInput(
+        name, () -> new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
   }
 
   @Test
@@ -25,8 +27,13 @@ class EventReplayTest {
     }
     List<String> seen = new ArrayList<>();
 
-    EventReplay.Summary summary = replay.run(List.of(input("a", many.toString()), input("b", TestEvents.guardDutyFinding(9).toString())),
-        (name, index, event, ids) -> seen.add(name + ":" + index + ":" + event.at("/detail/severity").asInt() + ":" + ids));
+    EventReplay.Summary summary =
+        replay.run(
+            List.of(
+                input("a", many.toString()), input("b", TestEvents.guardDutyFinding(9).toString())),
+            (name, index, event, ids) ->
+                seen.add(
+                    name + ":" + index + ":" + event.at("/detail/severity").asInt() + ":" + ids));
 
     assertThat(seen).hasSize(1001);
     assertThat(seen.get(3)).isEqualTo("a:4:3:[]");
@@ -40,10 +47,16 @@ class EventReplayTest {
   @Test
   void aBrokenInputFailsAfterTheEventsBeforeIt() {
     List<Long> seen = new ArrayList<>();
-    String text = TestEvents.guardDutyFinding(5) + "\n" + TestEvents.guardDutyFinding(6) + "\n{broken\n";
+    String text =
+        TestEvents.guardDutyFinding(5) + "\n" + TestEvents.guardDutyFinding(6) + "\n{broken\n";
 
-    assertThatThrownBy(() -> replay.run(List.of(input("bad.jsonl", text)), (name, index, event, ids) -> seen.add(index)))
-        .isInstanceOf(UserException.class).hasMessageContaining("bad.jsonl: malformed JSON at line 3");
+    assertThatThrownBy(
+            () ->
+                replay.run(
+                    List.of(input("bad.jsonl", text)),
+                    (name, index, event, ids) -> seen.add(index)))
+        .isInstanceOf(UserException.class)
+        .hasMessageContaining("bad.jsonl: malformed JSON at line 3");
     assertThat(seen).containsExactly(1L, 2L);
   }
 
@@ -54,8 +67,13 @@ class EventReplayTest {
       many.append(TestEvents.guardDutyFinding(5)).append('\n');
     }
 
-    assertThatThrownBy(() -> replay.run(List.of(input("x", many.toString())), (name, index, event, ids) -> {
-      throw new IllegalStateException("stdout closed");
-    })).hasMessage("stdout closed");
+    assertThatThrownBy(
+            () ->
+                replay.run(
+                    List.of(input("x", many.toString())),
+                    (name, index, event, ids) -> {
+                      throw new IllegalStateException("stdout closed");
+                    }))
+        .hasMessage("stdout closed");
   }
 }

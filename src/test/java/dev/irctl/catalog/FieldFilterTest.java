@@ -14,10 +14,14 @@ import org.junit.jupiter.api.Test;
 class FieldFilterTest {
   @Test
   void keepsOnlyWhatPatternsEnvelopeAndOutputNeed() {
-    FieldFilter filter = FieldFilter.forPatterns(List.of(
-        TestEvents.json("{\"source\":[\"aws.iam\"],\"detail\":{\"userIdentity\":{\"type\":[\"Root\"]},\"$or\":[{\"errorCode\":[{\"exists\":true}]}]}}")));
+    FieldFilter filter =
+        FieldFilter.forPatterns(
+            List.of(
+                TestEvents.json(
+                    "{\"source\":[\"aws.iam\"],\"detail\":{\"userIdentity\":{\"type\":[\"Root\"]},\"$or\":[{\"errorCode\":[{\"exists\":true}]}]}}")));
 
-    JsonNode event = readAll(TestEvents.apiCall("iam.amazonaws.com", "CreateUser").toString(), filter).get(0);
+    JsonNode event =
+        readAll(TestEvents.apiCall("iam.amazonaws.com", "CreateUser").toString(), filter).get(0);
 
     assertThat(event.path("detail").has("userAgent")).isFalse();
     assertThat(event.path("detail").has("sourceIPAddress")).isFalse();
@@ -29,8 +33,12 @@ class FieldFilterTest {
 
   @Test
   void bareRecordsKeepWhatTheEnvelopeIsBuiltFrom() {
-    FieldFilter filter = FieldFilter.forPatterns(List.of(TestEvents.json("{\"detail\":{\"errorCode\":[{\"exists\":true}]}}")));
-    ObjectNode record = TestEvents.record("ec2.amazonaws.com", "RunInstances").put("errorCode", "Client.UnauthorizedOperation");
+    FieldFilter filter =
+        FieldFilter.forPatterns(
+            List.of(TestEvents.json("{\"detail\":{\"errorCode\":[{\"exists\":true}]}}")));
+    ObjectNode record =
+        TestEvents.record("ec2.amazonaws.com", "RunInstances")
+            .put("errorCode", "Client.UnauthorizedOperation");
 
     JsonNode event = readAll(record.toString(), filter).get(0);
 
@@ -42,7 +50,9 @@ class FieldFilterTest {
 
   @Test
   void aPatternOnTheWholeDetailKeepsEverything() {
-    assertThat(FieldFilter.forPatterns(List.of(TestEvents.json("{\"detail\":[{\"exists\":true}]}")))).isSameAs(FieldFilter.ALL);
+    assertThat(
+            FieldFilter.forPatterns(List.of(TestEvents.json("{\"detail\":[{\"exists\":true}]}"))))
+        .isSameAs(FieldFilter.ALL);
   }
 
   @Test
@@ -68,14 +78,18 @@ class FieldFilterTest {
 
     assertThat(pruned).hasSameSizeAs(whole).hasSizeGreaterThan(30);
     for (int i = 0; i < whole.size(); i++) {
-      assertThat(matcher.matches(pruned.get(i))).as("event %d: %s", i, whole.get(i)).isEqualTo(matcher.matches(whole.get(i)));
+      assertThat(matcher.matches(pruned.get(i)))
+          .as("event %d: %s", i, whole.get(i))
+          .isEqualTo(matcher.matches(whole.get(i)));
     }
     assertThat(whole.stream().filter(e -> !matcher.matches(e).isEmpty()).count()).isGreaterThan(10);
   }
 
   private static List<JsonNode> readAll(String text, FieldFilter filter) {
     List<JsonNode> events = new ArrayList<>();
-    try (EventReader reader = EventReader.open(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "t", filter)) {
+    try (EventReader reader =
+        EventReader.open(
+            new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "t", filter)) {
       for (JsonNode e = reader.next(); e != null; e = reader.next()) {
         events.add(e);
       }

@@ -20,33 +20,55 @@ class PatternRendererTest {
 
   @Test
   void stringListAsAnObjectMemberBecomesTheArray() {
-    Rule rule = TestRules.rule("honey").parameter(BUCKETS)
-        .pattern("{\"detail\":{\"requestParameters\":{\"bucketName\":\"${bucketNames}\"}}}").build();
+    Rule rule =
+        TestRules.rule("honey")
+            .parameter(BUCKETS)
+            .pattern("{\"detail\":{\"requestParameters\":{\"bucketName\":\"${bucketNames}\"}}}")
+            .build();
 
-    assertThat(renderer.render(rule, Map.of("bucketNames", "a-honey, b-honey"))).isEqualTo(
-        TestEvents.json("{\"detail\":{\"requestParameters\":{\"bucketName\":[\"a-honey\",\"b-honey\"]}}}"));
+    assertThat(renderer.render(rule, Map.of("bucketNames", "a-honey, b-honey")))
+        .isEqualTo(
+            TestEvents.json(
+                "{\"detail\":{\"requestParameters\":{\"bucketName\":[\"a-honey\",\"b-honey\"]}}}"));
   }
 
   @Test
   void stringListInsideAnArrayIsSplicedIn() {
-    Rule rule = TestRules.rule("honey").parameter(BUCKETS)
-        .pattern("{\"detail\":{\"bucketName\":[\"always-honey\",\"${bucketNames}\",{\"prefix\":\"honey-\"}]}}").build();
+    Rule rule =
+        TestRules.rule("honey")
+            .parameter(BUCKETS)
+            .pattern(
+                "{\"detail\":{\"bucketName\":[\"always-honey\",\"${bucketNames}\",{\"prefix\":\"honey-\"}]}}")
+            .build();
 
-    assertThat(renderer.render(rule, Map.of("bucketNames", "a,b"))).isEqualTo(
-        TestEvents.json("{\"detail\":{\"bucketName\":[\"always-honey\",\"a\",\"b\",{\"prefix\":\"honey-\"}]}}"));
+    assertThat(renderer.render(rule, Map.of("bucketNames", "a,b")))
+        .isEqualTo(
+            TestEvents.json(
+                "{\"detail\":{\"bucketName\":[\"always-honey\",\"a\",\"b\",{\"prefix\":\"honey-\"}]}}"));
   }
 
   @Test
   void stringAsAnObjectMemberBecomesAOneElementArray() {
-    Rule rule = TestRules.rule("topic").parameter(TOPIC).pattern("{\"detail\":{\"requestParameters\":{\"topicArn\":\"${topicArn}\"}}}").build();
+    Rule rule =
+        TestRules.rule("topic")
+            .parameter(TOPIC)
+            .pattern("{\"detail\":{\"requestParameters\":{\"topicArn\":\"${topicArn}\"}}}")
+            .build();
 
-    assertThat(renderer.render(rule, Map.of("topicArn", "arn:x,y")).at("/detail/requestParameters/topicArn"))
+    assertThat(
+            renderer
+                .render(rule, Map.of("topicArn", "arn:x,y"))
+                .at("/detail/requestParameters/topicArn"))
         .isEqualTo(TestEvents.json("[\"arn:x,y\"]"));
   }
 
   @Test
   void stringInsideAnArrayReplacesTheElement() {
-    Rule rule = TestRules.rule("topic").parameter(TOPIC).pattern("{\"detail\":{\"topicArn\":[\"${topicArn}\",\"arn:other\"]}}").build();
+    Rule rule =
+        TestRules.rule("topic")
+            .parameter(TOPIC)
+            .pattern("{\"detail\":{\"topicArn\":[\"${topicArn}\",\"arn:other\"]}}")
+            .build();
 
     assertThat(renderer.render(rule, Map.of("topicArn", "arn:mine")).at("/detail/topicArn"))
         .isEqualTo(TestEvents.json("[\"arn:mine\",\"arn:other\"]"));
@@ -54,39 +76,58 @@ class PatternRendererTest {
 
   @Test
   void placeholdersInsideLongerStringsAreLeftAlone() {
-    Rule rule = TestRules.rule("topic").parameter(TOPIC).pattern("{\"detail\":{\"topicArn\":[\"${topicArn}\"],\"x\":[\"pre-${topicArn}\"]}}").build();
+    Rule rule =
+        TestRules.rule("topic")
+            .parameter(TOPIC)
+            .pattern("{\"detail\":{\"topicArn\":[\"${topicArn}\"],\"x\":[\"pre-${topicArn}\"]}}")
+            .build();
 
-    assertThat(renderer.render(rule, Map.of("topicArn", "t")).at("/detail/x/0").asText()).isEqualTo("pre-${topicArn}");
+    assertThat(renderer.render(rule, Map.of("topicArn", "t")).at("/detail/x/0").asText())
+        .isEqualTo("pre-${topicArn}");
   }
 
   @Test
   void missingRequiredParameterNamesTheRuleAndTheFlagToAdd() {
-    Rule rule = TestRules.rule("test-honey-bucket-access").parameter(BUCKETS)
-        .pattern("{\"detail\":{\"bucketName\":\"${bucketNames}\"}}").build();
+    Rule rule =
+        TestRules.rule("test-honey-bucket-access")
+            .parameter(BUCKETS)
+            .pattern("{\"detail\":{\"bucketName\":\"${bucketNames}\"}}")
+            .build();
 
     assertThatThrownBy(() -> renderer.render(rule, Map.of()))
         .isInstanceOf(UserException.class)
-        .hasMessage("rule test-honey-bucket-access needs parameter bucketNames: add --set bucketNames=<value> (example: corp-backups-honey)")
+        .hasMessage(
+            "rule test-honey-bucket-access needs parameter bucketNames: add --set bucketNames=<value> (example: corp-backups-honey)")
         .satisfies(e -> assertThat(((UserException) e).exitCode()).isEqualTo(ExitCode.USAGE));
     assertThat(renderer.canRender(rule, Map.of())).isFalse();
-    assertThat(renderer.missing(rule, Map.of())).extracting(RuleParameter::name).containsExactly("bucketNames");
+    assertThat(renderer.missing(rule, Map.of()))
+        .extracting(RuleParameter::name)
+        .containsExactly("bucketNames");
   }
 
   @Test
   void defaultAppliesUnlessSet() {
-    Rule rule = TestRules.rule("d")
-        .parameter("{\"name\":\"prefix\",\"description\":\"d\",\"type\":\"string\",\"required\":false,\"example\":\"e\",\"default\":\"irctl-\"}")
-        .pattern("{\"detail\":{\"name\":[{\"prefix\":\"x\"},\"${prefix}\"]}}").build();
+    Rule rule =
+        TestRules.rule("d")
+            .parameter(
+                "{\"name\":\"prefix\",\"description\":\"d\",\"type\":\"string\",\"required\":false,\"example\":\"e\",\"default\":\"irctl-\"}")
+            .pattern("{\"detail\":{\"name\":[{\"prefix\":\"x\"},\"${prefix}\"]}}")
+            .build();
 
     assertThat(renderer.render(rule, Map.of()).at("/detail/name/1").asText()).isEqualTo("irctl-");
-    assertThat(renderer.render(rule, Map.of("prefix", "mine-")).at("/detail/name/1").asText()).isEqualTo("mine-");
+    assertThat(renderer.render(rule, Map.of("prefix", "mine-")).at("/detail/name/1").asText())
+        .isEqualTo("mine-");
   }
 
   @Test
   void optionalParameterWithoutValueDropsOut() {
-    Rule rule = TestRules.rule("o")
-        .parameter("{\"name\":\"only\",\"description\":\"d\",\"type\":\"stringList\",\"required\":false,\"example\":[\"e\"]}")
-        .pattern("{\"source\":[\"aws.sns\"],\"detail\":{\"topic\":\"${only}\",\"arn\":[\"${only}\"],\"keep\":[\"k\",\"${only}\"]}}").build();
+    Rule rule =
+        TestRules.rule("o")
+            .parameter(
+                "{\"name\":\"only\",\"description\":\"d\",\"type\":\"stringList\",\"required\":false,\"example\":[\"e\"]}")
+            .pattern(
+                "{\"source\":[\"aws.sns\"],\"detail\":{\"topic\":\"${only}\",\"arn\":[\"${only}\"],\"keep\":[\"k\",\"${only}\"]}}")
+            .build();
 
     assertThat(renderer.render(rule, Map.of()))
         .isEqualTo(TestEvents.json("{\"source\":[\"aws.sns\"],\"detail\":{\"keep\":[\"k\"]}}"));
@@ -94,7 +135,11 @@ class PatternRendererTest {
 
   @Test
   void renderingLeavesTheRulesPatternUntouched() {
-    Rule rule = TestRules.rule("honey").parameter(BUCKETS).pattern("{\"detail\":{\"bucketName\":\"${bucketNames}\"}}").build();
+    Rule rule =
+        TestRules.rule("honey")
+            .parameter(BUCKETS)
+            .pattern("{\"detail\":{\"bucketName\":\"${bucketNames}\"}}")
+            .build();
     String before = rule.eventPattern().toString();
 
     renderer.render(rule, Map.of("bucketNames", "a"));
@@ -105,11 +150,17 @@ class PatternRendererTest {
 
   @Test
   void renderWithExamplesUsesEveryParametersExample() {
-    Rule rule = TestRules.rule("honey").parameter(BUCKETS).parameter(TOPIC)
-        .pattern("{\"detail\":{\"bucketName\":\"${bucketNames}\",\"topic\":\"${topicArn}\"}}").build();
+    Rule rule =
+        TestRules.rule("honey")
+            .parameter(BUCKETS)
+            .parameter(TOPIC)
+            .pattern("{\"detail\":{\"bucketName\":\"${bucketNames}\",\"topic\":\"${topicArn}\"}}")
+            .build();
 
-    assertThat(renderer.renderWithExamples(rule)).isEqualTo(TestEvents.json(
-        "{\"detail\":{\"bucketName\":[\"corp-backups-honey\"],\"topic\":[\"arn:aws:sns:eu-west-1:111122223333:t\"]}}"));
+    assertThat(renderer.renderWithExamples(rule))
+        .isEqualTo(
+            TestEvents.json(
+                "{\"detail\":{\"bucketName\":[\"corp-backups-honey\"],\"topic\":[\"arn:aws:sns:eu-west-1:111122223333:t\"]}}"));
   }
 
   @Test
@@ -122,7 +173,11 @@ class PatternRendererTest {
 
   @Test
   void emptyListValueIsAUsageError() {
-    Rule rule = TestRules.rule("honey").parameter(BUCKETS).pattern("{\"detail\":{\"b\":\"${bucketNames}\"}}").build();
+    Rule rule =
+        TestRules.rule("honey")
+            .parameter(BUCKETS)
+            .pattern("{\"detail\":{\"b\":\"${bucketNames}\"}}")
+            .build();
 
     assertThatThrownBy(() -> renderer.render(rule, Map.of("bucketNames", " , ")))
         .hasMessageContaining("--set bucketNames= needs a value");
@@ -133,9 +188,11 @@ class PatternRendererTest {
     Rule honey = TestRules.rule("honey").parameter(BUCKETS).build();
     Rule plain = TestRules.rule("plain").build();
 
-    assertThatThrownBy(() -> PatternRenderer.rejectUnknown(List.of(honey), Map.of("bucketName", "x")))
+    assertThatThrownBy(
+            () -> PatternRenderer.rejectUnknown(List.of(honey), Map.of("bucketName", "x")))
         .isInstanceOf(UserException.class)
-        .hasMessage("--set bucketName: rule honey has no parameter bucketName; known parameters: bucketNames.");
+        .hasMessage(
+            "--set bucketName: rule honey has no parameter bucketName; known parameters: bucketNames.");
     assertThatThrownBy(() -> PatternRenderer.rejectUnknown(List.of(plain), Map.of("x", "y")))
         .hasMessageContaining("(it takes no parameters)");
     PatternRenderer.rejectUnknown(List.of(honey, plain), Map.of("bucketNames", "x"));

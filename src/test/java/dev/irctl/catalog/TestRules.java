@@ -14,13 +14,16 @@ public final class TestRules {
 
   /** A valid regional EC2 rule with two match and two noMatch examples. */
   public static TestRules rule(String id) {
-    ObjectNode node = TestEvents.object("""
+    ObjectNode node =
+        TestEvents.object(
+            """
         {"id":"%s","title":"Test rule","description":"Catches test events.","rationale":"Because tests.",
          "severity":"high","category":"test","scope":"regional","scopeNote":"EC2 events arrive in their region.",
          "eventPattern":{"source":["aws.ec2"],"detail-type":["AWS API Call via CloudTrail"],
                          "detail":{"eventName":["TerminateInstances"]}},
          "examples":{"match":[],"noMatch":[]}}
-        """.formatted(id));
+        """
+                .formatted(id));
     TestRules rules = new TestRules(node);
     rules.match(TestEvents.apiCall("ec2.amazonaws.com", "TerminateInstances"));
     rules.match(TestEvents.apiCall("ec2.amazonaws.com", "TerminateInstances"));
@@ -66,7 +69,10 @@ public final class TestRules {
     return node.toPrettyString();
   }
 
-  /** The rule, read as the loader reads a file (without the schema check, so tests can build what it forbids). */
+  /**
+   * The rule, read as the loader reads a file (without the schema check, so tests can build what it
+   * forbids).
+   */
   public Rule build() {
     return RuleReader.read(node, node.path("id").asText() + ".json");
   }

@@ -28,16 +28,19 @@ class ApplyRulesCommandTest {
     assertThat(aws.eventBridgeIn("eu-west-1").ruleNames("default"))
         .hasSize(22)
         .doesNotContain("irctl-iam-mfa-deactivated", "irctl-cis-organizations-changes");
-    FakeEventBridge.StoredRule rootUsage = useast1.rule("default", "irctl-cis-root-account-usage").orElseThrow();
+    FakeEventBridge.StoredRule rootUsage =
+        useast1.rule("default", "irctl-cis-root-account-usage").orElseThrow();
     assertThat(rootUsage.rule().state()).isEqualTo("ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS");
     assertThat(rootUsage.tags())
         .containsEntry("managed-by", "irctl")
         .containsEntry("irctl:rule-id", "cis-root-account-usage")
         .containsKey("irctl:catalog-version");
-    assertThat(rootUsage.targets().get(RuleTarget.IRCTL_TARGET_ID).arn()).isEqualTo(aws.snsIn("us-east-1").arnOf("irctl-alerts"));
+    assertThat(rootUsage.targets().get(RuleTarget.IRCTL_TARGET_ID).arn())
+        .isEqualTo(aws.snsIn("us-east-1").arnOf("irctl-alerts"));
     var topic = aws.snsIn("eu-west-1").topic("irctl-alerts").orElseThrow();
     assertThat(topic.tags()).containsEntry("managed-by", "irctl");
-    JsonNode statement = Json.mapper().readTree(topic.attributes().get("Policy")).get("Statement").get(0);
+    JsonNode statement =
+        Json.mapper().readTree(topic.attributes().get("Policy")).get("Statement").get(0);
     assertThat(statement.get("Sid").asText()).isEqualTo(SnsTopicPolicy.SID);
     assertThat(statement.at("/Principal/Service").asText()).isEqualTo("events.amazonaws.com");
     assertThat(statement.at("/Condition/ArnLike/aws:SourceArn").asText())
@@ -50,12 +53,15 @@ class ApplyRulesCommandTest {
     CliRun.run(aws, "apply-rules", "--all-regions", HONEY, "--subscribe", "email:soc@example.com");
     aws.log().clear();
 
-    CliRun second = CliRun.run(aws, "apply-rules", "--all-regions", HONEY, "--subscribe", "email:soc@example.com");
+    CliRun second =
+        CliRun.run(
+            aws, "apply-rules", "--all-regions", HONEY, "--subscribe", "email:soc@example.com");
 
     assertThat(second.exitCode()).isZero();
     assertThat(aws.log().writes()).isEmpty();
     assertThat(second.out())
-        .contains("17 regions: 0 changed, 17 unchanged, 0 failed; 0 write calls (no write calls made)")
+        .contains(
+            "17 regions: 0 changed, 17 unchanged, 0 failed; 0 write calls (no write calls made)")
         .contains("us-east-1: subscription pending confirmation: email:soc@example.com");
   }
 
@@ -73,7 +79,15 @@ class ApplyRulesCommandTest {
 
   @Test
   void aMalformedSubscribeIsAUsageErrorBeforeAnyCall() {
-    CliRun run = CliRun.run(aws, "apply-rules", "--region", "us-east-1", HONEY, "--subscribe", "email:not-an-address");
+    CliRun run =
+        CliRun.run(
+            aws,
+            "apply-rules",
+            "--region",
+            "us-east-1",
+            HONEY,
+            "--subscribe",
+            "email:not-an-address");
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("--subscribe 'email:not-an-address' is not valid");
@@ -94,7 +108,9 @@ class ApplyRulesCommandTest {
 
     assertThat(run.exitCode()).isZero();
     assertThat(aws.eventBridgeIn("eu-west-1").ruleNames("default")).isEmpty();
-    assertThat(run.err()).contains("skipped 3 global rule(s) (iam-access-key-changes, iam-mfa-deactivated, iam-permission-changes)");
+    assertThat(run.err())
+        .contains(
+            "skipped 3 global rule(s) (iam-access-key-changes, iam-mfa-deactivated, iam-permission-changes)");
   }
 
   @Test
@@ -106,12 +122,30 @@ class ApplyRulesCommandTest {
             "irctl-ec2-instance-terminated",
             "{\"source\":[\"aws.ec2\"],\"detail-type\":[\"EC2 Instance State-change Notification\"],\"detail\":{\"state\":[\"stopped\"]}}",
             "ENABLED",
-            Map.of("managed-by", "irctl", "irctl:rule-id", "ec2-instance-terminated", "irctl:catalog-version", "2026.11.0"),
-            List.of(RuleTarget.of("irctl-sns", aws.snsIn("us-east-1").arnOf("irctl-alerts"), java.util.Optional.empty())));
+            Map.of(
+                "managed-by",
+                "irctl",
+                "irctl:rule-id",
+                "ec2-instance-terminated",
+                "irctl:catalog-version",
+                "2026.11.0"),
+            List.of(
+                RuleTarget.of(
+                    "irctl-sns",
+                    aws.snsIn("us-east-1").arnOf("irctl-alerts"),
+                    java.util.Optional.empty())));
     aws.snsIn("us-east-1").existing("irctl-alerts", null, Map.of("managed-by", "irctl"));
     aws.log().clear();
 
-    CliRun run = CliRun.run(aws, "apply-rules", "--region", "us-east-1", "--rule", "ec2-instance-terminated", "--dry-run");
+    CliRun run =
+        CliRun.run(
+            aws,
+            "apply-rules",
+            "--region",
+            "us-east-1",
+            "--rule",
+            "ec2-instance-terminated",
+            "--dry-run");
 
     assertThat(run.exitCode()).isZero();
     assertThat(aws.log().writes()).isEmpty();
@@ -119,15 +153,23 @@ class ApplyRulesCommandTest {
         .contains("~ update rule irctl-ec2-instance-terminated (rule differs)")
         .contains("eventPattern.detail.state: [\"stopped\"] -> [\"terminated\"]")
         .contains("~ update topic policy")
-        .contains("policy statement irctl-eventbridge-publish: (none) -> {\"Sid\":\"irctl-eventbridge-publish\"");
+        .contains(
+            "policy statement irctl-eventbridge-publish: (none) -> {\"Sid\":\"irctl-eventbridge-publish\"");
     assertThat(run.out()).contains("would change");
   }
 
   @Test
   void aFailingRegionDoesNotStopTheOthersAndExitsThree() {
-    aws.log().fail("eu-west-1", "events:PutRule", AwsCallException.Kind.ACCESS_DENIED, "User is not authorized");
+    aws.log()
+        .fail(
+            "eu-west-1",
+            "events:PutRule",
+            AwsCallException.Kind.ACCESS_DENIED,
+            "User is not authorized");
 
-    CliRun run = CliRun.run(aws, "apply-rules", "--region", "us-east-1,eu-west-1", "--category", "guardduty");
+    CliRun run =
+        CliRun.run(
+            aws, "apply-rules", "--region", "us-east-1,eu-west-1", "--category", "guardduty");
 
     assertThat(run.exitCode()).isEqualTo(3);
     assertThat(aws.eventBridgeIn("us-east-1").ruleNames("default")).hasSize(2);
@@ -136,7 +178,16 @@ class ApplyRulesCommandTest {
 
   @Test
   void jsonOutputListsChangesPerRegion() throws Exception {
-    CliRun run = CliRun.run(aws, "apply-rules", "--region", "us-east-1", "--rule", "ec2-instance-terminated", "--output", "json");
+    CliRun run =
+        CliRun.run(
+            aws,
+            "apply-rules",
+            "--region",
+            "us-east-1",
+            "--rule",
+            "ec2-instance-terminated",
+            "--output",
+            "json");
 
     JsonNode json = Json.mapper().readTree(run.out());
     assertThat(json.get("command").asText()).isEqualTo("apply-rules");
@@ -150,7 +201,8 @@ class ApplyRulesCommandTest {
   void everyEnabledRegionIsCovered() {
     CliRun.run(aws, "apply-rules", "--all-regions", "--rule", "ec2-instance-terminated");
     for (String region : FakeRegionDirectory.DEFAULT_REGIONS) {
-      assertThat(aws.eventBridgeIn(region).ruleNames("default")).containsExactly("irctl-ec2-instance-terminated");
+      assertThat(aws.eventBridgeIn(region).ruleNames("default"))
+          .containsExactly("irctl-ec2-instance-terminated");
     }
   }
 
@@ -162,16 +214,36 @@ class ApplyRulesCommandTest {
             false,
             "{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::111122223333:root\"},\"Action\":\"kms:*\"}]}");
 
-    CliRun run = CliRun.run(aws, "apply-rules", "--region", "us-east-1", "--rule", "ec2-instance-terminated", "--kms-key", "alias/alerts");
+    CliRun run =
+        CliRun.run(
+            aws,
+            "apply-rules",
+            "--region",
+            "us-east-1",
+            "--rule",
+            "ec2-instance-terminated",
+            "--kms-key",
+            "alias/alerts");
 
     assertThat(run.exitCode()).isZero();
-    assertThat(aws.snsIn("us-east-1").topic("irctl-alerts").orElseThrow().attributes()).containsEntry("KmsMasterKeyId", "alias/alerts");
-    assertThat(run.out()).contains("does not let events.amazonaws.com use kms:Decrypt and kms:GenerateDataKey*");
+    assertThat(aws.snsIn("us-east-1").topic("irctl-alerts").orElseThrow().attributes())
+        .containsEntry("KmsMasterKeyId", "alias/alerts");
+    assertThat(run.out())
+        .contains("does not let events.amazonaws.com use kms:Decrypt and kms:GenerateDataKey*");
   }
 
   @Test
   void anUnknownKmsKeyFailsTheRegionBeforeAnyWrite() {
-    CliRun run = CliRun.run(aws, "apply-rules", "--region", "us-east-1", "--rule", "ec2-instance-terminated", "--kms-key", "alias/nope");
+    CliRun run =
+        CliRun.run(
+            aws,
+            "apply-rules",
+            "--region",
+            "us-east-1",
+            "--rule",
+            "ec2-instance-terminated",
+            "--kms-key",
+            "alias/nope");
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(aws.log().writes()).isEmpty();
@@ -180,12 +252,23 @@ class ApplyRulesCommandTest {
 
   @Test
   void aCustomBusGetsRulesAndAPolicyScopedToItsRuleArns() {
-    CliRun run = CliRun.run(aws, "apply-rules", "--region", "us-east-1", "--rule", "ec2-instance-terminated", "--event-bus", "security");
+    CliRun run =
+        CliRun.run(
+            aws,
+            "apply-rules",
+            "--region",
+            "us-east-1",
+            "--rule",
+            "ec2-instance-terminated",
+            "--event-bus",
+            "security");
 
     assertThat(run.exitCode()).isZero();
-    assertThat(aws.eventBridgeIn("us-east-1").ruleNames("security")).containsExactly("irctl-ec2-instance-terminated");
+    assertThat(aws.eventBridgeIn("us-east-1").ruleNames("security"))
+        .containsExactly("irctl-ec2-instance-terminated");
     assertThat(aws.eventBridgeIn("us-east-1").ruleNames("default")).isEmpty();
-    assertThat(aws.snsIn("us-east-1").topic("irctl-alerts").orElseThrow().attributes().get("Policy"))
+    assertThat(
+            aws.snsIn("us-east-1").topic("irctl-alerts").orElseThrow().attributes().get("Policy"))
         .contains("rule/security/irctl-*");
   }
 }

@@ -11,7 +11,9 @@ public record CliRun(int exitCode, String out, String err) {
     StringWriter err = new StringWriter();
     int exitCode =
         IrctlCommand.execute(
-            IrctlCommand.commandLine(ports).setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true)),
+            IrctlCommand.commandLine(ports)
+                .setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true)),
             args);
     return new CliRun(exitCode, out.toString(), err.toString());
   }

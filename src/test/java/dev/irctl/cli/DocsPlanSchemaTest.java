@@ -13,7 +13,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
-/** docs/plan-schema.md names every field plan, apply and status print, so the documented schema cannot fall behind. */
+/**
+ * docs/plan-schema.md names every field plan, apply and status print, so the documented schema
+ * cannot fall behind.
+ */
 class DocsPlanSchemaTest {
   private final FakePorts aws = new FakePorts();
 
@@ -24,13 +27,24 @@ class DocsPlanSchemaTest {
     Set<String> fields = new TreeSet<>();
     for (String command : new String[] {"plan", "apply", "status"}) {
       String principal = command.equals("status") ? "--no-color" : "--role=responders";
-      CliRun run = CliRun.run(aws, command, "--region", "us-east-1", "--set=bucketNames=honey", principal, "--output", "json");
+      CliRun run =
+          CliRun.run(
+              aws,
+              command,
+              "--region",
+              "us-east-1",
+              "--set=bucketNames=honey",
+              principal,
+              "--output",
+              "json");
       assertThat(run.exitCode()).as(run.err()).isZero();
       collect(Json.mapper().readTree(run.out()), fields);
     }
 
     assertThat(fields).hasSizeGreaterThan(30);
-    assertThat(fields).as("fields missing from docs/plan-schema.md").allMatch(f -> doc.contains("\"" + f + "\":"));
+    assertThat(fields)
+        .as("fields missing from docs/plan-schema.md")
+        .allMatch(f -> doc.contains("\"" + f + "\":"));
   }
 
   private static void collect(JsonNode node, Set<String> fields) {

@@ -20,7 +20,9 @@ class EnableGuardDutyCommandTest {
     CliRun run = CliRun.run(aws, "enable-guardduty", "--all-regions");
 
     assertThat(run.exitCode()).isZero();
-    assertThat(aws.log().writes()).hasSize(17).allMatch(c -> c.contains("guardduty:CreateDetector"));
+    assertThat(aws.log().writes())
+        .hasSize(17)
+        .allMatch(c -> c.contains("guardduty:CreateDetector"));
     for (String region : FakeRegionDirectory.DEFAULT_REGIONS) {
       Detector detector = aws.guardDutyIn(region).detector().orElseThrow();
       assertThat(detector.enabled()).isTrue();
@@ -40,19 +42,28 @@ class EnableGuardDutyCommandTest {
 
     assertThat(second.exitCode()).isZero();
     assertThat(aws.log().writes()).isEmpty();
-    assertThat(second.out()).contains("17 regions: 0 changed, 17 unchanged, 0 failed (no write calls made)");
+    assertThat(second.out())
+        .contains("17 regions: 0 changed, 17 unchanged, 0 failed (no write calls made)");
   }
 
   @Test
   void aFailedRegionDoesNotStopTheOthersAndExitsThree() {
-    aws.log().fail("eu-west-1", "guardduty:CreateDetector", AwsCallException.Kind.ACCESS_DENIED, "User is not authorized");
+    aws.log()
+        .fail(
+            "eu-west-1",
+            "guardduty:CreateDetector",
+            AwsCallException.Kind.ACCESS_DENIED,
+            "User is not authorized");
 
     CliRun run = CliRun.run(aws, "enable-guardduty", "--region", "us-east-1,eu-west-1,us-west-2");
 
     assertThat(run.exitCode()).isEqualTo(3);
     assertThat(aws.guardDutyIn("us-east-1").detector()).isPresent();
     assertThat(aws.guardDutyIn("us-west-2").detector()).isPresent();
-    assertThat(run.out()).contains("eu-west-1").contains("failed").contains("guardduty:CreateDetector");
+    assertThat(run.out())
+        .contains("eu-west-1")
+        .contains("failed")
+        .contains("guardduty:CreateDetector");
   }
 
   @Test
@@ -62,13 +73,16 @@ class EnableGuardDutyCommandTest {
     CliRun run = CliRun.run(aws, "enable-guardduty", "--region", "us-east-1,eu-west-1");
 
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.out()).contains("access denied: the caller is not allowed guardduty:ListDetectors");
+    assertThat(run.out())
+        .contains("access denied: the caller is not allowed guardduty:ListDetectors");
   }
 
   @Test
   void dryRunPrintsThePlanAndWritesNothing() {
     aws.guardDutyIn("us-east-1")
-        .existing(new Detector("d1", false, FindingFrequency.SIX_HOURS, Map.of("S3_DATA_EVENTS", true), Map.of()));
+        .existing(
+            new Detector(
+                "d1", false, FindingFrequency.SIX_HOURS, Map.of("S3_DATA_EVENTS", true), Map.of()));
 
     CliRun run = CliRun.run(aws, "enable-guardduty", "--region", "us-east-1", "--dry-run");
 
@@ -91,7 +105,9 @@ class EnableGuardDutyCommandTest {
                 Map.of("S3_DATA_EVENTS", true, "EKS_AUDIT_LOGS", false),
                 Map.of("owner", "platform")));
 
-    CliRun run = CliRun.run(aws, "enable-guardduty", "--region", "us-east-1", "--feature", "RDS_LOGIN_EVENTS");
+    CliRun run =
+        CliRun.run(
+            aws, "enable-guardduty", "--region", "us-east-1", "--feature", "RDS_LOGIN_EVENTS");
 
     assertThat(run.exitCode()).isZero();
     Detector after = aws.guardDutyIn("us-east-1").detector().orElseThrow();
@@ -105,13 +121,15 @@ class EnableGuardDutyCommandTest {
 
   @Test
   void jsonOutputIsOneDocumentWithEveryRegion() throws Exception {
-    CliRun run = CliRun.run(aws, "enable-guardduty", "--region", "us-east-1,eu-west-1", "--output", "json");
+    CliRun run =
+        CliRun.run(aws, "enable-guardduty", "--region", "us-east-1,eu-west-1", "--output", "json");
 
     JsonNode json = Json.mapper().readTree(run.out());
     assertThat(json.path("regions")).hasSize(2);
     assertThat(json.path("regions").get(0).path("region").asText()).isEqualTo("eu-west-1");
     assertThat(json.path("regions").get(0).path("status").asText()).isEqualTo("created");
-    assertThat(json.path("regions").get(0).path("changes").get(0).path("action").asText()).isEqualTo("create");
+    assertThat(json.path("regions").get(0).path("changes").get(0).path("action").asText())
+        .isEqualTo("create");
     assertThat(json.path("summary").path("failed").asInt()).isZero();
   }
 
@@ -137,8 +155,14 @@ class EnableGuardDutyCommandTest {
   void conflictingFeaturesAreAUsageErrorBeforeAnyCall() {
     CliRun run =
         CliRun.run(
-            aws, "enable-guardduty", "--region", "us-east-1", "--feature", "RUNTIME_MONITORING",
-            "--feature", "EKS_RUNTIME_MONITORING");
+            aws,
+            "enable-guardduty",
+            "--region",
+            "us-east-1",
+            "--feature",
+            "RUNTIME_MONITORING",
+            "--feature",
+            "EKS_RUNTIME_MONITORING");
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("RUNTIME_MONITORING").contains("EKS_RUNTIME_MONITORING");
@@ -147,7 +171,14 @@ class EnableGuardDutyCommandTest {
 
   @Test
   void malformedThreatIntelSetIsAUsageErrorNamingTheFlag() {
-    CliRun run = CliRun.run(aws, "enable-guardduty", "--region", "us-east-1", "--threat-intel-set", "bad-ips=ftp://x/y");
+    CliRun run =
+        CliRun.run(
+            aws,
+            "enable-guardduty",
+            "--region",
+            "us-east-1",
+            "--threat-intel-set",
+            "bad-ips=ftp://x/y");
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("--threat-intel-set 'bad-ips=ftp://x/y' is not valid");
@@ -157,7 +188,11 @@ class EnableGuardDutyCommandTest {
   @Test
   void threatIntelSetsAreCreatedOnceAndActivated() {
     String[] args = {
-      "enable-guardduty", "--region", "us-east-1", "--threat-intel-set", "bad-ips=s3://sec-lists/bad.txt"
+      "enable-guardduty",
+      "--region",
+      "us-east-1",
+      "--threat-intel-set",
+      "bad-ips=s3://sec-lists/bad.txt"
     };
     CliRun.run(aws, args);
     aws.log().clear();
@@ -195,29 +230,50 @@ class EnableGuardDutyCommandTest {
   @Test
   void featureNamedBothOnAndOffIsAUsageError() {
     CliRun run =
-        CliRun.run(aws, "enable-guardduty", "--region", "us-east-1", "--feature", "S3_DATA_EVENTS", "--no-feature", "S3_DATA_EVENTS");
+        CliRun.run(
+            aws,
+            "enable-guardduty",
+            "--region",
+            "us-east-1",
+            "--feature",
+            "S3_DATA_EVENTS",
+            "--no-feature",
+            "S3_DATA_EVENTS");
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("--feature S3_DATA_EVENTS and --no-feature S3_DATA_EVENTS");
   }
 
   @Test
-  void theConfigFileSuppliesSettingsAndFlagsOverrideThem(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
-      throws Exception {
+  void theConfigFileSuppliesSettingsAndFlagsOverrideThem(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
     java.nio.file.Path config = dir.resolve("irctl.yaml");
-    java.nio.file.Files.writeString(config, "regions: [eu-west-1]\nguardduty:\n  findingFrequency: ONE_HOUR\n");
+    java.nio.file.Files.writeString(
+        config, "regions: [eu-west-1]\nguardduty:\n  findingFrequency: ONE_HOUR\n");
 
     CliRun fromFile = CliRun.run(aws, "enable-guardduty", "--config", config.toString());
-    CliRun overridden = CliRun.run(aws, "enable-guardduty", "--config", config.toString(), "--region", "us-west-2", "--finding-frequency", "SIX_HOURS");
+    CliRun overridden =
+        CliRun.run(
+            aws,
+            "enable-guardduty",
+            "--config",
+            config.toString(),
+            "--region",
+            "us-west-2",
+            "--finding-frequency",
+            "SIX_HOURS");
 
     assertThat(fromFile.exitCode()).isZero();
-    assertThat(aws.guardDutyIn("eu-west-1").detector().orElseThrow().frequency()).isEqualTo(FindingFrequency.ONE_HOUR);
+    assertThat(aws.guardDutyIn("eu-west-1").detector().orElseThrow().frequency())
+        .isEqualTo(FindingFrequency.ONE_HOUR);
     assertThat(overridden.exitCode()).isZero();
-    assertThat(aws.guardDutyIn("us-west-2").detector().orElseThrow().frequency()).isEqualTo(FindingFrequency.SIX_HOURS);
+    assertThat(aws.guardDutyIn("us-west-2").detector().orElseThrow().frequency())
+        .isEqualTo(FindingFrequency.SIX_HOURS);
   }
 
   @Test
-  void aBadConfigFileIsAUsageErrorBeforeAnyCall(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+  void aBadConfigFileIsAUsageErrorBeforeAnyCall(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
     java.nio.file.Path config = dir.resolve("irctl.yaml");
     java.nio.file.Files.writeString(config, "regoins: all\n");
 

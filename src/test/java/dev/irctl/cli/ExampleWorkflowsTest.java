@@ -15,25 +15,35 @@ import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
 /**
- * The CI examples call irctl as a user would copy them: every {@code ./irctl ...} command and every {@code `irctl
- * ...`} quoted in a comment must name a real command whose flags parse, so a renamed flag breaks this test and not a
- * user's pipeline at 3 a.m.
+ * The CI examples call irctl as a user would copy them: every {@code ./irctl ...} command and every
+ * {@code `irctl ...`} quoted in a comment must name a real command whose flags parse, so a renamed
+ * flag breaks this test and not a user's pipeline at 3 a.m.
  */
 class ExampleWorkflowsTest {
-  /** {@code ./irctl ARGS} up to a shell redirection, pipe, separator or comment; or {@code `irctl ARGS`}. */
+  /**
+   * {@code ./irctl ARGS} up to a shell redirection, pipe, separator or comment; or {@code `irctl
+   * ARGS`}.
+   */
   private static final Pattern COMMAND =
-      Pattern.compile("(?:(?<![\\w/.-])\\./irctl((?:[ \\t]+[^\\s>|&;#`'\"]+)+))|(?:`irctl((?:[ \\t]+[^\\s`]+)+)`)");
+      Pattern.compile(
+          "(?:(?<![\\w/.-])\\./irctl((?:[ \\t]+[^\\s>|&;#`'\"]+)+))|(?:`irctl((?:[ \\t]+[^\\s`]+)+)`)");
 
   @ParameterizedTest
-  @ValueSource(strings = {"examples/github-actions/irctl-drift.yml", "examples/gitlab/.gitlab-ci.yml"})
+  @ValueSource(
+      strings = {"examples/github-actions/irctl-drift.yml", "examples/gitlab/.gitlab-ci.yml"})
   void everyIrctlCommandInTheExampleExistsAndItsFlagsParse(String file) throws Exception {
     List<List<String>> commands = commands(Files.readString(Path.of(file)));
 
-    assertThat(commands).as("irctl commands in " + file).extracting(c -> c.get(0)).contains("plan", "apply");
+    assertThat(commands)
+        .as("irctl commands in " + file)
+        .extracting(c -> c.get(0))
+        .contains("plan", "apply");
     for (List<String> args : commands) {
       CommandLine commandLine = IrctlCommand.commandLine(CliRun.noAws());
       CommandLine.ParseResult parsed = commandLine.parseArgs(args.toArray(String[]::new));
-      assertThat(parsed.hasSubcommand()).as("'irctl %s' names a command", String.join(" ", args)).isTrue();
+      assertThat(parsed.hasSubcommand())
+          .as("'irctl %s' names a command", String.join(" ", args))
+          .isTrue();
       CliRun help = CliRun.run(CliRun.noAws(), args.get(0), "--help");
       assertThat(help.exitCode()).as("irctl %s --help", args.get(0)).isZero();
       assertThat(help.out()).startsWith("Usage: irctl " + args.get(0));
@@ -42,9 +52,12 @@ class ExampleWorkflowsTest {
 
   @Test
   void thePlanStepUsesTheDetailedExitCodeAndWritesTheJsonArtefact() throws Exception {
-    List<List<String>> commands = commands(Files.readString(Path.of("examples/github-actions/irctl-drift.yml")));
+    List<List<String>> commands =
+        commands(Files.readString(Path.of("examples/github-actions/irctl-drift.yml")));
 
-    assertThat(commands).contains(List.of("plan", "--detailed-exitcode", "--no-color", "--output-file", "plan.json"));
+    assertThat(commands)
+        .contains(
+            List.of("plan", "--detailed-exitcode", "--no-color", "--output-file", "plan.json"));
     assertThat(commands).contains(List.of("apply", "--no-color", "--output-file", "apply.json"));
     assertThat(commands).contains(List.of("print-policy", "--read-only"));
   }
@@ -62,8 +75,12 @@ class ExampleWorkflowsTest {
           - ./irctl status
         """;
 
-    assertThat(commands(yaml)).containsExactly(
-            List.of("plan", "--region", "us-east-1"), List.of("print-policy", "--read-only"), List.of("apply", "--no-color"), List.of("status"));
+    assertThat(commands(yaml))
+        .containsExactly(
+            List.of("plan", "--region", "us-east-1"),
+            List.of("print-policy", "--read-only"),
+            List.of("apply", "--no-color"),
+            List.of("status"));
   }
 
   static List<List<String>> commands(String text) {

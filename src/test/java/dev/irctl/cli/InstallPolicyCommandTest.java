@@ -29,14 +29,17 @@ class InstallPolicyCommandTest {
 
   @Test
   void createsTheTaggedPolicyWithTheAccountFilledInAndAttachesIt() throws Exception {
-    CliRun run = CliRun.run(aws, "install-policy", "--role", "responders", "--group", "secops", "--user", "alice");
+    CliRun run =
+        CliRun.run(
+            aws, "install-policy", "--role", "responders", "--group", "secops", "--user", "alice");
 
     assertThat(run.exitCode()).isZero();
     FakeIam.StoredPolicy policy = iam.policy(ARN).orElseThrow();
     assertThat(policy.tags()).containsEntry("managed-by", "irctl");
     JsonNode document = Json.mapper().readTree(policy.defaultDocument());
     assertThat(document.path("Statement").get(1).path("Resource").asText())
-        .isEqualTo("arn:aws:iam::111122223333:role/aws-service-role/guardduty.amazonaws.com/AWSServiceRoleForAmazonGuardDuty");
+        .isEqualTo(
+            "arn:aws:iam::111122223333:role/aws-service-role/guardduty.amazonaws.com/AWSServiceRoleForAmazonGuardDuty");
     assertThat(iam.attachedTo(Principal.role("responders"))).containsExactly(ARN);
     assertThat(iam.attachedTo(Principal.group("secops"))).containsExactly(ARN);
     assertThat(iam.attachedTo(Principal.user("alice"))).containsExactly(ARN);
@@ -52,7 +55,9 @@ class InstallPolicyCommandTest {
 
     assertThat(second.exitCode()).isZero();
     assertThat(aws.log().writes()).isEmpty();
-    assertThat(second.out()).contains(": unchanged").contains("nothing to change (no write calls made)");
+    assertThat(second.out())
+        .contains(": unchanged")
+        .contains("nothing to change (no write calls made)");
   }
 
   @Test
@@ -66,7 +71,8 @@ class InstallPolicyCommandTest {
     assertThat(aws.log().writes()).isEmpty();
     assertThat(dry.out())
         .contains("would be updated")
-        .contains("~ update policy irctl-guardduty-admin (default version differs: new default version)")
+        .contains(
+            "~ update policy irctl-guardduty-admin (default version differs: new default version)")
         .contains("statement: {\"Action\":[\"guardduty:Get*\"]")
         .contains("statement: (none) -> {\"Action\":[\"iam:CreateServiceLinkedRole\"]")
         .contains("1 change pending (dry run: nothing was changed).");
@@ -87,8 +93,10 @@ class InstallPolicyCommandTest {
 
     assertThat(run.exitCode()).isZero();
     assertThat(aws.log().writes())
-        .containsExactly("global iam:DeletePolicyVersion (write)", "global iam:CreatePolicyVersion (write)");
-    assertThat(iam.policy(ARN).orElseThrow().versionIds()).containsExactly("v2", "v3", "v4", "v5", "v6");
+        .containsExactly(
+            "global iam:DeletePolicyVersion (write)", "global iam:CreatePolicyVersion (write)");
+    assertThat(iam.policy(ARN).orElseThrow().versionIds())
+        .containsExactly("v2", "v3", "v4", "v5", "v6");
     assertThat(iam.policy(ARN).orElseThrow().defaultVersionId()).isEqualTo("v6");
   }
 
@@ -99,7 +107,10 @@ class InstallPolicyCommandTest {
     CliRun run = CliRun.run(aws, "install-policy", "--role", "responders");
 
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.err()).contains("not created by irctl").contains("--policy-name").contains("--adopt");
+    assertThat(run.err())
+        .contains("not created by irctl")
+        .contains("--policy-name")
+        .contains("--adopt");
     assertThat(aws.log().writes()).isEmpty();
   }
 
@@ -120,7 +131,9 @@ class InstallPolicyCommandTest {
 
   @Test
   void aMissingPrincipalIsNamedBeforeAnyWrite() {
-    CliRun run = CliRun.run(aws, "install-policy", "--role", "responders", "--user", "bob", "--role", "ghost");
+    CliRun run =
+        CliRun.run(
+            aws, "install-policy", "--role", "responders", "--user", "bob", "--role", "ghost");
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err())
@@ -141,10 +154,12 @@ class InstallPolicyCommandTest {
 
   @Test
   void anArnInsteadOfANameIsAUsageErrorNamingTheFlag() {
-    CliRun run = CliRun.run(aws, "install-policy", "--role", "arn:aws:iam::111122223333:role/responders");
+    CliRun run =
+        CliRun.run(aws, "install-policy", "--role", "arn:aws:iam::111122223333:role/responders");
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("--role arn:aws:iam::111122223333:role/responders: give the name alone");
+    assertThat(run.err())
+        .contains("--role arn:aws:iam::111122223333:role/responders: give the name alone");
     assertThat(aws.log().calls()).isEmpty();
   }
 
@@ -159,7 +174,12 @@ class InstallPolicyCommandTest {
 
   @Test
   void aDeniedAttachFailsNamingTheActionAndSaysWhatWasDone() {
-    aws.log().fail("global", "iam:AttachUserPolicy", AwsCallException.Kind.ACCESS_DENIED, "User: ci is not authorized");
+    aws.log()
+        .fail(
+            "global",
+            "iam:AttachUserPolicy",
+            AwsCallException.Kind.ACCESS_DENIED,
+            "User: ci is not authorized");
 
     CliRun run = CliRun.run(aws, "install-policy", "--role", "responders", "--user", "alice");
 
@@ -172,7 +192,8 @@ class InstallPolicyCommandTest {
 
   @Test
   void jsonOutputIsOneDocumentWithThePlan() throws Exception {
-    CliRun run = CliRun.run(aws, "install-policy", "--role", "responders", "--dry-run", "--output", "json");
+    CliRun run =
+        CliRun.run(aws, "install-policy", "--role", "responders", "--dry-run", "--output", "json");
 
     JsonNode json = Json.mapper().readTree(run.out());
     assertThat(json.path("command").asText()).isEqualTo("install-policy");
@@ -180,8 +201,10 @@ class InstallPolicyCommandTest {
     assertThat(json.path("policyArn").asText()).isEqualTo(ARN);
     assertThat(json.path("status").asText()).isEqualTo("would be created");
     assertThat(json.path("changes").get(0).path("action").asText()).isEqualTo("create");
-    assertThat(json.path("changes").get(0).path("diffs")).hasSize(3); // Version and the two statements
-    assertThat(json.path("changes").get(1).path("resource").asText()).isEqualTo("attachment irctl-guardduty-admin -> role/responders");
+    assertThat(json.path("changes").get(0).path("diffs"))
+        .hasSize(3); // Version and the two statements
+    assertThat(json.path("changes").get(1).path("resource").asText())
+        .isEqualTo("attachment irctl-guardduty-admin -> role/responders");
     assertThat(json.path("changesMade").asInt()).isZero();
   }
 
@@ -192,13 +215,15 @@ class InstallPolicyCommandTest {
     CliRun run = CliRun.run(aws, "install-policy", "--role", "responders", "--dry-run");
 
     assertThat(run.out())
-        .contains("policy arn:aws-cn:iam::999988887777:policy/irctl-guardduty-admin: would be created")
-        .contains("arn:aws-cn:iam::999988887777:role/aws-service-role/guardduty.amazonaws.com/AWSServiceRoleForAmazonGuardDuty");
+        .contains(
+            "policy arn:aws-cn:iam::999988887777:policy/irctl-guardduty-admin: would be created")
+        .contains(
+            "arn:aws-cn:iam::999988887777:role/aws-service-role/guardduty.amazonaws.com/AWSServiceRoleForAmazonGuardDuty");
   }
 
   @Test
-  void aSharedIrctlYamlWithRegionsStillWorksForTheGlobalIamPass(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
-      throws Exception {
+  void aSharedIrctlYamlWithRegionsStillWorksForTheGlobalIamPass(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
     java.nio.file.Path config = dir.resolve("irctl.yaml");
     java.nio.file.Files.writeString(config, "regions: all\niam:\n  roles: [responders]\n");
 

@@ -23,7 +23,10 @@ class IrctlCommandTest {
       }
       CliRun run = CliRun.run(CliRun.noAws(), entry.getKey(), "--help");
       assertThat(run.exitCode()).as(entry.getKey()).isZero();
-      assertThat(run.out()).as(entry.getKey() + " --help").contains("Examples:").contains("irctl " + entry.getKey());
+      assertThat(run.out())
+          .as(entry.getKey() + " --help")
+          .contains("Examples:")
+          .contains("irctl " + entry.getKey());
     }
   }
 
@@ -40,12 +43,22 @@ class IrctlCommandTest {
     CliRun run = CliRun.run(CliRun.noAws(), "enable-guardduty", "--regoin", "us-east-1");
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("'--regoin'").contains("Possible solutions: --region").contains("irctl enable-guardduty --help");
+    assertThat(run.err())
+        .contains("'--regoin'")
+        .contains("Possible solutions: --region")
+        .contains("irctl enable-guardduty --help");
   }
 
   @Test
   void aBadEndpointUrlIsAUsageErrorBeforeAnyCall() {
-    CliRun run = CliRun.run(CliRun.noAws(), "enable-guardduty", "--region", "us-east-1", "--endpoint-url", "localhost:4566");
+    CliRun run =
+        CliRun.run(
+            CliRun.noAws(),
+            "enable-guardduty",
+            "--region",
+            "us-east-1",
+            "--endpoint-url",
+            "localhost:4566");
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("--endpoint-url localhost:4566 is not a valid URL");
@@ -53,7 +66,9 @@ class IrctlCommandTest {
 
   @Test
   void concurrencyOutOfRangeIsAUsageError() {
-    CliRun run = CliRun.run(CliRun.noAws(), "enable-guardduty", "--region", "us-east-1", "--concurrency", "0");
+    CliRun run =
+        CliRun.run(
+            CliRun.noAws(), "enable-guardduty", "--region", "us-east-1", "--concurrency", "0");
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("--concurrency must be between 1 and 64");
@@ -63,9 +78,19 @@ class IrctlCommandTest {
   void theEndpointOverrideAndProfileReachTheSession() {
     var aws = new dev.irctl.fakes.FakePorts();
 
-    CliRun.run(aws, "enable-guardduty", "--region", "us-east-1", "--endpoint-url", "http://localhost:4566", "--profile", "ir", "--dry-run");
+    CliRun.run(
+        aws,
+        "enable-guardduty",
+        "--region",
+        "us-east-1",
+        "--endpoint-url",
+        "http://localhost:4566",
+        "--profile",
+        "ir",
+        "--dry-run");
 
-    assertThat(aws.lastSession().endpoint()).hasValueSatisfying(u -> assertThat(u.toString()).isEqualTo("http://localhost:4566"));
+    assertThat(aws.lastSession().endpoint())
+        .hasValueSatisfying(u -> assertThat(u.toString()).isEqualTo("http://localhost:4566"));
     assertThat(aws.lastSession().profile()).contains("ir");
   }
 }

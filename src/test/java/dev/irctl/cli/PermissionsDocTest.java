@@ -9,11 +9,12 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * docs/permissions.md shows print-policy's real output: each marked block must match a fresh run. Run with
- * {@code -Dirctl.updateDocs=true} to rewrite the blocks after a deliberate change.
+ * docs/permissions.md shows print-policy's real output: each marked block must match a fresh run.
+ * Run with {@code -Dirctl.updateDocs=true} to rewrite the blocks after a deliberate change.
  */
 class PermissionsDocTest {
-  private static final Pattern BLOCK = Pattern.compile("<!-- irctl (.+?) -->\n```json\n(.*?)```", Pattern.DOTALL);
+  private static final Pattern BLOCK =
+      Pattern.compile("<!-- irctl (.+?) -->\n```json\n(.*?)```", Pattern.DOTALL);
 
   @Test
   void everyGeneratedBlockMatchesTheCommandsOutput() throws Exception {
@@ -30,7 +31,9 @@ class PermissionsDocTest {
       String[] args = block.group(1).split(" ");
       CliRun run = CliRun.run(CliRun.noAws(), args);
       assertThat(block.group(2))
-          .as("docs/permissions.md block for 'irctl %s' is stale: paste the command's output", block.group(1))
+          .as(
+              "docs/permissions.md block for 'irctl %s' is stale: paste the command's output",
+              block.group(1))
           .isEqualTo(run.out());
     }
     assertThat(blocks).isEqualTo(3);
@@ -41,7 +44,10 @@ class PermissionsDocTest {
     StringBuilder out = new StringBuilder();
     while (block.find()) {
       String output = CliRun.run(CliRun.noAws(), block.group(1).split(" ")).out();
-      block.appendReplacement(out, Matcher.quoteReplacement("<!-- irctl " + block.group(1) + " -->\n```json\n" + output + "```"));
+      block.appendReplacement(
+          out,
+          Matcher.quoteReplacement(
+              "<!-- irctl " + block.group(1) + " -->\n```json\n" + output + "```"));
     }
     block.appendTail(out);
     return out.toString();

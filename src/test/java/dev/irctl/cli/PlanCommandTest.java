@@ -37,7 +37,8 @@ class PlanCommandTest {
 
   @Test
   void aFreshAccountPlansEveryPartPerRegionAndWritesNothing() {
-    CliRun run = CliRun.run(aws, "plan", REGIONS, HONEY, "--role", "responders", "--detailed-exitcode");
+    CliRun run =
+        CliRun.run(aws, "plan", REGIONS, HONEY, "--role", "responders", "--detailed-exitcode");
 
     assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
     assertThat(aws.log().writes()).isEmpty();
@@ -50,7 +51,8 @@ class PlanCommandTest {
         .contains("iam policy  would be created  " + POLICY_ARN)
         .contains("+ create policy")
         .contains("Plan: ")
-        .contains("pending in 2 of 2 regions and the IAM policy. Run 'irctl apply' with the same settings to make them.");
+        .contains(
+            "pending in 2 of 2 regions and the IAM policy. Run 'irctl apply' with the same settings to make them.");
     assertThat(run.out().indexOf("eu-west-1\n")).isLessThan(run.out().indexOf("us-east-1\n"));
   }
 
@@ -59,20 +61,43 @@ class PlanCommandTest {
     CliRun run = CliRun.run(aws, "plan", REGIONS, HONEY);
 
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.out()).contains("iam policy  skipped: no principals named (--role, --group, --user");
+    assertThat(run.out())
+        .contains("iam policy  skipped: no principals named (--role, --group, --user");
   }
 
   @Test
   void applyThenPlanIsInSyncAndExitsZeroWithDetailedExitcode() {
-    CliRun apply = CliRun.run(aws, "apply", REGIONS, HONEY, "--role", "responders", "--subscribe", "email:soc@example.com");
+    CliRun apply =
+        CliRun.run(
+            aws,
+            "apply",
+            REGIONS,
+            HONEY,
+            "--role",
+            "responders",
+            "--subscribe",
+            "email:soc@example.com");
     assertThat(apply.exitCode()).as(apply.err()).isZero();
-    assertThat(aws.guardDutyIn("eu-west-1").detector()).hasValueSatisfying(d -> assertThat(d.enabled()).isTrue());
+    assertThat(aws.guardDutyIn("eu-west-1").detector())
+        .hasValueSatisfying(d -> assertThat(d.enabled()).isTrue());
     assertThat(aws.eventBridgeIn("us-east-1").ruleNames("default")).hasSize(26);
     assertThat(aws.iamFake().attachedTo(Principal.role("responders"))).containsExactly(POLICY_ARN);
-    assertThat(apply.out()).contains("Apply: ").contains("changes made in 2 of 2 regions and the IAM policy");
+    assertThat(apply.out())
+        .contains("Apply: ")
+        .contains("changes made in 2 of 2 regions and the IAM policy");
     aws.log().clear();
 
-    CliRun plan = CliRun.run(aws, "plan", REGIONS, HONEY, "--role", "responders", "--subscribe", "email:soc@example.com", "--detailed-exitcode");
+    CliRun plan =
+        CliRun.run(
+            aws,
+            "plan",
+            REGIONS,
+            HONEY,
+            "--role",
+            "responders",
+            "--subscribe",
+            "email:soc@example.com",
+            "--detailed-exitcode");
 
     assertThat(plan.exitCode()).as(plan.out() + plan.err()).isZero();
     assertThat(aws.log().writes()).isEmpty();
@@ -80,7 +105,8 @@ class PlanCommandTest {
         .contains("  guardduty  unchanged")
         .contains("  rules      unchanged  26 rules in sync")
         .contains("iam policy  unchanged")
-        .contains("No changes: GuardDuty, the rules and topics and the IAM policy are as asked in 2 regions.");
+        .contains(
+            "No changes: GuardDuty, the rules and topics and the IAM policy are as asked in 2 regions.");
   }
 
   @Test
@@ -99,15 +125,29 @@ class PlanCommandTest {
   void driftInGuardDutyAndARuleIsShownAsADiffAndExitsTwo() {
     CliRun.run(aws, "apply", REGIONS, HONEY);
     aws.guardDutyIn("eu-west-1")
-        .existing(new Detector("d-eu", false, FindingFrequency.SIX_HOURS, Map.of(), Map.of("managed-by", "irctl")));
+        .existing(
+            new Detector(
+                "d-eu",
+                false,
+                FindingFrequency.SIX_HOURS,
+                Map.of(),
+                Map.of("managed-by", "irctl")));
     aws.eventBridgeIn("us-east-1")
         .existing(
             "default",
             "irctl-ec2-instance-terminated",
             "{\"source\":[\"aws.ec2\"],\"detail-type\":[\"EC2 Instance State-change Notification\"],\"detail\":{\"state\":[\"stopped\"]}}",
             "ENABLED",
-            Map.of("managed-by", "irctl", "irctl:rule-id", "ec2-instance-terminated", "irctl:catalog-version", "2026.11.0"),
-            List.of(RuleTarget.of("irctl-sns", aws.snsIn("us-east-1").arnOf("irctl-alerts"), Optional.empty())));
+            Map.of(
+                "managed-by",
+                "irctl",
+                "irctl:rule-id",
+                "ec2-instance-terminated",
+                "irctl:catalog-version",
+                "2026.11.0"),
+            List.of(
+                RuleTarget.of(
+                    "irctl-sns", aws.snsIn("us-east-1").arnOf("irctl-alerts"), Optional.empty())));
     aws.log().clear();
 
     CliRun run = CliRun.run(aws, "plan", REGIONS, HONEY, "--detailed-exitcode");
@@ -115,7 +155,8 @@ class PlanCommandTest {
     assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
     assertThat(aws.log().writes()).isEmpty();
     assertThat(run.out())
-        .contains("  guardduty  would be enabled  detector d-eu\n    ~ update detector d-eu (detector is disabled)\n        status: DISABLED -> ENABLED")
+        .contains(
+            "  guardduty  would be enabled  detector d-eu\n    ~ update detector d-eu (detector is disabled)\n        status: DISABLED -> ENABLED")
         .contains("findingPublishingFrequency: SIX_HOURS -> FIFTEEN_MINUTES")
         .contains("~ update rule irctl-ec2-instance-terminated (rule differs")
         .contains("eventPattern.detail.state: [\"stopped\"] -> [\"terminated\"]")
@@ -124,7 +165,8 @@ class PlanCommandTest {
 
   @Test
   void oneFailingRegionIsAPartialFailureAndTheOtherIsPlanned() {
-    aws.log().fail("eu-west-1", "*", AwsCallException.Kind.ACCESS_DENIED, "not authorized in eu-west-1");
+    aws.log()
+        .fail("eu-west-1", "*", AwsCallException.Kind.ACCESS_DENIED, "not authorized in eu-west-1");
 
     CliRun run = CliRun.run(aws, "plan", REGIONS, HONEY, "--detailed-exitcode");
 
@@ -151,7 +193,9 @@ class PlanCommandTest {
     CliRun run = CliRun.run(aws, "plan", REGIONS, HONEY, "--role", "nobody", "--detailed-exitcode");
 
     assertThat(run.exitCode()).isEqualTo(3);
-    assertThat(run.out()).contains("iam policy  failed: No IAM role named 'nobody'").contains("us-east-1\n  guardduty  would be created");
+    assertThat(run.out())
+        .contains("iam policy  failed: No IAM role named 'nobody'")
+        .contains("us-east-1\n  guardduty  would be created");
   }
 
   @Test
@@ -162,7 +206,9 @@ class PlanCommandTest {
 
     assertThat(plain.exitCode()).isEqualTo(2);
     assertThat(detailed.exitCode()).isEqualTo(1);
-    assertThat(detailed.err()).contains("rule s3-honey-bucket-access needs parameter bucketNames").contains("--exclude s3-honey-bucket-access");
+    assertThat(detailed.err())
+        .contains("rule s3-honey-bucket-access needs parameter bucketNames")
+        .contains("--exclude s3-honey-bucket-access");
     assertThat(badFlag.exitCode()).isEqualTo(1);
     assertThat(aws.log().calls()).isEmpty();
   }
@@ -183,7 +229,8 @@ class PlanCommandTest {
     assertThat(euWest1.at("/guardduty/changes/0/diffs/0/field").asText()).isEqualTo("status");
     assertThat(euWest1.at("/guardduty/error").isNull()).isTrue();
     assertThat(euWest1.at("/rules/status").asText()).isEqualTo("would change");
-    assertThat(euWest1.at("/rules/topicArn").asText()).isEqualTo("arn:aws:sns:eu-west-1:111122223333:irctl-alerts");
+    assertThat(euWest1.at("/rules/topicArn").asText())
+        .isEqualTo("arn:aws:sns:eu-west-1:111122223333:irctl-alerts");
     assertThat(euWest1.at("/rules/changes")).hasSize(23);
     assertThat(euWest1.at("/rules/orphans").isArray()).isTrue();
     assertThat(plan.at("/iam/status").asText()).isEqualTo("skipped");
@@ -198,7 +245,8 @@ class PlanCommandTest {
   void outputFileGetsTheJsonWhileStdoutKeepsTheText(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("plan.json");
 
-    CliRun run = CliRun.run(aws, "plan", REGIONS, HONEY, "--no-color", "--output-file", file.toString());
+    CliRun run =
+        CliRun.run(aws, "plan", REGIONS, HONEY, "--no-color", "--output-file", file.toString());
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).startsWith("eu-west-1\n").doesNotContain("\u001B[");
@@ -209,7 +257,14 @@ class PlanCommandTest {
 
   @Test
   void anOutputFileInAMissingDirectoryIsAUsageErrorBeforeAnyCall(@TempDir Path dir) {
-    CliRun run = CliRun.run(aws, "plan", REGIONS, HONEY, "--output-file", dir.resolve("no/such/plan.json").toString());
+    CliRun run =
+        CliRun.run(
+            aws,
+            "plan",
+            REGIONS,
+            HONEY,
+            "--output-file",
+            dir.resolve("no/such/plan.json").toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("--output-file").contains("does not exist");
@@ -221,23 +276,43 @@ class PlanCommandTest {
     CliRun.run(aws, "apply", REGIONS, HONEY, "--role", "responders");
     aws.log().clear();
 
-    CliRun run = CliRun.run(aws, "plan", REGIONS, HONEY, "--role", "responders", "--threat-intel-set", "bad-ips=s3://sec-lists/bad.txt");
+    CliRun run =
+        CliRun.run(
+            aws,
+            "plan",
+            REGIONS,
+            HONEY,
+            "--role",
+            "responders",
+            "--threat-intel-set",
+            "bad-ips=s3://sec-lists/bad.txt");
 
     Set<String> granted =
-        CommandActions.actions("plan").stream().filter(a -> !a.write()).map(AwsAction::name).collect(Collectors.toSet());
-    Set<String> called = aws.log().calls().stream().map(c -> c.split(" ")[1]).collect(Collectors.toSet());
+        CommandActions.actions("plan").stream()
+            .filter(a -> !a.write())
+            .map(AwsAction::name)
+            .collect(Collectors.toSet());
+    Set<String> called =
+        aws.log().calls().stream().map(c -> c.split(" ")[1]).collect(Collectors.toSet());
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(aws.log().writes()).isEmpty();
-    assertThat(called).contains("guardduty:GetDetector", "guardduty:ListThreatIntelSets", "events:ListTargetsByRule", "iam:GetPolicyVersion");
+    assertThat(called)
+        .contains(
+            "guardduty:GetDetector",
+            "guardduty:ListThreatIntelSets",
+            "events:ListTargetsByRule",
+            "iam:GetPolicyVersion");
     assertThat(granted).containsAll(called);
     assertThat(CommandActions.actions("plan")).noneMatch(AwsAction::write);
   }
 
   @Test
   void applyMakesTheSameChangesPlanShowed() throws Exception {
-    JsonNode plan = Json.mapper().readTree(CliRun.run(aws, "plan", REGIONS, HONEY, "--output", "json").out());
+    JsonNode plan =
+        Json.mapper().readTree(CliRun.run(aws, "plan", REGIONS, HONEY, "--output", "json").out());
 
-    JsonNode apply = Json.mapper().readTree(CliRun.run(aws, "apply", REGIONS, HONEY, "--output", "json").out());
+    JsonNode apply =
+        Json.mapper().readTree(CliRun.run(aws, "apply", REGIONS, HONEY, "--output", "json").out());
 
     assertThat(apply.get("command").asText()).isEqualTo("apply");
     assertThat(apply.at("/summary/changes")).isEqualTo(plan.at("/summary/changes"));
@@ -268,7 +343,11 @@ class PlanCommandTest {
     CliRun again = CliRun.run(aws, "plan", "--config", config.toString(), "--detailed-exitcode");
 
     assertThat(plan.exitCode()).as(plan.err()).isEqualTo(2);
-    assertThat(plan.out()).contains("findingPublishingFrequency: (none) -> ONE_HOUR").contains("iam policy  would be created").doesNotContain("us-east-1\n  guardduty").contains("warning: skipped 4 global rule(s)");
+    assertThat(plan.out())
+        .contains("findingPublishingFrequency: (none) -> ONE_HOUR")
+        .contains("iam policy  would be created")
+        .doesNotContain("us-east-1\n  guardduty")
+        .contains("warning: skipped 4 global rule(s)");
     assertThat(apply.exitCode()).as(apply.err()).isZero();
     assertThat(status.exitCode()).as(status.err()).isZero();
     assertThat(status.out()).contains("eu-west-1  enabled    ONE_HOUR");

@@ -21,56 +21,93 @@ class PrintPolicyCommandTest {
     assertThat(policy.path("Version").asText()).isEqualTo("2012-10-17");
     assertThat(sids(policy))
         .containsExactly(
-            "Ec2", "Events", "GuardDutyListsOnServiceLinkedRole", "GuardDutyServiceLinkedRole", "Guardduty", "Iam", "Kms",
-            "Sns", "Sts");
+            "Ec2",
+            "Events",
+            "GuardDutyListsOnServiceLinkedRole",
+            "GuardDutyServiceLinkedRole",
+            "Guardduty",
+            "Iam",
+            "Kms",
+            "Sns",
+            "Sts");
     assertThat(actions(policy))
-        .contains("guardduty:CreateDetector", "ec2:DescribeRegions", "iam:CreatePolicyVersion", "sts:GetCallerIdentity",
-            "events:PutRule", "sns:SetTopicAttributes", "kms:GetKeyPolicy")
+        .contains(
+            "guardduty:CreateDetector",
+            "ec2:DescribeRegions",
+            "iam:CreatePolicyVersion",
+            "sts:GetCallerIdentity",
+            "events:PutRule",
+            "sns:SetTopicAttributes",
+            "kms:GetKeyPolicy")
         .doesNotContain("guardduty:*");
     assertThat(CliRun.run(CliRun.noAws(), "print-policy").out()).isEqualTo(run.out());
   }
 
   @Test
   void theServiceLinkedRoleIsGrantedOnlyOnGuardDutysRoleWithTheSeedsCondition() throws Exception {
-    JsonNode policy = Json.mapper().readTree(CliRun.run(CliRun.noAws(), "print-policy", "--command", "enable-guardduty").out());
+    JsonNode policy =
+        Json.mapper()
+            .readTree(
+                CliRun.run(CliRun.noAws(), "print-policy", "--command", "enable-guardduty").out());
 
     JsonNode role = statement(policy, "GuardDutyServiceLinkedRole");
     assertThat(role.path("Action").get(0).asText()).isEqualTo("iam:CreateServiceLinkedRole");
     assertThat(role.path("Resource").asText())
-        .isEqualTo("arn:aws:iam::*:role/aws-service-role/guardduty.amazonaws.com/AWSServiceRoleForAmazonGuardDuty");
-    assertThat(role.path("Condition").path("StringLike").path("iam:AWSServiceName").asText()).isEqualTo("guardduty.amazonaws.com");
+        .isEqualTo(
+            "arn:aws:iam::*:role/aws-service-role/guardduty.amazonaws.com/AWSServiceRoleForAmazonGuardDuty");
+    assertThat(role.path("Condition").path("StringLike").path("iam:AWSServiceName").asText())
+        .isEqualTo("guardduty.amazonaws.com");
     JsonNode lists = statement(policy, "GuardDutyListsOnServiceLinkedRole");
     assertThat(lists.path("Resource").asText()).isEqualTo(role.path("Resource").asText());
     assertThat(lists.has("Condition")).isFalse();
-    assertThat(lists.path("Action")).extracting(JsonNode::asText).containsExactly("iam:DeleteRolePolicy", "iam:PutRolePolicy");
+    assertThat(lists.path("Action"))
+        .extracting(JsonNode::asText)
+        .containsExactly("iam:DeleteRolePolicy", "iam:PutRolePolicy");
     assertThat(actions(policy))
         .filteredOn(a -> a.startsWith("iam:"))
-        .containsExactlyInAnyOrder("iam:CreateServiceLinkedRole", "iam:DeleteRolePolicy", "iam:PutRolePolicy");
+        .containsExactlyInAnyOrder(
+            "iam:CreateServiceLinkedRole", "iam:DeleteRolePolicy", "iam:PutRolePolicy");
     assertThat(statement(policy, "Iam")).isNull();
   }
 
   @Test
   void commandNarrowsToThatCommandsAdapters() throws Exception {
-    JsonNode policy = Json.mapper().readTree(CliRun.run(CliRun.noAws(), "print-policy", "--command", "install-policy").out());
+    JsonNode policy =
+        Json.mapper()
+            .readTree(
+                CliRun.run(CliRun.noAws(), "print-policy", "--command", "install-policy").out());
 
     assertThat(sids(policy)).containsExactly("Iam", "Sts");
-    assertThat(actions(policy)).contains("iam:AttachRolePolicy", "iam:TagPolicy").noneMatch(a -> a.startsWith("guardduty:"));
+    assertThat(actions(policy))
+        .contains("iam:AttachRolePolicy", "iam:TagPolicy")
+        .noneMatch(a -> a.startsWith("guardduty:"));
   }
 
   @Test
   void readOnlyLeavesOutEveryWrite() throws Exception {
-    JsonNode policy = Json.mapper().readTree(CliRun.run(CliRun.noAws(), "print-policy", "--read-only").out());
+    JsonNode policy =
+        Json.mapper().readTree(CliRun.run(CliRun.noAws(), "print-policy", "--read-only").out());
 
     assertThat(actions(policy))
-        .contains("guardduty:ListDetectors", "guardduty:GetDetector", "iam:GetPolicy", "ec2:DescribeRegions")
-        .doesNotContain("guardduty:CreateDetector", "guardduty:TagResource", "iam:CreatePolicy", "iam:AttachRolePolicy",
+        .contains(
+            "guardduty:ListDetectors",
+            "guardduty:GetDetector",
+            "iam:GetPolicy",
+            "ec2:DescribeRegions")
+        .doesNotContain(
+            "guardduty:CreateDetector",
+            "guardduty:TagResource",
+            "iam:CreatePolicy",
+            "iam:AttachRolePolicy",
             "iam:CreateServiceLinkedRole");
     assertThat(sids(policy)).doesNotContain("GuardDutyServiceLinkedRole");
   }
 
   @Test
   void guardDutyAdminOfflinePrintsTheSeedsDocumentForTheAccount() throws Exception {
-    CliRun run = CliRun.run(CliRun.noAws(), "print-policy", "--guardduty-admin", "--account-id", "123456789123");
+    CliRun run =
+        CliRun.run(
+            CliRun.noAws(), "print-policy", "--guardduty-admin", "--account-id", "123456789123");
 
     assertThat(run.exitCode()).isZero();
     JsonNode seed =
@@ -80,7 +117,8 @@ class PrintPolicyCommandTest {
                 + "\"Resource\":\"arn:aws:iam::123456789123:role/aws-service-role/guardduty.amazonaws.com/AWSServiceRoleForAmazonGuardDuty\","
                 + "\"Condition\":{\"StringLike\":{\"iam:AWSServiceName\":\"guardduty.amazonaws.com\"}}}]}");
     JsonNode printed = Json.mapper().readTree(run.out());
-    // Equal to the seed's document but for the statement ids irctl uses to recognise its own statements.
+    // Equal to the seed's document but for the statement ids irctl uses to recognise its own
+    // statements.
     for (JsonNode statement : printed.path("Statement")) {
       ((com.fasterxml.jackson.databind.node.ObjectNode) statement).remove("Sid");
     }
@@ -95,8 +133,10 @@ class PrintPolicyCommandTest {
     CliRun run = CliRun.run(aws, "print-policy", "--guardduty-admin");
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).isEqualTo(
-        dev.irctl.render.PolicyJson.pretty(GuardDutyAdminPolicy.document("aws-us-gov", "444455556666")));
+    assertThat(run.out())
+        .isEqualTo(
+            dev.irctl.render.PolicyJson.pretty(
+                GuardDutyAdminPolicy.document("aws-us-gov", "444455556666")));
     assertThat(aws.log().calls()).containsExactly("global sts:GetCallerIdentity");
   }
 
@@ -105,12 +145,15 @@ class PrintPolicyCommandTest {
     CliRun run = CliRun.run(CliRun.noAws(), "print-policy", "--command", "deploy");
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("--command deploy").contains("enable-guardduty, install-policy, print-policy");
+    assertThat(run.err())
+        .contains("--command deploy")
+        .contains("enable-guardduty, install-policy, print-policy");
   }
 
   @Test
   void aMalformedAccountIdIsAUsageError() {
-    CliRun run = CliRun.run(CliRun.noAws(), "print-policy", "--guardduty-admin", "--account-id", "1234");
+    CliRun run =
+        CliRun.run(CliRun.noAws(), "print-policy", "--guardduty-admin", "--account-id", "1234");
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("--account-id 1234 is not an AWS account id");

@@ -13,15 +13,22 @@ class RemoveRulesCommandTest {
   @Test
   void removesWhatApplyRulesCreatedAndTheTopicOnlyWithTheFlag() {
     CliRun.run(aws, "apply-rules", "--region", "us-east-1,eu-west-1", "--category", "guardduty");
-    aws.eventBridgeIn("eu-west-1").existing("default", "irctl-mine", "{\"source\":[\"aws.s3\"]}", "ENABLED", Map.of(), List.of());
+    aws.eventBridgeIn("eu-west-1")
+        .existing(
+            "default", "irctl-mine", "{\"source\":[\"aws.s3\"]}", "ENABLED", Map.of(), List.of());
     aws.log().clear();
 
-    CliRun dry = CliRun.run(aws, "remove-rules", "--region", "us-east-1,eu-west-1", "--delete-topic", "--dry-run");
+    CliRun dry =
+        CliRun.run(
+            aws, "remove-rules", "--region", "us-east-1,eu-west-1", "--delete-topic", "--dry-run");
     assertThat(dry.exitCode()).isZero();
     assertThat(aws.log().writes()).isEmpty();
-    assertThat(dry.err()).contains("- delete rule irctl-guardduty-finding-high-and-up").contains("- delete topic arn:aws:sns:eu-west-1:");
+    assertThat(dry.err())
+        .contains("- delete rule irctl-guardduty-finding-high-and-up")
+        .contains("- delete topic arn:aws:sns:eu-west-1:");
 
-    CliRun run = CliRun.run(aws, "remove-rules", "--region", "us-east-1,eu-west-1", "--delete-topic");
+    CliRun run =
+        CliRun.run(aws, "remove-rules", "--region", "us-east-1,eu-west-1", "--delete-topic");
 
     assertThat(run.exitCode()).isZero();
     assertThat(aws.eventBridgeIn("us-east-1").ruleNames("default")).isEmpty();
@@ -32,7 +39,8 @@ class RemoveRulesCommandTest {
 
   @Test
   void aBadTopicNameIsAUsageError() {
-    CliRun run = CliRun.run(aws, "remove-rules", "--region", "us-east-1", "--topic-name", "alerts.fifo");
+    CliRun run =
+        CliRun.run(aws, "remove-rules", "--region", "us-east-1", "--topic-name", "alerts.fifo");
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("--topic-name 'alerts.fifo'");

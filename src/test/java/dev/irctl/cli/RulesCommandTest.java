@@ -35,7 +35,9 @@ class RulesCommandTest {
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out().lines().toList()).first().asString().matches("ID +SEVERITY +SCOPE +TITLE");
-    assertThat(run.out()).contains("iam-access-key-change        medium    global    Access key created, updated or deleted");
+    assertThat(run.out())
+        .contains(
+            "iam-access-key-change        medium    global    Access key created, updated or deleted");
     assertThat(run.err()).contains("4 rules, catalog version none");
   }
 
@@ -46,11 +48,13 @@ class RulesCommandTest {
     JsonNode json = TestEvents.json(run.out());
     assertThat(run.exitCode()).isZero();
     assertThat(json.path("version").asText()).isNotEqualTo("none");
-    assertThat(json.path("rules")).anySatisfy(rule -> {
-      assertThat(rule.path("id").asText()).isEqualTo("root-account-usage");
-      assertThat(rule.path("severity").asText()).isEqualTo("critical");
-      assertThat(rule.path("scope").asText()).isEqualTo("regional");
-    });
+    assertThat(json.path("rules"))
+        .anySatisfy(
+            rule -> {
+              assertThat(rule.path("id").asText()).isEqualTo("root-account-usage");
+              assertThat(rule.path("severity").asText()).isEqualTo("critical");
+              assertThat(rule.path("scope").asText()).isEqualTo("regional");
+            });
   }
 
   @Test
@@ -63,10 +67,18 @@ class RulesCommandTest {
 
   @Test
   void showRendersThePatternWithTheSetValues() {
-    CliRun run = rules("show", "test-honey-bucket-access", "--catalog", VALID, "--set", "bucketNames=a-honey,b-honey");
+    CliRun run =
+        rules(
+            "show",
+            "test-honey-bucket-access",
+            "--catalog",
+            VALID,
+            "--set",
+            "bucketNames=a-honey,b-honey");
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).contains("test-honey-bucket-access: Honey bucket listed or read")
+    assertThat(run.out())
+        .contains("test-honey-bucket-access: Honey bucket listed or read")
         .contains("bucketNames (stringList, required)")
         .contains("S3 data events for the bucket must be logged")
         .containsPattern("\"bucketName\" : \\[ \"a-honey\", \"b-honey\" \\]");
@@ -74,11 +86,21 @@ class RulesCommandTest {
 
   @Test
   void showAsJsonHasTheRenderedPattern() {
-    CliRun run = rules("show", "test-honey-bucket-access", "--catalog", VALID, "--use-examples", "--output", "json");
+    CliRun run =
+        rules(
+            "show",
+            "test-honey-bucket-access",
+            "--catalog",
+            VALID,
+            "--use-examples",
+            "--output",
+            "json");
 
     JsonNode json = TestEvents.json(run.out());
-    assertThat(json.at("/renderedPattern/detail/requestParameters/bucketName/0").asText()).isEqualTo("corp-backups-honey");
-    assertThat(json.at("/eventPattern/detail/requestParameters/bucketName").asText()).isEqualTo("${bucketNames}");
+    assertThat(json.at("/renderedPattern/detail/requestParameters/bucketName/0").asText())
+        .isEqualTo("corp-backups-honey");
+    assertThat(json.at("/eventPattern/detail/requestParameters/bucketName").asText())
+        .isEqualTo("${bucketNames}");
     assertThat(json.path("ruleState").asText()).isEqualTo("ENABLED");
   }
 
@@ -87,8 +109,10 @@ class RulesCommandTest {
     CliRun run = rules("show", "test-honey-bucket-access", "--catalog", VALID);
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err().strip()).isEqualTo("error: rule test-honey-bucket-access needs parameter bucketNames:"
-        + " add --set bucketNames=<value> (example: corp-backups-honey)");
+    assertThat(run.err().strip())
+        .isEqualTo(
+            "error: rule test-honey-bucket-access needs parameter bucketNames:"
+                + " add --set bucketNames=<value> (example: corp-backups-honey)");
     assertThat(run.out()).isEmpty();
   }
 
@@ -97,7 +121,9 @@ class RulesCommandTest {
     CliRun run = rules("show", "root-account-usage", "--catalog", VALID, "--set", "bucketNames=x");
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("--set bucketNames: rule root-account-usage has no parameter bucketNames (it takes no parameters).");
+    assertThat(run.err())
+        .contains(
+            "--set bucketNames: rule root-account-usage has no parameter bucketNames (it takes no parameters).");
   }
 
   @Test
@@ -118,16 +144,27 @@ class RulesCommandTest {
 
   @Test
   void validateFailsWithExitOneOnASemanticError() {
-    CliRun run = rules("validate", "--catalog", TestCatalogs.path("semantic").toString(), "--no-bundled");
+    CliRun run =
+        rules("validate", "--catalog", TestCatalogs.path("semantic").toString(), "--no-bundled");
 
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.out()).contains("error: ").contains("iam-key-regional.json: scope is regional but aws.iam events arrive in us-east-1 only")
+    assertThat(run.out())
+        .contains("error: ")
+        .contains(
+            "iam-key-regional.json: scope is regional but aws.iam events arrive in us-east-1 only")
         .contains("1 rules checked: 1 errors");
   }
 
   @Test
   void validateAsJson() {
-    CliRun run = rules("validate", "--catalog", TestCatalogs.path("semantic").toString(), "--no-bundled", "--output", "json");
+    CliRun run =
+        rules(
+            "validate",
+            "--catalog",
+            TestCatalogs.path("semantic").toString(),
+            "--no-bundled",
+            "--output",
+            "json");
 
     JsonNode json = TestEvents.json(run.out());
     assertThat(json.path("valid").asBoolean()).isFalse();
@@ -140,7 +177,9 @@ class RulesCommandTest {
     CliRun run = rules("validate", "--catalog", TestCatalogs.path("malformed").toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).startsWith("error: ").contains("broken-rule.json: malformed JSON at line 3, column 21");
+    assertThat(run.err())
+        .startsWith("error: ")
+        .contains("broken-rule.json: malformed JSON at line 3, column 21");
   }
 
   @Test
@@ -148,12 +187,15 @@ class RulesCommandTest {
     CliRun run = rules("list", "--catalog", TestCatalogs.path("schema-errors").toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("bad-severity.json does not match the rule schema").contains("at /severity:");
+    assertThat(run.err())
+        .contains("bad-severity.json does not match the rule schema")
+        .contains("at /severity:");
   }
 
   @Test
   void duplicateIdAcrossCatalogsIsExitTwo() {
-    CliRun run = rules("list", "--catalog", VALID, "--catalog", TestCatalogs.path("duplicate").toString());
+    CliRun run =
+        rules("list", "--catalog", VALID, "--catalog", TestCatalogs.path("duplicate").toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("duplicate rule id root-account-usage");
@@ -164,17 +206,21 @@ class RulesCommandTest {
     CliRun run = rules("test", "--catalog", VALID, "--no-bundled");
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).containsPattern("guardduty-finding-medium-up +2/2 +2/2 +pass")
+    assertThat(run.out())
+        .containsPattern("guardduty-finding-medium-up +2/2 +2/2 +pass")
         .contains("16 examples of 4 rules: 16 passed, 0 failed");
   }
 
   @Test
   void testExitsOneAndNamesTheFailingExample() {
-    CliRun run = rules("test", "--catalog", TestCatalogs.path("failing").toString(), "--no-bundled");
+    CliRun run =
+        rules("test", "--catalog", TestCatalogs.path("failing").toString(), "--no-bundled");
 
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.out()).containsPattern("guardduty-finding-leaky +2/2 +1/2 +FAIL")
-        .contains("FAIL guardduty-finding-leaky noMatch example 1 (GuardDuty Finding): the rule fires on this event but should not");
+    assertThat(run.out())
+        .containsPattern("guardduty-finding-leaky +2/2 +1/2 +FAIL")
+        .contains(
+            "FAIL guardduty-finding-leaky noMatch example 1 (GuardDuty Finding): the rule fires on this event but should not");
   }
 
   @Test
@@ -185,36 +231,58 @@ class RulesCommandTest {
     assertThat(run.exitCode()).isZero();
     assertThat(json.path("passed").asBoolean()).isTrue();
     assertThat(json.path("rules").asInt()).isEqualTo(1);
-    assertThat(json.path("results")).hasSize(4).allSatisfy(r -> assertThat(r.path("rule").asText()).isEqualTo("root-account-usage"));
+    assertThat(json.path("results"))
+        .hasSize(4)
+        .allSatisfy(r -> assertThat(r.path("rule").asText()).isEqualTo("root-account-usage"));
   }
 
   @Test
   void matchReplaysCloudTrailRecordsFromAFile() throws IOException {
     Path file = dir.resolve("trail.json");
-    Files.writeString(file, "{\"Records\":[" + TestEvents.record("iam.amazonaws.com", "CreateAccessKey") + ","
-        + TestEvents.record("iam.amazonaws.com", "CreateUser") + "]}");
+    Files.writeString(
+        file,
+        "{\"Records\":["
+            + TestEvents.record("iam.amazonaws.com", "CreateAccessKey")
+            + ","
+            + TestEvents.record("iam.amazonaws.com", "CreateUser")
+            + "]}");
 
-    CliRun run = rules("match", file.toString(), "--catalog", VALID, "--no-bundled", "--set", "bucketNames=honey");
+    CliRun run =
+        rules(
+            "match",
+            file.toString(),
+            "--catalog",
+            VALID,
+            "--no-bundled",
+            "--set",
+            "bucketNames=honey");
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out().lines().toList()).containsExactly(
-        "1  2025-03-01T12:00:00Z  CreateAccessKey  iam-access-key-change",
-        "2  2025-03-01T12:00:00Z  CreateUser  -");
+    assertThat(run.out().lines().toList())
+        .containsExactly(
+            "1  2025-03-01T12:00:00Z  CreateAccessKey  iam-access-key-change",
+            "2  2025-03-01T12:00:00Z  CreateUser  -");
     assertThat(run.err()).contains("2 events, 1 fired at least one rule (iam-access-key-change)");
   }
 
   @Test
   void matchReadsJsonLinesFromStdinAndWritesJsonLines() {
     String lines = TestEvents.guardDutyFinding(7.5) + "\n" + TestEvents.guardDutyFinding(2) + "\n";
-    CliRun run = withStdin(lines, () -> rules("match", "-", "--catalog", VALID, "--no-bundled", "--output", "json"));
+    CliRun run =
+        withStdin(
+            lines,
+            () -> rules("match", "-", "--catalog", VALID, "--no-bundled", "--output", "json"));
 
     List<String> out = run.out().lines().toList();
     assertThat(run.exitCode()).isZero();
     assertThat(out).hasSize(2);
-    assertThat(TestEvents.json(out.get(0)).path("rules").get(0).asText()).isEqualTo("guardduty-finding-medium-up");
+    assertThat(TestEvents.json(out.get(0)).path("rules").get(0).asText())
+        .isEqualTo("guardduty-finding-medium-up");
     assertThat(TestEvents.json(out.get(0)).path("input").asText()).isEqualTo("stdin");
     assertThat(TestEvents.json(out.get(1)).path("rules")).isEmpty();
-    assertThat(run.err()).contains("warning: skipping rule test-honey-bucket-access: it needs --set bucketNames=<value>")
+    assertThat(run.err())
+        .contains(
+            "warning: skipping rule test-honey-bucket-access: it needs --set bucketNames=<value>")
         .contains("2 events, 1 fired at least one rule");
   }
 
@@ -222,14 +290,24 @@ class RulesCommandTest {
   void matchOnlyMatchesAndSeveralInputs() throws IOException {
     Path one = dir.resolve("one.json");
     Path two = dir.resolve("two.json");
-    Files.writeString(one, "[" + TestEvents.guardDutyFinding(1) + "," + TestEvents.guardDutyFinding(9) + "]");
+    Files.writeString(
+        one, "[" + TestEvents.guardDutyFinding(1) + "," + TestEvents.guardDutyFinding(9) + "]");
     Files.writeString(two, TestEvents.guardDutyFinding(5).toString());
 
-    CliRun run = rules("match", one.toString(), two.toString(), "--only-matches", "--catalog", VALID, "--no-bundled");
+    CliRun run =
+        rules(
+            "match",
+            one.toString(),
+            two.toString(),
+            "--only-matches",
+            "--catalog",
+            VALID,
+            "--no-bundled");
 
-    assertThat(run.out().lines().toList()).containsExactly(
-        one + ":2  2025-03-01T12:00:00Z  GuardDuty Finding  guardduty-finding-medium-up",
-        two + ":1  2025-03-01T12:00:00Z  GuardDuty Finding  guardduty-finding-medium-up");
+    assertThat(run.out().lines().toList())
+        .containsExactly(
+            one + ":2  2025-03-01T12:00:00Z  GuardDuty Finding  guardduty-finding-medium-up",
+            two + ":1  2025-03-01T12:00:00Z  GuardDuty Finding  guardduty-finding-medium-up");
   }
 
   @Test
@@ -256,7 +334,8 @@ class RulesCommandTest {
     CliRun run = rules("docs", "--catalog", VALID, "--no-bundled");
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).contains("| id | severity | scope | what it catches | prerequisites |")
+    assertThat(run.out())
+        .contains("| id | severity | scope | what it catches | prerequisites |")
         .contains("| `test-honey-bucket-access` | high | regional |")
         .contains("`--set bucketNames=...`");
   }
@@ -274,7 +353,13 @@ class RulesCommandTest {
   void rulesHelpListsTheCommands() {
     CliRun run = rules("--help");
 
-    assertThat(run.out()).contains("list").contains("show").contains("validate").contains("test").contains("match").contains("docs");
+    assertThat(run.out())
+        .contains("list")
+        .contains("show")
+        .contains("validate")
+        .contains("test")
+        .contains("match")
+        .contains("docs");
   }
 
   private static CliRun withStdin(String input, java.util.function.Supplier<CliRun> body) {

@@ -27,32 +27,65 @@ class StatusCommandTest {
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(aws.log().writes()).isEmpty();
     assertThat(run.out())
-        .contains("REGION     GUARDDUTY  FREQUENCY  FEATURES ON  RULES SYNC/DRIFT/MISSING/ORPHAN  TOPIC POLICY  SUBSCRIPTIONS")
-        .contains("eu-west-1  missing    -          -            0/0/22/0                         no topic      0 confirmed, 0 pending")
+        .contains(
+            "REGION     GUARDDUTY  FREQUENCY  FEATURES ON  RULES SYNC/DRIFT/MISSING/ORPHAN  TOPIC POLICY  SUBSCRIPTIONS")
+        .contains(
+            "eu-west-1  missing    -          -            0/0/22/0                         no topic      0 confirmed, 0 pending")
         .contains("us-east-1  missing    -          -            0/0/26/0")
-        .contains("2 regions: GuardDuty enabled in 0, rules and topic in sync in 0, 0 with errors. Run 'irctl plan' for the details.");
+        .contains(
+            "2 regions: GuardDuty enabled in 0, rules and topic in sync in 0, 0 with errors. Run 'irctl plan' for the details.");
   }
 
   @Test
   void afterApplyEveryRowIsInSyncWithSubscriptionsCounted() {
-    CliRun.run(aws, "apply", REGIONS, HONEY, "--subscribe", "email:soc@example.com", "--feature", "RDS_LOGIN_EVENTS");
+    CliRun.run(
+        aws,
+        "apply",
+        REGIONS,
+        HONEY,
+        "--subscribe",
+        "email:soc@example.com",
+        "--feature",
+        "RDS_LOGIN_EVENTS");
     aws.log().clear();
 
     CliRun run = CliRun.run(aws, "status", REGIONS, HONEY);
 
     assertThat(aws.log().writes()).isEmpty();
     assertThat(run.out())
-        .containsPattern("eu-west-1  enabled    FIFTEEN_MINUTES  \\d+ +22/0/0/0 +ok +0 confirmed, 1 pending")
-        .contains("2 regions: GuardDuty enabled in 2, rules and topic in sync in 2, 0 with errors.");
+        .containsPattern(
+            "eu-west-1  enabled    FIFTEEN_MINUTES  \\d+ +22/0/0/0 +ok +0 confirmed, 1 pending")
+        .contains(
+            "2 regions: GuardDuty enabled in 2, rules and topic in sync in 2, 0 with errors.");
   }
 
   @Test
   void disabledDetectorsDriftedAndOrphanedRulesAndAMissingPolicyStatementAreCounted() {
     CliRun.run(aws, "apply", REGIONS, HONEY);
-    aws.guardDutyIn("eu-west-1").existing(new Detector("d-eu", false, FindingFrequency.SIX_HOURS, Map.of("S3_DATA_EVENTS", true), Map.of()));
-    aws.snsIn("eu-west-1").existing("irctl-alerts", "{\"Version\":\"2012-10-17\",\"Statement\":[]}", Map.of("managed-by", "irctl"));
+    aws.guardDutyIn("eu-west-1")
+        .existing(
+            new Detector(
+                "d-eu",
+                false,
+                FindingFrequency.SIX_HOURS,
+                Map.of("S3_DATA_EVENTS", true),
+                Map.of()));
+    aws.snsIn("eu-west-1")
+        .existing(
+            "irctl-alerts",
+            "{\"Version\":\"2012-10-17\",\"Statement\":[]}",
+            Map.of("managed-by", "irctl"));
 
-    CliRun run = CliRun.run(aws, "status", REGIONS, HONEY, "--exclude", "ec2-instance-terminated", "--output", "json");
+    CliRun run =
+        CliRun.run(
+            aws,
+            "status",
+            REGIONS,
+            HONEY,
+            "--exclude",
+            "ec2-instance-terminated",
+            "--output",
+            "json");
 
     assertThat(run.exitCode()).isZero();
     JsonNode euWest1 = json(run.out()).get("regions").get(0);
@@ -67,13 +100,21 @@ class StatusCommandTest {
 
   @Test
   void aRegionThatFailsIsReportedAndTheOthersStillRead(@TempDir Path dir) throws Exception {
-    aws.log().fail("eu-west-1", "guardduty:ListDetectors", AwsCallException.Kind.ACCESS_DENIED, "not authorized to ListDetectors");
+    aws.log()
+        .fail(
+            "eu-west-1",
+            "guardduty:ListDetectors",
+            AwsCallException.Kind.ACCESS_DENIED,
+            "not authorized to ListDetectors");
     Path file = dir.resolve("status.json");
 
     CliRun run = CliRun.run(aws, "status", REGIONS, HONEY, "--output-file", file.toString());
 
     assertThat(run.exitCode()).isEqualTo(3);
-    assertThat(run.out()).contains("eu-west-1  error").contains("guardduty: access denied: the caller is not allowed guardduty:ListDetectors").contains("0/0/22/0");
+    assertThat(run.out())
+        .contains("eu-west-1  error")
+        .contains("guardduty: access denied: the caller is not allowed guardduty:ListDetectors")
+        .contains("0/0/22/0");
     JsonNode status = json(Files.readString(file));
     assertThat(status.get("schemaVersion").asInt()).isEqualTo(1);
     assertThat(status.get("command").asText()).isEqualTo("status");

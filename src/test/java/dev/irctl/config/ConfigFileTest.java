@@ -16,8 +16,17 @@ class ConfigFileTest {
   @TempDir Path dir;
 
   private static final Set<String> GUARDDUTY_FLAGS =
-      Set.of("--region", "--all-regions", "--profile", "--concurrency", "--finding-frequency", "--feature", "--no-feature",
-          "--threat-intel-set", "--trusted-ip-set", "--endpoint-url");
+      Set.of(
+          "--region",
+          "--all-regions",
+          "--profile",
+          "--concurrency",
+          "--finding-frequency",
+          "--feature",
+          "--no-feature",
+          "--threat-intel-set",
+          "--trusted-ip-set",
+          "--endpoint-url");
 
   @Test
   void keysBecomeTheFlagsOfTheCommandThatHasThem() throws IOException {
@@ -43,17 +52,32 @@ class ConfigFileTest {
 
     assertThat(args)
         .containsExactly(
-            "--profile", "ir", "--region", "us-east-1,eu-west-1", "--concurrency", "4", "--finding-frequency", "ONE_HOUR",
-            "--feature", "RDS_LOGIN_EVENTS", "--no-feature", "S3_DATA_EVENTS", "--threat-intel-set", "bad=s3://lists/bad.txt");
+            "--profile",
+            "ir",
+            "--region",
+            "us-east-1,eu-west-1",
+            "--concurrency",
+            "4",
+            "--finding-frequency",
+            "ONE_HOUR",
+            "--feature",
+            "RDS_LOGIN_EVENTS",
+            "--no-feature",
+            "S3_DATA_EVENTS",
+            "--threat-intel-set",
+            "bad=s3://lists/bad.txt");
   }
 
   @Test
   void aFlagOnTheCommandLineOverridesItsKeyAndItsOpposite() throws IOException {
     ConfigFile file = write("regions: all\nprofile: ir\n");
 
-    assertThat(ConfigArguments.forCommand(file, GUARDDUTY_FLAGS::contains, List.of("--region", "eu-west-1")))
+    assertThat(
+            ConfigArguments.forCommand(
+                file, GUARDDUTY_FLAGS::contains, List.of("--region", "eu-west-1")))
         .containsExactly("--profile", "ir");
-    assertThat(ConfigArguments.forCommand(file, GUARDDUTY_FLAGS::contains, List.of("--profile=other")))
+    assertThat(
+            ConfigArguments.forCommand(file, GUARDDUTY_FLAGS::contains, List.of("--profile=other")))
         .containsExactly("--all-regions");
   }
 
@@ -74,7 +98,8 @@ class ConfigFileTest {
 
   @Test
   void aKeyInTheWrongSectionSuggestsTheRightOne() throws IOException {
-    assertThatThrownBy(() -> write("topicName: x\n")).hasMessageContaining("did you mean rules.topicName?");
+    assertThatThrownBy(() -> write("topicName: x\n"))
+        .hasMessageContaining("did you mean rules.topicName?");
   }
 
   @Test
@@ -110,15 +135,18 @@ class ConfigFileTest {
 
     ConfigFile file = ConfigFile.read(starter);
 
-    assertThat(file.values()).containsKeys("regions", "guardduty.findingFrequency", "rules.topicName", "iam.policyName");
+    assertThat(file.values())
+        .containsKeys("regions", "guardduty.findingFrequency", "rules.topicName", "iam.policyName");
   }
 
   @Test
   void theConfigFileIsFoundByFlagOrInTheWorkingDirectory() throws IOException {
     Files.writeString(dir.resolve("irctl.yaml"), "regions: all\n");
 
-    assertThat(ConfigArguments.locate(List.of("enable-guardduty"), dir)).contains(dir.resolve("irctl.yaml"));
-    assertThat(ConfigArguments.locate(List.of("--config", "x.yaml"), dir)).contains(Path.of("x.yaml"));
+    assertThat(ConfigArguments.locate(List.of("enable-guardduty"), dir))
+        .contains(dir.resolve("irctl.yaml"));
+    assertThat(ConfigArguments.locate(List.of("--config", "x.yaml"), dir))
+        .contains(Path.of("x.yaml"));
     assertThat(ConfigArguments.locate(List.of(), dir.resolve("elsewhere"))).isEmpty();
   }
 

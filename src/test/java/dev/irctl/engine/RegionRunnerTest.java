@@ -17,7 +17,8 @@ class RegionRunnerTest {
                 List.of("a", "b", "c"),
                 region -> {
                   if (region.equals("b")) {
-                    throw new AwsCallException(AwsCallException.Kind.ACCESS_DENIED, "svc:Act", "nope");
+                    throw new AwsCallException(
+                        AwsCallException.Kind.ACCESS_DENIED, "svc:Act", "nope");
                   }
                   return region.toUpperCase();
                 },

@@ -8,15 +8,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
- * Every call the fakes receive, as {@code region action} (e.g. {@code us-east-1 guardduty:CreateDetector}),
- * with optional per-call latency and injected failures. Shared by all fakes of one {@link FakePorts}.
+ * Every call the fakes receive, as {@code region action} (e.g. {@code us-east-1
+ * guardduty:CreateDetector}), with optional per-call latency and injected failures. Shared by all
+ * fakes of one {@link FakePorts}.
  */
 public final class CallLog {
   private final List<String> calls = new ArrayList<>();
   private final Map<String, AwsCallException> failures = new ConcurrentHashMap<>();
   private volatile long latencyMillis;
 
-  /** Records a call, waits the configured latency, and throws the failure injected for it, if any. */
+  /**
+   * Records a call, waits the configured latency, and throws the failure injected for it, if any.
+   */
   public void record(String region, String action, boolean write) {
     synchronized (calls) {
       calls.add(region + " " + action + (write ? " (write)" : ""));
@@ -28,7 +31,8 @@ public final class CallLog {
         Thread.currentThread().interrupt();
       }
     }
-    AwsCallException failure = failures.getOrDefault(region + " " + action, failures.get("* " + action));
+    AwsCallException failure =
+        failures.getOrDefault(region + " " + action, failures.get("* " + action));
     if (failure == null) {
       failure = failures.get(region + " *");
     }

@@ -2,7 +2,9 @@ package dev.irctl.fakes;
 
 import dev.irctl.engine.port.AccountPort;
 
-/** STS GetCallerIdentity for a fixed caller; the account id and partition can be changed per test. */
+/**
+ * STS GetCallerIdentity for a fixed caller; the account id and partition can be changed per test.
+ */
 public final class FakeAccount implements AccountPort {
   public static final String ACCOUNT_ID = "111122223333";
 
@@ -15,7 +17,9 @@ public final class FakeAccount implements AccountPort {
   }
 
   public FakeAccount caller(String accountId, String partition) {
-    identity = new Identity(accountId, partition, "arn:" + partition + ":iam::" + accountId + ":user/admin");
+    identity =
+        new Identity(
+            accountId, partition, "arn:" + partition + ":iam::" + accountId + ":user/admin");
     return this;
   }
 

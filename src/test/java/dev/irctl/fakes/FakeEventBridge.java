@@ -14,20 +14,23 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * EventBridge in one region, in memory: rules per bus with targets and tags, and AWS's limits (5 targets a
- * rule, 10 entries a PutTargets call). Calls are logged (and delayed) before the lock is taken, so concurrent
- * calls overlap the way they do against AWS.
+ * EventBridge in one region, in memory: rules per bus with targets and tags, and AWS's limits (5
+ * targets a rule, 10 entries a PutTargets call). Calls are logged (and delayed) before the lock is
+ * taken, so concurrent calls overlap the way they do against AWS.
  */
 public final class FakeEventBridge implements EventBridgePort {
   private final String region;
   private final String account;
   private final CallLog log;
+
   /** bus → name → rule. */
   private final Map<String, Map<String, StoredRule>> buses = new HashMap<>();
+
   private final Map<String, String> rejectedTargets = new HashMap<>();
 
   /** A rule with its targets and tags, as the fake keeps it. */
-  public record StoredRule(BusRule rule, Map<String, RuleTarget> targets, Map<String, String> tags) {}
+  public record StoredRule(
+      BusRule rule, Map<String, RuleTarget> targets, Map<String, String> tags) {}
 
   FakeEventBridge(String region, String account, CallLog log) {
     this.region = region;
@@ -37,10 +40,21 @@ public final class FakeEventBridge implements EventBridgePort {
 
   /** Seeds a rule as if someone had created it. */
   public synchronized FakeEventBridge existing(
-      String bus, String name, String pattern, String state, Map<String, String> tags, List<RuleTarget> targets) {
+      String bus,
+      String name,
+      String pattern,
+      String state,
+      Map<String, String> tags,
+      List<RuleTarget> targets) {
     Map<String, RuleTarget> byId = new LinkedHashMap<>();
     targets.forEach(t -> byId.put(t.id(), t));
-    rules(bus).put(name, new StoredRule(new BusRule(name, arn(bus, name), Optional.of(pattern), state, Optional.empty()), byId, new HashMap<>(tags)));
+    rules(bus)
+        .put(
+            name,
+            new StoredRule(
+                new BusRule(name, arn(bus, name), Optional.of(pattern), state, Optional.empty()),
+                byId,
+                new HashMap<>(tags)));
     return this;
   }
 
@@ -52,7 +66,10 @@ public final class FakeEventBridge implements EventBridgePort {
     return this;
   }
 
-  /** PutTargets answers with a FailedEntry for this rule (HTTP 200, FailedEntryCount 1), as AWS does. */
+  /**
+   * PutTargets answers with a FailedEntry for this rule (HTTP 200, FailedEntryCount 1), as AWS
+   * does.
+   */
   public synchronized FakeEventBridge rejectTargetsOf(String ruleName, String errorMessage) {
     rejectedTargets.put(ruleName, errorMessage);
     return this;
@@ -70,7 +87,12 @@ public final class FakeEventBridge implements EventBridgePort {
   public List<BusRule> listRules(String bus, String prefix) {
     List<BusRule> all;
     synchronized (this) {
-      all = new TreeMap<>(rules(bus)).values().stream().map(StoredRule::rule).filter(r -> r.name().startsWith(prefix)).toList();
+      all =
+          new TreeMap<>(rules(bus))
+              .values().stream()
+                  .map(StoredRule::rule)
+                  .filter(r -> r.name().startsWith(prefix))
+                  .toList();
     }
     // One ListRules page holds at most 100 rules.
     for (int page = 0; page == 0 || page * 100 < all.size(); page++) {
@@ -113,10 +135,16 @@ public final class FakeEventBridge implements EventBridgePort {
     synchronized (this) {
       StoredRule existing = rules(bus).get(rule.name());
       BusRule stored =
-          new BusRule(rule.name(), arn(bus, rule.name()), Optional.of(rule.eventPattern().toString()), rule.state(), Optional.ofNullable(rule.description()));
+          new BusRule(
+              rule.name(),
+              arn(bus, rule.name()),
+              Optional.of(rule.eventPattern().toString()),
+              rule.state(),
+              Optional.ofNullable(rule.description()));
       // Like AWS: tags in PutRule count only when the rule is created.
       Map<String, String> keptTags = existing == null ? new HashMap<>(tags) : existing.tags();
-      Map<String, RuleTarget> keptTargets = existing == null ? new LinkedHashMap<>() : existing.targets();
+      Map<String, RuleTarget> keptTargets =
+          existing == null ? new LinkedHashMap<>() : existing.targets();
       rules(bus).put(rule.name(), new StoredRule(stored, keptTargets, keptTags));
       return stored.arn();
     }
@@ -133,11 +161,21 @@ public final class FakeEventBridge implements EventBridgePort {
       String rejection = rejectedTargets.get(ruleName);
       if (rejection != null) {
         throw new AwsCallException(
-            AwsCallException.Kind.INVALID_REQUEST, "events:PutTargets", "1 target(s) of rule " + ruleName + " failed: " + targets.get(0).id() + ": " + rejection);
+            AwsCallException.Kind.INVALID_REQUEST,
+            "events:PutTargets",
+            "1 target(s) of rule "
+                + ruleName
+                + " failed: "
+                + targets.get(0).id()
+                + ": "
+                + rejection);
       }
       for (RuleTarget target : targets) {
         if (!rule.targets().containsKey(target.id()) && rule.targets().size() >= 5) {
-          throw new AwsCallException(AwsCallException.Kind.INVALID_REQUEST, "events:PutTargets", "LimitExceededException: 5 targets per rule");
+          throw new AwsCallException(
+              AwsCallException.Kind.INVALID_REQUEST,
+              "events:PutTargets",
+              "LimitExceededException: 5 targets per rule");
         }
         rule.targets().put(target.id(), target);
       }
@@ -166,7 +204,9 @@ public final class FakeEventBridge implements EventBridgePort {
     synchronized (this) {
       if (!existingRule(bus, ruleName).targets().isEmpty()) {
         throw new AwsCallException(
-            AwsCallException.Kind.INVALID_REQUEST, "events:DeleteRule", "ValidationException: Rule can't be deleted since it has targets.");
+            AwsCallException.Kind.INVALID_REQUEST,
+            "events:DeleteRule",
+            "ValidationException: Rule can't be deleted since it has targets.");
       }
       rules(bus).remove(ruleName);
     }
@@ -179,7 +219,10 @@ public final class FakeEventBridge implements EventBridgePort {
   private StoredRule existingRule(String bus, String name) {
     StoredRule rule = rules(bus).get(name);
     if (rule == null) {
-      throw new AwsCallException(AwsCallException.Kind.NOT_FOUND, "events", "ResourceNotFoundException: Rule " + name + " does not exist.");
+      throw new AwsCallException(
+          AwsCallException.Kind.NOT_FOUND,
+          "events",
+          "ResourceNotFoundException: Rule " + name + " does not exist.");
     }
     return rule;
   }
@@ -189,10 +232,21 @@ public final class FakeEventBridge implements EventBridgePort {
         .flatMap(m -> m.values().stream())
         .filter(r -> r.rule().arn().equals(arn))
         .findFirst()
-        .orElseThrow(() -> new AwsCallException(AwsCallException.Kind.NOT_FOUND, "events", "ResourceNotFoundException: " + arn));
+        .orElseThrow(
+            () ->
+                new AwsCallException(
+                    AwsCallException.Kind.NOT_FOUND,
+                    "events",
+                    "ResourceNotFoundException: " + arn));
   }
 
   private String arn(String bus, String name) {
-    return "arn:aws:events:" + region + ":" + account + ":rule/" + ("default".equals(bus) ? "" : bus + "/") + name;
+    return "arn:aws:events:"
+        + region
+        + ":"
+        + account
+        + ":rule/"
+        + ("default".equals(bus) ? "" : bus + "/")
+        + name;
   }
 }

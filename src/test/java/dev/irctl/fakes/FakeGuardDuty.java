@@ -58,7 +58,9 @@ public final class FakeGuardDuty implements GuardDutyPort {
 
   @Override
   public synchronized String createDetector(
-      FindingFrequency frequency, Map<DetectorFeature, Boolean> features, Map<String, String> tags) {
+      FindingFrequency frequency,
+      Map<DetectorFeature, Boolean> features,
+      Map<String, String> tags) {
     log.record(region, "guardduty:CreateDetector", true);
     if (detector != null) {
       throw new IllegalStateException("a detector already exists in " + region);
@@ -69,7 +71,8 @@ public final class FakeGuardDuty implements GuardDutyPort {
       state.put(feature.name(), feature != DetectorFeature.RUNTIME_MONITORING);
     }
     features.forEach((f, on) -> state.put(f.name(), on));
-    detector = new Detector(UUID.randomUUID().toString().replace("-", ""), true, frequency, state, tags);
+    detector =
+        new Detector(UUID.randomUUID().toString().replace("-", ""), true, frequency, state, tags);
     return detector.id();
   }
 
@@ -89,21 +92,46 @@ public final class FakeGuardDuty implements GuardDutyPort {
 
   @Override
   public synchronized List<ListSet> listSets(String detectorId, ListKind kind) {
-    log.record(region, kind == ListKind.THREAT_INTEL ? "guardduty:ListThreatIntelSets" : "guardduty:ListIPSets", false);
+    log.record(
+        region,
+        kind == ListKind.THREAT_INTEL ? "guardduty:ListThreatIntelSets" : "guardduty:ListIPSets",
+        false);
     return lists.stream().filter(l -> l.kind() == kind).toList();
   }
 
   @Override
-  public synchronized String createSet(String detectorId, ListSetSpec spec, Map<String, String> tags) {
-    log.record(region, spec.kind() == ListKind.THREAT_INTEL ? "guardduty:CreateThreatIntelSet" : "guardduty:CreateIPSet", true);
-    ListSet set = new ListSet(spec.kind(), UUID.randomUUID().toString(), spec.name(), spec.location(), spec.format(), "ACTIVE");
+  public synchronized String createSet(
+      String detectorId, ListSetSpec spec, Map<String, String> tags) {
+    log.record(
+        region,
+        spec.kind() == ListKind.THREAT_INTEL
+            ? "guardduty:CreateThreatIntelSet"
+            : "guardduty:CreateIPSet",
+        true);
+    ListSet set =
+        new ListSet(
+            spec.kind(),
+            UUID.randomUUID().toString(),
+            spec.name(),
+            spec.location(),
+            spec.format(),
+            "ACTIVE");
     lists.add(set);
     return set.id();
   }
 
   @Override
   public synchronized void updateSet(String detectorId, String setId, ListSetSpec spec) {
-    log.record(region, spec.kind() == ListKind.THREAT_INTEL ? "guardduty:UpdateThreatIntelSet" : "guardduty:UpdateIPSet", true);
-    lists.replaceAll(l -> l.id().equals(setId) ? new ListSet(l.kind(), l.id(), l.name(), spec.location(), l.format(), "ACTIVE") : l);
+    log.record(
+        region,
+        spec.kind() == ListKind.THREAT_INTEL
+            ? "guardduty:UpdateThreatIntelSet"
+            : "guardduty:UpdateIPSet",
+        true);
+    lists.replaceAll(
+        l ->
+            l.id().equals(setId)
+                ? new ListSet(l.kind(), l.id(), l.name(), spec.location(), l.format(), "ACTIVE")
+                : l);
   }
 }

@@ -15,8 +15,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * IAM of one account, in memory, behaving like the service for what irctl uses: numbered versions, the
- * 5-version limit, NoSuchEntity for missing principals, attachments. Calls are logged in region "global".
+ * IAM of one account, in memory, behaving like the service for what irctl uses: numbered versions,
+ * the 5-version limit, NoSuchEntity for missing principals, attachments. Calls are logged in region
+ * "global".
  */
 public final class FakeIam implements IamPort {
   private static final String REGION = "global";
@@ -31,7 +32,8 @@ public final class FakeIam implements IamPort {
   }
 
   /** A policy with its versions as {@code documents}, the last one the default. */
-  public synchronized FakeIam existingPolicy(String arn, Map<String, String> tags, String... documents) {
+  public synchronized FakeIam existingPolicy(
+      String arn, Map<String, String> tags, String... documents) {
     StoredPolicy policy = new StoredPolicy(arn, new HashMap<>(tags));
     for (String document : documents) {
       policy.addVersion(document, tick());
@@ -73,15 +75,19 @@ public final class FakeIam implements IamPort {
   public synchronized List<PolicyVersion> policyVersions(String policyArn) {
     log.record(REGION, "iam:ListPolicyVersions", false);
     StoredPolicy policy = stored(policyArn);
-    return policy.versions.stream().map(v -> new PolicyVersion(v.id, v.id.equals(policy.defaultVersion), v.created)).toList();
+    return policy.versions.stream()
+        .map(v -> new PolicyVersion(v.id, v.id.equals(policy.defaultVersion), v.created))
+        .toList();
   }
 
   @Override
-  public synchronized String createPolicy(String name, String description, String document, Map<String, String> tags) {
+  public synchronized String createPolicy(
+      String name, String description, String document, Map<String, String> tags) {
     log.record(REGION, "iam:CreatePolicy", true);
     String arn = "arn:aws:iam::" + FakeAccount.ACCOUNT_ID + ":policy/" + name;
     if (policies.containsKey(arn)) {
-      throw new AwsCallException(AwsCallException.Kind.INVALID_REQUEST, "iam:CreatePolicy", "EntityAlreadyExists");
+      throw new AwsCallException(
+          AwsCallException.Kind.INVALID_REQUEST, "iam:CreatePolicy", "EntityAlreadyExists");
     }
     StoredPolicy policy = new StoredPolicy(arn, new HashMap<>(tags));
     policy.addVersion(document, tick());
@@ -101,7 +107,9 @@ public final class FakeIam implements IamPort {
     StoredPolicy policy = stored(policyArn);
     if (policy.versions.size() >= 5) {
       throw new AwsCallException(
-          AwsCallException.Kind.INVALID_REQUEST, "iam:CreatePolicyVersion", "LimitExceeded: A managed policy can have up to 5 versions.");
+          AwsCallException.Kind.INVALID_REQUEST,
+          "iam:CreatePolicyVersion",
+          "LimitExceeded: A managed policy can have up to 5 versions.");
     }
     return policy.addVersion(document, tick());
   }
@@ -111,7 +119,10 @@ public final class FakeIam implements IamPort {
     log.record(REGION, "iam:DeletePolicyVersion", true);
     StoredPolicy policy = stored(policyArn);
     if (versionId.equals(policy.defaultVersion)) {
-      throw new AwsCallException(AwsCallException.Kind.INVALID_REQUEST, "iam:DeletePolicyVersion", "DeleteConflict: default version");
+      throw new AwsCallException(
+          AwsCallException.Kind.INVALID_REQUEST,
+          "iam:DeletePolicyVersion",
+          "DeleteConflict: default version");
     }
     policy.versions.removeIf(v -> v.id.equals(versionId));
   }
@@ -162,7 +173,8 @@ public final class FakeIam implements IamPort {
   }
 
   private static AwsCallException noSuchEntity(String action, String what) {
-    return new AwsCallException(AwsCallException.Kind.NOT_FOUND, action, "NoSuchEntity: " + what + " not found");
+    return new AwsCallException(
+        AwsCallException.Kind.NOT_FOUND, action, "NoSuchEntity: " + what + " not found");
   }
 
   /** A policy as the fake holds it. */
@@ -194,7 +206,11 @@ public final class FakeIam implements IamPort {
     }
 
     public String defaultDocument() {
-      return versions.stream().filter(v -> v.id.equals(defaultVersion)).findFirst().orElseThrow().document;
+      return versions.stream()
+          .filter(v -> v.id.equals(defaultVersion))
+          .findFirst()
+          .orElseThrow()
+          .document;
     }
 
     public String defaultVersionId() {

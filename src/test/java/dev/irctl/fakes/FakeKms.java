@@ -21,7 +21,13 @@ public final class FakeKms implements KmsPort {
 
   /** Seeds a key reachable by {@code idOrAlias}. */
   public synchronized FakeKms key(String idOrAlias, boolean awsManaged, String policy) {
-    String arn = "arn:aws:kms:" + region + ":" + account + ":key/" + Integer.toHexString(idOrAlias.hashCode());
+    String arn =
+        "arn:aws:kms:"
+            + region
+            + ":"
+            + account
+            + ":key/"
+            + Integer.toHexString(idOrAlias.hashCode());
     keys.put(idOrAlias, new KeyInfo(arn, awsManaged));
     policies.put(arn, policy);
     return this;
@@ -33,7 +39,10 @@ public final class FakeKms implements KmsPort {
     synchronized (this) {
       KeyInfo key = keys.get(keyId);
       if (key == null) {
-        throw new AwsCallException(AwsCallException.Kind.NOT_FOUND, "kms:DescribeKey", "NotFoundException: Key '" + keyId + "' does not exist");
+        throw new AwsCallException(
+            AwsCallException.Kind.NOT_FOUND,
+            "kms:DescribeKey",
+            "NotFoundException: Key '" + keyId + "' does not exist");
       }
       return key;
     }

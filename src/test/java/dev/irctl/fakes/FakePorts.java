@@ -3,20 +3,21 @@ package dev.irctl.fakes;
 import dev.irctl.engine.port.AccountPort;
 import dev.irctl.engine.port.AwsCallException;
 import dev.irctl.engine.port.EventBridgePort;
-import dev.irctl.engine.port.KmsPort;
-import dev.irctl.engine.port.SnsPort;
 import dev.irctl.engine.port.GuardDutyPort;
 import dev.irctl.engine.port.IamPort;
+import dev.irctl.engine.port.KmsPort;
 import dev.irctl.engine.port.Ports;
 import dev.irctl.engine.port.PortsFactory;
 import dev.irctl.engine.port.RegionDirectoryPort;
 import dev.irctl.engine.port.Session;
+import dev.irctl.engine.port.SnsPort;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * An in-memory AWS account: per-region fakes that keep state across runs (so a second run sees what the first
- * created) and one {@link CallLog}. Also its own {@link PortsFactory}, so the CLI can run in-process on it.
+ * An in-memory AWS account: per-region fakes that keep state across runs (so a second run sees what
+ * the first created) and one {@link CallLog}. Also its own {@link PortsFactory}, so the CLI can run
+ * in-process on it.
  */
 public final class FakePorts implements Ports, PortsFactory {
   /** The account the fakes belong to. */
@@ -83,7 +84,8 @@ public final class FakePorts implements Ports, PortsFactory {
   @Override
   public void checkCredentials() {
     if (!credentials) {
-      throw new AwsCallException(AwsCallException.Kind.NO_CREDENTIALS, "credentials", "No AWS credentials found: (fake).");
+      throw new AwsCallException(
+          AwsCallException.Kind.NO_CREDENTIALS, "credentials", "No AWS credentials found: (fake).");
     }
   }
 

@@ -6,14 +6,31 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** A region directory with a configurable account: enabled and not-opted-in regions, a default region. */
+/**
+ * A region directory with a configurable account: enabled and not-opted-in regions, a default
+ * region.
+ */
 public final class FakeRegionDirectory implements RegionDirectoryPort {
   /** The 17 regions enabled by default in most accounts. */
   public static final List<String> DEFAULT_REGIONS =
       List.of(
-          "ap-northeast-1", "ap-northeast-2", "ap-northeast-3", "ap-south-1", "ap-southeast-1", "ap-southeast-2",
-          "ca-central-1", "eu-central-1", "eu-north-1", "eu-west-1", "eu-west-2", "eu-west-3", "sa-east-1",
-          "us-east-1", "us-east-2", "us-west-1", "us-west-2");
+          "ap-northeast-1",
+          "ap-northeast-2",
+          "ap-northeast-3",
+          "ap-south-1",
+          "ap-southeast-1",
+          "ap-southeast-2",
+          "ca-central-1",
+          "eu-central-1",
+          "eu-north-1",
+          "eu-west-1",
+          "eu-west-2",
+          "eu-west-3",
+          "sa-east-1",
+          "us-east-1",
+          "us-east-2",
+          "us-west-1",
+          "us-west-2");
 
   public static final List<String> OPT_IN_REGIONS =
       List.of("af-south-1", "ap-east-1", "eu-south-1", "me-south-1", "ap-southeast-3");
@@ -63,6 +80,10 @@ public final class FakeRegionDirectory implements RegionDirectoryPort {
 
   /** Convenience for tests: make DescribeRegions denied. */
   public void deny() {
-    log.fail("*", "ec2:DescribeRegions", AwsCallException.Kind.ACCESS_DENIED, "not authorized to perform ec2:DescribeRegions");
+    log.fail(
+        "*",
+        "ec2:DescribeRegions",
+        AwsCallException.Kind.ACCESS_DENIED,
+        "not authorized to perform ec2:DescribeRegions");
   }
 }

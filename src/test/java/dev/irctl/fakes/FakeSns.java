@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * SNS in one region, in memory. A new topic gets SNS's default policy (the owner statement) unless CreateTopic
- * brings one; email and https subscriptions stay pending until confirmed, sqs and lambda are confirmed at once.
+ * SNS in one region, in memory. A new topic gets SNS's default policy (the owner statement) unless
+ * CreateTopic brings one; email and https subscriptions stay pending until confirmed, sqs and
+ * lambda are confirmed at once.
  */
 public final class FakeSns implements SnsPort {
   private final String region;
@@ -20,7 +21,11 @@ public final class FakeSns implements SnsPort {
   private final Map<String, Topic> topics = new HashMap<>();
 
   /** A topic as the fake keeps it. */
-  public record Topic(String arn, Map<String, String> attributes, Map<String, String> tags, List<Subscription> subscriptions) {}
+  public record Topic(
+      String arn,
+      Map<String, String> attributes,
+      Map<String, String> tags,
+      List<Subscription> subscriptions) {}
 
   FakeSns(String region, String account, CallLog log) {
     this.region = region;
@@ -77,7 +82,9 @@ public final class FakeSns implements SnsPort {
         // CreateTopic is idempotent only when the attributes match.
         if (!existing.attributes().entrySet().containsAll(attributes.entrySet())) {
           throw new AwsCallException(
-              AwsCallException.Kind.INVALID_REQUEST, "sns:CreateTopic", "InvalidParameter: Topic already exists with different attributes");
+              AwsCallException.Kind.INVALID_REQUEST,
+              "sns:CreateTopic",
+              "InvalidParameter: Topic already exists with different attributes");
         }
         return arn;
       }
@@ -125,7 +132,8 @@ public final class FakeSns implements SnsPort {
   private Topic existing(String arn) {
     Topic topic = topics.get(arn);
     if (topic == null) {
-      throw new AwsCallException(AwsCallException.Kind.NOT_FOUND, "sns", "NotFound: Topic does not exist");
+      throw new AwsCallException(
+          AwsCallException.Kind.NOT_FOUND, "sns", "NotFound: Topic does not exist");
     }
     return topic;
   }

@@ -11,16 +11,19 @@ class TextTableTest {
   @Test
   void alignsColumnsTwoSpacesApartWithoutTrailingBlanks() {
     StringWriter out = new StringWriter();
-    new TextTable("ID", "SEVERITY", "TITLE").row("a-long-id", "high", "One").row("b", "low", "").print(new PrintWriter(out));
+    new TextTable("ID", "SEVERITY", "TITLE")
+        .row("a-long-id", "high", "One")
+        .row("b", "low", "")
+        .print(new PrintWriter(out));
 
-    assertThat(out.toString().lines()).containsExactly(
-        "ID         SEVERITY  TITLE",
-        "a-long-id  high      One",
-        "b          low");
+    assertThat(out.toString().lines())
+        .containsExactly(
+            "ID         SEVERITY  TITLE", "a-long-id  high      One", "b          low");
   }
 
   @Test
   void rejectsARowWithTheWrongNumberOfCells() {
-    assertThatThrownBy(() -> new TextTable("A", "B").row("only-one")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new TextTable("A", "B").row("only-one"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What plan and apply bring the account to, already checked: the detector in every region, the rules and topic in
- * every region, and the IAM policy when principals were named ({@code iam} empty means the IAM part is skipped).
+ * What plan and apply bring the account to, already checked: the detector in every region, the
+ * rules and topic in every region, and the IAM policy when principals were named ({@code iam} empty
+ * means the IAM part is skipped).
  */
-public record AccountRequest(DesiredDetector guardDuty, ApplyRulesRequest rules, Optional<IamRequest> iam) {
+public record AccountRequest(
+    DesiredDetector guardDuty, ApplyRulesRequest rules, Optional<IamRequest> iam) {
 
   /** install-policy's request without its dry-run switch: plan and apply decide that. */
   public record IamRequest(String policyName, List<Principal> principals, boolean adopt) {

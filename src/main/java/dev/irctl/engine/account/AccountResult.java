@@ -3,9 +3,9 @@ package dev.irctl.engine.account;
 import java.util.List;
 
 /**
- * A plan or apply over the whole account: one result per region (sorted by name), the IAM part, and warnings that
- * concern no single region. Each region's GuardDuty, each region's rules and the IAM policy are the "parts" that
- * fail or succeed on their own.
+ * A plan or apply over the whole account: one result per region (sorted by name), the IAM part, and
+ * warnings that concern no single region. Each region's GuardDuty, each region's rules and the IAM
+ * policy are the "parts" that fail or succeed on their own.
  */
 public record AccountResult(List<RegionResult> regions, IamPart iam, List<String> warnings) {
   public AccountResult {

@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The IAM policy's part of a plan or apply: install-policy's result, or why it was skipped (no principals), or
- * why it failed before a result existed (a principal missing, a foreign policy, access denied).
+ * The IAM policy's part of a plan or apply: install-policy's result, or why it was skipped (no
+ * principals), or why it failed before a result existed (a principal missing, a foreign policy,
+ * access denied).
  */
-public record IamPart(Optional<InstallPolicyResult> result, Optional<String> skipped, Optional<String> error) {
+public record IamPart(
+    Optional<InstallPolicyResult> result, Optional<String> skipped, Optional<String> error) {
   public static IamPart of(InstallPolicyResult result) {
     return new IamPart(Optional.of(result), Optional.empty(), result.error());
   }

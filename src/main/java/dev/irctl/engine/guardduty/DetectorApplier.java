@@ -4,8 +4,8 @@ import dev.irctl.engine.Ownership;
 import dev.irctl.engine.port.GuardDutyPort;
 
 /**
- * Carries out a region's plan. The detector comes first because a new detector's id is what the lists hang
- * off; then the lists.
+ * Carries out a region's plan. The detector comes first because a new detector's id is what the
+ * lists hang off; then the lists.
  */
 public final class DetectorApplier {
   private DetectorApplier() {}
@@ -15,7 +15,8 @@ public final class DetectorApplier {
     String detectorId = plan.detectorId().orElse(null);
     for (DetectorChange change : plan.changes()) {
       if (change instanceof DetectorChange.CreateDetector create) {
-        detectorId = guardDuty.createDetector(create.frequency(), create.features(), Ownership.tags());
+        detectorId =
+            guardDuty.createDetector(create.frequency(), create.features(), Ownership.tags());
       } else if (change instanceof DetectorChange.UpdateDetector update) {
         guardDuty.updateDetector(update.detectorId(), update.update());
       }

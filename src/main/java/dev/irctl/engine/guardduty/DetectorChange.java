@@ -11,7 +11,8 @@ import java.util.Map;
 public sealed interface DetectorChange extends Change {
 
   /** No detector: create one, enabled, with the frequency and the named features. */
-  record CreateDetector(FindingFrequency frequency, Map<DetectorFeature, Boolean> features) implements DetectorChange {
+  record CreateDetector(FindingFrequency frequency, Map<DetectorFeature, Boolean> features)
+      implements DetectorChange {
     @Override
     public ChangeAction action() {
       return ChangeAction.CREATE;
@@ -34,13 +35,16 @@ public sealed interface DetectorChange extends Change {
       List<FieldDiff> diffs = new ArrayList<>();
       diffs.add(FieldDiff.of("status", null, "ENABLED"));
       diffs.add(FieldDiff.of("findingPublishingFrequency", null, frequency));
-      features.forEach((feature, on) -> diffs.add(FieldDiff.of("feature " + feature, null, on ? "ENABLED" : "DISABLED")));
+      features.forEach(
+          (feature, on) ->
+              diffs.add(FieldDiff.of("feature " + feature, null, on ? "ENABLED" : "DISABLED")));
       return diffs;
     }
   }
 
   /** A detector exists but is disabled or differs in a setting the user asked for. */
-  record UpdateDetector(String detectorId, DetectorUpdate update, List<FieldDiff> diffs) implements DetectorChange {
+  record UpdateDetector(String detectorId, DetectorUpdate update, List<FieldDiff> diffs)
+      implements DetectorChange {
     public UpdateDetector {
       diffs = List.copyOf(diffs);
     }
@@ -88,7 +92,8 @@ public sealed interface DetectorChange extends Change {
   }
 
   /** A list exists under the name but points elsewhere or is not active. */
-  record UpdateListSet(String setId, ListSetSpec spec, List<FieldDiff> diffs) implements DetectorChange {
+  record UpdateListSet(String setId, ListSetSpec spec, List<FieldDiff> diffs)
+      implements DetectorChange {
     public UpdateListSet {
       diffs = List.copyOf(diffs);
     }

@@ -3,8 +3,12 @@ package dev.irctl.engine.guardduty;
 import java.util.List;
 import java.util.Optional;
 
-/** What enable-guardduty would do in one region; empty changes mean the region is in the desired state. */
-public record DetectorPlan(String region, Optional<String> detectorId, List<DetectorChange> changes) {
+/**
+ * What enable-guardduty would do in one region; empty changes mean the region is in the desired
+ * state.
+ */
+public record DetectorPlan(
+    String region, Optional<String> detectorId, List<DetectorChange> changes) {
   public DetectorPlan {
     changes = List.copyOf(changes);
   }

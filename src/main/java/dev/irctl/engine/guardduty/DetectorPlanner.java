@@ -8,12 +8,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Desired and actual GuardDuty state of one region in, the changes that close the gap out. Pure. */
+/**
+ * Desired and actual GuardDuty state of one region in, the changes that close the gap out. Pure.
+ */
 public final class DetectorPlanner {
   private DetectorPlanner() {}
 
   public static DetectorPlan plan(
-      String region, DesiredDetector desired, Optional<Detector> actual, List<ListSet> actualLists) {
+      String region,
+      DesiredDetector desired,
+      Optional<Detector> actual,
+      List<ListSet> actualLists) {
     List<DetectorChange> changes = new ArrayList<>();
     if (actual.isEmpty()) {
       changes.add(new DetectorChange.CreateDetector(desired.frequency(), desired.features()));
@@ -34,17 +39,20 @@ public final class DetectorPlanner {
     Optional<FindingFrequency> frequency = Optional.empty();
     if (actual.frequency() != desired.frequency()) {
       frequency = Optional.of(desired.frequency());
-      diffs.add(FieldDiff.of("findingPublishingFrequency", actual.frequency(), desired.frequency()));
+      diffs.add(
+          FieldDiff.of("findingPublishingFrequency", actual.frequency(), desired.frequency()));
     }
     Map<DetectorFeature, Boolean> features = new EnumMap<>(DetectorFeature.class);
-    desired.features().forEach(
-        (feature, on) -> {
-          boolean current = actual.features().getOrDefault(feature.name(), false);
-          if (current != on) {
-            features.put(feature, on);
-            diffs.add(FieldDiff.of("feature " + feature, state(current), state(on)));
-          }
-        });
+    desired
+        .features()
+        .forEach(
+            (feature, on) -> {
+              boolean current = actual.features().getOrDefault(feature.name(), false);
+              if (current != on) {
+                features.put(feature, on);
+                diffs.add(FieldDiff.of("feature " + feature, state(current), state(on)));
+              }
+            });
     if (diffs.isEmpty()) {
       return Optional.empty();
     }
@@ -55,7 +63,9 @@ public final class DetectorPlanner {
 
   private static Optional<DetectorChange> listChange(ListSetSpec spec, List<ListSet> actualLists) {
     Optional<ListSet> existing =
-        actualLists.stream().filter(l -> l.kind() == spec.kind() && l.name().equals(spec.name())).findFirst();
+        actualLists.stream()
+            .filter(l -> l.kind() == spec.kind() && l.name().equals(spec.name()))
+            .findFirst();
     if (existing.isEmpty()) {
       Optional<ListSet> otherTrusted =
           actualLists.stream().filter(l -> l.kind() == ListKind.TRUSTED_IP).findFirst();
@@ -86,7 +96,9 @@ public final class DetectorPlanner {
     if (!list.active()) {
       diffs.add(FieldDiff.of("status", list.status(), "ACTIVE"));
     }
-    return diffs.isEmpty() ? Optional.empty() : Optional.of(new DetectorChange.UpdateListSet(list.id(), spec, diffs));
+    return diffs.isEmpty()
+        ? Optional.empty()
+        : Optional.of(new DetectorChange.UpdateListSet(list.id(), spec, diffs));
   }
 
   private static String state(boolean on) {

@@ -11,7 +11,8 @@ import java.util.Set;
 public final class DetectorReader {
   private DetectorReader() {}
 
-  public static DetectorPlan readAndPlan(GuardDutyPort guardDuty, String region, DesiredDetector desired) {
+  public static DetectorPlan readAndPlan(
+      GuardDutyPort guardDuty, String region, DesiredDetector desired) {
     Optional<Detector> detector = guardDuty.findDetector();
     List<ListSet> lists = new ArrayList<>();
     if (detector.isPresent()) {

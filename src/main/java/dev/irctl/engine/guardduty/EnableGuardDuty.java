@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-/** enable-guardduty across regions: read, plan and (unless a dry run) apply, each region on its own. */
+/**
+ * enable-guardduty across regions: read, plan and (unless a dry run) apply, each region on its own.
+ */
 public final class EnableGuardDuty {
   private final Ports ports;
   private final RegionRunner runner;
@@ -20,13 +22,19 @@ public final class EnableGuardDuty {
   }
 
   public List<DetectorRegionResult> run(
-      RegionSelection selection, DesiredDetector desired, boolean dryRun, Consumer<DetectorRegionResult> progress) {
+      RegionSelection selection,
+      DesiredDetector desired,
+      boolean dryRun,
+      Consumer<DetectorRegionResult> progress) {
     List<DetectorRegionResult> results = new ArrayList<>();
-    selection.unusable().forEach((region, why) -> {
-      DetectorRegionResult failed = DetectorRegionResult.failed(region, why);
-      progress.accept(failed);
-      results.add(failed);
-    });
+    selection
+        .unusable()
+        .forEach(
+            (region, why) -> {
+              DetectorRegionResult failed = DetectorRegionResult.failed(region, why);
+              progress.accept(failed);
+              results.add(failed);
+            });
     List<RegionOutcome<DetectorRegionResult>> outcomes =
         runner.run(
             selection.regions(),
@@ -41,13 +49,18 @@ public final class EnableGuardDuty {
     DetectorPlan plan = DetectorReader.readAndPlan(guardDuty, region, desired);
     if (dryRun || plan.inSync()) {
       String status = plan.inSync() ? "unchanged" : "would be " + plan.outcome();
-      return new DetectorRegionResult(region, status, plan.detectorId(), plan.changes(), Optional.empty());
+      return new DetectorRegionResult(
+          region, status, plan.detectorId(), plan.changes(), Optional.empty());
     }
     String detectorId = DetectorApplier.apply(guardDuty, plan);
-    return new DetectorRegionResult(region, plan.outcome(), Optional.ofNullable(detectorId), plan.changes(), Optional.empty());
+    return new DetectorRegionResult(
+        region, plan.outcome(), Optional.ofNullable(detectorId), plan.changes(), Optional.empty());
   }
 
   private static DetectorRegionResult toResult(RegionOutcome<DetectorRegionResult> outcome) {
-    return outcome.value().orElseGet(() -> DetectorRegionResult.failed(outcome.region(), outcome.error().orElse("failed")));
+    return outcome
+        .value()
+        .orElseGet(
+            () -> DetectorRegionResult.failed(outcome.region(), outcome.error().orElse("failed")));
   }
 }

@@ -1,6 +1,9 @@
 package dev.irctl.engine.guardduty;
 
-/** How often GuardDuty publishes updates to existing findings (new findings arrive within minutes anyway). */
+/**
+ * How often GuardDuty publishes updates to existing findings (new findings arrive within minutes
+ * anyway).
+ */
 public enum FindingFrequency {
   FIFTEEN_MINUTES,
   ONE_HOUR,

@@ -7,9 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * irctl never drops a statement it did not write. Its own statements carry a Sid starting with {@code Irctl};
- * any other statement in the current default version (someone's addition, or an adopted policy's own grants)
- * is carried into the new version, unless it grants exactly what one of irctl's statements grants.
+ * irctl never drops a statement it did not write. Its own statements carry a Sid starting with
+ * {@code Irctl}; any other statement in the current default version (someone's addition, or an
+ * adopted policy's own grants) is carried into the new version, unless it grants exactly what one
+ * of irctl's statements grants.
  */
 public final class ForeignStatements {
   public static final String OWNED_SID_PREFIX = "Irctl";
@@ -29,13 +30,17 @@ public final class ForeignStatements {
     return merged;
   }
 
-  /** The statements of {@code existing} that are not irctl's and not a copy of one of {@code desired}'s. */
+  /**
+   * The statements of {@code existing} that are not irctl's and not a copy of one of {@code
+   * desired}'s.
+   */
   public static List<JsonNode> foreign(JsonNode desired, JsonNode existing) {
     List<JsonNode> ours = statements(desired).stream().map(ForeignStatements::withoutSid).toList();
     List<JsonNode> foreign = new ArrayList<>();
     for (JsonNode statement : statements(existing)) {
       boolean owned = statement.path("Sid").asText("").startsWith(OWNED_SID_PREFIX);
-      boolean duplicate = ours.stream().anyMatch(o -> equivalentStatement(o, withoutSid(statement)));
+      boolean duplicate =
+          ours.stream().anyMatch(o -> equivalentStatement(o, withoutSid(statement)));
       if (!owned && !duplicate) {
         foreign.add(statement);
       }

@@ -7,8 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
 /**
- * The policy install-policy installs: the seed's document (guardduty:* and the GuardDuty service-linked role),
- * kept verbatim in {@code policies/guardduty-admin.json} with the account id and partition as placeholders.
+ * The policy install-policy installs: the seed's document (guardduty:* and the GuardDuty
+ * service-linked role), kept verbatim in {@code policies/guardduty-admin.json} with the account id
+ * and partition as placeholders.
  */
 public final class GuardDutyAdminPolicy {
   public static final String DEFAULT_NAME = "irctl-guardduty-admin";

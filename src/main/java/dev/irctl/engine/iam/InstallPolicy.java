@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * install-policy: one global pass (IAM has no regions). Reads the account, checks every principal exists,
- * reads the policy and attachments, plans, and unless a dry run applies.
+ * install-policy: one global pass (IAM has no regions). Reads the account, checks every principal
+ * exists, reads the policy and attachments, plans, and unless a dry run applies.
  */
 public final class InstallPolicy {
   private final Ports ports;
@@ -18,7 +18,8 @@ public final class InstallPolicy {
     this.ports = ports;
   }
 
-  public record Request(String policyName, List<Principal> principals, boolean adopt, boolean dryRun) {
+  public record Request(
+      String policyName, List<Principal> principals, boolean adopt, boolean dryRun) {
     public Request {
       principals = List.copyOf(principals);
     }
@@ -30,7 +31,8 @@ public final class InstallPolicy {
     DesiredPolicy desired =
         new DesiredPolicy(
             request.policyName(),
-            GuardDutyAdminPolicy.policyArn(identity.partition(), identity.accountId(), request.policyName()),
+            GuardDutyAdminPolicy.policyArn(
+                identity.partition(), identity.accountId(), request.policyName()),
             GuardDutyAdminPolicy.document(identity.partition(), identity.accountId()),
             request.principals(),
             request.adopt());
@@ -42,18 +44,32 @@ public final class InstallPolicy {
     PolicyPlan plan = PolicyPlanner.plan(desired, actual, attached);
     if (request.dryRun() || plan.inSync()) {
       String status = plan.inSync() ? "unchanged" : "would be " + outcome(plan);
-      return new InstallPolicyResult(identity.accountId(), desired.arn(), status, plan.changes(), List.of(), Optional.empty());
+      return new InstallPolicyResult(
+          identity.accountId(), desired.arn(), status, plan.changes(), List.of(), Optional.empty());
     }
     try {
       PolicyApplier.apply(iam, plan);
     } catch (PolicyApplier.Failed e) {
       return new InstallPolicyResult(
-          identity.accountId(), desired.arn(), "failed", plan.changes(), e.done(), Optional.of(e.getMessage()));
+          identity.accountId(),
+          desired.arn(),
+          "failed",
+          plan.changes(),
+          e.done(),
+          Optional.of(e.getMessage()));
     }
-    return new InstallPolicyResult(identity.accountId(), desired.arn(), outcome(plan), plan.changes(), plan.changes(), Optional.empty());
+    return new InstallPolicyResult(
+        identity.accountId(),
+        desired.arn(),
+        outcome(plan),
+        plan.changes(),
+        plan.changes(),
+        Optional.empty());
   }
 
   private static String outcome(PolicyPlan plan) {
-    return plan.changes().stream().anyMatch(c -> c instanceof PolicyChange.CreatePolicy) ? "created" : "updated";
+    return plan.changes().stream().anyMatch(c -> c instanceof PolicyChange.CreatePolicy)
+        ? "created"
+        : "updated";
   }
 }

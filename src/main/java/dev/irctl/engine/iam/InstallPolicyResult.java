@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What install-policy did: {@code status} is created / updated / unchanged, "would be" created / updated in a
- * dry run, or failed with {@code error}; {@code done} are the changes made (all of them unless it failed).
+ * What install-policy did: {@code status} is created / updated / unchanged, "would be" created /
+ * updated in a dry run, or failed with {@code error}; {@code done} are the changes made (all of
+ * them unless it failed).
  */
 public record InstallPolicyResult(
     String accountId,

@@ -3,7 +3,8 @@ package dev.irctl.engine.iam;
 import java.util.Map;
 
 /** A customer-managed policy as GetPolicy describes it. */
-public record ManagedPolicy(String arn, String name, String defaultVersionId, Map<String, String> tags) {
+public record ManagedPolicy(
+    String arn, String name, String defaultVersionId, Map<String, String> tags) {
   public ManagedPolicy {
     tags = Map.copyOf(tags);
   }

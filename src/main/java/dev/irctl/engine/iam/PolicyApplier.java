@@ -6,8 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Carries out a plan in its order: create or adopt the policy, make room for and create the new default
- * version, then attach. Stops at the first failure; {@link Failed} says what was already done.
+ * Carries out a plan in its order: create or adopt the policy, make room for and create the new
+ * default version, then attach. Stops at the first failure; {@link Failed} says what was already
+ * done.
  */
 public final class PolicyApplier {
   private PolicyApplier() {}

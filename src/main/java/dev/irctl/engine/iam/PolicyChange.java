@@ -55,7 +55,9 @@ public sealed interface PolicyChange extends Change {
     }
   }
 
-  /** IAM keeps at most 5 versions: the oldest non-default one goes to make room for the new default. */
+  /**
+   * IAM keeps at most 5 versions: the oldest non-default one goes to make room for the new default.
+   */
   record DeleteVersion(String arn, String name, String versionId) implements PolicyChange {
     @Override
     public ChangeAction action() {
@@ -78,7 +80,9 @@ public sealed interface PolicyChange extends Change {
     }
   }
 
-  /** The default version's document differs: a new version becomes the default (the old one stays). */
+  /**
+   * The default version's document differs: a new version becomes the default (the old one stays).
+   */
   record CreateDefaultVersion(String arn, String name, JsonNode document, List<FieldDiff> diffs)
       implements PolicyChange {
     public CreateDefaultVersion {

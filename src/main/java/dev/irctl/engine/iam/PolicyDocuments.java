@@ -15,15 +15,17 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * IAM policy documents compared the way IAM reads them, never as strings: key order, whitespace, a single
- * value versus a one-element list, and the order of statements, actions, resources and condition values do
- * not matter.
+ * IAM policy documents compared the way IAM reads them, never as strings: key order, whitespace, a
+ * single value versus a one-element list, and the order of statements, actions, resources and
+ * condition values do not matter.
  */
 public final class PolicyDocuments {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
   /** Statement fields whose value is a string or a list of strings, read as a set. */
-  private static final Set<String> SET_FIELDS = Set.of("Action", "NotAction", "Resource", "NotResource");
+  private static final Set<String> SET_FIELDS =
+      Set.of("Action", "NotAction", "Resource", "NotResource");
 
   private PolicyDocuments() {}
 
@@ -31,7 +33,8 @@ public final class PolicyDocuments {
     try {
       return MAPPER.readTree(text);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("not a JSON policy document: " + e.getOriginalMessage(), e);
+      throw new IllegalArgumentException(
+          "not a JSON policy document: " + e.getOriginalMessage(), e);
     }
   }
 
@@ -45,8 +48,9 @@ public final class PolicyDocuments {
   }
 
   /**
-   * What changes from {@code before} to {@code after}: one diff per top-level field that differs and one per
-   * statement removed ({@code after} null) or added ({@code before} null), each statement as compact JSON.
+   * What changes from {@code before} to {@code after}: one diff per top-level field that differs
+   * and one per statement removed ({@code after} null) or added ({@code before} null), each
+   * statement as compact JSON.
    */
   public static List<FieldDiff> diff(JsonNode before, JsonNode after) {
     ObjectNode a = normalize(before);
@@ -74,7 +78,10 @@ public final class PolicyDocuments {
     return diffs;
   }
 
-  /** The canonical form: keys sorted, single values as lists, set-like lists sorted, statements sorted. */
+  /**
+   * The canonical form: keys sorted, single values as lists, set-like lists sorted, statements
+   * sorted.
+   */
   public static ObjectNode normalize(JsonNode document) {
     if (!document.isObject()) {
       throw new IllegalArgumentException("a policy document is a JSON object");

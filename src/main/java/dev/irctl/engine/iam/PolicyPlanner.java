@@ -19,7 +19,8 @@ public final class PolicyPlanner {
 
   /**
    * @param attached for each desired principal, the ARNs of the managed policies attached to it
-   * @throws PlanConflictException when a policy of that name exists, is not irctl's, and adopting was not asked
+   * @throws PlanConflictException when a policy of that name exists, is not irctl's, and adopting
+   *     was not asked
    */
   public static PolicyPlan plan(
       DesiredPolicy desired, Optional<ActualPolicy> actual, Map<Principal, Set<String>> attached) {
@@ -64,9 +65,15 @@ public final class PolicyPlanner {
       PolicyVersion oldest =
           actual.versions().stream()
               .filter(v -> !v.isDefault())
-              .min(Comparator.comparing(PolicyVersion::created).thenComparing(PolicyVersion::versionId))
-              .orElseThrow(() -> new IllegalStateException("a policy at the version limit has non-default versions"));
-      changes.add(new PolicyChange.DeleteVersion(desired.arn(), desired.name(), oldest.versionId()));
+              .min(
+                  Comparator.comparing(PolicyVersion::created)
+                      .thenComparing(PolicyVersion::versionId))
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          "a policy at the version limit has non-default versions"));
+      changes.add(
+          new PolicyChange.DeleteVersion(desired.arn(), desired.name(), oldest.versionId()));
     }
     changes.add(
         new PolicyChange.CreateDefaultVersion(

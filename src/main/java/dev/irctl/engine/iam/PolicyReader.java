@@ -14,7 +14,9 @@ import java.util.Set;
 public final class PolicyReader {
   private PolicyReader() {}
 
-  /** Every named principal must exist; all missing ones are named in one error, before any write. */
+  /**
+   * Every named principal must exist; all missing ones are named in one error, before any write.
+   */
   public static void requirePrincipals(IamPort iam, List<Principal> principals) {
     List<Principal> missing = principals.stream().filter(p -> !iam.exists(p)).toList();
     if (missing.isEmpty()) {
@@ -45,7 +47,8 @@ public final class PolicyReader {
     }
     String document = iam.policyDocument(policyArn, policy.get().defaultVersionId());
     return Optional.of(
-        new ActualPolicy(policy.get(), PolicyDocuments.parse(document), iam.policyVersions(policyArn)));
+        new ActualPolicy(
+            policy.get(), PolicyDocuments.parse(document), iam.policyVersions(policyArn)));
   }
 
   /** For each principal, the managed policies attached to it. */

@@ -3,9 +3,9 @@ package dev.irctl.engine.permissions;
 import java.util.Optional;
 
 /**
- * An IAM action an adapter calls, e.g. {@code guardduty:CreateDetector}; {@code write} when it changes anything,
- * so {@code print-policy --read-only} can leave it out. {@code scope} narrows the resource (and adds a
- * condition) where the action must not be granted on {@code *}.
+ * An IAM action an adapter calls, e.g. {@code guardduty:CreateDetector}; {@code write} when it
+ * changes anything, so {@code print-policy --read-only} can leave it out. {@code scope} narrows the
+ * resource (and adds a condition) where the action must not be granted on {@code *}.
  */
 public record AwsAction(String name, boolean write, Optional<ActionScope> scope) {
   public AwsAction {

@@ -13,9 +13,9 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * The IAM policy that grants exactly the declared actions: one statement per service on {@code *}, and one
- * statement per scope for actions that must be narrower. Statements and actions are sorted so the output
- * is stable and diffs well.
+ * The IAM policy that grants exactly the declared actions: one statement per service on {@code *},
+ * and one statement per scope for actions that must be narrower. Statements and actions are sorted
+ * so the output is stable and diffs well.
  */
 public final class LeastPrivilegePolicy {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -26,11 +26,16 @@ public final class LeastPrivilegePolicy {
    * @param readOnly keep only actions that change nothing
    * @param accountId fills scoped ARNs; {@code *} makes the policy usable in any account
    */
-  public static ObjectNode document(Collection<AwsAction> actions, boolean readOnly, String partition, String accountId) {
-    Set<AwsAction> chosen = actions.stream().filter(a -> !readOnly || !a.write()).collect(Collectors.toSet());
+  public static ObjectNode document(
+      Collection<AwsAction> actions, boolean readOnly, String partition, String accountId) {
+    Set<AwsAction> chosen =
+        actions.stream().filter(a -> !readOnly || !a.write()).collect(Collectors.toSet());
     // An action granted on * somewhere needs no narrower grant as well.
     Set<String> unscoped =
-        chosen.stream().filter(a -> a.scope().isEmpty()).map(AwsAction::name).collect(Collectors.toSet());
+        chosen.stream()
+            .filter(a -> a.scope().isEmpty())
+            .map(AwsAction::name)
+            .collect(Collectors.toSet());
     TreeMap<String, ObjectNode> statements = new TreeMap<>();
     Map<String, TreeSet<String>> byService = new TreeMap<>();
     Map<ActionScope, TreeSet<String>> byScope = new TreeMap<>((a, b) -> a.sid().compareTo(b.sid()));
@@ -42,16 +47,21 @@ public final class LeastPrivilegePolicy {
         byScope.computeIfAbsent(scope.get(), k -> new TreeSet<>()).add(action.name());
       }
     }
-    byService.forEach((service, names) -> statements.put(sid(service), statement(sid(service), names, "*")));
+    byService.forEach(
+        (service, names) -> statements.put(sid(service), statement(sid(service), names, "*")));
     byScope.forEach(
         (scope, names) -> {
-          ObjectNode statement = statement(scope.sid(), names, scope.resource(partition, accountId));
+          ObjectNode statement =
+              statement(scope.sid(), names, scope.resource(partition, accountId));
           if (!scope.condition().isEmpty()) {
             ObjectNode condition = statement.putObject("Condition");
-            scope.condition().forEach((operator, values) -> {
-              ObjectNode keys = condition.putObject(operator);
-              values.forEach(keys::put);
-            });
+            scope
+                .condition()
+                .forEach(
+                    (operator, values) -> {
+                      ObjectNode keys = condition.putObject(operator);
+                      values.forEach(keys::put);
+                    });
           }
           statements.put(scope.sid(), statement);
         });

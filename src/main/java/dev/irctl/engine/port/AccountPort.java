@@ -5,6 +5,9 @@ public interface AccountPort {
   /** STS GetCallerIdentity: needs no IAM permission, so it works for any valid credentials. */
   Identity identity();
 
-  /** The caller's account id, the partition taken from its ARN ({@code aws}, {@code aws-cn}, ...) and the ARN. */
+  /**
+   * The caller's account id, the partition taken from its ARN ({@code aws}, {@code aws-cn}, ...)
+   * and the ARN.
+   */
   record Identity(String accountId, String partition, String arn) {}
 }

@@ -1,8 +1,8 @@
 package dev.irctl.engine.port;
 
 /**
- * An AWS call that failed, translated by the adapter into what the engine and the user need: what kind of
- * failure, which IAM action was being called, and AWS's own message.
+ * An AWS call that failed, translated by the adapter into what the engine and the user need: what
+ * kind of failure, which IAM action was being called, and AWS's own message.
  */
 public final class AwsCallException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -56,8 +56,10 @@ public final class AwsCallException extends RuntimeException {
 
   private static String describe(Kind kind, String action, String awsMessage) {
     return switch (kind) {
-      case ACCESS_DENIED -> "access denied: the caller is not allowed " + action + " (" + awsMessage + ")";
-      case REGION_NOT_ENABLED -> "the region is not enabled for this account (" + action + ": " + awsMessage + ")";
+      case ACCESS_DENIED ->
+          "access denied: the caller is not allowed " + action + " (" + awsMessage + ")";
+      case REGION_NOT_ENABLED ->
+          "the region is not enabled for this account (" + action + ": " + awsMessage + ")";
       case THROTTLED -> action + " was still throttled after retries (" + awsMessage + ")";
       case NO_CREDENTIALS -> awsMessage;
       default -> action + " failed: " + awsMessage;

@@ -6,7 +6,10 @@ import dev.irctl.engine.rules.RuleTarget;
 import java.util.List;
 import java.util.Map;
 
-/** EventBridge rules on one event bus in one region. {@code bus} is a bus name; {@code default} is the default bus. */
+/**
+ * EventBridge rules on one event bus in one region. {@code bus} is a bus name; {@code default} is
+ * the default bus.
+ */
 public interface EventBridgePort {
   /** The rules whose names start with {@code prefix} (ListRules with NamePrefix, every page). */
   List<BusRule> listRules(String bus, String prefix);
@@ -19,14 +22,14 @@ public interface EventBridgePort {
   Map<String, String> tags(String ruleArn);
 
   /**
-   * Creates or replaces the rule (PutRule replaces every field). {@code tags} are applied only when the rule is
-   * created; existing rules are tagged with {@link #tagRule}. Returns the rule ARN.
+   * Creates or replaces the rule (PutRule replaces every field). {@code tags} are applied only when
+   * the rule is created; existing rules are tagged with {@link #tagRule}. Returns the rule ARN.
    */
   String putRule(String bus, RuleDefinition rule, Map<String, String> tags);
 
   /**
-   * Adds or replaces targets by id, at most 10 per call. Any entry AWS rejects (FailedEntryCount) is an
-   * {@link AwsCallException} carrying AWS's error code and message.
+   * Adds or replaces targets by id, at most 10 per call. Any entry AWS rejects (FailedEntryCount)
+   * is an {@link AwsCallException} carrying AWS's error code and message.
    */
   void putTargets(String bus, String ruleName, List<RuleTarget> targets);
 

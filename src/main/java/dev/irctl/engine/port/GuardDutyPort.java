@@ -16,8 +16,11 @@ public interface GuardDutyPort {
   /** The region's detector (there is at most one per account and region), with its settings. */
   Optional<Detector> findDetector();
 
-  /** Creates an enabled detector; {@code features} empty means GuardDuty's defaults. Returns its id. */
-  String createDetector(FindingFrequency frequency, Map<DetectorFeature, Boolean> features, Map<String, String> tags);
+  /**
+   * Creates an enabled detector; {@code features} empty means GuardDuty's defaults. Returns its id.
+   */
+  String createDetector(
+      FindingFrequency frequency, Map<DetectorFeature, Boolean> features, Map<String, String> tags);
 
   void updateDetector(String detectorId, DetectorUpdate update);
 

@@ -32,7 +32,9 @@ public interface IamPort {
   /** GetRole/GetGroup/GetUser: whether the principal exists. */
   boolean exists(Principal principal);
 
-  /** ListAttached{Role,Group,User}Policies, every page: the ARNs of the managed policies attached. */
+  /**
+   * ListAttached{Role,Group,User}Policies, every page: the ARNs of the managed policies attached.
+   */
   List<String> attachedPolicyArns(Principal principal);
 
   /** Attach{Role,Group,User}Policy. */

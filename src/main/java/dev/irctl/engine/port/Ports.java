@@ -1,8 +1,8 @@
 package dev.irctl.engine.port;
 
 /**
- * The narrow interfaces the engine talks to, one per AWS service and region. Implementations create clients
- * lazily and share one HTTP client; closing releases it.
+ * The narrow interfaces the engine talks to, one per AWS service and region. Implementations create
+ * clients lazily and share one HTTP client; closing releases it.
  */
 public interface Ports extends AutoCloseable {
   /** Fails with {@link AwsCallException.Kind#NO_CREDENTIALS} when no credentials can be found. */

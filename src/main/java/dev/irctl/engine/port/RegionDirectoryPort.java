@@ -8,15 +8,18 @@ public interface RegionDirectoryPort {
   /** Region names the SDK knows in every partition (offline); for usage errors before any call. */
   List<String> knownRegions();
 
-  /** The regions where GuardDuty is offered in the partition of {@code anyRegion}, from SDK metadata (offline). */
+  /**
+   * The regions where GuardDuty is offered in the partition of {@code anyRegion}, from SDK metadata
+   * (offline).
+   */
   List<String> guardDutyRegions(String anyRegion);
 
   /** The region from the profile or environment, if any. */
   Optional<String> defaultRegion();
 
   /**
-   * EC2 DescribeRegions with all regions, called in {@code callRegion}: which are enabled for the account and
-   * which are not opted in.
+   * EC2 DescribeRegions with all regions, called in {@code callRegion}: which are enabled for the
+   * account and which are not opted in.
    */
   AccountRegions describeRegions(String callRegion);
 

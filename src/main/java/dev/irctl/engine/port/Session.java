@@ -4,8 +4,8 @@ import java.net.URI;
 import java.util.Optional;
 
 /**
- * How to reach AWS: the profile, an endpoint override (an emulator or a test server) and how many regions run
- * at once, which sizes the shared HTTP connection pool.
+ * How to reach AWS: the profile, an endpoint override (an emulator or a test server) and how many
+ * regions run at once, which sizes the shared HTTP connection pool.
  */
 public record Session(Optional<String> profile, Optional<URI> endpoint, int concurrency) {
   public static Session defaults() {

@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** SNS topics in one region. Topics are addressed by ARN, which irctl builds from the account and the name. */
+/**
+ * SNS topics in one region. Topics are addressed by ARN, which irctl builds from the account and
+ * the name.
+ */
 public interface SnsPort {
   /** The topic's attributes (GetTopicAttributes), or empty when there is no such topic. */
   Optional<Map<String, String>> topicAttributes(String topicArn);

@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Turns {@code --region}/{@code --all-regions} into the regions to act in, checking names before any call. */
+/**
+ * Turns {@code --region}/{@code --all-regions} into the regions to act in, checking names before
+ * any call.
+ */
 public final class RegionResolver {
   private final RegionDirectoryPort directory;
 
@@ -31,7 +34,10 @@ public final class RegionResolver {
       }
       if (!known.contains(region)) {
         throw UserException.usage(
-            "Unknown region '" + region + "' in --region." + suggestion(region, known).map(s -> " Did you mean " + s + "?").orElse(""));
+            "Unknown region '"
+                + region
+                + "' in --region."
+                + suggestion(region, known).map(s -> " Did you mean " + s + "?").orElse(""));
       }
       unique.add(region);
     }
@@ -48,7 +54,8 @@ public final class RegionResolver {
     if (all) {
       return allEnabled();
     }
-    List<String> regions = explicit.isEmpty() ? List.of(directory.defaultRegion().orElseThrow()) : explicit;
+    List<String> regions =
+        explicit.isEmpty() ? List.of(directory.defaultRegion().orElseThrow()) : explicit;
     return checkEnabled(regions);
   }
 
@@ -56,7 +63,8 @@ public final class RegionResolver {
     String callRegion = directory.defaultRegion().orElse("us-east-1");
     try {
       AccountRegions account = directory.describeRegions(callRegion);
-      return new RegionSelection(sorted(account.enabled()), sorted(account.notOptedIn()), Map.of(), List.of());
+      return new RegionSelection(
+          sorted(account.enabled()), sorted(account.notOptedIn()), Map.of(), List.of());
     } catch (AwsCallException e) {
       if (e.kind() != AwsCallException.Kind.ACCESS_DENIED) {
         throw e;
@@ -82,7 +90,8 @@ public final class RegionResolver {
       if (e.kind() == AwsCallException.Kind.NO_CREDENTIALS) {
         throw e;
       }
-      // Not being able to check is no reason to stop: a region that is not enabled fails on its own call.
+      // Not being able to check is no reason to stop: a region that is not enabled fails on its own
+      // call.
       return new RegionSelection(regions, List.of(), Map.of(), List.of());
     }
     List<String> usable = new ArrayList<>();
@@ -114,7 +123,8 @@ public final class RegionResolver {
       return Optional.empty();
     }
     return Optional.of(
-        String.join(" or ", known.stream().filter(k -> distance(k, region) == best).sorted().toList()));
+        String.join(
+            " or ", known.stream().filter(k -> distance(k, region) == best).sorted().toList()));
   }
 
   private static int distance(String a, String b) {
@@ -127,7 +137,8 @@ public final class RegionResolver {
       current[0] = i;
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+        current[j] =
+            Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
       }
       int[] swap = previous;
       previous = current;

@@ -6,7 +6,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The alert topic as it exists: attributes (Policy, KmsMasterKeyId), tags and subscriptions. */
-public record ActualTopic(String arn, Map<String, String> attributes, Map<String, String> tags, List<Subscription> subscriptions) {
+public record ActualTopic(
+    String arn,
+    Map<String, String> attributes,
+    Map<String, String> tags,
+    List<Subscription> subscriptions) {
   public ActualTopic {
     attributes = Map.copyOf(attributes);
     tags = Map.copyOf(tags);

@@ -12,9 +12,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** apply-rules across regions: read, plan, check the quota and (unless a dry run) apply, each region on its own. */
+/**
+ * apply-rules across regions: read, plan, check the quota and (unless a dry run) apply, each region
+ * on its own.
+ */
 public final class ApplyRules {
-  /** EventBridge's rules-per-bus quota in most regions (lower in some newer ones; AWS then rejects PutRule). */
+  /**
+   * EventBridge's rules-per-bus quota in most regions (lower in some newer ones; AWS then rejects
+   * PutRule).
+   */
   public static final int RULES_PER_BUS = 300;
 
   private final Ports ports;
@@ -26,42 +32,67 @@ public final class ApplyRules {
   }
 
   public List<RulesRegionResult> run(
-      RegionSelection selection, ApplyRulesRequest request, boolean dryRun, Consumer<RulesRegionResult> progress) {
-    // One STS call for all regions: every topic ARN and policy condition needs the account and partition.
+      RegionSelection selection,
+      ApplyRulesRequest request,
+      boolean dryRun,
+      Consumer<RulesRegionResult> progress) {
+    // One STS call for all regions: every topic ARN and policy condition needs the account and
+    // partition.
     Identity identity = ports.account().identity();
     List<RulesRegionResult> results = new ArrayList<>();
-    selection.unusable().forEach((region, why) -> {
-      RulesRegionResult failed = RulesRegionResult.failed(region, why);
-      progress.accept(failed);
-      results.add(failed);
-    });
-    // One pool of call threads for every region of the run: threads idle after reading are reused for writing.
+    selection
+        .unusable()
+        .forEach(
+            (region, why) -> {
+              RulesRegionResult failed = RulesRegionResult.failed(region, why);
+              progress.accept(failed);
+              results.add(failed);
+            });
+    // One pool of call threads for every region of the run: threads idle after reading are reused
+    // for writing.
     try (Parallel parallel = new Parallel()) {
       List<RegionOutcome<RulesRegionResult>> outcomes =
           runner.run(
-              selection.regions(), region -> inRegion(parallel, region, request, identity, dryRun), o -> progress.accept(toResult(o)));
+              selection.regions(),
+              region -> inRegion(parallel, region, request, identity, dryRun),
+              o -> progress.accept(toResult(o)));
       outcomes.forEach(o -> results.add(toResult(o)));
     }
     return results;
   }
 
-  private RulesRegionResult inRegion(Parallel parallel, String region, ApplyRulesRequest request, Identity identity, boolean dryRun) {
+  private RulesRegionResult inRegion(
+      Parallel parallel,
+      String region,
+      ApplyRulesRequest request,
+      Identity identity,
+      boolean dryRun) {
     EventBridgePort events = ports.eventBridge(region);
     var sns = ports.sns(region);
     String topicArn = RegionPlanner.topicArn(identity, region, request.topic().name());
     RegionState state =
         new RegionReader(parallel)
-            .read(events, sns, request.topic().kmsKey().map(k -> ports.kms(region)), request.bus(), topicArn, request.topic().kmsKey());
+            .read(
+                events,
+                sns,
+                request.topic().kmsKey().map(k -> ports.kms(region)),
+                request.bus(),
+                topicArn,
+                request.topic().kmsKey());
     RegionPlan plan = RegionPlanner.plan(region, request, identity, state);
     checkQuota(events, request.bus(), plan);
     if (dryRun || plan.inSync()) {
       return RulesRegionResult.of(plan, dryRun, 0, List.of());
     }
-    RegionApplier.Outcome outcome = new RegionApplier(parallel).apply(events, sns, request.bus(), plan);
+    RegionApplier.Outcome outcome =
+        new RegionApplier(parallel).apply(events, sns, request.bus(), plan);
     return RulesRegionResult.of(plan, false, outcome.writes(), outcome.failures());
   }
 
-  /** Fails the region before any write when the new rules would not fit on the bus, rather than half-applying. */
+  /**
+   * Fails the region before any write when the new rules would not fit on the bus, rather than
+   * half-applying.
+   */
   private static void checkQuota(EventBridgePort events, String bus, RegionPlan plan) {
     if (plan.creates() == 0) {
       return;
@@ -84,6 +115,9 @@ public final class ApplyRules {
   }
 
   private static RulesRegionResult toResult(RegionOutcome<RulesRegionResult> outcome) {
-    return outcome.value().orElseGet(() -> RulesRegionResult.failed(outcome.region(), outcome.error().orElse("failed")));
+    return outcome
+        .value()
+        .orElseGet(
+            () -> RulesRegionResult.failed(outcome.region(), outcome.error().orElse("failed")));
   }
 }

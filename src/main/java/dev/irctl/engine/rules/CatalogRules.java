@@ -16,9 +16,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The catalog and the selection flags in, the rules to deploy out: selected by --rule, --category and --exclude,
- * rendered with --set, named {@code irctl-<id>}, tagged, and in the state their management events need.
- * Every problem is a usage error naming the flag, before any AWS call.
+ * The catalog and the selection flags in, the rules to deploy out: selected by --rule, --category
+ * and --exclude, rendered with --set, named {@code irctl-<id>}, tagged, and in the state their
+ * management events need. Every problem is a usage error naming the flag, before any AWS call.
  */
 public final class CatalogRules {
   /** EventBridge's limit on rule names. */
@@ -29,7 +29,10 @@ public final class CatalogRules {
 
   private CatalogRules() {}
 
-  /** Which rules: ids to include (empty means all), ids to leave out, categories to keep (empty means all). */
+  /**
+   * Which rules: ids to include (empty means all), ids to leave out, categories to keep (empty
+   * means all).
+   */
   public record Selection(List<String> ids, List<String> excludes, List<String> categories) {
     public Selection {
       ids = List.copyOf(ids);
@@ -38,7 +41,8 @@ public final class CatalogRules {
     }
   }
 
-  public static List<DesiredRule> desired(Catalog catalog, Selection selection, Map<String, String> settings) {
+  public static List<DesiredRule> desired(
+      Catalog catalog, Selection selection, Map<String, String> settings) {
     List<Rule> rules = select(catalog, selection);
     PatternRenderer.rejectUnknown(rules, settings);
     PatternRenderer renderer = new PatternRenderer();
@@ -69,11 +73,18 @@ public final class CatalogRules {
     return desired;
   }
 
-  private static DesiredRule toDesired(Rule rule, PatternRenderer renderer, Map<String, String> settings, String version) {
+  private static DesiredRule toDesired(
+      Rule rule, PatternRenderer renderer, Map<String, String> settings, String version) {
     String name = rule.eventBridgeName();
     if (name.length() > MAX_NAME) {
       throw UserException.usage(
-          rule.file() + ": rule id " + rule.id() + " makes the EventBridge rule name " + name + ", longer than " + MAX_NAME
+          rule.file()
+              + ": rule id "
+              + rule.id()
+              + " makes the EventBridge rule name "
+              + name
+              + ", longer than "
+              + MAX_NAME
               + " characters; shorten the id.");
     }
     Map<String, String> tags = new LinkedHashMap<>(Ownership.tags());
@@ -96,12 +107,20 @@ public final class CatalogRules {
     catalog.rules().forEach(r -> categories.add(r.category()));
     for (String category : selection.categories()) {
       if (!categories.contains(category)) {
-        throw UserException.usage("--category " + category + ": no rule has this category; categories: " + String.join(", ", categories) + ".");
+        throw UserException.usage(
+            "--category "
+                + category
+                + ": no rule has this category; categories: "
+                + String.join(", ", categories)
+                + ".");
       }
     }
     for (String id : selection.excludes()) {
       if (catalog.find(id).isEmpty()) {
-        throw UserException.usage("--exclude " + id + ": no rule with this id in the catalog; run 'irctl rules list' to see the ids.");
+        throw UserException.usage(
+            "--exclude "
+                + id
+                + ": no rule with this id in the catalog; run 'irctl rules list' to see the ids.");
       }
     }
     List<Rule> chosen = new ArrayList<>();
@@ -110,16 +129,27 @@ public final class CatalogRules {
     } else {
       for (String id : new LinkedHashSet<>(selection.ids())) {
         chosen.add(
-            catalog.find(id).orElseThrow(() -> UserException.usage("--rule " + id + ": no rule with this id in the catalog; run 'irctl rules list' to see the ids.")));
+            catalog
+                .find(id)
+                .orElseThrow(
+                    () ->
+                        UserException.usage(
+                            "--rule "
+                                + id
+                                + ": no rule with this id in the catalog; run 'irctl rules list' to see the ids.")));
       }
     }
     List<Rule> selected =
         chosen.stream()
-            .filter(r -> selection.categories().isEmpty() || selection.categories().contains(r.category()))
+            .filter(
+                r ->
+                    selection.categories().isEmpty()
+                        || selection.categories().contains(r.category()))
             .filter(r -> !selection.excludes().contains(r.id()))
             .toList();
     if (selected.isEmpty()) {
-      throw UserException.usage("--rule, --category and --exclude together select no rules; nothing to apply.");
+      throw UserException.usage(
+          "--rule, --category and --exclude together select no rules; nothing to apply.");
     }
     return selected;
   }

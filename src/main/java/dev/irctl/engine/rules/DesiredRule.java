@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 
 /**
- * One EventBridge rule as irctl wants it: the catalog rule rendered with the user's parameters. {@code title} and
- * {@code severity} feed the readable alert message; {@code global} rules live only in us-east-1.
+ * One EventBridge rule as irctl wants it: the catalog rule rendered with the user's parameters.
+ * {@code title} and {@code severity} feed the readable alert message; {@code global} rules live
+ * only in us-east-1.
  */
 public record DesiredRule(
     String name,

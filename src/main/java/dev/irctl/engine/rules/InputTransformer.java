@@ -3,7 +3,10 @@ package dev.irctl.engine.rules;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** EventBridge's input transformer: named JSON paths into the event and a template that uses them as {@code <name>}. */
+/**
+ * EventBridge's input transformer: named JSON paths into the event and a template that uses them as
+ * {@code <name>}.
+ */
 public record InputTransformer(Map<String, String> inputPaths, String inputTemplate) {
   public InputTransformer {
     inputPaths = Map.copyOf(inputPaths);

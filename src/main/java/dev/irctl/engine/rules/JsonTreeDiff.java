@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * The differences between two JSON trees as field diffs, one per differing path ({@code eventPattern.detail.eventName}).
- * Objects are walked key by key; arrays and scalars are compared whole, because in an event pattern an array is
- * one set of allowed values.
+ * The differences between two JSON trees as field diffs, one per differing path ({@code
+ * eventPattern.detail.eventName}). Objects are walked key by key; arrays and scalars are compared
+ * whole, because in an event pattern an array is one set of allowed values.
  */
 public final class JsonTreeDiff {
   private JsonTreeDiff() {}
@@ -33,6 +33,10 @@ public final class JsonTreeDiff {
       }
       return;
     }
-    diffs.add(new FieldDiff(path, before == null ? null : before.toString(), after == null ? null : after.toString()));
+    diffs.add(
+        new FieldDiff(
+            path,
+            before == null ? null : before.toString(),
+            after == null ? null : after.toString()));
   }
 }

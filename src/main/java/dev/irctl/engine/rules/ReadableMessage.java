@@ -4,9 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The input transformer behind {@code --message-format readable}: one short message for people reading email
- * instead of the whole event. The title and severity come from the catalog and are written into the template; the
- * rest is read from the event. Paths that an event lacks (a GuardDuty finding has no eventName) come out empty.
+ * The input transformer behind {@code --message-format readable}: one short message for people
+ * reading email instead of the whole event. The title and severity come from the catalog and are
+ * written into the template; the rest is read from the event. Paths that an event lacks (a
+ * GuardDuty finding has no eventName) come out empty.
  */
 public final class ReadableMessage {
   private ReadableMessage() {}
@@ -19,7 +20,8 @@ public final class ReadableMessage {
     paths.put("eventName", "$.detail.eventName");
     paths.put("principal", "$.detail.userIdentity.arn");
     paths.put("sourceIp", "$.detail.sourceIPAddress");
-    // A JSON string template: EventBridge escapes the values it substitutes, and SNS delivers the text.
+    // A JSON string template: EventBridge escapes the values it substitutes, and SNS delivers the
+    // text.
     String template =
         "\""
             + text(rule.title())
@@ -33,8 +35,16 @@ public final class ReadableMessage {
     return new InputTransformer(paths, template);
   }
 
-  /** Catalog text inside the JSON string template: quotes and backslashes escaped, angle brackets (placeholders) dropped. */
+  /**
+   * Catalog text inside the JSON string template: quotes and backslashes escaped, angle brackets
+   * (placeholders) dropped.
+   */
   private static String text(String value) {
-    return value.replace("\\", "\\\\").replace("\"", "\\\"").replace("<", "").replace(">", "").replace("\n", " ");
+    return value
+        .replace("\\", "\\\\")
+        .replace("\"", "\\\"")
+        .replace("<", "")
+        .replace(">", "")
+        .replace("\n", " ");
   }
 }

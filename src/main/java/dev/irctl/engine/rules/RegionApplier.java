@@ -12,16 +12,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * Carries out one region's plan with as few dependent steps as the calls allow. The topic branch (create, or policy
- * and key) runs alongside every rule's PutRule and TagResource; a rule's PutTargets waits for its own PutRule and for
- * the topic, which must exist before EventBridge may target it; subscriptions wait for the topic only. Rules are
- * independent of each other, so one failing does not stop the rest; every failure is reported.
+ * Carries out one region's plan with as few dependent steps as the calls allow. The topic branch
+ * (create, or policy and key) runs alongside every rule's PutRule and TagResource; a rule's
+ * PutTargets waits for its own PutRule and for the topic, which must exist before EventBridge may
+ * target it; subscriptions wait for the topic only. Rules are independent of each other, so one
+ * failing does not stop the rest; every failure is reported.
  */
 public final class RegionApplier {
   private final Parallel parallel;
   private final AtomicInteger writes = new AtomicInteger();
   private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
-  /** Bounds the write calls in flight in this region (a user catalog can hold hundreds of rules). */
+
+  /**
+   * Bounds the write calls in flight in this region (a user catalog can hold hundreds of rules).
+   */
   private final Semaphore inFlight = new Semaphore(RegionReader.CALLS_IN_FLIGHT);
 
   public RegionApplier(Parallel parallel) {
@@ -32,29 +36,63 @@ public final class RegionApplier {
   public record Outcome(int writes, List<String> failures) {}
 
   public Outcome apply(EventBridgePort events, SnsPort sns, String bus, RegionPlan plan) {
-    CompletableFuture<Boolean> topic = parallel.fork(() -> attempt("topic", () -> applyTopic(sns, plan)));
+    CompletableFuture<Boolean> topic =
+        parallel.fork(() -> attempt("topic", () -> applyTopic(sns, plan)));
     List<CompletableFuture<?>> work = new ArrayList<>();
     work.add(topic);
     // Deletions (--prune) first in their own branch: they free quota and touch nothing else.
     List<RuleChange.DeleteRule> deletes = ofType(plan.ruleChanges(), RuleChange.DeleteRule.class);
-    work.add(parallel.forkRun(() -> parallel.map(deletes, RegionReader.CALLS_IN_FLIGHT, d -> attempt(d.resource(), () -> delete(events, bus, d)))));
+    work.add(
+        parallel.forkRun(
+            () ->
+                parallel.map(
+                    deletes,
+                    RegionReader.CALLS_IN_FLIGHT,
+                    d -> attempt(d.resource(), () -> delete(events, bus, d)))));
     for (RuleChange change : plan.ruleChanges()) {
       if (change instanceof RuleChange.CreateRule create) {
         CompletableFuture<Boolean> rule =
-            parallel.fork(() -> attempt(create.resource(), () -> write(() -> events.putRule(bus, create.rule().definition(), create.rule().tags()))));
-        work.add(afterBoth(topic, rule, create.resource(), () -> putTarget(events, bus, create.ruleName(), create.target())));
+            parallel.fork(
+                () ->
+                    attempt(
+                        create.resource(),
+                        () ->
+                            write(
+                                () ->
+                                    events.putRule(
+                                        bus, create.rule().definition(), create.rule().tags()))));
+        work.add(
+            afterBoth(
+                topic,
+                rule,
+                create.resource(),
+                () -> putTarget(events, bus, create.ruleName(), create.target())));
       } else if (change instanceof RuleChange.UpdateRule update) {
-        CompletableFuture<Boolean> rule = parallel.fork(() -> attempt(update.resource(), () -> updateRule(events, bus, update)));
-        update.target().ifPresent(t -> work.add(afterBoth(topic, rule, update.resource(), () -> putTarget(events, bus, update.ruleName(), t))));
+        CompletableFuture<Boolean> rule =
+            parallel.fork(() -> attempt(update.resource(), () -> updateRule(events, bus, update)));
+        update
+            .target()
+            .ifPresent(
+                t ->
+                    work.add(
+                        afterBoth(
+                            topic,
+                            rule,
+                            update.resource(),
+                            () -> putTarget(events, bus, update.ruleName(), t))));
         work.add(rule);
       }
     }
-    for (TopicChange.Subscribe subscribe : ofType(plan.topicChanges(), TopicChange.Subscribe.class)) {
+    for (TopicChange.Subscribe subscribe :
+        ofType(plan.topicChanges(), TopicChange.Subscribe.class)) {
       work.add(
           topic.thenAcceptAsync(
               ok -> {
                 if (ok) {
-                  attempt(subscribe.resource(), () -> write(() -> subscribeTo(sns, plan.topicArn(), subscribe.subscription())));
+                  attempt(
+                      subscribe.resource(),
+                      () ->
+                          write(() -> subscribeTo(sns, plan.topicArn(), subscribe.subscription())));
                 }
               },
               parallel::forkRun));
@@ -77,7 +115,8 @@ public final class RegionApplier {
   }
 
   private boolean updateRule(EventBridgePort events, String bus, RuleChange.UpdateRule update) {
-    // PutRule and TagResource touch different things of an existing rule, so they need not wait for each other.
+    // PutRule and TagResource touch different things of an existing rule, so they need not wait for
+    // each other.
     CompletableFuture<Void> tag =
         update.tags().isEmpty()
             ? CompletableFuture.completedFuture(null)
@@ -91,30 +130,45 @@ public final class RegionApplier {
 
   private boolean delete(EventBridgePort events, String bus, RuleChange.DeleteRule delete) {
     if (!delete.targetIds().isEmpty()) {
-      write(() -> {
-        events.removeTargets(bus, delete.ruleName(), delete.targetIds());
-        return delete.ruleName();
-      });
+      write(
+          () -> {
+            events.removeTargets(bus, delete.ruleName(), delete.targetIds());
+            return delete.ruleName();
+          });
     }
-    return write(() -> {
-      events.deleteRule(bus, delete.ruleName());
-      return delete.ruleName();
-    });
+    return write(
+        () -> {
+          events.deleteRule(bus, delete.ruleName());
+          return delete.ruleName();
+        });
   }
 
   private CompletableFuture<Boolean> afterBoth(
-      CompletableFuture<Boolean> topic, CompletableFuture<Boolean> rule, String resource, Runnable step) {
-    return topic.thenCombineAsync(rule, (t, r) -> t && r && attempt(resource, () -> {
-      step.run();
-      return true;
-    }), parallel::forkRun);
+      CompletableFuture<Boolean> topic,
+      CompletableFuture<Boolean> rule,
+      String resource,
+      Runnable step) {
+    return topic.thenCombineAsync(
+        rule,
+        (t, r) ->
+            t
+                && r
+                && attempt(
+                    resource,
+                    () -> {
+                      step.run();
+                      return true;
+                    }),
+        parallel::forkRun);
   }
 
-  private boolean putTarget(EventBridgePort events, String bus, String ruleName, RuleTarget target) {
-    return write(() -> {
-      events.putTargets(bus, ruleName, List.of(target));
-      return ruleName;
-    });
+  private boolean putTarget(
+      EventBridgePort events, String bus, String ruleName, RuleTarget target) {
+    return write(
+        () -> {
+          events.putTargets(bus, ruleName, List.of(target));
+          return ruleName;
+        });
   }
 
   private static String subscribeTo(SnsPort sns, String topicArn, SubscriptionSpec subscription) {
@@ -122,7 +176,10 @@ public final class RegionApplier {
     return topicArn;
   }
 
-  /** Runs one step; a failure is recorded with the resource it concerned, and the step reports false. */
+  /**
+   * Runs one step; a failure is recorded with the resource it concerned, and the step reports
+   * false.
+   */
   private boolean attempt(String resource, Supplier<Boolean> step) {
     try {
       return step.get();

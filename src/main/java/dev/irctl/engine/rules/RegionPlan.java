@@ -5,8 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What apply-rules or remove-rules would do in one region: topic changes, rule changes, irctl rules left out of the
- * selection (orphans, deleted only with --prune), subscriptions awaiting confirmation and warnings.
+ * What apply-rules or remove-rules would do in one region: topic changes, rule changes, irctl rules
+ * left out of the selection (orphans, deleted only with --prune), subscriptions awaiting
+ * confirmation and warnings.
  */
 public record RegionPlan(
     String region,

@@ -13,13 +13,22 @@ public final class RegionPlanner {
   private RegionPlanner() {}
 
   public static String topicArn(Identity identity, String region, String topicName) {
-    return "arn:" + identity.partition() + ":sns:" + region + ":" + identity.accountId() + ":" + topicName;
+    return "arn:"
+        + identity.partition()
+        + ":sns:"
+        + region
+        + ":"
+        + identity.accountId()
+        + ":"
+        + topicName;
   }
 
-  public static RegionPlan plan(String region, ApplyRulesRequest request, Identity identity, RegionState state) {
+  public static RegionPlan plan(
+      String region, ApplyRulesRequest request, Identity identity, RegionState state) {
     String topicArn = topicArn(identity, region, request.topic().name());
     ObjectNode statement = SnsTopicPolicy.statement(topicArn, identity, region, request.bus());
-    TopicPlanner.Result topic = TopicPlanner.plan(topicArn, request.topic(), state.topic(), statement);
+    TopicPlanner.Result topic =
+        TopicPlanner.plan(topicArn, request.topic(), state.topic(), statement);
     RulePlanner.Result rules =
         RulePlanner.plan(
             request.rulesFor(region),
@@ -35,14 +44,28 @@ public final class RegionPlanner {
     List<String> warnings = new ArrayList<>(rules.warnings());
     state.key().flatMap(RegionPlanner::keyWarning).ifPresent(warnings::add);
     return new RegionPlan(
-        region, topicArn, topic.changes(), rules.changes(), rules.unchanged(), rules.orphans(), topic.pendingSubscriptions(), warnings);
+        region,
+        topicArn,
+        topic.changes(),
+        rules.changes(),
+        rules.unchanged(),
+        rules.orphans(),
+        topic.pendingSubscriptions(),
+        warnings);
   }
 
-  /** A missing key stops the region (the topic would be unusable); a key EventBridge may not use is a loud warning. */
+  /**
+   * A missing key stops the region (the topic would be unusable); a key EventBridge may not use is
+   * a loud warning.
+   */
   static Optional<String> keyWarning(KeyFacts key) {
     if (key.missing()) {
       throw new PlanConflictException(
-          "--kms-key " + key.keyId() + " was not found in this region (" + key.problem().orElse("") + "). Nothing was changed in this region.");
+          "--kms-key "
+              + key.keyId()
+              + " was not found in this region ("
+              + key.problem().orElse("")
+              + "). Nothing was changed in this region.");
     }
     if (key.problem().isPresent()) {
       return Optional.of(

@@ -13,9 +13,9 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Reads one region's state with as few dependent steps as possible: the rule list, the topic and the key are read
- * at once; then each irctl rule's targets and tags (EventBridge has no call that returns them for many rules), and
- * the topic's tags and subscriptions, again at once.
+ * Reads one region's state with as few dependent steps as possible: the rule list, the topic and
+ * the key are read at once; then each irctl rule's targets and tags (EventBridge has no call that
+ * returns them for many rules), and the topic's tags and subscriptions, again at once.
  */
 public final class RegionReader {
   /** Calls in flight per region; enough for the whole bundled catalog in one wave. */
@@ -28,7 +28,12 @@ public final class RegionReader {
   }
 
   public RegionState read(
-      EventBridgePort events, SnsPort sns, Optional<KmsPort> kms, String bus, String topicArn, Optional<String> kmsKey) {
+      EventBridgePort events,
+      SnsPort sns,
+      Optional<KmsPort> kms,
+      String bus,
+      String topicArn,
+      Optional<String> kmsKey) {
     CompletableFuture<Optional<ActualTopic>> topic = parallel.fork(() -> readTopic(sns, topicArn));
     CompletableFuture<Optional<KeyFacts>> key =
         parallel.fork(() -> kmsKey.flatMap(k -> kms.map(port -> readKey(port, k))));
@@ -42,7 +47,8 @@ public final class RegionReader {
         listed,
         CALLS_IN_FLIGHT,
         rule -> {
-          CompletableFuture<Map<String, String>> tags = parallel.fork(() -> events.tags(rule.arn()));
+          CompletableFuture<Map<String, String>> tags =
+              parallel.fork(() -> events.tags(rule.arn()));
           List<RuleTarget> targets = events.listTargets(bus, rule.name());
           return new ActualRule(rule, Parallel.join(tags), targets);
         });
@@ -55,20 +61,33 @@ public final class RegionReader {
     }
     CompletableFuture<Map<String, String>> tags = parallel.fork(() -> sns.topicTags(topicArn));
     List<Subscription> subscriptions = sns.subscriptions(topicArn);
-    return Optional.of(new ActualTopic(topicArn, attributes.get(), Parallel.join(tags), subscriptions));
+    return Optional.of(
+        new ActualTopic(topicArn, attributes.get(), Parallel.join(tags), subscriptions));
   }
 
-  /** A key that cannot be read is a warning, not a failure: the topic works if the key policy is right. */
+  /**
+   * A key that cannot be read is a warning, not a failure: the topic works if the key policy is
+   * right.
+   */
   private static KeyFacts readKey(KmsPort kms, String keyId) {
     try {
       KmsPort.KeyInfo info = kms.describeKey(keyId);
       if (info.awsManaged()) {
         return new KeyFacts(keyId, Optional.of(info), Optional.empty(), Optional.empty(), false);
       }
-      return new KeyFacts(keyId, Optional.of(info), Optional.of(kms.keyPolicy(info.arn())), Optional.empty(), false);
+      return new KeyFacts(
+          keyId,
+          Optional.of(info),
+          Optional.of(kms.keyPolicy(info.arn())),
+          Optional.empty(),
+          false);
     } catch (AwsCallException e) {
       return new KeyFacts(
-          keyId, Optional.empty(), Optional.empty(), Optional.of(e.getMessage()), e.kind() == AwsCallException.Kind.NOT_FOUND);
+          keyId,
+          Optional.empty(),
+          Optional.empty(),
+          Optional.of(e.getMessage()),
+          e.kind() == AwsCallException.Kind.NOT_FOUND);
     }
   }
 }

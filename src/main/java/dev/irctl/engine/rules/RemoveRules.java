@@ -15,8 +15,9 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * remove-rules across regions: deletes irctl's rules (both marks: name and tag) and, with --delete-topic, the alert
- * topic if irctl created it. Rules without the tag, and targets the user added, are left alone.
+ * remove-rules across regions: deletes irctl's rules (both marks: name and tag) and, with
+ * --delete-topic, the alert topic if irctl created it. Rules without the tag, and targets the user
+ * added, are left alone.
  */
 public final class RemoveRules {
   private final Ports ports;
@@ -27,35 +28,60 @@ public final class RemoveRules {
     this.runner = new RegionRunner(concurrency);
   }
 
-  /** What to remove: rules on {@code bus}; the topic {@code topicName} only with {@code deleteTopic}. */
+  /**
+   * What to remove: rules on {@code bus}; the topic {@code topicName} only with {@code
+   * deleteTopic}.
+   */
   public record Request(String bus, String topicName, boolean deleteTopic) {}
 
-  public List<RulesRegionResult> run(RegionSelection selection, Request request, boolean dryRun, Consumer<RulesRegionResult> progress) {
-    Optional<Identity> identity = request.deleteTopic() ? Optional.of(ports.account().identity()) : Optional.empty();
+  public List<RulesRegionResult> run(
+      RegionSelection selection,
+      Request request,
+      boolean dryRun,
+      Consumer<RulesRegionResult> progress) {
+    Optional<Identity> identity =
+        request.deleteTopic() ? Optional.of(ports.account().identity()) : Optional.empty();
     List<RulesRegionResult> results = new ArrayList<>();
-    selection.unusable().forEach((region, why) -> {
-      RulesRegionResult failed = RulesRegionResult.failed(region, why);
-      progress.accept(failed);
-      results.add(failed);
-    });
-    // One pool of call threads for every region of the run: threads idle after reading are reused for writing.
+    selection
+        .unusable()
+        .forEach(
+            (region, why) -> {
+              RulesRegionResult failed = RulesRegionResult.failed(region, why);
+              progress.accept(failed);
+              results.add(failed);
+            });
+    // One pool of call threads for every region of the run: threads idle after reading are reused
+    // for writing.
     try (Parallel parallel = new Parallel()) {
       List<RegionOutcome<RulesRegionResult>> outcomes =
           runner.run(
-              selection.regions(), region -> inRegion(parallel, region, request, identity, dryRun), o -> progress.accept(toResult(o)));
+              selection.regions(),
+              region -> inRegion(parallel, region, request, identity, dryRun),
+              o -> progress.accept(toResult(o)));
       outcomes.forEach(o -> results.add(toResult(o)));
     }
     return results;
   }
 
-  private RulesRegionResult inRegion(Parallel parallel, String region, Request request, Optional<Identity> identity, boolean dryRun) {
+  private RulesRegionResult inRegion(
+      Parallel parallel,
+      String region,
+      Request request,
+      Optional<Identity> identity,
+      boolean dryRun) {
     EventBridgePort events = ports.eventBridge(region);
     SnsPort sns = ports.sns(region);
     RegionReader reader = new RegionReader(parallel);
     List<ActualRule> rules = reader.readRules(events, request.bus());
     Optional<ActualTopic> topic =
-        identity.flatMap(id -> reader.readTopic(sns, RegionPlanner.topicArn(id, region, request.topicName())));
-    RegionPlan plan = plan(region, rules, topic, identity.map(id -> RegionPlanner.topicArn(id, region, request.topicName())));
+        identity.flatMap(
+            id -> reader.readTopic(sns, RegionPlanner.topicArn(id, region, request.topicName())));
+    RegionPlan plan =
+        plan(
+            region,
+            rules,
+            topic,
+            identity.map(id -> RegionPlanner.topicArn(id, region, request.topicName())));
     if (dryRun || plan.inSync()) {
       return RulesRegionResult.of(plan, dryRun, 0, List.of());
     }
@@ -65,7 +91,11 @@ public final class RemoveRules {
   }
 
   /** Pure: which rules and topic to delete, and what is kept and why. */
-  static RegionPlan plan(String region, List<ActualRule> rules, Optional<ActualTopic> topic, Optional<String> topicArn) {
+  static RegionPlan plan(
+      String region,
+      List<ActualRule> rules,
+      Optional<ActualTopic> topic,
+      Optional<String> topicArn) {
     List<RuleChange> deletes = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
     for (ActualRule rule : rules) {
@@ -75,23 +105,34 @@ public final class RemoveRules {
       if (!rule.foreignTargetIds().isEmpty()) {
         warnings.add(RulePlanner.keptForForeignTargets(rule));
       } else {
-        deletes.add(new RuleChange.DeleteRule(rule.name(), RulePlanner.targetIds(rule), "irctl rule"));
+        deletes.add(
+            new RuleChange.DeleteRule(rule.name(), RulePlanner.targetIds(rule), "irctl rule"));
       }
     }
     List<TopicChange> topicChanges = new ArrayList<>();
     if (topic.isPresent()) {
       if (!topic.get().createdByIrctl()) {
-        warnings.add("kept topic " + topic.get().arn() + ": irctl did not create it (no managed-by=irctl tag).");
+        warnings.add(
+            "kept topic "
+                + topic.get().arn()
+                + ": irctl did not create it (no managed-by=irctl tag).");
       } else if (!warnings.isEmpty()) {
         warnings.add("kept topic " + topic.get().arn() + ": rules irctl kept still send to it.");
       } else {
         topicChanges.add(new TopicChange.DeleteTopic(topic.get().arn()));
       }
     }
-    return new RegionPlan(region, topicArn.orElse(""), topicChanges, deletes, 0, List.of(), List.of(), warnings);
+    return new RegionPlan(
+        region, topicArn.orElse(""), topicChanges, deletes, 0, List.of(), List.of(), warnings);
   }
 
-  private static int apply(Parallel parallel, EventBridgePort events, SnsPort sns, String bus, RegionPlan plan, List<String> failures) {
+  private static int apply(
+      Parallel parallel,
+      EventBridgePort events,
+      SnsPort sns,
+      String bus,
+      RegionPlan plan,
+      List<String> failures) {
     List<Integer> writes =
         parallel.map(
             plan.ruleChanges(),
@@ -127,6 +168,9 @@ public final class RemoveRules {
   }
 
   private static RulesRegionResult toResult(RegionOutcome<RulesRegionResult> outcome) {
-    return outcome.value().orElseGet(() -> RulesRegionResult.failed(outcome.region(), outcome.error().orElse("failed")));
+    return outcome
+        .value()
+        .orElseGet(
+            () -> RulesRegionResult.failed(outcome.region(), outcome.error().orElse("failed")));
   }
 }

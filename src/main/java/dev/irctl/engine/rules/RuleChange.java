@@ -40,17 +40,27 @@ public sealed interface RuleChange extends Change {
       List<FieldDiff> diffs = new ArrayList<>();
       diffs.add(FieldDiff.of("eventPattern", null, rule.pattern().toString()));
       diffs.add(FieldDiff.of("state", null, rule.state()));
-      diffs.add(FieldDiff.of("target " + target.id(), null, target.arn() + target.transformer().map(t -> " (readable message)").orElse("")));
+      diffs.add(
+          FieldDiff.of(
+              "target " + target.id(),
+              null,
+              target.arn() + target.transformer().map(t -> " (readable message)").orElse("")));
       return diffs;
     }
   }
 
   /**
-   * An irctl rule that drifted: PutRule when the pattern, description or state differ (PutRule replaces the whole
-   * rule), PutTargets when irctl's target differs, TagResource for irctl's tags that differ. Only what differs.
+   * An irctl rule that drifted: PutRule when the pattern, description or state differ (PutRule
+   * replaces the whole rule), PutTargets when irctl's target differs, TagResource for irctl's tags
+   * that differ. Only what differs.
    */
   record UpdateRule(
-      DesiredRule rule, String arn, boolean putRule, Optional<RuleTarget> target, Map<String, String> tags, List<FieldDiff> diffs)
+      DesiredRule rule,
+      String arn,
+      boolean putRule,
+      Optional<RuleTarget> target,
+      Map<String, String> tags,
+      List<FieldDiff> diffs)
       implements RuleChange {
     public UpdateRule {
       tags = Map.copyOf(tags);

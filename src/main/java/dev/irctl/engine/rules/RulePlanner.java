@@ -14,8 +14,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Desired rules and the {@code irctl-}-prefixed rules on the bus in, rule changes out. Pure. A rule carrying irctl's
- * name but not its tag is someone else's: it is never changed, and wanting it is a conflict for the region.
+ * Desired rules and the {@code irctl-}-prefixed rules on the bus in, rule changes out. Pure. A rule
+ * carrying irctl's name but not its tag is someone else's: it is never changed, and wanting it is a
+ * conflict for the region.
  */
 public final class RulePlanner {
   /** AWS allows at most five targets on a rule. */
@@ -25,11 +26,18 @@ public final class RulePlanner {
 
   private RulePlanner() {}
 
-  /** What the rule changes are, and which owned rules are orphans (left in place unless {@code prune}). */
-  public record Result(List<RuleChange> changes, int unchanged, List<String> orphans, List<String> warnings) {}
+  /**
+   * What the rule changes are, and which owned rules are orphans (left in place unless {@code
+   * prune}).
+   */
+  public record Result(
+      List<RuleChange> changes, int unchanged, List<String> orphans, List<String> warnings) {}
 
   public static Result plan(
-      List<DesiredRule> desired, List<ActualRule> actual, Function<DesiredRule, RuleTarget> targetFor, boolean prune) {
+      List<DesiredRule> desired,
+      List<ActualRule> actual,
+      Function<DesiredRule, RuleTarget> targetFor,
+      boolean prune) {
     Map<String, ActualRule> byName = new HashMap<>();
     actual.forEach(a -> byName.put(a.name(), a));
     List<RuleChange> changes = new ArrayList<>();
@@ -69,13 +77,18 @@ public final class RulePlanner {
       } else if (!rule.foreignTargetIds().isEmpty()) {
         warnings.add(keptForForeignTargets(rule));
       } else {
-        changes.add(new RuleChange.DeleteRule(rule.name(), targetIds(rule), "no longer selected (--prune)"));
+        changes.add(
+            new RuleChange.DeleteRule(
+                rule.name(), targetIds(rule), "no longer selected (--prune)"));
       }
     }
     return new Result(changes, unchanged, orphans, warnings);
   }
 
-  /** Deleting a rule also drops every target on it; targets the user added are theirs, so such a rule is kept. */
+  /**
+   * Deleting a rule also drops every target on it; targets the user added are theirs, so such a
+   * rule is kept.
+   */
   static String keptForForeignTargets(ActualRule rule) {
     return "kept rule "
         + rule.name()
@@ -88,12 +101,17 @@ public final class RulePlanner {
     return rule.targets().stream().map(RuleTarget::id).toList();
   }
 
-  private static Optional<RuleChange> update(DesiredRule rule, ActualRule existing, RuleTarget target) {
+  private static Optional<RuleChange> update(
+      DesiredRule rule, ActualRule existing, RuleTarget target) {
     List<FieldDiff> diffs = new ArrayList<>();
     JsonNode pattern = parse(existing.rule().eventPattern().orElse(null));
     if (pattern == null || !pattern.equals(rule.pattern())) {
       if (pattern == null) {
-        diffs.add(FieldDiff.of("eventPattern", existing.rule().eventPattern().orElse(null), rule.pattern().toString()));
+        diffs.add(
+            FieldDiff.of(
+                "eventPattern",
+                existing.rule().eventPattern().orElse(null),
+                rule.pattern().toString()));
       } else {
         diffs.addAll(JsonTreeDiff.diff("eventPattern", pattern, rule.pattern()));
       }
@@ -108,20 +126,23 @@ public final class RulePlanner {
     boolean putRule = !diffs.isEmpty();
     Optional<RuleTarget> targetChange = targetChange(existing, target, diffs);
     Map<String, String> tags = new HashMap<>();
-    rule.tags().forEach(
-        (key, value) -> {
-          if (!value.equals(existing.tags().get(key))) {
-            tags.put(key, value);
-            diffs.add(FieldDiff.of("tag " + key, existing.tags().get(key), value));
-          }
-        });
+    rule.tags()
+        .forEach(
+            (key, value) -> {
+              if (!value.equals(existing.tags().get(key))) {
+                tags.put(key, value);
+                diffs.add(FieldDiff.of("tag " + key, existing.tags().get(key), value));
+              }
+            });
     if (diffs.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new RuleChange.UpdateRule(rule, existing.rule().arn(), putRule, targetChange, tags, diffs));
+    return Optional.of(
+        new RuleChange.UpdateRule(rule, existing.rule().arn(), putRule, targetChange, tags, diffs));
   }
 
-  private static Optional<RuleTarget> targetChange(ActualRule existing, RuleTarget target, List<FieldDiff> diffs) {
+  private static Optional<RuleTarget> targetChange(
+      ActualRule existing, RuleTarget target, List<FieldDiff> diffs) {
     Optional<RuleTarget> current = existing.irctlTarget();
     if (current.isPresent() && current.get().equals(target)) {
       return Optional.empty();
@@ -136,7 +157,11 @@ public final class RulePlanner {
               + RuleTarget.IRCTL_TARGET_ID
               + "). Remove one of them. Nothing was changed in this region.");
     }
-    diffs.add(FieldDiff.of("target " + target.id(), current.map(RulePlanner::describe).orElse(null), describe(target)));
+    diffs.add(
+        FieldDiff.of(
+            "target " + target.id(),
+            current.map(RulePlanner::describe).orElse(null),
+            describe(target)));
     return Optional.of(target);
   }
 
@@ -148,7 +173,10 @@ public final class RulePlanner {
     return target.arn() + input;
   }
 
-  /** AWS's stored pattern as a tree; null when it is missing or unreadable (then it differs from any pattern). */
+  /**
+   * AWS's stored pattern as a tree; null when it is missing or unreadable (then it differs from any
+   * pattern).
+   */
   private static JsonNode parse(String pattern) {
     if (pattern == null) {
       return null;

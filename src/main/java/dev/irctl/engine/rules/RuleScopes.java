@@ -5,7 +5,9 @@ import java.util.Optional;
 
 /** Where global rules go, and what to tell a user whose regions leave them out. */
 public final class RuleScopes {
-  /** Global-service events (IAM, Organizations, STS global endpoint) reach EventBridge only here. */
+  /**
+   * Global-service events (IAM, Organizations, STS global endpoint) reach EventBridge only here.
+   */
   public static final String GLOBAL_REGION = "us-east-1";
 
   private RuleScopes() {}
@@ -15,7 +17,8 @@ public final class RuleScopes {
     if (regions.contains(GLOBAL_REGION)) {
       return Optional.empty();
     }
-    List<String> global = rules.stream().filter(DesiredRule::global).map(DesiredRule::ruleId).toList();
+    List<String> global =
+        rules.stream().filter(DesiredRule::global).map(DesiredRule::ruleId).toList();
     if (global.isEmpty()) {
       return Optional.empty();
     }

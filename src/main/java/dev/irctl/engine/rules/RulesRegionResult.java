@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One region's result of apply-rules or remove-rules. {@code status}: changed / unchanged after a run, "would
- * change" / unchanged in a dry run, or failed with {@code error}. {@code writes} counts the write calls made.
+ * One region's result of apply-rules or remove-rules. {@code status}: changed / unchanged after a
+ * run, "would change" / unchanged in a dry run, or failed with {@code error}. {@code writes} counts
+ * the write calls made.
  */
 public record RulesRegionResult(
     String region,
@@ -31,13 +32,26 @@ public record RulesRegionResult(
   }
 
   public static RulesRegionResult failed(String region, String error) {
-    return new RulesRegionResult(region, "failed", Optional.empty(), List.of(), 0, List.of(), List.of(), List.of(), 0, Optional.of(error));
+    return new RulesRegionResult(
+        region,
+        "failed",
+        Optional.empty(),
+        List.of(),
+        0,
+        List.of(),
+        List.of(),
+        List.of(),
+        0,
+        Optional.of(error));
   }
 
   static RulesRegionResult of(RegionPlan plan, boolean dryRun, int writes, List<String> failures) {
     String status =
-        !failures.isEmpty() ? "failed" : plan.inSync() ? "unchanged" : dryRun ? "would change" : "changed";
-    Optional<String> error = failures.isEmpty() ? Optional.empty() : Optional.of(summarise(failures));
+        !failures.isEmpty()
+            ? "failed"
+            : plan.inSync() ? "unchanged" : dryRun ? "would change" : "changed";
+    Optional<String> error =
+        failures.isEmpty() ? Optional.empty() : Optional.of(summarise(failures));
     return new RulesRegionResult(
         plan.region(),
         status,
@@ -53,6 +67,9 @@ public record RulesRegionResult(
 
   private static String summarise(List<String> failures) {
     String first = String.join("; ", failures.subList(0, Math.min(3, failures.size())));
-    return failures.size() + " change(s) failed: " + first + (failures.size() > 3 ? "; and " + (failures.size() - 3) + " more" : "");
+    return failures.size()
+        + " change(s) failed: "
+        + first
+        + (failures.size() > 3 ? "; and " + (failures.size() - 3) + " more" : "");
   }
 }

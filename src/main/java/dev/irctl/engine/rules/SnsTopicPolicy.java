@@ -10,9 +10,10 @@ import dev.irctl.engine.port.AccountPort.Identity;
 import java.util.Optional;
 
 /**
- * The one statement irctl adds to a topic policy so EventBridge may publish (without it delivery fails silently),
- * and the merge that adds it: every statement with another Sid is kept exactly as it is, ours is added or replaced,
- * and nothing is written when ours is already there and equal (compared as JSON trees).
+ * The one statement irctl adds to a topic policy so EventBridge may publish (without it delivery
+ * fails silently), and the merge that adds it: every statement with another Sid is kept exactly as
+ * it is, ours is added or replaced, and nothing is written when ours is already there and equal
+ * (compared as JSON trees).
  */
 public final class SnsTopicPolicy {
   /** Fixed, so irctl finds and replaces only its own statement. */
@@ -23,10 +24,12 @@ public final class SnsTopicPolicy {
   private SnsTopicPolicy() {}
 
   /**
-   * Allows {@code events.amazonaws.com} to publish, only for this account's {@code irctl-*} rules in this region on
-   * this bus. Rule ARNs on the default bus are {@code rule/NAME}; on a custom bus {@code rule/BUS/NAME}.
+   * Allows {@code events.amazonaws.com} to publish, only for this account's {@code irctl-*} rules
+   * in this region on this bus. Rule ARNs on the default bus are {@code rule/NAME}; on a custom bus
+   * {@code rule/BUS/NAME}.
    */
-  public static ObjectNode statement(String topicArn, Identity identity, String region, String bus) {
+  public static ObjectNode statement(
+      String topicArn, Identity identity, String region, String bus) {
     ObjectNode statement = JSON.createObjectNode();
     statement.put("Sid", SID);
     statement.put("Effect", "Allow");
@@ -41,10 +44,21 @@ public final class SnsTopicPolicy {
 
   public static String ruleArnPattern(Identity identity, String region, String bus) {
     String busPart = ApplyRulesRequest.DEFAULT_BUS.equals(bus) ? "" : bus + "/";
-    return "arn:" + identity.partition() + ":events:" + region + ":" + identity.accountId() + ":rule/" + busPart + "irctl-*";
+    return "arn:"
+        + identity.partition()
+        + ":events:"
+        + region
+        + ":"
+        + identity.accountId()
+        + ":rule/"
+        + busPart
+        + "irctl-*";
   }
 
-  /** A policy for a topic irctl creates: our statement only (the account's own IAM policies still apply). */
+  /**
+   * A policy for a topic irctl creates: our statement only (the account's own IAM policies still
+   * apply).
+   */
   public static ObjectNode fresh(ObjectNode statement) {
     ObjectNode policy = JSON.createObjectNode();
     policy.put("Version", "2012-10-17");
@@ -83,18 +97,24 @@ public final class SnsTopicPolicy {
   }
 
   /**
-   * Parses a topic's policy. One that is not a JSON object is a conflict: irctl will not replace a policy it cannot
-   * read with a narrower one.
+   * Parses a topic's policy. One that is not a JSON object is a conflict: irctl will not replace a
+   * policy it cannot read with a narrower one.
    */
   public static ObjectNode parse(String policy, String topicArn) {
     try {
       JsonNode node = JSON.readTree(policy);
-      if (node != null && node.isObject() && (node.path("Statement").isMissingNode() || node.get("Statement").isArray() || node.get("Statement").isObject())) {
+      if (node != null
+          && node.isObject()
+          && (node.path("Statement").isMissingNode()
+              || node.get("Statement").isArray()
+              || node.get("Statement").isObject())) {
         return (ObjectNode) node;
       }
-      throw new PlanConflictException(unreadable(topicArn, "it is not a JSON object with a Statement list"));
+      throw new PlanConflictException(
+          unreadable(topicArn, "it is not a JSON object with a Statement list"));
     } catch (JsonProcessingException e) {
-      throw new PlanConflictException(unreadable(topicArn, "it is not valid JSON (" + e.getOriginalMessage() + ")"));
+      throw new PlanConflictException(
+          unreadable(topicArn, "it is not valid JSON (" + e.getOriginalMessage() + ")"));
     }
   }
 

@@ -9,8 +9,12 @@ import java.util.Map;
 /** The changes to the alert topic a region's plan can hold. */
 public sealed interface TopicChange extends Change {
 
-  /** No topic by this name: CreateTopic with the policy (and key) and the managed-by tag in one call. */
-  record CreateTopic(String name, Map<String, String> attributes, Map<String, String> tags, List<FieldDiff> diffs)
+  /**
+   * No topic by this name: CreateTopic with the policy (and key) and the managed-by tag in one
+   * call.
+   */
+  record CreateTopic(
+      String name, Map<String, String> attributes, Map<String, String> tags, List<FieldDiff> diffs)
       implements TopicChange {
     public CreateTopic {
       attributes = Map.copyOf(attributes);
@@ -34,7 +38,10 @@ public sealed interface TopicChange extends Change {
     }
   }
 
-  /** The topic policy lacks irctl's statement or has an old one: SetTopicAttributes Policy with the merged policy. */
+  /**
+   * The topic policy lacks irctl's statement or has an old one: SetTopicAttributes Policy with the
+   * merged policy.
+   */
   record SetPolicy(String topicArn, String policy, List<FieldDiff> diffs) implements TopicChange {
     public SetPolicy {
       diffs = List.copyOf(diffs);

@@ -16,7 +16,8 @@ public final class TopicPlanner {
 
   public record Result(List<TopicChange> changes, List<String> pendingSubscriptions) {}
 
-  public static Result plan(String topicArn, TopicSpec spec, Optional<ActualTopic> actual, ObjectNode statement) {
+  public static Result plan(
+      String topicArn, TopicSpec spec, Optional<ActualTopic> actual, ObjectNode statement) {
     List<TopicChange> changes = new ArrayList<>();
     List<String> pending = new ArrayList<>();
     if (actual.isEmpty()) {
@@ -24,7 +25,9 @@ public final class TopicPlanner {
       ObjectNode policy = SnsTopicPolicy.fresh(statement);
       attributes.put("Policy", SnsTopicPolicy.compact(policy));
       spec.kmsKey().ifPresent(k -> attributes.put("KmsMasterKeyId", k));
-      List<FieldDiff> diffs = new ArrayList<>(JsonTreeDiff.diff("policy statement " + SnsTopicPolicy.SID, null, statement));
+      List<FieldDiff> diffs =
+          new ArrayList<>(
+              JsonTreeDiff.diff("policy statement " + SnsTopicPolicy.SID, null, statement));
       spec.kmsKey().ifPresent(k -> diffs.add(FieldDiff.of("KmsMasterKeyId", null, k)));
       diffs.add(FieldDiff.of("tag " + Ownership.TAG_KEY, null, Ownership.TAG_VALUE));
       changes.add(new TopicChange.CreateTopic(spec.name(), attributes, Ownership.tags(), diffs));
@@ -33,7 +36,10 @@ public final class TopicPlanner {
     }
     ActualTopic topic = actual.get();
     ObjectNode existing =
-        topic.policy().map(p -> SnsTopicPolicy.parse(p, topicArn)).orElseGet(() -> SnsTopicPolicy.fresh(statement).without("Statement"));
+        topic
+            .policy()
+            .map(p -> SnsTopicPolicy.parse(p, topicArn))
+            .orElseGet(() -> SnsTopicPolicy.fresh(statement).without("Statement"));
     Optional<JsonNode> current = SnsTopicPolicy.current(existing);
     if (current.isEmpty() || !current.get().equals(statement)) {
       ObjectNode merged = SnsTopicPolicy.merge(existing, statement);
@@ -41,20 +47,28 @@ public final class TopicPlanner {
           new TopicChange.SetPolicy(
               topicArn,
               SnsTopicPolicy.compact(merged),
-              JsonTreeDiff.diff("policy statement " + SnsTopicPolicy.SID, current.orElse(null), statement)));
+              JsonTreeDiff.diff(
+                  "policy statement " + SnsTopicPolicy.SID, current.orElse(null), statement)));
     }
     spec.kmsKey()
         .filter(k -> !k.equals(topic.kmsKey().orElse(null)))
-        .ifPresent(k -> changes.add(new TopicChange.SetKmsKey(topicArn, topic.kmsKey().orElse(null), k)));
-    topic.subscriptions().stream().filter(Subscription::pending).forEach(s -> pending.add(s.protocol() + ":" + s.endpoint()));
+        .ifPresent(
+            k -> changes.add(new TopicChange.SetKmsKey(topicArn, topic.kmsKey().orElse(null), k)));
+    topic.subscriptions().stream()
+        .filter(Subscription::pending)
+        .forEach(s -> pending.add(s.protocol() + ":" + s.endpoint()));
     subscribeAll(spec, topic.subscriptions(), changes, pending);
     return new Result(changes, pending);
   }
 
   private static void subscribeAll(
-      TopicSpec spec, List<Subscription> existing, List<TopicChange> changes, List<String> pending) {
+      TopicSpec spec,
+      List<Subscription> existing,
+      List<TopicChange> changes,
+      List<String> pending) {
     for (SubscriptionSpec wanted : spec.subscriptions()) {
-      boolean present = existing.stream().anyMatch(s -> s.sameEndpoint(wanted.protocol(), wanted.endpoint()));
+      boolean present =
+          existing.stream().anyMatch(s -> s.sameEndpoint(wanted.protocol(), wanted.endpoint()));
       if (!present) {
         changes.add(new TopicChange.Subscribe(wanted));
         if (needsConfirmation(wanted)) {
@@ -64,7 +78,10 @@ public final class TopicPlanner {
     }
   }
 
-  /** Email and https endpoints must confirm; SQS and Lambda in the same account are confirmed at once. */
+  /**
+   * Email and https endpoints must confirm; SQS and Lambda in the same account are confirmed at
+   * once.
+   */
   static boolean needsConfirmation(SubscriptionSpec subscription) {
     return subscription.protocol().equals("email") || subscription.protocol().equals("https");
   }

@@ -24,9 +24,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * status: reads each region's detector and rules (the same reads as plan, no writes) and reduces them to one row.
- * Rules are compared with the selected catalog rules as apply-rules would, but never with --prune, so orphans are
- * counted instead of planned away.
+ * status: reads each region's detector and rules (the same reads as plan, no writes) and reduces
+ * them to one row. Rules are compared with the selected catalog rules as apply-rules would, but
+ * never with --prune, so orphans are counted instead of planned away.
  */
 public final class AccountStatus {
   private final Ports ports;
@@ -39,7 +39,8 @@ public final class AccountStatus {
 
   public List<RegionStatus> read(RegionSelection selection, ApplyRulesRequest request) {
     ApplyRulesRequest noPrune =
-        new ApplyRulesRequest(request.bus(), request.topic(), request.messageFormat(), false, request.rules());
+        new ApplyRulesRequest(
+            request.bus(), request.topic(), request.messageFormat(), false, request.rules());
     Optional<Identity> identity;
     String identityError = null;
     try {
@@ -54,18 +55,35 @@ public final class AccountStatus {
     String whyNoRules = identityError;
     try (Parallel parallel = new Parallel()) {
       List<RegionOutcome<RegionStatus>> outcomes =
-          runner.run(selection.regions(), region -> inRegion(parallel, region, noPrune, who, whyNoRules), o -> {});
-      outcomes.forEach(o -> rows.add(o.value().orElseGet(() -> RegionStatus.failed(o.region(), o.error().orElse("failed")))));
+          runner.run(
+              selection.regions(),
+              region -> inRegion(parallel, region, noPrune, who, whyNoRules),
+              o -> {});
+      outcomes.forEach(
+          o ->
+              rows.add(
+                  o.value()
+                      .orElseGet(
+                          () -> RegionStatus.failed(o.region(), o.error().orElse("failed")))));
     }
     rows.sort(Comparator.comparing(RegionStatus::region));
     return rows;
   }
 
   private RegionStatus inRegion(
-      Parallel parallel, String region, ApplyRulesRequest request, Optional<Identity> identity, String identityError) {
+      Parallel parallel,
+      String region,
+      ApplyRulesRequest request,
+      Optional<Identity> identity,
+      String identityError) {
     Map<String, String> errors = new ConcurrentHashMap<>();
     CompletableFuture<Optional<GuardDutyStatus>> guardDuty =
-        parallel.fork(() -> part("guardduty", errors, () -> GuardDutyStatus.of(ports.guardDuty(region).findDetector())));
+        parallel.fork(
+            () ->
+                part(
+                    "guardduty",
+                    errors,
+                    () -> GuardDutyStatus.of(ports.guardDuty(region).findDetector())));
     Optional<RulesStatus> rules = Optional.empty();
     Optional<TopicStatus> topic = Optional.empty();
     if (identity.isEmpty()) {
@@ -75,7 +93,11 @@ public final class AccountStatus {
       Optional<RegionState> read =
           part("rules", errors, () -> readRules(parallel, region, request, identity.get()));
       if (read.isPresent()) {
-        planned = part("rules", errors, () -> RegionPlanner.plan(region, request, identity.get(), read.get()));
+        planned =
+            part(
+                "rules",
+                errors,
+                () -> RegionPlanner.plan(region, request, identity.get(), read.get()));
       }
       rules = planned.map(RulesStatus::of);
       topic = planned.map(p -> TopicStatus.of(p, read.get().topic()));
@@ -83,14 +105,24 @@ public final class AccountStatus {
     return new RegionStatus(region, Parallel.join(guardDuty), rules, topic, errors);
   }
 
-  private RegionState readRules(Parallel parallel, String region, ApplyRulesRequest request, Identity identity) {
+  private RegionState readRules(
+      Parallel parallel, String region, ApplyRulesRequest request, Identity identity) {
     EventBridgePort events = ports.eventBridge(region);
     String topicArn = RegionPlanner.topicArn(identity, region, request.topic().name());
     return new RegionReader(parallel)
-        .read(events, ports.sns(region), request.topic().kmsKey().map(k -> ports.kms(region)), request.bus(), topicArn, request.topic().kmsKey());
+        .read(
+            events,
+            ports.sns(region),
+            request.topic().kmsKey().map(k -> ports.kms(region)),
+            request.bus(),
+            topicArn,
+            request.topic().kmsKey());
   }
 
-  /** Runs one part (errors is concurrent: GuardDuty is read on another thread); its failure is recorded under the part's name and the row goes on without it. */
+  /**
+   * Runs one part (errors is concurrent: GuardDuty is read on another thread); its failure is
+   * recorded under the part's name and the row goes on without it.
+   */
   private static <T> Optional<T> part(String name, Map<String, String> errors, Supplier<T> read) {
     try {
       return Optional.of(read.get());

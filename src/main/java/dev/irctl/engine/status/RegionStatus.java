@@ -5,8 +5,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * One row of the status matrix. GuardDuty and the rules are read separately, so one can be known while the other
- * failed; {@code errors} maps the part that failed ({@code guardduty}, {@code rules}) to why.
+ * One row of the status matrix. GuardDuty and the rules are read separately, so one can be known
+ * while the other failed; {@code errors} maps the part that failed ({@code guardduty}, {@code
+ * rules}) to why.
  */
 public record RegionStatus(
     String region,
@@ -19,7 +20,8 @@ public record RegionStatus(
   }
 
   public static RegionStatus failed(String region, String why) {
-    return new RegionStatus(region, Optional.empty(), Optional.empty(), Optional.empty(), Map.of("region", why));
+    return new RegionStatus(
+        region, Optional.empty(), Optional.empty(), Optional.empty(), Map.of("region", why));
   }
 
   public boolean failed() {

@@ -10,15 +10,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class DetectorPlannerTest {
-  private static final DesiredDetector FAST = new DesiredDetector(FindingFrequency.FIFTEEN_MINUTES, Map.of(), List.of());
+  private static final DesiredDetector FAST =
+      new DesiredDetector(FindingFrequency.FIFTEEN_MINUTES, Map.of(), List.of());
   private static final ListSetSpec BAD_IPS =
-      new ListSetSpec(ListKind.THREAT_INTEL, "bad-ips", "https://s3.amazonaws.com/b/bad.txt", ListFormat.TXT);
+      new ListSetSpec(
+          ListKind.THREAT_INTEL, "bad-ips", "https://s3.amazonaws.com/b/bad.txt", ListFormat.TXT);
 
   static Stream<Arguments> detectorCases() {
     return Stream.of(
@@ -43,7 +45,10 @@ class DetectorPlannerTest {
             List.of("update detector d1")),
         Arguments.of(
             "named feature off",
-            new DesiredDetector(FindingFrequency.FIFTEEN_MINUTES, Map.of(DetectorFeature.RDS_LOGIN_EVENTS, true), List.of()),
+            new DesiredDetector(
+                FindingFrequency.FIFTEEN_MINUTES,
+                Map.of(DetectorFeature.RDS_LOGIN_EVENTS, true),
+                List.of()),
             detector(true, FindingFrequency.FIFTEEN_MINUTES, Map.of("RDS_LOGIN_EVENTS", false)),
             "updated",
             List.of("update detector d1")),
@@ -55,13 +60,19 @@ class DetectorPlannerTest {
             List.of()),
         Arguments.of(
             "named feature absent from the detector counts as off",
-            new DesiredDetector(FindingFrequency.FIFTEEN_MINUTES, Map.of(DetectorFeature.EBS_MALWARE_PROTECTION, true), List.of()),
+            new DesiredDetector(
+                FindingFrequency.FIFTEEN_MINUTES,
+                Map.of(DetectorFeature.EBS_MALWARE_PROTECTION, true),
+                List.of()),
             detector(true, FindingFrequency.FIFTEEN_MINUTES, Map.of()),
             "updated",
             List.of("update detector d1")),
         Arguments.of(
             "feature switched off on request",
-            new DesiredDetector(FindingFrequency.FIFTEEN_MINUTES, Map.of(DetectorFeature.S3_DATA_EVENTS, false), List.of()),
+            new DesiredDetector(
+                FindingFrequency.FIFTEEN_MINUTES,
+                Map.of(DetectorFeature.S3_DATA_EVENTS, false),
+                List.of()),
             detector(true, FindingFrequency.FIFTEEN_MINUTES, Map.of("S3_DATA_EVENTS", true)),
             "updated",
             List.of("update detector d1")));
@@ -69,16 +80,24 @@ class DetectorPlannerTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("detectorCases")
-  void plansTheDetector(String name, DesiredDetector desired, Detector actual, String outcome, List<String> changes) {
-    DetectorPlan plan = DetectorPlanner.plan("eu-west-1", desired, Optional.ofNullable(actual), List.of());
+  void plansTheDetector(
+      String name, DesiredDetector desired, Detector actual, String outcome, List<String> changes) {
+    DetectorPlan plan =
+        DetectorPlanner.plan("eu-west-1", desired, Optional.ofNullable(actual), List.of());
 
     assertThat(plan.outcome()).isEqualTo(outcome);
-    assertThat(plan.changes()).extracting(c -> c.action().name().toLowerCase() + " " + c.resource()).isEqualTo(changes);
+    assertThat(plan.changes())
+        .extracting(c -> c.action().name().toLowerCase() + " " + c.resource())
+        .isEqualTo(changes);
   }
 
   @Test
   void anUpdateSendsExactlyTheDifferingSettings() {
-    Detector actual = detector(false, FindingFrequency.FIFTEEN_MINUTES, Map.of("S3_DATA_EVENTS", true, "EKS_AUDIT_LOGS", false));
+    Detector actual =
+        detector(
+            false,
+            FindingFrequency.FIFTEEN_MINUTES,
+            Map.of("S3_DATA_EVENTS", true, "EKS_AUDIT_LOGS", false));
     DesiredDetector desired =
         new DesiredDetector(
             FindingFrequency.FIFTEEN_MINUTES,
@@ -86,37 +105,67 @@ class DetectorPlannerTest {
             List.of());
 
     DetectorChange.UpdateDetector update =
-        (DetectorChange.UpdateDetector) DetectorPlanner.plan("r", desired, Optional.of(actual), List.of()).changes().get(0);
+        (DetectorChange.UpdateDetector)
+            DetectorPlanner.plan("r", desired, Optional.of(actual), List.of()).changes().get(0);
 
     assertThat(update.update().enable()).isTrue();
     assertThat(update.update().frequency()).isEmpty();
-    assertThat(update.update().features()).containsExactly(Map.entry(DetectorFeature.EKS_AUDIT_LOGS, true));
+    assertThat(update.update().features())
+        .containsExactly(Map.entry(DetectorFeature.EKS_AUDIT_LOGS, true));
     assertThat(update.diffs())
         .containsExactly(
-            new FieldDiff("status", "DISABLED", "ENABLED"), new FieldDiff("feature EKS_AUDIT_LOGS", "DISABLED", "ENABLED"));
+            new FieldDiff("status", "DISABLED", "ENABLED"),
+            new FieldDiff("feature EKS_AUDIT_LOGS", "DISABLED", "ENABLED"));
   }
 
   @Test
   void listsAreCreatedWhenMissingUpdatedWhenMovedOrInactiveAndLeftAloneWhenEqual() {
-    DesiredDetector desired = new DesiredDetector(FindingFrequency.FIFTEEN_MINUTES, Map.of(), List.of(BAD_IPS));
-    Optional<Detector> actual = Optional.of(detector(true, FindingFrequency.FIFTEEN_MINUTES, Map.of()));
+    DesiredDetector desired =
+        new DesiredDetector(FindingFrequency.FIFTEEN_MINUTES, Map.of(), List.of(BAD_IPS));
+    Optional<Detector> actual =
+        Optional.of(detector(true, FindingFrequency.FIFTEEN_MINUTES, Map.of()));
 
     assertThat(DetectorPlanner.plan("r", desired, actual, List.of()).changes())
         .singleElement()
         .isInstanceOf(DetectorChange.CreateListSet.class);
-    assertThat(DetectorPlanner.plan("r", desired, actual, List.of(list("ACTIVE", BAD_IPS.location()))).changes()).isEmpty();
-    assertThat(DetectorPlanner.plan("r", desired, actual, List.of(list("INACTIVE", BAD_IPS.location()))).changes())
+    assertThat(
+            DetectorPlanner.plan("r", desired, actual, List.of(list("ACTIVE", BAD_IPS.location())))
+                .changes())
+        .isEmpty();
+    assertThat(
+            DetectorPlanner.plan(
+                    "r", desired, actual, List.of(list("INACTIVE", BAD_IPS.location())))
+                .changes())
         .singleElement()
-        .satisfies(c -> assertThat(c.diffs()).containsExactly(new FieldDiff("status", "INACTIVE", "ACTIVE")));
-    assertThat(DetectorPlanner.plan("r", desired, actual, List.of(list("ACTIVE", "https://s3.amazonaws.com/b/old.txt"))).changes())
+        .satisfies(
+            c ->
+                assertThat(c.diffs())
+                    .containsExactly(new FieldDiff("status", "INACTIVE", "ACTIVE")));
+    assertThat(
+            DetectorPlanner.plan(
+                    "r",
+                    desired,
+                    actual,
+                    List.of(list("ACTIVE", "https://s3.amazonaws.com/b/old.txt")))
+                .changes())
         .singleElement()
-        .satisfies(c -> assertThat(c.diffs()).extracting(FieldDiff::field).containsExactly("location"));
+        .satisfies(
+            c -> assertThat(c.diffs()).extracting(FieldDiff::field).containsExactly("location"));
   }
 
   @Test
   void aSecondTrustedIpSetUnderAnotherNameIsAConflictNotAReplacement() {
-    ListSetSpec ours = new ListSetSpec(ListKind.TRUSTED_IP, "office", "https://s3.amazonaws.com/b/office.txt", ListFormat.TXT);
-    ListSet theirs = new ListSet(ListKind.TRUSTED_IP, "t1", "vpn", "https://s3.amazonaws.com/b/vpn.txt", ListFormat.TXT, "ACTIVE");
+    ListSetSpec ours =
+        new ListSetSpec(
+            ListKind.TRUSTED_IP, "office", "https://s3.amazonaws.com/b/office.txt", ListFormat.TXT);
+    ListSet theirs =
+        new ListSet(
+            ListKind.TRUSTED_IP,
+            "t1",
+            "vpn",
+            "https://s3.amazonaws.com/b/vpn.txt",
+            ListFormat.TXT,
+            "ACTIVE");
 
     assertThatThrownBy(
             () ->
@@ -136,12 +185,17 @@ class DetectorPlannerTest {
             () ->
                 new DesiredDetector(
                     FindingFrequency.FIFTEEN_MINUTES,
-                    Map.of(DetectorFeature.RUNTIME_MONITORING, true, DetectorFeature.EKS_RUNTIME_MONITORING, true),
+                    Map.of(
+                        DetectorFeature.RUNTIME_MONITORING,
+                        true,
+                        DetectorFeature.EKS_RUNTIME_MONITORING,
+                        true),
                     List.of()))
         .isInstanceOfSatisfying(UserException.class, e -> assertThat(e.exitCode()).isEqualTo(2));
   }
 
-  private static Detector detector(boolean enabled, FindingFrequency frequency, Map<String, Boolean> features) {
+  private static Detector detector(
+      boolean enabled, FindingFrequency frequency, Map<String, Boolean> features) {
     return new Detector("d1", enabled, frequency, features, Map.of());
   }
 

@@ -25,7 +25,9 @@ class PolicyPlannerTest {
   private static final Principal ROLE = Principal.role("responders");
   private static final Principal USER = Principal.user("alice");
 
-  /** The same grants written differently: reordered, single values, other whitespace and key order. */
+  /**
+   * The same grants written differently: reordered, single values, other whitespace and key order.
+   */
   private static final String SAME_REORDERED =
       "{\"Statement\":[{\"Condition\":{\"StringLike\":{\"iam:AWSServiceName\":[\"guardduty.amazonaws.com\"]}},"
           + "\"Resource\":[\"arn:aws:iam::111122223333:role/aws-service-role/guardduty.amazonaws.com/AWSServiceRoleForAmazonGuardDuty\"],"
@@ -50,19 +52,38 @@ class PolicyPlannerTest {
 
   static Stream<Arguments> table() {
     return Stream.of(
-            new Row("absent: create, then attach to each principal", Optional.empty(), Map.of(),
-                List.of("CREATE policy irctl-guardduty-admin", "CREATE attachment irctl-guardduty-admin -> role/responders",
+            new Row(
+                "absent: create, then attach to each principal",
+                Optional.empty(),
+                Map.of(),
+                List.of(
+                    "CREATE policy irctl-guardduty-admin",
+                    "CREATE attachment irctl-guardduty-admin -> role/responders",
                     "CREATE attachment irctl-guardduty-admin -> user/alice")),
-            new Row("equal and attached: nothing", Optional.of(actual(IRCTL, versions(1), DOCUMENT.toString())),
-                attachedToBoth(), List.of()),
-            new Row("equal written differently: nothing", Optional.of(actual(IRCTL, versions(1), SAME_REORDERED)),
-                attachedToBoth(), List.of()),
-            new Row("differing: new default version", Optional.of(actual(IRCTL, versions(2), OLD_IRCTL)),
-                attachedToBoth(), List.of("UPDATE policy irctl-guardduty-admin")),
-            new Row("5 versions: delete the oldest non-default one first",
-                Optional.of(actual(IRCTL, versions(5), OLD_IRCTL)), attachedToBoth(),
-                List.of("DELETE policy irctl-guardduty-admin version v1", "UPDATE policy irctl-guardduty-admin")),
-            new Row("not attached to one principal: attach there only",
+            new Row(
+                "equal and attached: nothing",
+                Optional.of(actual(IRCTL, versions(1), DOCUMENT.toString())),
+                attachedToBoth(),
+                List.of()),
+            new Row(
+                "equal written differently: nothing",
+                Optional.of(actual(IRCTL, versions(1), SAME_REORDERED)),
+                attachedToBoth(),
+                List.of()),
+            new Row(
+                "differing: new default version",
+                Optional.of(actual(IRCTL, versions(2), OLD_IRCTL)),
+                attachedToBoth(),
+                List.of("UPDATE policy irctl-guardduty-admin")),
+            new Row(
+                "5 versions: delete the oldest non-default one first",
+                Optional.of(actual(IRCTL, versions(5), OLD_IRCTL)),
+                attachedToBoth(),
+                List.of(
+                    "DELETE policy irctl-guardduty-admin version v1",
+                    "UPDATE policy irctl-guardduty-admin")),
+            new Row(
+                "not attached to one principal: attach there only",
                 Optional.of(actual(IRCTL, versions(1), DOCUMENT.toString())),
                 Map.of(ROLE, Set.of(ARN), USER, Set.of("arn:aws:iam::aws:policy/ReadOnlyAccess")),
                 List.of("CREATE attachment irctl-guardduty-admin -> user/alice")))
@@ -74,7 +95,9 @@ class PolicyPlannerTest {
   void plansTheChangesThatCloseTheGap(Row row) {
     PolicyPlan plan = PolicyPlanner.plan(desired(false), row.actual(), row.attached());
 
-    assertThat(plan.changes()).map(c -> c.action() + " " + c.resource()).containsExactlyElementsOf(row.expected());
+    assertThat(plan.changes())
+        .map(c -> c.action() + " " + c.resource())
+        .containsExactlyElementsOf(row.expected());
   }
 
   @Test
@@ -86,14 +109,18 @@ class PolicyPlannerTest {
     versions.add(new PolicyVersion("v5", false, Instant.parse("2024-01-01T00:00:00Z")));
     versions.add(new PolicyVersion("v2", false, Instant.parse("2021-01-01T00:00:00Z")));
 
-    PolicyPlan plan = PolicyPlanner.plan(desired(false), Optional.of(actual(IRCTL, versions, OLD_IRCTL)), attachedToBoth());
+    PolicyPlan plan =
+        PolicyPlanner.plan(
+            desired(false), Optional.of(actual(IRCTL, versions, OLD_IRCTL)), attachedToBoth());
 
-    assertThat(plan.changes().get(0)).isEqualTo(new PolicyChange.DeleteVersion(ARN, "irctl-guardduty-admin", "v2"));
+    assertThat(plan.changes().get(0))
+        .isEqualTo(new PolicyChange.DeleteVersion(ARN, "irctl-guardduty-admin", "v2"));
   }
 
   @Test
   void aForeignPolicyIsAConflictThatSuggestsPolicyNameOrAdopt() {
-    Optional<ActualPolicy> foreign = Optional.of(actual(Map.of("team", "sec"), versions(1), DOCUMENT.toString()));
+    Optional<ActualPolicy> foreign =
+        Optional.of(actual(Map.of("team", "sec"), versions(1), DOCUMENT.toString()));
 
     assertThatThrownBy(() -> PolicyPlanner.plan(desired(false), foreign, attachedToBoth()))
         .isInstanceOf(PlanConflictException.class)
@@ -109,11 +136,13 @@ class PolicyPlannerTest {
         "{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::logs/*\"}}";
 
     PolicyPlan plan =
-        PolicyPlanner.plan(desired(true), Optional.of(actual(Map.of(), versions(1), theirs)), attachedToBoth());
+        PolicyPlanner.plan(
+            desired(true), Optional.of(actual(Map.of(), versions(1), theirs)), attachedToBoth());
 
     assertThat(plan.changes()).hasSize(2);
     assertThat(plan.changes().get(0)).isInstanceOf(PolicyChange.AdoptPolicy.class);
-    PolicyChange.CreateDefaultVersion version = (PolicyChange.CreateDefaultVersion) plan.changes().get(1);
+    PolicyChange.CreateDefaultVersion version =
+        (PolicyChange.CreateDefaultVersion) plan.changes().get(1);
     assertThat(version.document().toString()).contains("s3:GetObject").contains("guardduty:*");
     assertThat(version.diffs()).noneMatch(d -> d.after() == null);
   }
@@ -124,10 +153,16 @@ class PolicyPlannerTest {
         "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"IrctlGuardDuty\",\"Effect\":\"Allow\",\"Action\":\"guardduty:Get*\",\"Resource\":\"*\"},"
             + "{\"Sid\":\"Extra\",\"Effect\":\"Allow\",\"Action\":\"sns:Publish\",\"Resource\":\"*\"}]}";
 
-    PolicyPlan plan = PolicyPlanner.plan(desired(false), Optional.of(actual(IRCTL, versions(1), edited)), attachedToBoth());
+    PolicyPlan plan =
+        PolicyPlanner.plan(
+            desired(false), Optional.of(actual(IRCTL, versions(1), edited)), attachedToBoth());
 
-    PolicyChange.CreateDefaultVersion version = (PolicyChange.CreateDefaultVersion) plan.changes().get(0);
-    assertThat(version.document().toString()).contains("sns:Publish").contains("guardduty:*").doesNotContain("guardduty:Get*");
+    PolicyChange.CreateDefaultVersion version =
+        (PolicyChange.CreateDefaultVersion) plan.changes().get(0);
+    assertThat(version.document().toString())
+        .contains("sns:Publish")
+        .contains("guardduty:*")
+        .doesNotContain("guardduty:Get*");
     assertThat(version.diffs())
         .anySatisfy(d -> assertThat(d.before()).contains("guardduty:Get*"))
         .anySatisfy(d -> assertThat(d.after()).contains("iam:CreateServiceLinkedRole"));
@@ -137,10 +172,14 @@ class PolicyPlannerTest {
   void irctlsPolicyPlusAKeptForeignStatementIsInSync() {
     String withExtra =
         "{\"Version\":\"2012-10-17\",\"Statement\":["
-            + DOCUMENT.get("Statement").get(0) + "," + DOCUMENT.get("Statement").get(1)
+            + DOCUMENT.get("Statement").get(0)
+            + ","
+            + DOCUMENT.get("Statement").get(1)
             + ",{\"Sid\":\"Extra\",\"Effect\":\"Allow\",\"Action\":\"sns:Publish\",\"Resource\":\"*\"}]}";
 
-    PolicyPlan plan = PolicyPlanner.plan(desired(false), Optional.of(actual(IRCTL, versions(2), withExtra)), attachedToBoth());
+    PolicyPlan plan =
+        PolicyPlanner.plan(
+            desired(false), Optional.of(actual(IRCTL, versions(2), withExtra)), attachedToBoth());
 
     assertThat(plan.inSync()).isTrue();
   }
@@ -157,14 +196,20 @@ class PolicyPlannerTest {
   private static List<PolicyVersion> versions(int count) {
     List<PolicyVersion> versions = new ArrayList<>();
     for (int i = 1; i <= count; i++) {
-      versions.add(new PolicyVersion("v" + i, i == count, Instant.parse("2024-01-01T00:00:00Z").plusSeconds(60L * i)));
+      versions.add(
+          new PolicyVersion(
+              "v" + i, i == count, Instant.parse("2024-01-01T00:00:00Z").plusSeconds(60L * i)));
     }
     return versions;
   }
 
-  private static ActualPolicy actual(Map<String, String> tags, List<PolicyVersion> versions, String document) {
-    String defaultId = versions.stream().filter(PolicyVersion::isDefault).findFirst().orElseThrow().versionId();
+  private static ActualPolicy actual(
+      Map<String, String> tags, List<PolicyVersion> versions, String document) {
+    String defaultId =
+        versions.stream().filter(PolicyVersion::isDefault).findFirst().orElseThrow().versionId();
     return new ActualPolicy(
-        new ManagedPolicy(ARN, "irctl-guardduty-admin", defaultId, tags), PolicyDocuments.parse(document), versions);
+        new ManagedPolicy(ARN, "irctl-guardduty-admin", defaultId, tags),
+        PolicyDocuments.parse(document),
+        versions);
   }
 }

@@ -19,18 +19,23 @@ class RegionResolverTest {
 
     RegionSelection selection = resolver.resolve(List.of(), true);
 
-    assertThat(selection.regions()).hasSize(FakeRegionDirectory.DEFAULT_REGIONS.size() + 1).contains("af-south-1").isSorted();
+    assertThat(selection.regions())
+        .hasSize(FakeRegionDirectory.DEFAULT_REGIONS.size() + 1)
+        .contains("af-south-1")
+        .isSorted();
     assertThat(selection.notOptedIn()).doesNotContain("af-south-1").contains("me-south-1");
     assertThat(aws.log().calls()).containsExactly("us-east-1 ec2:DescribeRegions");
   }
 
   @Test
   void namedRegionsAreDeduplicatedAndCheckedAgainstTheAccount() {
-    RegionSelection selection = resolver.resolve(List.of("eu-west-1", " eu-west-1", "me-south-1"), false);
+    RegionSelection selection =
+        resolver.resolve(List.of("eu-west-1", " eu-west-1", "me-south-1"), false);
 
     assertThat(selection.regions()).containsExactly("eu-west-1");
     assertThat(selection.unusable()).containsOnlyKeys("me-south-1");
-    assertThat(selection.unusable().get("me-south-1")).contains("region me-south-1 is not enabled for this account");
+    assertThat(selection.unusable().get("me-south-1"))
+        .contains("region me-south-1 is not enabled for this account");
   }
 
   @Test

@@ -27,18 +27,35 @@ class ApplyRulesTest {
         global);
   }
 
-  private ApplyRulesRequest request(List<DesiredRule> rules, MessageFormat format, boolean prune, List<SubscriptionSpec> subscriptions) {
-    return new ApplyRulesRequest("default", new TopicSpec("irctl-alerts", Optional.empty(), subscriptions), format, prune, rules);
+  private ApplyRulesRequest request(
+      List<DesiredRule> rules,
+      MessageFormat format,
+      boolean prune,
+      List<SubscriptionSpec> subscriptions) {
+    return new ApplyRulesRequest(
+        "default",
+        new TopicSpec("irctl-alerts", Optional.empty(), subscriptions),
+        format,
+        prune,
+        rules);
   }
 
-  private List<RulesRegionResult> run(List<String> regions, ApplyRulesRequest request, boolean dryRun) {
-    return new ApplyRules(aws, 4).run(new RegionSelection(regions, List.of(), Map.of(), List.of()), request, dryRun, r -> {});
+  private List<RulesRegionResult> run(
+      List<String> regions, ApplyRulesRequest request, boolean dryRun) {
+    return new ApplyRules(aws, 4)
+        .run(
+            new RegionSelection(regions, List.of(), Map.of(), List.of()), request, dryRun, r -> {});
   }
 
   @Test
-  void aFreshRegionCostsOneTopicCallAndTwoCallsPerRuleAndASecondRunWritesNothing() throws Exception {
+  void aFreshRegionCostsOneTopicCallAndTwoCallsPerRuleAndASecondRunWritesNothing()
+      throws Exception {
     ApplyRulesRequest request =
-        request(List.of(rule("a", false), rule("b", false), rule("c", false)), MessageFormat.RAW, false, List.of(new SubscriptionSpec("email", "a@b.co")));
+        request(
+            List.of(rule("a", false), rule("b", false), rule("c", false)),
+            MessageFormat.RAW,
+            false,
+            List.of(new SubscriptionSpec("email", "a@b.co")));
 
     List<RulesRegionResult> first = run(List.of("eu-west-1"), request, false);
 
@@ -71,12 +88,27 @@ class ApplyRulesTest {
 
     run(List.of("eu-west-1"), request(rules, MessageFormat.READABLE, false, List.of()), false);
 
-    assertThat(aws.log().writes()).containsExactly("eu-west-1 events:PutTargets (write)", "eu-west-1 events:PutTargets (write)");
-    RuleTarget target = aws.eventBridgeIn("eu-west-1").rule("default", "irctl-a").orElseThrow().targets().get("irctl-sns");
-    assertThat(target.transformer()).get().satisfies(t -> {
-      assertThat(t.inputPaths()).containsEntry("principal", "$.detail.userIdentity.arn").containsEntry("sourceIp", "$.detail.sourceIPAddress");
-      assertThat(t.inputTemplate()).startsWith("\"Title a (severity high)").contains("<eventName>").contains("<time>");
-    });
+    assertThat(aws.log().writes())
+        .containsExactly(
+            "eu-west-1 events:PutTargets (write)", "eu-west-1 events:PutTargets (write)");
+    RuleTarget target =
+        aws.eventBridgeIn("eu-west-1")
+            .rule("default", "irctl-a")
+            .orElseThrow()
+            .targets()
+            .get("irctl-sns");
+    assertThat(target.transformer())
+        .get()
+        .satisfies(
+            t -> {
+              assertThat(t.inputPaths())
+                  .containsEntry("principal", "$.detail.userIdentity.arn")
+                  .containsEntry("sourceIp", "$.detail.sourceIPAddress");
+              assertThat(t.inputTemplate())
+                  .startsWith("\"Title a (severity high)")
+                  .contains("<eventName>")
+                  .contains("<time>");
+            });
   }
 
   @Test
@@ -84,22 +116,35 @@ class ApplyRulesTest {
     String arn = aws.snsIn("eu-west-1").arnOf("irctl-alerts");
     String userPolicy =
         "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"Alarms\",\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"cloudwatch.amazonaws.com\"},"
-            + "\"Action\":\"sns:Publish\",\"Resource\":\"" + arn + "\"}]}";
+            + "\"Action\":\"sns:Publish\",\"Resource\":\""
+            + arn
+            + "\"}]}";
     aws.snsIn("eu-west-1").existing("irctl-alerts", userPolicy, Map.of());
 
-    run(List.of("eu-west-1"), request(List.of(rule("a", false)), MessageFormat.RAW, false, List.of()), false);
+    run(
+        List.of("eu-west-1"),
+        request(List.of(rule("a", false)), MessageFormat.RAW, false, List.of()),
+        false);
 
-    var policy = JSON.readTree(aws.snsIn("eu-west-1").topic("irctl-alerts").orElseThrow().attributes().get("Policy"));
+    var policy =
+        JSON.readTree(
+            aws.snsIn("eu-west-1").topic("irctl-alerts").orElseThrow().attributes().get("Policy"));
     assertThat(policy.get("Statement")).hasSize(2);
-    assertThat(policy.get("Statement").get(0)).isEqualTo(JSON.readTree(userPolicy).get("Statement").get(0));
-    assertThat(aws.snsIn("eu-west-1").topic("irctl-alerts").orElseThrow().tags()).doesNotContainKey("managed-by");
+    assertThat(policy.get("Statement").get(0))
+        .isEqualTo(JSON.readTree(userPolicy).get("Statement").get(0));
+    assertThat(aws.snsIn("eu-west-1").topic("irctl-alerts").orElseThrow().tags())
+        .doesNotContainKey("managed-by");
   }
 
   @Test
   void anUnreadableTopicPolicyFailsTheRegionBeforeAnyWrite() throws Exception {
     aws.snsIn("eu-west-1").existing("irctl-alerts", "{broken", Map.of());
 
-    List<RulesRegionResult> results = run(List.of("eu-west-1", "us-west-2"), request(List.of(rule("a", false)), MessageFormat.RAW, false, List.of()), false);
+    List<RulesRegionResult> results =
+        run(
+            List.of("eu-west-1", "us-west-2"),
+            request(List.of(rule("a", false)), MessageFormat.RAW, false, List.of()),
+            false);
 
     assertThat(results.get(0).failed()).isTrue();
     assertThat(results.get(0).error()).get().asString().contains("cannot be read");
@@ -111,23 +156,38 @@ class ApplyRulesTest {
   void aFullBusFailsTheRegionBeforeAnyWrite() throws Exception {
     aws.eventBridgeIn("eu-west-1").fill("default", 299);
 
-    List<RulesRegionResult> results = run(List.of("eu-west-1"), request(List.of(rule("a", false), rule("b", false)), MessageFormat.RAW, false, List.of()), false);
+    List<RulesRegionResult> results =
+        run(
+            List.of("eu-west-1"),
+            request(
+                List.of(rule("a", false), rule("b", false)), MessageFormat.RAW, false, List.of()),
+            false);
 
     assertThat(results.get(0).failed()).isTrue();
-    assertThat(results.get(0).error()).get().asString().contains("holds 299 rules and 2 more would pass EventBridge's quota of 300");
+    assertThat(results.get(0).error())
+        .get()
+        .asString()
+        .contains("holds 299 rules and 2 more would pass EventBridge's quota of 300");
     assertThat(aws.log().writes()).isEmpty();
   }
 
   @Test
   void aFailedPutTargetsEntryFailsTheRegionWithAwssMessageAndTheRerunConverges() throws Exception {
-    aws.eventBridgeIn("eu-west-1").rejectTargetsOf("irctl-b", "ValidationException: the topic is not accessible");
-    ApplyRulesRequest request = request(List.of(rule("a", false), rule("b", false)), MessageFormat.RAW, false, List.of());
+    aws.eventBridgeIn("eu-west-1")
+        .rejectTargetsOf("irctl-b", "ValidationException: the topic is not accessible");
+    ApplyRulesRequest request =
+        request(List.of(rule("a", false), rule("b", false)), MessageFormat.RAW, false, List.of());
 
     RulesRegionResult failed = run(List.of("eu-west-1"), request, false).get(0);
 
     assertThat(failed.failed()).isTrue();
-    assertThat(failed.error()).get().asString().contains("rule irctl-b").contains("the topic is not accessible");
-    assertThat(aws.eventBridgeIn("eu-west-1").rule("default", "irctl-a").orElseThrow().targets()).containsKey("irctl-sns");
+    assertThat(failed.error())
+        .get()
+        .asString()
+        .contains("rule irctl-b")
+        .contains("the topic is not accessible");
+    assertThat(aws.eventBridgeIn("eu-west-1").rule("default", "irctl-a").orElseThrow().targets())
+        .containsKey("irctl-sns");
 
     aws.eventBridgeIn("eu-west-1").rejectTargetsOf("irctl-b", null);
     aws.log().clear();
@@ -139,15 +199,28 @@ class ApplyRulesTest {
 
   @Test
   void pruneDeletesOrphansTargetsFirst() throws Exception {
-    run(List.of("eu-west-1"), request(List.of(rule("a", false), rule("b", false)), MessageFormat.RAW, false, List.of()), false);
+    run(
+        List.of("eu-west-1"),
+        request(List.of(rule("a", false), rule("b", false)), MessageFormat.RAW, false, List.of()),
+        false);
     aws.log().clear();
 
-    RulesRegionResult kept = run(List.of("eu-west-1"), request(List.of(rule("a", false)), MessageFormat.RAW, false, List.of()), false).get(0);
+    RulesRegionResult kept =
+        run(
+                List.of("eu-west-1"),
+                request(List.of(rule("a", false)), MessageFormat.RAW, false, List.of()),
+                false)
+            .get(0);
     assertThat(kept.orphans()).containsExactly("irctl-b");
     assertThat(aws.log().writes()).isEmpty();
 
-    run(List.of("eu-west-1"), request(List.of(rule("a", false)), MessageFormat.RAW, true, List.of()), false);
-    assertThat(aws.log().writes()).containsExactly("eu-west-1 events:RemoveTargets (write)", "eu-west-1 events:DeleteRule (write)");
+    run(
+        List.of("eu-west-1"),
+        request(List.of(rule("a", false)), MessageFormat.RAW, true, List.of()),
+        false);
+    assertThat(aws.log().writes())
+        .containsExactly(
+            "eu-west-1 events:RemoveTargets (write)", "eu-west-1 events:DeleteRule (write)");
     assertThat(aws.eventBridgeIn("eu-west-1").ruleNames("default")).containsExactly("irctl-a");
   }
 
@@ -163,7 +236,8 @@ class ApplyRulesTest {
     run(List.of("eu-west-1"), request(rules, MessageFormat.RAW, false, List.of()), false);
 
     long millis = (System.nanoTime() - start) / 1_000_000;
-    // Dependent chain: STS, ListRules ‖ GetTopicAttributes, ListRules (quota), CreateTopic ‖ PutRule, PutTargets = 5 calls.
+    // Dependent chain: STS, ListRules ‖ GetTopicAttributes, ListRules (quota), CreateTopic ‖
+    // PutRule, PutTargets = 5 calls.
     // One call per rule in sequence would take 40 x 100 ms.
     assertThat(millis).isLessThan(1_200);
   }

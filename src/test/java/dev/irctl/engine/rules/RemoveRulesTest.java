@@ -11,18 +11,26 @@ import org.junit.jupiter.api.Test;
 
 class RemoveRulesTest {
   private final FakePorts aws = new FakePorts();
-  private final RegionSelection euWest1 = new RegionSelection(List.of("eu-west-1"), List.of(), Map.of(), List.of());
+  private final RegionSelection euWest1 =
+      new RegionSelection(List.of("eu-west-1"), List.of(), Map.of(), List.of());
 
   private List<RulesRegionResult> remove(boolean deleteTopic) {
-    return new RemoveRules(aws, 2).run(euWest1, new RemoveRules.Request("default", "irctl-alerts", deleteTopic), false, r -> {});
+    return new RemoveRules(aws, 2)
+        .run(
+            euWest1,
+            new RemoveRules.Request("default", "irctl-alerts", deleteTopic),
+            false,
+            r -> {});
   }
 
   private void seed(String name, Map<String, String> tags, List<RuleTarget> targets) {
-    aws.eventBridgeIn("eu-west-1").existing("default", name, "{\"source\":[\"aws.iam\"]}", "ENABLED", tags, targets);
+    aws.eventBridgeIn("eu-west-1")
+        .existing("default", name, "{\"source\":[\"aws.iam\"]}", "ENABLED", tags, targets);
   }
 
   private static RuleTarget ours() {
-    return RuleTarget.of("irctl-sns", "arn:aws:sns:eu-west-1:111122223333:irctl-alerts", Optional.empty());
+    return RuleTarget.of(
+        "irctl-sns", "arn:aws:sns:eu-west-1:111122223333:irctl-alerts", Optional.empty());
   }
 
   @Test
@@ -34,8 +42,11 @@ class RemoveRulesTest {
     RulesRegionResult result = remove(false).get(0);
 
     assertThat(result.status()).isEqualTo("changed");
-    assertThat(aws.log().writes()).containsExactly("eu-west-1 events:RemoveTargets (write)", "eu-west-1 events:DeleteRule (write)");
-    assertThat(aws.eventBridgeIn("eu-west-1").ruleNames("default")).containsExactly("irctl-untagged", "user-rule");
+    assertThat(aws.log().writes())
+        .containsExactly(
+            "eu-west-1 events:RemoveTargets (write)", "eu-west-1 events:DeleteRule (write)");
+    assertThat(aws.eventBridgeIn("eu-west-1").ruleNames("default"))
+        .containsExactly("irctl-untagged", "user-rule");
   }
 
   @Test
@@ -50,17 +61,24 @@ class RemoveRulesTest {
 
     RulesRegionResult result = remove(true).get(0);
     assertThat(aws.snsIn("eu-west-1").topic("irctl-alerts")).isEmpty();
-    assertThat(result.changes()).extracting(c -> c.resource()).containsExactly("topic arn:aws:sns:eu-west-1:111122223333:irctl-alerts");
+    assertThat(result.changes())
+        .extracting(c -> c.resource())
+        .containsExactly("topic arn:aws:sns:eu-west-1:111122223333:irctl-alerts");
   }
 
   @Test
   void aRuleWithTheUsersTargetsIsKeptAndSoIsTheTopic() {
     aws.snsIn("eu-west-1").existing("irctl-alerts", null, Map.of("managed-by", "irctl"));
-    seed("irctl-a", Map.of("managed-by", "irctl"), List.of(ours(), RuleTarget.of("pager", "arn:aws:lambda:x", Optional.empty())));
+    seed(
+        "irctl-a",
+        Map.of("managed-by", "irctl"),
+        List.of(ours(), RuleTarget.of("pager", "arn:aws:lambda:x", Optional.empty())));
 
     RulesRegionResult result = remove(true).get(0);
 
     assertThat(aws.log().writes()).isEmpty();
-    assertThat(result.warnings()).anyMatch(w -> w.contains("kept rule irctl-a")).anyMatch(w -> w.contains("kept topic"));
+    assertThat(result.warnings())
+        .anyMatch(w -> w.contains("kept rule irctl-a"))
+        .anyMatch(w -> w.contains("kept topic"));
   }
 }

@@ -12,24 +12,40 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class RulePlannerTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String TOPIC = "arn:aws:sns:us-east-1:111122223333:irctl-alerts";
-  private static final Map<String, String> TAGS = Map.of("managed-by", "irctl", "irctl:rule-id", "a", "irctl:catalog-version", "1");
-  private static final Function<DesiredRule, RuleTarget> TARGET = r -> RuleTarget.of("irctl-sns", TOPIC, Optional.empty());
+  private static final Map<String, String> TAGS =
+      Map.of("managed-by", "irctl", "irctl:rule-id", "a", "irctl:catalog-version", "1");
+  private static final Function<DesiredRule, RuleTarget> TARGET =
+      r -> RuleTarget.of("irctl-sns", TOPIC, Optional.empty());
 
   static DesiredRule desired(String pattern) {
-    return new DesiredRule("irctl-a", "a", "A", "high", "desc", tree(pattern), "ENABLED", TAGS, false);
+    return new DesiredRule(
+        "irctl-a", "a", "A", "high", "desc", tree(pattern), "ENABLED", TAGS, false);
   }
 
-  static ActualRule actual(String name, String pattern, String state, String description, Map<String, String> tags, List<RuleTarget> targets) {
+  static ActualRule actual(
+      String name,
+      String pattern,
+      String state,
+      String description,
+      Map<String, String> tags,
+      List<RuleTarget> targets) {
     return new ActualRule(
-        new BusRule(name, "arn:aws:events:us-east-1:111122223333:rule/" + name, Optional.of(pattern), state, Optional.of(description)), tags, targets);
+        new BusRule(
+            name,
+            "arn:aws:events:us-east-1:111122223333:rule/" + name,
+            Optional.of(pattern),
+            state,
+            Optional.of(description)),
+        tags,
+        targets);
   }
 
   static RuleTarget ours() {
@@ -50,12 +66,26 @@ class RulePlannerTest {
         Arguments.of("new rule is created", List.of(), "CreateRule", List.of()),
         Arguments.of(
             "equal rule (keys in another order, same tree) needs nothing",
-            List.of(actual("irctl-a", "{\"detail\":{\"eventName\":[\"A\",\"B\"]},\"source\":[\"aws.iam\"]}", "ENABLED", "desc", TAGS, List.of(ours()))),
+            List.of(
+                actual(
+                    "irctl-a",
+                    "{\"detail\":{\"eventName\":[\"A\",\"B\"]},\"source\":[\"aws.iam\"]}",
+                    "ENABLED",
+                    "desc",
+                    TAGS,
+                    List.of(ours()))),
             "none",
             List.of()),
         Arguments.of(
             "pattern drift is diffed by path",
-            List.of(actual("irctl-a", "{\"source\":[\"aws.iam\"],\"detail\":{\"eventName\":[\"A\"]}}", "ENABLED", "desc", TAGS, List.of(ours()))),
+            List.of(
+                actual(
+                    "irctl-a",
+                    "{\"source\":[\"aws.iam\"],\"detail\":{\"eventName\":[\"A\"]}}",
+                    "ENABLED",
+                    "desc",
+                    TAGS,
+                    List.of(ours()))),
             "UpdateRule",
             List.of(new FieldDiff("eventPattern.detail.eventName", "[\"A\"]", "[\"A\",\"B\"]"))),
         Arguments.of(
@@ -65,20 +95,37 @@ class RulePlannerTest {
             List.of(new FieldDiff("state", "DISABLED", "ENABLED"))),
         Arguments.of(
             "an old catalog version tag is retagged",
-            List.of(actual("irctl-a", pattern, "ENABLED", "desc", Map.of("managed-by", "irctl", "irctl:rule-id", "a", "irctl:catalog-version", "0"), List.of(ours()))),
+            List.of(
+                actual(
+                    "irctl-a",
+                    pattern,
+                    "ENABLED",
+                    "desc",
+                    Map.of(
+                        "managed-by", "irctl", "irctl:rule-id", "a", "irctl:catalog-version", "0"),
+                    List.of(ours()))),
             "UpdateRule",
             List.of(new FieldDiff("tag irctl:catalog-version", "0", "1"))),
         Arguments.of(
             "a missing irctl target is added, the user's target kept",
-            List.of(actual("irctl-a", pattern, "ENABLED", "desc", TAGS, List.of(RuleTarget.of("pager", "arn:aws:lambda:x", Optional.empty())))),
+            List.of(
+                actual(
+                    "irctl-a",
+                    pattern,
+                    "ENABLED",
+                    "desc",
+                    TAGS,
+                    List.of(RuleTarget.of("pager", "arn:aws:lambda:x", Optional.empty())))),
             "UpdateRule",
             List.of(new FieldDiff("target irctl-sns", null, TOPIC))));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void plansTheChangeThatClosesTheGap(String name, List<ActualRule> actual, String expected, List<FieldDiff> diffs) {
-    DesiredRule rule = desired("{\"source\":[\"aws.iam\"],\"detail\":{\"eventName\":[\"A\",\"B\"]}}");
+  void plansTheChangeThatClosesTheGap(
+      String name, List<ActualRule> actual, String expected, List<FieldDiff> diffs) {
+    DesiredRule rule =
+        desired("{\"source\":[\"aws.iam\"],\"detail\":{\"eventName\":[\"A\",\"B\"]}}");
 
     RulePlanner.Result result = RulePlanner.plan(List.of(rule), actual, TARGET, false);
 
@@ -98,10 +145,23 @@ class RulePlannerTest {
   @Test
   void onlyTheDriftedPartsAreWritten() {
     ActualRule tagsOnly =
-        actual("irctl-a", "{\"source\":[\"aws.iam\"]}", "ENABLED", "desc", Map.of("managed-by", "irctl"), List.of(ours()));
+        actual(
+            "irctl-a",
+            "{\"source\":[\"aws.iam\"]}",
+            "ENABLED",
+            "desc",
+            Map.of("managed-by", "irctl"),
+            List.of(ours()));
 
     RuleChange.UpdateRule update =
-        (RuleChange.UpdateRule) RulePlanner.plan(List.of(desired("{\"source\":[\"aws.iam\"]}")), List.of(tagsOnly), TARGET, false).changes().get(0);
+        (RuleChange.UpdateRule)
+            RulePlanner.plan(
+                    List.of(desired("{\"source\":[\"aws.iam\"]}")),
+                    List.of(tagsOnly),
+                    TARGET,
+                    false)
+                .changes()
+                .get(0);
 
     assertThat(update.putRule()).isFalse();
     assertThat(update.target()).isEmpty();
@@ -110,19 +170,32 @@ class RulePlannerTest {
 
   @Test
   void ownedRulesNoLongerSelectedAreOrphansAndDeletedOnlyWithPrune() {
-    ActualRule orphan = actual("irctl-old", "{\"source\":[\"aws.s3\"]}", "ENABLED", "", Map.of("managed-by", "irctl"), List.of(ours()));
+    ActualRule orphan =
+        actual(
+            "irctl-old",
+            "{\"source\":[\"aws.s3\"]}",
+            "ENABLED",
+            "",
+            Map.of("managed-by", "irctl"),
+            List.of(ours()));
 
     RulePlanner.Result shown = RulePlanner.plan(List.of(), List.of(orphan), TARGET, false);
     RulePlanner.Result pruned = RulePlanner.plan(List.of(), List.of(orphan), TARGET, true);
 
     assertThat(shown.changes()).isEmpty();
     assertThat(shown.orphans()).containsExactly("irctl-old");
-    assertThat(pruned.changes()).singleElement().isEqualTo(new RuleChange.DeleteRule("irctl-old", List.of("irctl-sns"), "no longer selected (--prune)"));
+    assertThat(pruned.changes())
+        .singleElement()
+        .isEqualTo(
+            new RuleChange.DeleteRule(
+                "irctl-old", List.of("irctl-sns"), "no longer selected (--prune)"));
   }
 
   @Test
   void foreignRulesAreNeverTouchedEvenWithPrune() {
-    ActualRule foreign = actual("irctl-someone-elses", "{\"source\":[\"aws.s3\"]}", "ENABLED", "", Map.of(), List.of());
+    ActualRule foreign =
+        actual(
+            "irctl-someone-elses", "{\"source\":[\"aws.s3\"]}", "ENABLED", "", Map.of(), List.of());
 
     RulePlanner.Result result = RulePlanner.plan(List.of(), List.of(foreign), TARGET, true);
 
@@ -133,19 +206,37 @@ class RulePlannerTest {
   @Test
   void aPrunedRuleWithTheUsersTargetsIsKeptWithAWarning() {
     ActualRule orphan =
-        actual("irctl-old", "{}", "ENABLED", "", Map.of("managed-by", "irctl"), List.of(ours(), RuleTarget.of("pager", "arn:aws:lambda:x", Optional.empty())));
+        actual(
+            "irctl-old",
+            "{}",
+            "ENABLED",
+            "",
+            Map.of("managed-by", "irctl"),
+            List.of(ours(), RuleTarget.of("pager", "arn:aws:lambda:x", Optional.empty())));
 
     RulePlanner.Result result = RulePlanner.plan(List.of(), List.of(orphan), TARGET, true);
 
     assertThat(result.changes()).isEmpty();
-    assertThat(result.warnings()).singleElement().asString().contains("kept rule irctl-old").contains("pager");
+    assertThat(result.warnings())
+        .singleElement()
+        .asString()
+        .contains("kept rule irctl-old")
+        .contains("pager");
   }
 
   @Test
   void aDesiredNameTakenByAnUntaggedRuleIsAConflict() {
-    ActualRule foreign = actual("irctl-a", "{\"source\":[\"aws.s3\"]}", "ENABLED", "", Map.of("owner", "team-x"), List.of());
+    ActualRule foreign =
+        actual(
+            "irctl-a",
+            "{\"source\":[\"aws.s3\"]}",
+            "ENABLED",
+            "",
+            Map.of("owner", "team-x"),
+            List.of());
 
-    assertThatThrownBy(() -> RulePlanner.plan(List.of(desired("{}")), List.of(foreign), TARGET, false))
+    assertThatThrownBy(
+            () -> RulePlanner.plan(List.of(desired("{}")), List.of(foreign), TARGET, false))
         .isInstanceOf(PlanConflictException.class)
         .hasMessageContaining("rule irctl-a exists but is not tagged managed-by=irctl")
         .hasMessageContaining("--exclude a");
@@ -154,7 +245,9 @@ class RulePlannerTest {
   @Test
   void aRuleWithFiveForeignTargetsCannotTakeIrctlsAndSaysSo() {
     List<RuleTarget> five =
-        Stream.of("1", "2", "3", "4", "5").map(i -> RuleTarget.of("t" + i, "arn:aws:lambda:" + i, Optional.empty())).toList();
+        Stream.of("1", "2", "3", "4", "5")
+            .map(i -> RuleTarget.of("t" + i, "arn:aws:lambda:" + i, Optional.empty()))
+            .toList();
     ActualRule full = actual("irctl-a", "{}", "ENABLED", "desc", TAGS, five);
 
     assertThatThrownBy(() -> RulePlanner.plan(List.of(desired("{}")), List.of(full), TARGET, false))
