@@ -1,12 +1,14 @@
 package dev.irctl.engine;
 
 import dev.irctl.engine.port.AwsCallException;
+import dev.irctl.engine.region.RegionSelection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -60,6 +62,36 @@ public final class RegionRunner {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /**
+   * Runs {@code task} in the selection's regions and returns one result per region, the regions the
+   * account cannot use first: each of those, and each region whose task failed, becomes {@code
+   * failed(region, reason)}. Every result is also handed to {@code progress} as soon as it is
+   * known.
+   */
+  public <T> List<T> run(
+      RegionSelection selection,
+      Function<String, T> task,
+      BiFunction<String, String, T> failed,
+      Consumer<T> progress) {
+    List<T> results = new ArrayList<>();
+    selection
+        .unusable()
+        .forEach(
+            (region, why) -> {
+              T result = failed.apply(region, why);
+              progress.accept(result);
+              results.add(result);
+            });
+    Function<RegionOutcome<T>, T> toResult =
+        outcome ->
+            outcome
+                .value()
+                .orElseGet(() -> failed.apply(outcome.region(), outcome.error().orElse("failed")));
+    run(selection.regions(), task, outcome -> progress.accept(toResult.apply(outcome)))
+        .forEach(outcome -> results.add(toResult.apply(outcome)));
+    return results;
   }
 
   private static <T> RegionOutcome<T> attempt(String region, Function<String, T> task) {

@@ -70,4 +70,34 @@ class RegionRunnerTest {
 
     assertThat(outcomes.get(0).error()).contains("unexpected IllegalStateException: boom");
   }
+
+  @Test
+  void aSelectionsUnusableRegionsComeFirstAndFailuresBecomeFailedResults() {
+    var selection =
+        new dev.irctl.engine.region.RegionSelection(
+            List.of("a", "b"),
+            List.of(),
+            java.util.Map.of("x", "region x is not enabled"),
+            List.of());
+    List<String> progress = new ArrayList<>();
+
+    List<String> results =
+        new RegionRunner(2)
+            .run(
+                selection,
+                region -> {
+                  if (region.equals("b")) {
+                    throw new AwsCallException(
+                        AwsCallException.Kind.THROTTLED, "svc:Act", "slow down");
+                  }
+                  return region + " ok";
+                },
+                (region, why) -> region + " failed: " + why,
+                progress::add);
+
+    assertThat(results.get(0)).isEqualTo("x failed: region x is not enabled");
+    assertThat(results.get(1)).isEqualTo("a ok");
+    assertThat(results.get(2)).startsWith("b failed: svc:Act was still throttled");
+    assertThat(progress).containsExactlyInAnyOrderElementsOf(results);
+  }
 }

@@ -1,10 +1,8 @@
 package dev.irctl.engine.guardduty;
 
-import dev.irctl.engine.RegionOutcome;
 import dev.irctl.engine.RegionRunner;
 import dev.irctl.engine.port.Ports;
 import dev.irctl.engine.region.RegionSelection;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -26,22 +24,11 @@ public final class EnableGuardDuty {
       DesiredDetector desired,
       boolean dryRun,
       Consumer<DetectorRegionResult> progress) {
-    List<DetectorRegionResult> results = new ArrayList<>();
-    selection
-        .unusable()
-        .forEach(
-            (region, why) -> {
-              DetectorRegionResult failed = DetectorRegionResult.failed(region, why);
-              progress.accept(failed);
-              results.add(failed);
-            });
-    List<RegionOutcome<DetectorRegionResult>> outcomes =
-        runner.run(
-            selection.regions(),
-            region -> inRegion(region, desired, dryRun),
-            outcome -> progress.accept(toResult(outcome)));
-    outcomes.forEach(outcome -> results.add(toResult(outcome)));
-    return results;
+    return runner.run(
+        selection,
+        region -> inRegion(region, desired, dryRun),
+        DetectorRegionResult::failed,
+        progress);
   }
 
   private DetectorRegionResult inRegion(String region, DesiredDetector desired, boolean dryRun) {
@@ -55,12 +42,5 @@ public final class EnableGuardDuty {
     String detectorId = DetectorApplier.apply(guardDuty, plan);
     return new DetectorRegionResult(
         region, plan.outcome(), Optional.ofNullable(detectorId), plan.changes(), Optional.empty());
-  }
-
-  private static DetectorRegionResult toResult(RegionOutcome<DetectorRegionResult> outcome) {
-    return outcome
-        .value()
-        .orElseGet(
-            () -> DetectorRegionResult.failed(outcome.region(), outcome.error().orElse("failed")));
   }
 }

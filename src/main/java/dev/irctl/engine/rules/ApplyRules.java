@@ -2,13 +2,11 @@ package dev.irctl.engine.rules;
 
 import dev.irctl.engine.Parallel;
 import dev.irctl.engine.PlanConflictException;
-import dev.irctl.engine.RegionOutcome;
 import dev.irctl.engine.RegionRunner;
 import dev.irctl.engine.port.AccountPort.Identity;
 import dev.irctl.engine.port.EventBridgePort;
 import dev.irctl.engine.port.Ports;
 import dev.irctl.engine.region.RegionSelection;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -39,26 +37,15 @@ public final class ApplyRules {
     // One STS call for all regions: every topic ARN and policy condition needs the account and
     // partition.
     Identity identity = ports.account().identity();
-    List<RulesRegionResult> results = new ArrayList<>();
-    selection
-        .unusable()
-        .forEach(
-            (region, why) -> {
-              RulesRegionResult failed = RulesRegionResult.failed(region, why);
-              progress.accept(failed);
-              results.add(failed);
-            });
     // One pool of call threads for every region of the run: threads idle after reading are reused
     // for writing.
     try (Parallel parallel = new Parallel()) {
-      List<RegionOutcome<RulesRegionResult>> outcomes =
-          runner.run(
-              selection.regions(),
-              region -> inRegion(parallel, region, request, identity, dryRun),
-              o -> progress.accept(toResult(o)));
-      outcomes.forEach(o -> results.add(toResult(o)));
+      return runner.run(
+          selection,
+          region -> inRegion(parallel, region, request, identity, dryRun),
+          RulesRegionResult::failed,
+          progress);
     }
-    return results;
   }
 
   private RulesRegionResult inRegion(
@@ -112,12 +99,5 @@ public final class ApplyRules {
               + " rules per bus. Nothing was changed in this region: delete unused rules, select fewer with --rule,"
               + " --exclude or --category, or ask AWS for a higher quota.");
     }
-  }
-
-  private static RulesRegionResult toResult(RegionOutcome<RulesRegionResult> outcome) {
-    return outcome
-        .value()
-        .orElseGet(
-            () -> RulesRegionResult.failed(outcome.region(), outcome.error().orElse("failed")));
   }
 }

@@ -1,7 +1,6 @@
 package dev.irctl.engine.rules;
 
 import dev.irctl.engine.Parallel;
-import dev.irctl.engine.RegionOutcome;
 import dev.irctl.engine.RegionRunner;
 import dev.irctl.engine.port.AccountPort.Identity;
 import dev.irctl.engine.port.EventBridgePort;
@@ -41,26 +40,15 @@ public final class RemoveRules {
       Consumer<RulesRegionResult> progress) {
     Optional<Identity> identity =
         request.deleteTopic() ? Optional.of(ports.account().identity()) : Optional.empty();
-    List<RulesRegionResult> results = new ArrayList<>();
-    selection
-        .unusable()
-        .forEach(
-            (region, why) -> {
-              RulesRegionResult failed = RulesRegionResult.failed(region, why);
-              progress.accept(failed);
-              results.add(failed);
-            });
     // One pool of call threads for every region of the run: threads idle after reading are reused
     // for writing.
     try (Parallel parallel = new Parallel()) {
-      List<RegionOutcome<RulesRegionResult>> outcomes =
-          runner.run(
-              selection.regions(),
-              region -> inRegion(parallel, region, request, identity, dryRun),
-              o -> progress.accept(toResult(o)));
-      outcomes.forEach(o -> results.add(toResult(o)));
+      return runner.run(
+          selection,
+          region -> inRegion(parallel, region, request, identity, dryRun),
+          RulesRegionResult::failed,
+          progress);
     }
-    return results;
   }
 
   private RulesRegionResult inRegion(
@@ -165,12 +153,5 @@ public final class RemoveRules {
       }
     }
     return total;
-  }
-
-  private static RulesRegionResult toResult(RegionOutcome<RulesRegionResult> outcome) {
-    return outcome
-        .value()
-        .orElseGet(
-            () -> RulesRegionResult.failed(outcome.region(), outcome.error().orElse("failed")));
   }
 }
