@@ -1,7 +1,14 @@
 package dev.irctl.cli;
 
-import dev.irctl.engine.account.AccountRequest;
-import dev.irctl.engine.account.AccountRequest.IamRequest;
+import dev.irctl.engine.guardduty.GuardDutyPart;
+import dev.irctl.engine.iam.PolicyPart;
+import dev.irctl.engine.region.RegionSelection;
+import dev.irctl.engine.rules.ApplyRulesRequest;
+import dev.irctl.engine.rules.RuleScopes;
+import dev.irctl.engine.rules.RulesPart;
+import dev.irctl.engine.run.Part;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,17 +23,37 @@ public final class AccountOptions {
   @Mixin RuleOptions rules;
   @Mixin PolicyOptions policy;
 
+  private ApplyRulesRequest rulesRequest;
+
   /**
-   * Every flag checked offline, GuardDuty's first, then the catalog, then IAM names: usage errors
-   * before any call.
+   * The three parts, every flag checked offline (GuardDuty's first, then the catalog, then IAM
+   * names): usage errors before any call.
    */
-  public AccountRequest request() {
+  public List<Part> parts() {
     var detector = guardDuty.desired();
-    var rulesRequest = rules.request();
-    Optional<IamRequest> iam =
+    rulesRequest = rules.request();
+    Optional<PolicyPart.Request> iam =
         policy.hasPrincipals()
-            ? Optional.of(new IamRequest(policy.policyName(), policy.principals(), policy.adopt()))
+            ? Optional.of(
+                new PolicyPart.Request(policy.policyName(), policy.principals(), policy.adopt()))
             : Optional.empty();
-    return new AccountRequest(detector, rulesRequest, iam);
+    return List.of(new GuardDutyPart(detector), new RulesPart(rulesRequest), new PolicyPart(iam));
+  }
+
+  /** Global rules left out because us-east-1 is not selected. */
+  public List<String> warnings(RegionSelection selection) {
+    List<String> warnings = new ArrayList<>();
+    RuleScopes.skippedGlobalRules(rulesRequest.rules(), selection.regions())
+        .ifPresent(warnings::add);
+    return warnings;
+  }
+
+  /** The catalog version the rules were rendered from (the tag on every rule). */
+  public String catalogVersion() {
+    return rulesRequest.rules().stream()
+        .map(r -> r.tags().get(dev.irctl.engine.rules.CatalogRules.TAG_CATALOG_VERSION))
+        .filter(java.util.Objects::nonNull)
+        .findFirst()
+        .orElse("");
   }
 }

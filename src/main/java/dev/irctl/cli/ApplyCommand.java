@@ -1,14 +1,16 @@
 package dev.irctl.cli;
 
-import dev.irctl.engine.account.AccountRequest;
-import dev.irctl.engine.account.AccountResult;
-import dev.irctl.engine.account.PlanAndApply;
-import dev.irctl.engine.port.Ports;
-import dev.irctl.engine.region.RegionSelection;
-import dev.irctl.render.AccountResultRenderer;
+import dev.irctl.engine.run.Part;
+import dev.irctl.engine.run.SavedPlan;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 @Command(
     name = "apply",
@@ -19,40 +21,70 @@ import picocli.CommandLine.Mixin;
       "chosen region, and install the IAM policy (when --role, --group or --user is",
       "given), in one command. Each part reads, plans and writes only what differs,",
       "so a second run makes no write calls. Regions and parts run in parallel; a",
-      "failure in one never stops the others."
+      "failure in one never stops the others.",
+      "",
+      "With FILE (from 'irctl plan --out FILE') it applies exactly that plan: a",
+      "resource that changed since the plan fails its part in its region, and",
+      "nothing is written there. On a terminal it shows the plan and asks first."
     },
     footer = {
       "",
-      "Exit codes: 0 done or nothing to change, 1 failed, 2 usage error,",
-      "3 some regions or parts failed (the output names them; run again to retry).",
+      "Exit codes: 0 done or nothing to change, 1 failed, 2 usage error (also: no",
+      "terminal and no --auto-approve; a plan file for another account, too old or",
+      "not valid), 3 some regions or parts failed (the output names them).",
       "",
       "Examples:",
       "  irctl apply --all-regions --subscribe email:soc@example.com --set bucketNames=corp-honey",
-      "  irctl apply --no-color --output-file apply.json     # settings from irctl.yaml"
+      "  irctl plan --out plan.json && irctl apply plan.json",
+      "  irctl apply plan.json --auto-approve --output-file apply.json     # in CI"
     })
 public final class ApplyCommand implements Callable<Integer> {
   @Mixin AwsOptions aws;
   @Mixin OutputOptions output;
   @Mixin OutputFileOption outputFile;
+  @Mixin ApproveOption approve;
   @Mixin CommandContext context;
   @Mixin AccountOptions account;
+
+  @Parameters(
+      arity = "0..1",
+      paramLabel = "FILE",
+      description = "A plan saved with 'irctl plan --out FILE': apply exactly it.")
+  Path planFile;
+
+  @Option(
+      names = "--max-plan-age",
+      paramLabel = "AGE",
+      defaultValue = "7d",
+      description = "Refuse a plan FILE older than this (default 7d; e.g. 12h, 30m).")
+  String maxPlanAge;
 
   @Override
   public Integer call() {
     aws.validate();
     outputFile.validate();
-    AccountRequest request = account.request();
-    try (Ports ports = context.openPorts(aws)) {
-      RegionSelection selection = context.selectRegions(ports, aws);
-      context.warn(selection);
-      AccountResultRenderer renderer = new AccountResultRenderer("apply", context.style(output));
-      AccountResult result =
-          new PlanAndApply(ports, aws.concurrency())
-              .apply(selection, request, AccountProgress.of(context, renderer));
-      String json = renderer.json(result, selection);
-      context.print(output.json() ? json : renderer.text(result));
-      outputFile.write(json);
-      return DetailedExitCode.of(result, false);
+    RunFlow flow = new RunFlow(context, aws, output);
+    List<Part> parts;
+    Optional<SavedPlan> saved = Optional.empty();
+    if (planFile != null) {
+      flow.requireApproval("apply", RunFlow.Kind.WRITE, approve.autoApprove());
+      SavedPlan plan = PlanFile.read(planFile, PlanFile.parseAge(maxPlanAge), Instant.now());
+      parts = PlanFile.parts(planFile, plan);
+      saved = Optional.of(plan);
+    } else {
+      parts = account.parts();
     }
+    boolean fromFile = saved.isPresent();
+    return flow.execute(
+        new RunFlow.Request(
+            "apply",
+            parts,
+            RunFlow.Kind.WRITE,
+            approve.autoApprove(),
+            false,
+            selection -> fromFile ? List.of() : account.warnings(selection),
+            outputFile,
+            result -> {},
+            saved));
   }
 }

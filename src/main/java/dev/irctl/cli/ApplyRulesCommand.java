@@ -1,17 +1,11 @@
 package dev.irctl.cli;
 
-import dev.irctl.ExitCode;
-import dev.irctl.UserException;
-import dev.irctl.engine.port.AwsCallException;
-import dev.irctl.engine.port.Ports;
-import dev.irctl.engine.region.RegionSelection;
-import dev.irctl.engine.rules.ApplyRules;
 import dev.irctl.engine.rules.ApplyRulesRequest;
 import dev.irctl.engine.rules.RuleScopes;
-import dev.irctl.engine.rules.RulesRegionResult;
-import dev.irctl.render.RulesResultRenderer;
+import dev.irctl.engine.rules.RulesPart;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,21 +22,25 @@ import picocli.CommandLine.Mixin;
       "you name, and one rule irctl-<id> per selected catalog rule targeting the",
       "topic. Global rules (IAM, Organizations) go to us-east-1 only. Only what",
       "differs is written; rules irctl did not create (no managed-by=irctl tag) and",
-      "targets you added are never touched. --dry-run prints the plan with diffs."
+      "targets you added are never touched. --prune deletes irctl rules no loaded",
+      "catalog has (or that you --exclude), never rules outside a narrowed selection.",
+      "--dry-run prints the plan with diffs."
     },
     footer = {
       "",
       "Examples:",
       "  irctl apply-rules --all-regions --subscribe email:soc@example.com --exclude s3-honey-bucket-access",
       "  irctl apply-rules --region us-east-1 --category iam --message-format readable --dry-run",
-      "  irctl apply-rules --all-regions --set bucketNames=corp-backups-honey --prune",
+      "  irctl apply-rules --all-regions --set bucketNames=corp-backups-honey --prune --auto-approve",
       "",
-      "Exit codes: 0 done or nothing to change, 1 failed, 2 usage error, 3 some regions failed."
+      "Exit codes: 0 done or nothing to change, 1 failed, 2 usage error (also: no terminal",
+      "and no --auto-approve), 3 some regions failed."
     })
 public final class ApplyRulesCommand implements Callable<Integer> {
   @Mixin AwsOptions aws;
   @Mixin OutputOptions output;
   @Mixin DryRunOption dryRun;
+  @Mixin ApproveOption approve;
   @Mixin CommandContext context;
   @Mixin RuleOptions ruleOptions;
 
@@ -50,33 +48,22 @@ public final class ApplyRulesCommand implements Callable<Integer> {
   public Integer call() {
     aws.validate();
     ApplyRulesRequest request = ruleOptions.request();
-    try (Ports ports = context.openPorts(aws)) {
-      RegionSelection selection = context.selectRegions(ports, aws);
-      context.warn(selection);
-      List<String> warnings = new ArrayList<>();
-      RuleScopes.skippedGlobalRules(request.rules(), selection.regions()).ifPresent(warnings::add);
-      warnings.forEach(w -> context.progress("warning: " + w));
-      RulesResultRenderer renderer =
-          new RulesResultRenderer("apply-rules", context.style(output), dryRun.dryRun());
-      List<RulesRegionResult> results;
-      try {
-        results =
-            new ApplyRules(ports, aws.concurrency())
-                .run(
-                    selection,
-                    request,
-                    dryRun.dryRun(),
-                    r -> context.progress(renderer.progressLine(r)));
-      } catch (AwsCallException e) {
-        throw new UserException(
-            "Could not identify the account (sts:GetCallerIdentity): " + e.getMessage(),
-            ExitCode.FAILURE,
-            e);
-      }
-      context.print(
-          output.json() ? renderer.json(results, warnings) : renderer.summary(results, warnings));
-      return context.exitCode(
-          results.stream().filter(RulesRegionResult::failed).count(), results.size());
-    }
+    return new RunFlow(context, aws, output)
+        .execute(
+            new RunFlow.Request(
+                "apply-rules",
+                List.of(new RulesPart(request)),
+                dryRun.kind(),
+                approve.autoApprove(),
+                false,
+                selection -> {
+                  List<String> warnings = new ArrayList<>();
+                  RuleScopes.skippedGlobalRules(request.rules(), selection.regions())
+                      .ifPresent(warnings::add);
+                  return warnings;
+                },
+                null,
+                result -> {},
+                Optional.empty()));
   }
 }

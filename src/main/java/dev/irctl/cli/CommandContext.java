@@ -40,6 +40,25 @@ public final class CommandContext {
     }
   }
 
+  /** Region names checked offline: a typo is a usage error before any call. */
+  public void checkRegionNames(Ports ports, AwsOptions aws) {
+    new RegionResolver(ports.regions()).checkNames(aws.regions(), aws.allRegions());
+  }
+
+  /** The regions to act in (one DescribeRegions); names were checked already. */
+  public RegionSelection resolveRegions(Ports ports, AwsOptions aws) {
+    try {
+      return new RegionResolver(ports.regions()).resolve(aws.regions(), aws.allRegions());
+    } catch (AwsCallException e) {
+      throw new UserException(
+          "Could not list the account's regions: " + e.getMessage(), ExitCode.FAILURE, e);
+    }
+  }
+
+  public IrctlCommand root() {
+    return (IrctlCommand) spec.root().userObject();
+  }
+
   public void checkCredentials(Ports ports) {
     try {
       ports.checkCredentials();

@@ -1,7 +1,6 @@
 package dev.irctl.cli;
 
 import dev.irctl.ExitCode;
-import dev.irctl.engine.account.AccountResult;
 import java.util.Arrays;
 
 /**
@@ -13,18 +12,6 @@ final class DetailedExitCode {
   static final String FLAG = "--detailed-exitcode";
 
   private DetailedExitCode() {}
-
-  /**
-   * plan's and apply's exit code: failures first (1 when every part failed, 3 when some did), then
-   * drift.
-   */
-  static int of(AccountResult result, boolean detailed) {
-    long failed = result.failedParts();
-    if (failed > 0) {
-      return failed == result.totalParts() ? ExitCode.FAILURE : ExitCode.PARTIAL_FAILURE;
-    }
-    return detailed && result.changeCount() > 0 ? ExitCode.CHANGES_PENDING : ExitCode.OK;
-  }
 
   /** The exit code for a usage error, given the command line as typed. */
   static int usage(String[] args) {

@@ -1,12 +1,8 @@
 package dev.irctl.cli;
 
-import dev.irctl.engine.guardduty.DesiredDetector;
-import dev.irctl.engine.guardduty.DetectorRegionResult;
-import dev.irctl.engine.guardduty.EnableGuardDuty;
-import dev.irctl.engine.port.Ports;
-import dev.irctl.engine.region.RegionSelection;
-import dev.irctl.render.DetectorResultRenderer;
+import dev.irctl.engine.guardduty.GuardDutyPart;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,16 +21,18 @@ import picocli.CommandLine.Mixin;
     footer = {
       "",
       "Examples:",
-      "  irctl enable-guardduty --all-regions",
+      "  irctl enable-guardduty --all-regions --auto-approve",
       "  irctl enable-guardduty --region us-east-1,eu-west-1 --feature RDS_LOGIN_EVENTS --dry-run",
       "  irctl enable-guardduty --all-regions --threat-intel-set bad-ips=s3://sec-lists/bad.txt,format=TXT",
       "",
-      "Exit codes: 0 done or nothing to change, 1 failed, 2 usage error, 3 some regions failed."
+      "Exit codes: 0 done or nothing to change, 1 failed, 2 usage error (also: no terminal",
+      "and no --auto-approve), 3 some regions failed."
     })
 public final class EnableGuardDutyCommand implements Callable<Integer> {
   @Mixin AwsOptions aws;
   @Mixin OutputOptions output;
   @Mixin DryRunOption dryRun;
+  @Mixin ApproveOption approve;
   @Mixin CommandContext context;
 
   @Mixin GuardDutyOptions guardDuty;
@@ -42,22 +40,18 @@ public final class EnableGuardDutyCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     aws.validate();
-    DesiredDetector desired = guardDuty.desired();
-    try (Ports ports = context.openPorts(aws)) {
-      RegionSelection selection = context.selectRegions(ports, aws);
-      DetectorResultRenderer renderer =
-          new DetectorResultRenderer(context.style(output), dryRun.dryRun());
-      context.warn(selection);
-      List<DetectorRegionResult> results =
-          new EnableGuardDuty(ports, aws.concurrency())
-              .run(
-                  selection,
-                  desired,
-                  dryRun.dryRun(),
-                  result -> context.progress(renderer.progressLine(result)));
-      context.print(output.json() ? renderer.json(results, selection) : renderer.summary(results));
-      return context.exitCode(
-          results.stream().filter(DetectorRegionResult::failed).count(), results.size());
-    }
+    GuardDutyPart part = new GuardDutyPart(guardDuty.desired());
+    return new RunFlow(context, aws, output)
+        .execute(
+            new RunFlow.Request(
+                "enable-guardduty",
+                List.of(part),
+                dryRun.kind(),
+                approve.autoApprove(),
+                false,
+                selection -> List.of(),
+                null,
+                result -> {},
+                Optional.empty()));
   }
 }

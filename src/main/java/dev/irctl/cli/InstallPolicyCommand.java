@@ -1,13 +1,9 @@
 package dev.irctl.cli;
 
-import dev.irctl.ExitCode;
 import dev.irctl.UserException;
-import dev.irctl.engine.PlanConflictException;
-import dev.irctl.engine.iam.InstallPolicy;
-import dev.irctl.engine.iam.InstallPolicyResult;
-import dev.irctl.engine.port.AwsCallException;
-import dev.irctl.engine.port.Ports;
-import dev.irctl.render.PolicyResultRenderer;
+import dev.irctl.engine.iam.PolicyPart;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,14 +26,16 @@ import picocli.CommandLine.Mixin;
       "",
       "Examples:",
       "  irctl install-policy --role incident-responders --dry-run",
-      "  irctl install-policy --group secops --user alice --output json",
+      "  irctl install-policy --group secops --user alice --output json --auto-approve",
       "",
-      "Exit codes: 0 done or nothing to change, 1 failed, 2 usage error."
+      "Exit codes: 0 done or nothing to change, 1 failed, 2 usage error (also: no terminal",
+      "and no --auto-approve)."
     })
 public final class InstallPolicyCommand implements Callable<Integer> {
   @Mixin AwsOptions aws;
   @Mixin OutputOptions output;
   @Mixin DryRunOption dryRun;
+  @Mixin ApproveOption approve;
   @Mixin CommandContext context;
 
   @Mixin PolicyOptions policy;
@@ -45,27 +43,23 @@ public final class InstallPolicyCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     aws.validate();
-    InstallPolicy.Request request = request();
-    try (Ports ports = context.openPorts(aws)) {
-      context.checkCredentials(ports);
-      InstallPolicyResult result = run(ports, request);
-      PolicyResultRenderer renderer =
-          new PolicyResultRenderer(context.style(output), dryRun.dryRun());
-      context.print(output.json() ? renderer.json(result) : renderer.text(result));
-      return result.failed() ? ExitCode.FAILURE : ExitCode.OK;
-    }
-  }
-
-  private static InstallPolicyResult run(Ports ports, InstallPolicy.Request request) {
-    try {
-      return new InstallPolicy(ports).run(request);
-    } catch (PlanConflictException | AwsCallException e) {
-      throw new UserException(e.getMessage(), ExitCode.FAILURE, e);
-    }
+    PolicyPart.Request request = request();
+    return new RunFlow(context, aws, output)
+        .execute(
+            new RunFlow.Request(
+                "install-policy",
+                List.of(new PolicyPart(Optional.of(request))),
+                dryRun.kind(),
+                approve.autoApprove(),
+                false,
+                selection -> List.of(),
+                null,
+                result -> {},
+                Optional.empty()));
   }
 
   /** Every check that needs no AWS call: a usage error here means nothing was sent. */
-  private InstallPolicy.Request request() {
+  private PolicyPart.Request request() {
     if (aws.allRegions() || !aws.regions().isEmpty()) {
       throw UserException.usage(
           "IAM is global: install-policy acts once for the whole account; drop --region/--all-regions.");
@@ -74,8 +68,6 @@ public final class InstallPolicyCommand implements Callable<Integer> {
       throw UserException.usage(
           "Name at least one principal to attach the policy to: --role NAME, --group NAME or --user NAME.");
     }
-    String policyName = policy.policyName();
-    return new InstallPolicy.Request(
-        policyName, policy.principals(), policy.adopt(), dryRun.dryRun());
+    return new PolicyPart.Request(policy.policyName(), policy.principals(), policy.adopt());
   }
 }

@@ -50,15 +50,32 @@ import picocli.CommandLine.Spec;
     })
 public final class IrctlCommand implements Runnable {
   private final PortsFactory portsFactory;
+  private final Terminal terminal;
+  private final java.time.Duration tick;
 
   @Spec CommandLine.Model.CommandSpec spec;
 
   public IrctlCommand(PortsFactory portsFactory) {
+    this(portsFactory, Terminal.system(), dev.irctl.engine.run.Runner.DEFAULT_TICK);
+  }
+
+  /** With the terminal to ask on and the interval of "still waiting" lines (tests shorten it). */
+  public IrctlCommand(PortsFactory portsFactory, Terminal terminal, java.time.Duration tick) {
     this.portsFactory = portsFactory;
+    this.terminal = terminal;
+    this.tick = tick;
   }
 
   public PortsFactory portsFactory() {
     return portsFactory;
+  }
+
+  public Terminal terminal() {
+    return terminal;
+  }
+
+  public java.time.Duration tick() {
+    return tick;
   }
 
   @Override
@@ -86,7 +103,12 @@ public final class IrctlCommand implements Runnable {
 
   /** The fully wired command line: the one Main runs and tests run in-process. */
   public static CommandLine commandLine(PortsFactory portsFactory) {
-    CommandLine commandLine = new CommandLine(new IrctlCommand(portsFactory));
+    return commandLine(new IrctlCommand(portsFactory));
+  }
+
+  /** The command line over a given root (tests pass a fake terminal). */
+  public static CommandLine commandLine(IrctlCommand root) {
+    CommandLine commandLine = new CommandLine(root);
     commandLine.setExecutionExceptionHandler(new UserExceptionHandler());
     commandLine.setParameterExceptionHandler(new UsageErrorHandler());
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);

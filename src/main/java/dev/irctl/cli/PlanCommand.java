@@ -1,11 +1,13 @@
 package dev.irctl.cli;
 
-import dev.irctl.engine.account.AccountRequest;
-import dev.irctl.engine.account.AccountResult;
-import dev.irctl.engine.account.PlanAndApply;
-import dev.irctl.engine.port.Ports;
-import dev.irctl.engine.region.RegionSelection;
-import dev.irctl.render.AccountResultRenderer;
+import dev.irctl.engine.run.Part;
+import dev.irctl.engine.run.SavedPlan;
+import dev.irctl.render.ChangeJson;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,8 +23,8 @@ import picocli.CommandLine.Option;
       "",
       "Takes the flags of enable-guardduty, apply-rules and install-policy (and the",
       "same irctl.yaml keys). The IAM policy is planned only when a principal is",
-      "named with --role, --group or --user. Text is a per-region diff for a pull",
-      "request; --output-file keeps the JSON (docs/plan-schema.md) for a pipeline."
+      "named with --role, --group or --user. --out FILE saves the plan so that",
+      "'irctl apply FILE' makes exactly it (a reviewer approves that file)."
     },
     footer = {
       "",
@@ -36,7 +38,8 @@ import picocli.CommandLine.Option;
       "",
       "Examples:",
       "  irctl plan --all-regions --exclude s3-honey-bucket-access",
-      "  irctl plan --detailed-exitcode --no-color --output-file plan.json",
+      "  irctl plan --all-regions --out plan.json && irctl apply plan.json",
+      "  irctl plan --detailed-exitcode --no-color --output-file plan-result.json",
       "  irctl plan --region us-east-1 --role incident-responders --output json"
     })
 public final class PlanCommand implements Callable<Integer> {
@@ -51,24 +54,52 @@ public final class PlanCommand implements Callable<Integer> {
           "Exit 0 when in sync, 2 when changes are pending, 1 on error, 3 on partial failure.")
   boolean detailedExitCode;
 
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description = "Save the plan to FILE for 'irctl apply FILE' (versioned JSON).")
+  Path out;
+
   @Mixin AccountOptions account;
 
   @Override
   public Integer call() {
     aws.validate();
     outputFile.validate();
-    AccountRequest request = account.request();
-    try (Ports ports = context.openPorts(aws)) {
-      RegionSelection selection = context.selectRegions(ports, aws);
-      context.warn(selection);
-      AccountResultRenderer renderer = new AccountResultRenderer("plan", context.style(output));
-      AccountResult result =
-          new PlanAndApply(ports, aws.concurrency())
-              .plan(selection, request, AccountProgress.of(context, renderer));
-      String json = renderer.json(result, selection);
-      context.print(output.json() ? json : renderer.text(result));
-      outputFile.write(json);
-      return DetailedExitCode.of(result, detailedExitCode);
+    if (out != null && Files.isDirectory(out)) {
+      throw dev.irctl.UserException.usage("--out " + out + " is a directory; name a file.");
     }
+    List<Part> parts = account.parts();
+    return new RunFlow(context, aws, output)
+        .execute(
+            new RunFlow.Request(
+                "plan",
+                parts,
+                RunFlow.Kind.PLAN,
+                false,
+                detailedExitCode,
+                account::warnings,
+                outputFile,
+                result -> {
+                  if (out != null) {
+                    PlanFile.write(
+                        out,
+                        SavedPlan.of(
+                            result,
+                            parts,
+                            version(),
+                            account.catalogVersion(),
+                            Instant.now().toString(),
+                            r -> ChangeJson.array(r.changes())));
+                    context.progress(
+                        "saved the plan to " + out + ": apply it with 'irctl apply " + out + "'");
+                  }
+                },
+                Optional.empty()));
+  }
+
+  static String version() {
+    String version = IrctlCommand.class.getPackage().getImplementationVersion();
+    return version == null ? "development build" : version;
   }
 }

@@ -1,14 +1,8 @@
 package dev.irctl.cli;
 
-import dev.irctl.ExitCode;
-import dev.irctl.UserException;
-import dev.irctl.engine.port.AwsCallException;
-import dev.irctl.engine.port.Ports;
-import dev.irctl.engine.region.RegionSelection;
-import dev.irctl.engine.rules.RemoveRules;
-import dev.irctl.engine.rules.RulesRegionResult;
-import dev.irctl.render.RulesResultRenderer;
+import dev.irctl.engine.rules.RemoveRulesPart;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,14 +24,16 @@ import picocli.CommandLine.Option;
       "",
       "Examples:",
       "  irctl remove-rules --all-regions --dry-run",
-      "  irctl remove-rules --region eu-west-1 --delete-topic",
+      "  irctl remove-rules --region eu-west-1 --delete-topic --auto-approve",
       "",
-      "Exit codes: 0 done or nothing to change, 1 failed, 2 usage error, 3 some regions failed."
+      "Exit codes: 0 done or nothing to change, 1 failed, 2 usage error (also: no terminal",
+      "and no --auto-approve), 3 some regions failed."
     })
 public final class RemoveRulesCommand implements Callable<Integer> {
   @Mixin AwsOptions aws;
   @Mixin OutputOptions output;
   @Mixin DryRunOption dryRun;
+  @Mixin ApproveOption approve;
   @Mixin CommandContext context;
   @Mixin RuleTargetOptions target;
 
@@ -49,32 +45,19 @@ public final class RemoveRulesCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     aws.validate();
-    RemoveRules.Request request =
-        new RemoveRules.Request(target.bus(), target.topicName(), deleteTopic);
-    try (Ports ports = context.openPorts(aws)) {
-      RegionSelection selection = context.selectRegions(ports, aws);
-      context.warn(selection);
-      RulesResultRenderer renderer =
-          new RulesResultRenderer("remove-rules", context.style(output), dryRun.dryRun());
-      List<RulesRegionResult> results;
-      try {
-        results =
-            new RemoveRules(ports, aws.concurrency())
-                .run(
-                    selection,
-                    request,
-                    dryRun.dryRun(),
-                    r -> context.progress(renderer.progressLine(r)));
-      } catch (AwsCallException e) {
-        throw new UserException(
-            "Could not identify the account (sts:GetCallerIdentity): " + e.getMessage(),
-            ExitCode.FAILURE,
-            e);
-      }
-      context.print(
-          output.json() ? renderer.json(results, List.of()) : renderer.summary(results, List.of()));
-      return context.exitCode(
-          results.stream().filter(RulesRegionResult::failed).count(), results.size());
-    }
+    RemoveRulesPart.Request request =
+        new RemoveRulesPart.Request(target.bus(), target.topicName(), deleteTopic);
+    return new RunFlow(context, aws, output)
+        .execute(
+            new RunFlow.Request(
+                "remove-rules",
+                List.of(new RemoveRulesPart(request)),
+                dryRun.kind(),
+                approve.autoApprove(),
+                false,
+                selection -> List.of(),
+                null,
+                result -> {},
+                Optional.empty()));
   }
 }

@@ -84,7 +84,18 @@ public final class RuleOptions {
     if (kmsKey != null && key.isEmpty()) {
       throw UserException.usage("--kms-key needs a key id, ARN or alias/NAME.");
     }
+    List<String> kept =
+        loaded.rules().stream()
+            .map(r -> r.id())
+            .filter(id -> !excludes.contains(id))
+            .filter(id -> desired.stream().noneMatch(d -> d.ruleId().equals(id)))
+            .toList();
     return new ApplyRulesRequest(
-        target.bus(), new TopicSpec(target.topicName(), key, specs), messageFormat, prune, desired);
+        target.bus(),
+        new TopicSpec(target.topicName(), key, specs),
+        messageFormat,
+        prune,
+        desired,
+        kept);
   }
 }

@@ -17,7 +17,16 @@ public final class ChangeJson {
     c.put("reason", change.reason());
     ArrayNode diffs = c.putArray("diffs");
     for (FieldDiff d : change.diffs()) {
-      diffs.addObject().put("field", d.field()).put("before", d.before()).put("after", d.after());
+      ObjectNode diff = diffs.addObject().put("field", d.field());
+      diff.set("before", d.before());
+      diff.set("after", d.after());
     }
+  }
+
+  /** The changes as a JSON array. */
+  public static ArrayNode array(java.util.List<? extends Change> changes) {
+    ArrayNode array = Json.mapper().createArrayNode();
+    changes.forEach(c -> add(array, c));
+    return array;
   }
 }

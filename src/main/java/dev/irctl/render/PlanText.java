@@ -31,9 +31,9 @@ public final class PlanText {
       text.append("\n        ")
           .append(diff.field())
           .append(": ")
-          .append(diff.before() == null ? "(none)" : diff.before())
+          .append(FieldDiff.text(diff.before()))
           .append(" -> ")
-          .append(diff.after() == null ? "(none)" : diff.after());
+          .append(FieldDiff.text(diff.after()));
     }
     return text.toString();
   }

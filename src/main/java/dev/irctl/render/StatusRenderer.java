@@ -15,6 +15,9 @@ import java.util.List;
  * (docs/plan-schema.md).
  */
 public final class StatusRenderer {
+  /** status keeps its own row shape (docs/plan-schema.md, "status"). */
+  public static final int STATUS_SCHEMA_VERSION = 1;
+
   private final Style style;
 
   public StatusRenderer(Style style) {
@@ -98,7 +101,7 @@ public final class StatusRenderer {
 
   public String json(List<RegionStatus> rows, RegionSelection selection) {
     ObjectNode root = Json.mapper().createObjectNode();
-    root.put("schemaVersion", AccountResultRenderer.SCHEMA_VERSION);
+    root.put("schemaVersion", STATUS_SCHEMA_VERSION);
     root.put("command", "status");
     ArrayNode regions = root.putArray("regions");
     for (RegionStatus row : rows) {

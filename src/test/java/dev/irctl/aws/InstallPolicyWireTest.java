@@ -6,11 +6,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.irctl.engine.iam.InstallPolicy;
-import dev.irctl.engine.iam.InstallPolicyResult;
+import dev.irctl.engine.iam.PolicyPart;
 import dev.irctl.engine.iam.Principal;
+import dev.irctl.engine.run.PartResult;
+import dev.irctl.engine.run.PartStatus;
+import dev.irctl.fakes.PartRun;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -47,13 +50,18 @@ class InstallPolicyWireTest {
         200);
     reply("AttachRolePolicy", IamXml.empty("AttachRolePolicy"), 200);
 
-    InstallPolicyResult result =
-        new InstallPolicy(aws.ports())
-            .run(
-                new InstallPolicy.Request(
-                    "irctl-guardduty-admin", List.of(Principal.role("responders")), false, false));
+    List<PartResult> results =
+        PartRun.run(
+            aws.ports(),
+            1,
+            List.of(),
+            new PolicyPart(
+                Optional.of(
+                    new PolicyPart.Request(
+                        "irctl-guardduty-admin", List.of(Principal.role("responders")), false))),
+            false);
 
-    assertThat(result.status()).isEqualTo("created");
+    assertThat(results.get(0).status()).isEqualTo(PartStatus.APPLIED);
     assertThat(aws.operations())
         .containsExactly(
             "Sts:GetCallerIdentity",

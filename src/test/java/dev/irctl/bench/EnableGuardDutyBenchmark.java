@@ -51,6 +51,7 @@ public final class EnableGuardDutyBenchmark {
         CliRun.run(
             account,
             "enable-guardduty",
+            "--auto-approve",
             "--all-regions",
             "--concurrency",
             String.valueOf(concurrency));

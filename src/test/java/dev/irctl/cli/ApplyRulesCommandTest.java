@@ -20,7 +20,7 @@ class ApplyRulesCommandTest {
 
   @Test
   void deploysEveryCatalogRuleWithTopicAndPolicyInEveryRegion() throws Exception {
-    CliRun run = CliRun.run(aws, "apply-rules", "--all-regions", HONEY);
+    CliRun run = CliRun.run(aws, "apply-rules", "--auto-approve", "--all-regions", HONEY);
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     FakeEventBridge useast1 = aws.eventBridgeIn("us-east-1");
@@ -45,29 +45,47 @@ class ApplyRulesCommandTest {
     assertThat(statement.at("/Principal/Service").asText()).isEqualTo("events.amazonaws.com");
     assertThat(statement.at("/Condition/ArnLike/aws:SourceArn").asText())
         .isEqualTo("arn:aws:events:eu-west-1:" + FakePorts.ACCOUNT + ":rule/irctl-*");
-    assertThat(run.out()).contains("17 regions: 17 changed, 0 unchanged, 0 failed");
+    assertThat(run.out())
+        .contains("in 16 regions: ap-northeast-1")
+        .contains("rules      applied  23 added")
+        .contains("target irctl-sns: (none) -> arn:aws:sns:<region>:111122223333:irctl-alerts")
+        .endsWith("destroyed (" + aws.log().writes().size() + " write calls).\n");
   }
 
   @Test
   void secondRunMakesNoWriteCalls() {
-    CliRun.run(aws, "apply-rules", "--all-regions", HONEY, "--subscribe", "email:soc@example.com");
+    CliRun.run(
+        aws,
+        "apply-rules",
+        "--auto-approve",
+        "--all-regions",
+        HONEY,
+        "--subscribe",
+        "email:soc@example.com");
     aws.log().clear();
 
     CliRun second =
         CliRun.run(
-            aws, "apply-rules", "--all-regions", HONEY, "--subscribe", "email:soc@example.com");
+            aws,
+            "apply-rules",
+            "--auto-approve",
+            "--all-regions",
+            HONEY,
+            "--subscribe",
+            "email:soc@example.com");
 
     assertThat(second.exitCode()).isZero();
     assertThat(aws.log().writes()).isEmpty();
     assertThat(second.out())
-        .contains(
-            "17 regions: 0 changed, 17 unchanged, 0 failed; 0 write calls (no write calls made)")
-        .contains("us-east-1: subscription pending confirmation: email:soc@example.com");
+        .contains("no changes in 16 regions: ap-northeast-1")
+        .contains("us-east-1\n  rules      in sync  26 in sync\n")
+        .contains("    subscription pending confirmation: email:soc@example.com")
+        .contains("Apply: 0 added, 0 changed, 0 destroyed (0 write calls).");
   }
 
   @Test
   void aMissingRequiredParameterIsAUsageErrorNamingTheRuleAndFlag() {
-    CliRun run = CliRun.run(aws, "apply-rules", "--region", "us-east-1");
+    CliRun run = CliRun.run(aws, "apply-rules", "--auto-approve", "--region", "us-east-1");
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err())
@@ -83,6 +101,7 @@ class ApplyRulesCommandTest {
         CliRun.run(
             aws,
             "apply-rules",
+            "--auto-approve",
             "--region",
             "us-east-1",
             HONEY,
@@ -96,7 +115,15 @@ class ApplyRulesCommandTest {
 
   @Test
   void anUnknownRuleIdIsAUsageError() {
-    CliRun run = CliRun.run(aws, "apply-rules", "--region", "us-east-1", "--rule", "no-such-rule");
+    CliRun run =
+        CliRun.run(
+            aws,
+            "apply-rules",
+            "--auto-approve",
+            "--region",
+            "us-east-1",
+            "--rule",
+            "no-such-rule");
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("--rule no-such-rule");
@@ -104,7 +131,9 @@ class ApplyRulesCommandTest {
 
   @Test
   void globalRulesAreSkippedWithAMessageWhenUsEast1IsNotChosen() {
-    CliRun run = CliRun.run(aws, "apply-rules", "--region", "eu-west-1", "--category", "iam");
+    CliRun run =
+        CliRun.run(
+            aws, "apply-rules", "--auto-approve", "--region", "eu-west-1", "--category", "iam");
 
     assertThat(run.exitCode()).isZero();
     assertThat(aws.eventBridgeIn("eu-west-1").ruleNames("default")).isEmpty();
@@ -115,7 +144,14 @@ class ApplyRulesCommandTest {
 
   @Test
   void dryRunPrintsPatternAndPolicyDiffsAndWritesNothing() {
-    CliRun.run(aws, "apply-rules", "--region", "us-east-1", "--rule", "ec2-instance-terminated");
+    CliRun.run(
+        aws,
+        "apply-rules",
+        "--auto-approve",
+        "--region",
+        "us-east-1",
+        "--rule",
+        "ec2-instance-terminated");
     aws.eventBridgeIn("us-east-1")
         .existing(
             "default",
@@ -141,6 +177,7 @@ class ApplyRulesCommandTest {
         CliRun.run(
             aws,
             "apply-rules",
+            "--auto-approve",
             "--region",
             "us-east-1",
             "--rule",
@@ -149,13 +186,15 @@ class ApplyRulesCommandTest {
 
     assertThat(run.exitCode()).isZero();
     assertThat(aws.log().writes()).isEmpty();
-    assertThat(run.err())
+    assertThat(run.out())
         .contains("~ update rule irctl-ec2-instance-terminated (rule differs)")
         .contains("eventPattern.detail.state: [\"stopped\"] -> [\"terminated\"]")
         .contains("~ update topic policy")
         .contains(
             "policy statement irctl-eventbridge-publish: (none) -> {\"Sid\":\"irctl-eventbridge-publish\"");
-    assertThat(run.out()).contains("would change");
+    assertThat(run.out())
+        .contains("rules      pending  2 to change")
+        .endsWith("Plan: 0 to add, 2 to change, 0 to destroy\n");
   }
 
   @Test
@@ -169,7 +208,13 @@ class ApplyRulesCommandTest {
 
     CliRun run =
         CliRun.run(
-            aws, "apply-rules", "--region", "us-east-1,eu-west-1", "--category", "guardduty");
+            aws,
+            "apply-rules",
+            "--auto-approve",
+            "--region",
+            "us-east-1,eu-west-1",
+            "--category",
+            "guardduty");
 
     assertThat(run.exitCode()).isEqualTo(3);
     assertThat(aws.eventBridgeIn("us-east-1").ruleNames("default")).hasSize(2);
@@ -182,6 +227,7 @@ class ApplyRulesCommandTest {
         CliRun.run(
             aws,
             "apply-rules",
+            "--auto-approve",
             "--region",
             "us-east-1",
             "--rule",
@@ -191,15 +237,16 @@ class ApplyRulesCommandTest {
 
     JsonNode json = Json.mapper().readTree(run.out());
     assertThat(json.get("command").asText()).isEqualTo("apply-rules");
-    JsonNode region = json.get("regions").get(0);
-    assertThat(region.get("status").asText()).isEqualTo("changed");
+    JsonNode region = json.get("results").get(0);
+    assertThat(region.get("status").asText()).isEqualTo("APPLIED");
     assertThat(region.get("writes").asInt()).isEqualTo(3);
     assertThat(json.at("/summary/writes").asInt()).isEqualTo(3);
   }
 
   @Test
   void everyEnabledRegionIsCovered() {
-    CliRun.run(aws, "apply-rules", "--all-regions", "--rule", "ec2-instance-terminated");
+    CliRun.run(
+        aws, "apply-rules", "--auto-approve", "--all-regions", "--rule", "ec2-instance-terminated");
     for (String region : FakeRegionDirectory.DEFAULT_REGIONS) {
       assertThat(aws.eventBridgeIn(region).ruleNames("default"))
           .containsExactly("irctl-ec2-instance-terminated");
@@ -218,6 +265,7 @@ class ApplyRulesCommandTest {
         CliRun.run(
             aws,
             "apply-rules",
+            "--auto-approve",
             "--region",
             "us-east-1",
             "--rule",
@@ -238,6 +286,7 @@ class ApplyRulesCommandTest {
         CliRun.run(
             aws,
             "apply-rules",
+            "--auto-approve",
             "--region",
             "us-east-1",
             "--rule",
@@ -256,6 +305,7 @@ class ApplyRulesCommandTest {
         CliRun.run(
             aws,
             "apply-rules",
+            "--auto-approve",
             "--region",
             "us-east-1",
             "--rule",

@@ -7,11 +7,17 @@ import java.io.StringWriter;
 /** Runs the real command line in-process and captures what a user would see. */
 public record CliRun(int exitCode, String out, String err) {
   public static CliRun run(PortsFactory ports, String... args) {
+    return run(ports, Terminal.NONE, java.time.Duration.ofSeconds(10), args);
+  }
+
+  /** With a fake terminal (a person answering) and the "still waiting" interval. */
+  public static CliRun run(
+      PortsFactory ports, Terminal terminal, java.time.Duration tick, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int exitCode =
         IrctlCommand.execute(
-            IrctlCommand.commandLine(ports)
+            IrctlCommand.commandLine(new IrctlCommand(ports, terminal, tick))
                 .setOut(new PrintWriter(out, true))
                 .setErr(new PrintWriter(err, true)),
             args);

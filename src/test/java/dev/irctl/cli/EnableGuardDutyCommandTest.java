@@ -17,7 +17,7 @@ class EnableGuardDutyCommandTest {
 
   @Test
   void createsADetectorInEveryEnabledRegionAndSkipsNotOptedInOnes() {
-    CliRun run = CliRun.run(aws, "enable-guardduty", "--all-regions");
+    CliRun run = CliRun.run(aws, "enable-guardduty", "--auto-approve", "--all-regions");
 
     assertThat(run.exitCode()).isZero();
     assertThat(aws.log().writes())
@@ -30,20 +30,25 @@ class EnableGuardDutyCommandTest {
       assertThat(detector.tags()).containsEntry("managed-by", "irctl");
     }
     assertThat(run.err()).contains("skipped 5 regions not enabled for this account: af-south-1");
-    assertThat(run.out()).contains("17 regions: 17 changed, 0 unchanged, 0 failed");
+    assertThat(run.out())
+        .contains("the same 1 change in 17 regions: ap-northeast-1")
+        .contains("guardduty  applied  1 added")
+        .contains("Apply: 17 added, 0 changed, 0 destroyed (17 write calls).");
   }
 
   @Test
   void secondRunMakesNoWriteCallsAndSaysSo() {
-    CliRun.run(aws, "enable-guardduty", "--all-regions");
+    CliRun.run(aws, "enable-guardduty", "--auto-approve", "--all-regions");
     aws.log().clear();
 
-    CliRun second = CliRun.run(aws, "enable-guardduty", "--all-regions");
+    CliRun second = CliRun.run(aws, "enable-guardduty", "--auto-approve", "--all-regions");
 
     assertThat(second.exitCode()).isZero();
     assertThat(aws.log().writes()).isEmpty();
     assertThat(second.out())
-        .contains("17 regions: 0 changed, 17 unchanged, 0 failed (no write calls made)");
+        .contains("no changes in 17 regions: ap-northeast-1")
+        .contains("guardduty  in sync")
+        .contains("(0 write calls)");
   }
 
   @Test
@@ -55,7 +60,9 @@ class EnableGuardDutyCommandTest {
             AwsCallException.Kind.ACCESS_DENIED,
             "User is not authorized");
 
-    CliRun run = CliRun.run(aws, "enable-guardduty", "--region", "us-east-1,eu-west-1,us-west-2");
+    CliRun run =
+        CliRun.run(
+            aws, "enable-guardduty", "--auto-approve", "--region", "us-east-1,eu-west-1,us-west-2");
 
     assertThat(run.exitCode()).isEqualTo(3);
     assertThat(aws.guardDutyIn("us-east-1").detector()).isPresent();
@@ -70,7 +77,8 @@ class EnableGuardDutyCommandTest {
   void everyRegionFailingExitsOne() {
     aws.log().fail("*", "guardduty:ListDetectors", AwsCallException.Kind.ACCESS_DENIED, "denied");
 
-    CliRun run = CliRun.run(aws, "enable-guardduty", "--region", "us-east-1,eu-west-1");
+    CliRun run =
+        CliRun.run(aws, "enable-guardduty", "--auto-approve", "--region", "us-east-1,eu-west-1");
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.out())
@@ -84,12 +92,13 @@ class EnableGuardDutyCommandTest {
             new Detector(
                 "d1", false, FindingFrequency.SIX_HOURS, Map.of("S3_DATA_EVENTS", true), Map.of()));
 
-    CliRun run = CliRun.run(aws, "enable-guardduty", "--region", "us-east-1", "--dry-run");
+    CliRun run =
+        CliRun.run(aws, "enable-guardduty", "--auto-approve", "--region", "us-east-1", "--dry-run");
 
     assertThat(run.exitCode()).isZero();
     assertThat(aws.log().writes()).isEmpty();
-    assertThat(run.err())
-        .contains("would be enabled")
+    assertThat(run.out())
+        .contains("guardduty  pending  1 to change")
         .contains("status: DISABLED -> ENABLED")
         .contains("findingPublishingFrequency: SIX_HOURS -> FIFTEEN_MINUTES");
   }
@@ -107,7 +116,13 @@ class EnableGuardDutyCommandTest {
 
     CliRun run =
         CliRun.run(
-            aws, "enable-guardduty", "--region", "us-east-1", "--feature", "RDS_LOGIN_EVENTS");
+            aws,
+            "enable-guardduty",
+            "--auto-approve",
+            "--region",
+            "us-east-1",
+            "--feature",
+            "RDS_LOGIN_EVENTS");
 
     assertThat(run.exitCode()).isZero();
     Detector after = aws.guardDutyIn("us-east-1").detector().orElseThrow();
@@ -122,20 +137,30 @@ class EnableGuardDutyCommandTest {
   @Test
   void jsonOutputIsOneDocumentWithEveryRegion() throws Exception {
     CliRun run =
-        CliRun.run(aws, "enable-guardduty", "--region", "us-east-1,eu-west-1", "--output", "json");
+        CliRun.run(
+            aws,
+            "enable-guardduty",
+            "--auto-approve",
+            "--region",
+            "us-east-1,eu-west-1",
+            "--output",
+            "json");
 
     JsonNode json = Json.mapper().readTree(run.out());
-    assertThat(json.path("regions")).hasSize(2);
-    assertThat(json.path("regions").get(0).path("region").asText()).isEqualTo("eu-west-1");
-    assertThat(json.path("regions").get(0).path("status").asText()).isEqualTo("created");
-    assertThat(json.path("regions").get(0).path("changes").get(0).path("action").asText())
+    assertThat(json.path("schemaVersion").asInt()).isEqualTo(2);
+    assertThat(json.path("results")).hasSize(2);
+    assertThat(json.path("results").get(0).path("region").asText()).isEqualTo("eu-west-1");
+    assertThat(json.path("results").get(0).path("part").asText()).isEqualTo("guardduty");
+    assertThat(json.path("results").get(0).path("status").asText()).isEqualTo("APPLIED");
+    assertThat(json.path("results").get(0).path("ids").path("detectorId").asText()).isNotEmpty();
+    assertThat(json.path("results").get(0).path("changes").get(0).path("action").asText())
         .isEqualTo("create");
     assertThat(json.path("summary").path("failed").asInt()).isZero();
   }
 
   @Test
   void unknownRegionIsAUsageErrorBeforeAnyCall() {
-    CliRun run = CliRun.run(aws, "enable-guardduty", "--region", "us-eest-1");
+    CliRun run = CliRun.run(aws, "enable-guardduty", "--auto-approve", "--region", "us-eest-1");
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("Unknown region 'us-eest-1'").contains("us-east-1");
@@ -144,7 +169,8 @@ class EnableGuardDutyCommandTest {
 
   @Test
   void aNamedRegionNotEnabledForTheAccountFailsWithAPlainSentence() {
-    CliRun run = CliRun.run(aws, "enable-guardduty", "--region", "us-east-1,af-south-1");
+    CliRun run =
+        CliRun.run(aws, "enable-guardduty", "--auto-approve", "--region", "us-east-1,af-south-1");
 
     assertThat(run.exitCode()).isEqualTo(3);
     assertThat(run.out()).contains("region af-south-1 is not enabled for this account");
@@ -157,6 +183,7 @@ class EnableGuardDutyCommandTest {
         CliRun.run(
             aws,
             "enable-guardduty",
+            "--auto-approve",
             "--region",
             "us-east-1",
             "--feature",
@@ -175,6 +202,7 @@ class EnableGuardDutyCommandTest {
         CliRun.run(
             aws,
             "enable-guardduty",
+            "--auto-approve",
             "--region",
             "us-east-1",
             "--threat-intel-set",
@@ -189,6 +217,7 @@ class EnableGuardDutyCommandTest {
   void threatIntelSetsAreCreatedOnceAndActivated() {
     String[] args = {
       "enable-guardduty",
+      "--auto-approve",
       "--region",
       "us-east-1",
       "--threat-intel-set",
@@ -211,7 +240,13 @@ class EnableGuardDutyCommandTest {
 
   @Test
   void noCredentialsIsOneSentenceAndExitOne() {
-    CliRun run = CliRun.run(aws.withoutCredentials(), "enable-guardduty", "--region", "us-east-1");
+    CliRun run =
+        CliRun.run(
+            aws.withoutCredentials(),
+            "enable-guardduty",
+            "--auto-approve",
+            "--region",
+            "us-east-1");
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err()).startsWith("error: No AWS credentials found").doesNotContain("Exception");
@@ -221,7 +256,8 @@ class EnableGuardDutyCommandTest {
   void describeRegionsDeniedFallsBackToSdkMetadataWithAWarning() {
     aws.regionDirectory().deny();
 
-    CliRun run = CliRun.run(aws, "enable-guardduty", "--all-regions", "--dry-run");
+    CliRun run =
+        CliRun.run(aws, "enable-guardduty", "--auto-approve", "--all-regions", "--dry-run");
 
     assertThat(run.err()).contains("warning: ec2:DescribeRegions was denied");
     assertThat(run.exitCode()).isZero();
@@ -233,6 +269,7 @@ class EnableGuardDutyCommandTest {
         CliRun.run(
             aws,
             "enable-guardduty",
+            "--auto-approve",
             "--region",
             "us-east-1",
             "--feature",
@@ -251,11 +288,13 @@ class EnableGuardDutyCommandTest {
     java.nio.file.Files.writeString(
         config, "regions: [eu-west-1]\nguardduty:\n  findingFrequency: ONE_HOUR\n");
 
-    CliRun fromFile = CliRun.run(aws, "enable-guardduty", "--config", config.toString());
+    CliRun fromFile =
+        CliRun.run(aws, "enable-guardduty", "--auto-approve", "--config", config.toString());
     CliRun overridden =
         CliRun.run(
             aws,
             "enable-guardduty",
+            "--auto-approve",
             "--config",
             config.toString(),
             "--region",
@@ -277,7 +316,8 @@ class EnableGuardDutyCommandTest {
     java.nio.file.Path config = dir.resolve("irctl.yaml");
     java.nio.file.Files.writeString(config, "regoins: all\n");
 
-    CliRun run = CliRun.run(aws, "enable-guardduty", "--config", config.toString());
+    CliRun run =
+        CliRun.run(aws, "enable-guardduty", "--auto-approve", "--config", config.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("line 1: regoins is not a known key");

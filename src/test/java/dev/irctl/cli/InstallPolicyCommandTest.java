@@ -31,7 +31,15 @@ class InstallPolicyCommandTest {
   void createsTheTaggedPolicyWithTheAccountFilledInAndAttachesIt() throws Exception {
     CliRun run =
         CliRun.run(
-            aws, "install-policy", "--role", "responders", "--group", "secops", "--user", "alice");
+            aws,
+            "install-policy",
+            "--auto-approve",
+            "--role",
+            "responders",
+            "--group",
+            "secops",
+            "--user",
+            "alice");
 
     assertThat(run.exitCode()).isZero();
     FakeIam.StoredPolicy policy = iam.policy(ARN).orElseThrow();
@@ -43,21 +51,23 @@ class InstallPolicyCommandTest {
     assertThat(iam.attachedTo(Principal.role("responders"))).containsExactly(ARN);
     assertThat(iam.attachedTo(Principal.group("secops"))).containsExactly(ARN);
     assertThat(iam.attachedTo(Principal.user("alice"))).containsExactly(ARN);
-    assertThat(run.out()).contains("policy " + ARN + ": created").contains("4 changes made.");
+    assertThat(run.out())
+        .contains("iam        applied  4 added  " + ARN)
+        .contains("Apply: 4 added, 0 changed, 0 destroyed (4 write calls).");
   }
 
   @Test
   void secondRunMakesNoWriteCallsAndSaysSo() {
-    CliRun.run(aws, "install-policy", "--role", "responders", "--user", "alice");
+    CliRun.run(aws, "install-policy", "--auto-approve", "--role", "responders", "--user", "alice");
     aws.log().clear();
 
-    CliRun second = CliRun.run(aws, "install-policy", "--role", "responders", "--user", "alice");
+    CliRun second =
+        CliRun.run(
+            aws, "install-policy", "--auto-approve", "--role", "responders", "--user", "alice");
 
     assertThat(second.exitCode()).isZero();
     assertThat(aws.log().writes()).isEmpty();
-    assertThat(second.out())
-        .contains(": unchanged")
-        .contains("nothing to change (no write calls made)");
+    assertThat(second.out()).contains("iam        in sync  " + ARN).contains("(0 write calls)");
   }
 
   @Test
@@ -65,19 +75,20 @@ class InstallPolicyCommandTest {
     iam.existingPolicy(ARN, Map.of("managed-by", "irctl"), OLD);
     iam.existingPrincipal(Principal.role("responders"), ARN);
 
-    CliRun dry = CliRun.run(aws, "install-policy", "--role", "responders", "--dry-run");
+    CliRun dry =
+        CliRun.run(aws, "install-policy", "--auto-approve", "--role", "responders", "--dry-run");
 
     assertThat(dry.exitCode()).isZero();
     assertThat(aws.log().writes()).isEmpty();
     assertThat(dry.out())
-        .contains("would be updated")
+        .contains("iam        pending  1 to change")
         .contains(
             "~ update policy irctl-guardduty-admin (default version differs: new default version)")
         .contains("statement: {\"Action\":[\"guardduty:Get*\"]")
         .contains("statement: (none) -> {\"Action\":[\"iam:CreateServiceLinkedRole\"]")
-        .contains("1 change pending (dry run: nothing was changed).");
+        .endsWith("Plan: 0 to add, 1 to change, 0 to destroy\n");
 
-    CliRun real = CliRun.run(aws, "install-policy", "--role", "responders");
+    CliRun real = CliRun.run(aws, "install-policy", "--auto-approve", "--role", "responders");
 
     assertThat(real.exitCode()).isZero();
     assertThat(aws.log().writes()).containsExactly("global iam:CreatePolicyVersion (write)");
@@ -89,7 +100,7 @@ class InstallPolicyCommandTest {
     iam.existingPolicy(ARN, Map.of("managed-by", "irctl"), OLD, OLD, OLD, OLD, OLD);
     iam.existingPrincipal(Principal.role("responders"), ARN);
 
-    CliRun run = CliRun.run(aws, "install-policy", "--role", "responders");
+    CliRun run = CliRun.run(aws, "install-policy", "--auto-approve", "--role", "responders");
 
     assertThat(run.exitCode()).isZero();
     assertThat(aws.log().writes())
@@ -104,10 +115,10 @@ class InstallPolicyCommandTest {
   void aForeignPolicyIsLeftAloneWithAnErrorSuggestingTheFlags() {
     iam.existingPolicy(ARN, Map.of(), OLD);
 
-    CliRun run = CliRun.run(aws, "install-policy", "--role", "responders");
+    CliRun run = CliRun.run(aws, "install-policy", "--auto-approve", "--role", "responders");
 
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.err())
+    assertThat(run.out())
         .contains("not created by irctl")
         .contains("--policy-name")
         .contains("--adopt");
@@ -118,14 +129,17 @@ class InstallPolicyCommandTest {
   void adoptTagsAForeignPolicyAndThenManagesIt() {
     iam.existingPolicy(ARN, Map.of("team", "sec"), OLD.replace("IrctlGuardDuty", "Theirs"));
 
-    CliRun run = CliRun.run(aws, "install-policy", "--role", "responders", "--adopt");
+    CliRun run =
+        CliRun.run(aws, "install-policy", "--auto-approve", "--role", "responders", "--adopt");
 
     assertThat(run.exitCode()).isZero();
     FakeIam.StoredPolicy policy = iam.policy(ARN).orElseThrow();
     assertThat(policy.tags()).containsEntry("managed-by", "irctl").containsEntry("team", "sec");
     assertThat(policy.defaultDocument()).contains("\"Theirs\"").contains("guardduty:*");
     aws.log().clear();
-    assertThat(CliRun.run(aws, "install-policy", "--role", "responders").exitCode()).isZero();
+    assertThat(
+            CliRun.run(aws, "install-policy", "--auto-approve", "--role", "responders").exitCode())
+        .isZero();
     assertThat(aws.log().writes()).isEmpty();
   }
 
@@ -133,12 +147,20 @@ class InstallPolicyCommandTest {
   void aMissingPrincipalIsNamedBeforeAnyWrite() {
     CliRun run =
         CliRun.run(
-            aws, "install-policy", "--role", "responders", "--user", "bob", "--role", "ghost");
+            aws,
+            "install-policy",
+            "--auto-approve",
+            "--role",
+            "responders",
+            "--user",
+            "bob",
+            "--role",
+            "ghost");
 
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.err())
-        .contains("No IAM role named 'ghost' (--role ghost)")
-        .contains("No IAM user named 'bob' (--user bob)")
+    assertThat(run.out())
+        .contains("No IAM role named 'ghost' in this account")
+        .contains("No IAM user named 'bob' in this account")
         .doesNotContain("Exception");
     assertThat(aws.log().writes()).isEmpty();
   }
@@ -155,7 +177,12 @@ class InstallPolicyCommandTest {
   @Test
   void anArnInsteadOfANameIsAUsageErrorNamingTheFlag() {
     CliRun run =
-        CliRun.run(aws, "install-policy", "--role", "arn:aws:iam::111122223333:role/responders");
+        CliRun.run(
+            aws,
+            "install-policy",
+            "--auto-approve",
+            "--role",
+            "arn:aws:iam::111122223333:role/responders");
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err())
@@ -165,7 +192,9 @@ class InstallPolicyCommandTest {
 
   @Test
   void regionFlagsAreAUsageErrorBecauseIamIsGlobal() {
-    CliRun run = CliRun.run(aws, "install-policy", "--role", "responders", "--all-regions");
+    CliRun run =
+        CliRun.run(
+            aws, "install-policy", "--auto-approve", "--role", "responders", "--all-regions");
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("IAM is global");
@@ -181,11 +210,13 @@ class InstallPolicyCommandTest {
             AwsCallException.Kind.ACCESS_DENIED,
             "User: ci is not authorized");
 
-    CliRun run = CliRun.run(aws, "install-policy", "--role", "responders", "--user", "alice");
+    CliRun run =
+        CliRun.run(
+            aws, "install-policy", "--auto-approve", "--role", "responders", "--user", "alice");
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.out())
-        .contains(": failed")
+        .contains("iam        failed")
         .contains("access denied: the caller is not allowed iam:AttachUserPolicy")
         .contains("2 of 3 changes were made before the failure");
   }
@@ -193,30 +224,41 @@ class InstallPolicyCommandTest {
   @Test
   void jsonOutputIsOneDocumentWithThePlan() throws Exception {
     CliRun run =
-        CliRun.run(aws, "install-policy", "--role", "responders", "--dry-run", "--output", "json");
+        CliRun.run(
+            aws,
+            "install-policy",
+            "--auto-approve",
+            "--role",
+            "responders",
+            "--dry-run",
+            "--output",
+            "json");
 
     JsonNode json = Json.mapper().readTree(run.out());
     assertThat(json.path("command").asText()).isEqualTo("install-policy");
-    assertThat(json.path("dryRun").asBoolean()).isTrue();
-    assertThat(json.path("policyArn").asText()).isEqualTo(ARN);
-    assertThat(json.path("status").asText()).isEqualTo("would be created");
-    assertThat(json.path("changes").get(0).path("action").asText()).isEqualTo("create");
-    assertThat(json.path("changes").get(0).path("diffs"))
+    assertThat(json.path("mode").asText()).isEqualTo("plan");
+    JsonNode iamPart = json.path("results").get(0);
+    assertThat(iamPart.path("region").asText()).isEqualTo("global");
+    assertThat(iamPart.path("ids").path("policyArn").asText()).isEqualTo(ARN);
+    assertThat(iamPart.path("status").asText()).isEqualTo("PENDING");
+    assertThat(iamPart.path("changes").get(0).path("action").asText()).isEqualTo("create");
+    assertThat(iamPart.path("changes").get(0).path("diffs"))
         .hasSize(3); // Version and the two statements
-    assertThat(json.path("changes").get(1).path("resource").asText())
+    assertThat(iamPart.path("changes").get(1).path("resource").asText())
         .isEqualTo("attachment irctl-guardduty-admin -> role/responders");
-    assertThat(json.path("changesMade").asInt()).isZero();
+    assertThat(json.at("/summary/writes").asInt()).isZero();
   }
 
   @Test
   void thePartitionAndAccountComeFromTheCaller() {
     aws.accountFake().caller("999988887777", "aws-cn");
 
-    CliRun run = CliRun.run(aws, "install-policy", "--role", "responders", "--dry-run");
+    CliRun run =
+        CliRun.run(aws, "install-policy", "--auto-approve", "--role", "responders", "--dry-run");
 
     assertThat(run.out())
         .contains(
-            "policy arn:aws-cn:iam::999988887777:policy/irctl-guardduty-admin: would be created")
+            "iam        pending  2 to add  arn:aws-cn:iam::999988887777:policy/irctl-guardduty-admin")
         .contains(
             "arn:aws-cn:iam::999988887777:role/aws-service-role/guardduty.amazonaws.com/AWSServiceRoleForAmazonGuardDuty");
   }
@@ -227,7 +269,7 @@ class InstallPolicyCommandTest {
     java.nio.file.Path config = dir.resolve("irctl.yaml");
     java.nio.file.Files.writeString(config, "regions: all\niam:\n  roles: [responders]\n");
 
-    CliRun run = CliRun.run(aws, "install-policy", "--config", config.toString());
+    CliRun run = CliRun.run(aws, "install-policy", "--auto-approve", "--config", config.toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(iam.attachedTo(Principal.role("responders"))).containsExactly(ARN);
@@ -235,7 +277,9 @@ class InstallPolicyCommandTest {
 
   @Test
   void regionsTypedOnTheCommandLineAreStillAUsageError() {
-    CliRun run = CliRun.run(aws, "install-policy", "--role", "responders", "--all-regions");
+    CliRun run =
+        CliRun.run(
+            aws, "install-policy", "--auto-approve", "--role", "responders", "--all-regions");
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("IAM is global");

@@ -81,6 +81,7 @@ class IrctlCommandTest {
     CliRun.run(
         aws,
         "enable-guardduty",
+        "--auto-approve",
         "--region",
         "us-east-1",
         "--endpoint-url",

@@ -43,16 +43,14 @@ class PlanCommandTest {
     assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
     assertThat(aws.log().writes()).isEmpty();
     assertThat(run.out())
-        .contains("eu-west-1\n  guardduty  would be created\n    + create detector (")
+        .contains("eu-west-1\n  guardduty  pending  1 to add\n    + create detector (")
         .contains("+ create topic irctl-alerts (missing)")
         .contains("+ create rule irctl-cis-root-account-usage (missing)")
-        .contains("rules      would change  22 to create, 0 rules in sync")
-        .contains("rules      would change  26 to create, 0 rules in sync")
-        .contains("iam policy  would be created  " + POLICY_ARN)
+        .contains("rules      pending  23 to add  arn:aws:sns:eu-west-1:")
+        .contains("rules      pending  27 to add  arn:aws:sns:us-east-1:")
+        .contains("global\n  iam        pending  2 to add  " + POLICY_ARN)
         .contains("+ create policy")
-        .contains("Plan: ")
-        .contains(
-            "pending in 2 of 2 regions and the IAM policy. Run 'irctl apply' with the same settings to make them.");
+        .endsWith("Plan: 54 to add, 0 to change, 0 to destroy\n");
     assertThat(run.out().indexOf("eu-west-1\n")).isLessThan(run.out().indexOf("us-east-1\n"));
   }
 
@@ -62,7 +60,8 @@ class PlanCommandTest {
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out())
-        .contains("iam policy  skipped: no principals named (--role, --group, --user");
+        .contains(
+            "iam        skipped: no principals named, so the IAM policy was not checked (--role, --group, --user");
   }
 
   @Test
@@ -71,6 +70,7 @@ class PlanCommandTest {
         CliRun.run(
             aws,
             "apply",
+            "--auto-approve",
             REGIONS,
             HONEY,
             "--role",
@@ -82,9 +82,7 @@ class PlanCommandTest {
         .hasValueSatisfying(d -> assertThat(d.enabled()).isTrue());
     assertThat(aws.eventBridgeIn("us-east-1").ruleNames("default")).hasSize(26);
     assertThat(aws.iamFake().attachedTo(Principal.role("responders"))).containsExactly(POLICY_ARN);
-    assertThat(apply.out())
-        .contains("Apply: ")
-        .contains("changes made in 2 of 2 regions and the IAM policy");
+    assertThat(apply.out()).contains("Apply: 56 added, 0 changed, 0 destroyed (");
     aws.log().clear();
 
     CliRun plan =
@@ -102,28 +100,28 @@ class PlanCommandTest {
     assertThat(plan.exitCode()).as(plan.out() + plan.err()).isZero();
     assertThat(aws.log().writes()).isEmpty();
     assertThat(plan.out())
-        .contains("  guardduty  unchanged")
-        .contains("  rules      unchanged  26 rules in sync")
-        .contains("iam policy  unchanged")
-        .contains(
-            "No changes: GuardDuty, the rules and topics and the IAM policy are as asked in 2 regions.");
+        .contains("  guardduty  in sync")
+        .contains("  rules      in sync  26 in sync")
+        .contains("  iam        in sync")
+        .contains("No changes: everything is as asked in 2 regions.");
   }
 
   @Test
   void aSecondApplyMakesNoWriteCalls() {
-    CliRun.run(aws, "apply", REGIONS, HONEY, "--role", "responders");
+    CliRun.run(aws, "apply", "--auto-approve", REGIONS, HONEY, "--role", "responders");
     aws.log().clear();
 
-    CliRun second = CliRun.run(aws, "apply", REGIONS, HONEY, "--role", "responders");
+    CliRun second =
+        CliRun.run(aws, "apply", "--auto-approve", REGIONS, HONEY, "--role", "responders");
 
     assertThat(second.exitCode()).isZero();
     assertThat(aws.log().writes()).isEmpty();
-    assertThat(second.out()).contains("Apply: nothing to change (no write calls made).");
+    assertThat(second.out()).contains("Apply: 0 added, 0 changed, 0 destroyed (0 write calls).");
   }
 
   @Test
   void driftInGuardDutyAndARuleIsShownAsADiffAndExitsTwo() {
-    CliRun.run(aws, "apply", REGIONS, HONEY);
+    CliRun.run(aws, "apply", "--auto-approve", REGIONS, HONEY);
     aws.guardDutyIn("eu-west-1")
         .existing(
             new Detector(
@@ -156,11 +154,11 @@ class PlanCommandTest {
     assertThat(aws.log().writes()).isEmpty();
     assertThat(run.out())
         .contains(
-            "  guardduty  would be enabled  detector d-eu\n    ~ update detector d-eu (detector is disabled)\n        status: DISABLED -> ENABLED")
+            "  guardduty  pending  1 to change\n    ~ update detector d-eu (detector is disabled)\n        status: DISABLED -> ENABLED")
         .contains("findingPublishingFrequency: SIX_HOURS -> FIFTEEN_MINUTES")
         .contains("~ update rule irctl-ec2-instance-terminated (rule differs")
         .contains("eventPattern.detail.state: [\"stopped\"] -> [\"terminated\"]")
-        .contains("Plan: ");
+        .endsWith("Plan: 0 to add, 2 to change, 0 to destroy\n");
   }
 
   @Test
@@ -174,8 +172,8 @@ class PlanCommandTest {
     assertThat(run.out())
         .contains("  guardduty  failed: ")
         .contains("not authorized in eu-west-1")
-        .contains("us-east-1\n  guardduty  would be created")
-        .contains("1 region(s) failed");
+        .contains("us-east-1\n  guardduty  pending  1 to add")
+        .contains("1 region failed (2 of 4 parts)");
   }
 
   @Test
@@ -194,8 +192,8 @@ class PlanCommandTest {
 
     assertThat(run.exitCode()).isEqualTo(3);
     assertThat(run.out())
-        .contains("iam policy  failed: No IAM role named 'nobody'")
-        .contains("us-east-1\n  guardduty  would be created");
+        .contains("iam        failed: No IAM role named 'nobody'")
+        .contains("us-east-1\n  guardduty  pending  1 to add");
   }
 
   @Test
@@ -218,23 +216,33 @@ class PlanCommandTest {
     CliRun run = CliRun.run(aws, "plan", REGIONS, HONEY, "--output", "json");
 
     JsonNode plan = Json.mapper().readTree(run.out());
-    assertThat(plan.get("schemaVersion").asInt()).isEqualTo(1);
+    assertThat(plan.get("schemaVersion").asInt()).isEqualTo(2);
     assertThat(plan.get("command").asText()).isEqualTo("plan");
     assertThat(plan.get("inSync").asBoolean()).isFalse();
-    JsonNode euWest1 = plan.get("regions").get(0);
-    assertThat(euWest1.get("region").asText()).isEqualTo("eu-west-1");
-    assertThat(euWest1.at("/guardduty/status").asText()).isEqualTo("would be created");
-    assertThat(euWest1.at("/guardduty/changes/0/action").asText()).isEqualTo("create");
-    assertThat(euWest1.at("/guardduty/changes/0/resource").asText()).isEqualTo("detector");
-    assertThat(euWest1.at("/guardduty/changes/0/diffs/0/field").asText()).isEqualTo("status");
-    assertThat(euWest1.at("/guardduty/error").isNull()).isTrue();
-    assertThat(euWest1.at("/rules/status").asText()).isEqualTo("would change");
-    assertThat(euWest1.at("/rules/topicArn").asText())
+    assertThat(plan.at("/account/id").asText()).isEqualTo(FakePorts.ACCOUNT);
+    JsonNode guardDuty = plan.at("/results/0");
+    assertThat(guardDuty.get("region").asText()).isEqualTo("eu-west-1");
+    assertThat(guardDuty.get("part").asText()).isEqualTo("guardduty");
+    assertThat(guardDuty.get("status").asText()).isEqualTo("PENDING");
+    assertThat(guardDuty.at("/changes/0/action").asText()).isEqualTo("create");
+    assertThat(guardDuty.at("/changes/0/resource").asText()).isEqualTo("detector");
+    assertThat(guardDuty.at("/changes/0/diffs/0/field").asText()).isEqualTo("status");
+    assertThat(guardDuty.at("/changes/0/diffs/0/after").asText()).isEqualTo("ENABLED");
+    assertThat(guardDuty.get("error").isNull()).isTrue();
+    JsonNode rules = plan.at("/results/1");
+    assertThat(rules.get("part").asText()).isEqualTo("rules");
+    assertThat(rules.get("status").asText()).isEqualTo("PENDING");
+    assertThat(rules.at("/ids/topicArn").asText())
         .isEqualTo("arn:aws:sns:eu-west-1:111122223333:irctl-alerts");
-    assertThat(euWest1.at("/rules/changes")).hasSize(23);
-    assertThat(euWest1.at("/rules/orphans").isArray()).isTrue();
-    assertThat(plan.at("/iam/status").asText()).isEqualTo("skipped");
-    assertThat(plan.at("/iam/skippedReason").asText()).startsWith("no principals named");
+    assertThat(rules.get("changes")).hasSize(23);
+    assertThat(rules.at("/changes/1/diffs/0/after").isObject())
+        .as("an event pattern is a JSON value, not a string holding JSON")
+        .isTrue();
+    assertThat(rules.get("orphans").isArray()).isTrue();
+    JsonNode iam = plan.at("/results/4");
+    assertThat(iam.get("region").asText()).isEqualTo("global");
+    assertThat(iam.get("status").asText()).isEqualTo("SKIPPED");
+    assertThat(iam.at("/error/message").asText()).startsWith("no principals named");
     assertThat(plan.at("/summary/regions").asInt()).isEqualTo(2);
     assertThat(plan.at("/summary/regionsWithChanges").asInt()).isEqualTo(2);
     assertThat(plan.at("/summary/changes").asInt()).isEqualTo(1 + 23 + 1 + 27);
@@ -273,7 +281,7 @@ class PlanCommandTest {
 
   @Test
   void planCallsOnlyActionsThatReadOnlyPrintPolicyGrants() {
-    CliRun.run(aws, "apply", REGIONS, HONEY, "--role", "responders");
+    CliRun.run(aws, "apply", "--auto-approve", REGIONS, HONEY, "--role", "responders");
     aws.log().clear();
 
     CliRun run =
@@ -312,12 +320,15 @@ class PlanCommandTest {
         Json.mapper().readTree(CliRun.run(aws, "plan", REGIONS, HONEY, "--output", "json").out());
 
     JsonNode apply =
-        Json.mapper().readTree(CliRun.run(aws, "apply", REGIONS, HONEY, "--output", "json").out());
+        Json.mapper()
+            .readTree(
+                CliRun.run(aws, "apply", "--auto-approve", REGIONS, HONEY, "--output", "json")
+                    .out());
 
     assertThat(apply.get("command").asText()).isEqualTo("apply");
     assertThat(apply.at("/summary/changes")).isEqualTo(plan.at("/summary/changes"));
-    assertThat(apply.at("/regions/1/guardduty/status").asText()).isEqualTo("created");
-    assertThat(apply.at("/regions/1/rules/status").asText()).isEqualTo("changed");
+    assertThat(apply.at("/results/2/status").asText()).isEqualTo("APPLIED");
+    assertThat(apply.at("/results/3/status").asText()).isEqualTo("APPLIED");
     assertThat(apply.at("/summary/writes").asInt()).isPositive();
   }
 
@@ -338,16 +349,17 @@ class PlanCommandTest {
         """);
 
     CliRun plan = CliRun.run(aws, "plan", "--config", config.toString(), "--detailed-exitcode");
-    CliRun apply = CliRun.run(aws, "apply", "--config", config.toString());
+    CliRun apply = CliRun.run(aws, "apply", "--auto-approve", "--config", config.toString());
     CliRun status = CliRun.run(aws, "status", "--config", config.toString());
     CliRun again = CliRun.run(aws, "plan", "--config", config.toString(), "--detailed-exitcode");
 
     assertThat(plan.exitCode()).as(plan.err()).isEqualTo(2);
     assertThat(plan.out())
         .contains("findingPublishingFrequency: (none) -> ONE_HOUR")
-        .contains("iam policy  would be created")
+        .contains("iam        pending  2 to add")
         .doesNotContain("us-east-1\n  guardduty")
-        .contains("warning: skipped 4 global rule(s)");
+        .endsWith("Plan: 26 to add, 0 to change, 0 to destroy\n");
+    assertThat(plan.err()).contains("warning: skipped 4 global rule(s)");
     assertThat(apply.exitCode()).as(apply.err()).isZero();
     assertThat(status.exitCode()).as(status.err()).isZero();
     assertThat(status.out()).contains("eu-west-1  enabled    ONE_HOUR");

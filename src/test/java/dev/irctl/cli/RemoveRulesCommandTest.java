@@ -12,7 +12,14 @@ class RemoveRulesCommandTest {
 
   @Test
   void removesWhatApplyRulesCreatedAndTheTopicOnlyWithTheFlag() {
-    CliRun.run(aws, "apply-rules", "--region", "us-east-1,eu-west-1", "--category", "guardduty");
+    CliRun.run(
+        aws,
+        "apply-rules",
+        "--auto-approve",
+        "--region",
+        "us-east-1,eu-west-1",
+        "--category",
+        "guardduty");
     aws.eventBridgeIn("eu-west-1")
         .existing(
             "default", "irctl-mine", "{\"source\":[\"aws.s3\"]}", "ENABLED", Map.of(), List.of());
@@ -20,27 +27,48 @@ class RemoveRulesCommandTest {
 
     CliRun dry =
         CliRun.run(
-            aws, "remove-rules", "--region", "us-east-1,eu-west-1", "--delete-topic", "--dry-run");
+            aws,
+            "remove-rules",
+            "--auto-approve",
+            "--region",
+            "us-east-1,eu-west-1",
+            "--delete-topic",
+            "--dry-run");
     assertThat(dry.exitCode()).isZero();
     assertThat(aws.log().writes()).isEmpty();
-    assertThat(dry.err())
+    assertThat(dry.out())
         .contains("- delete rule irctl-guardduty-finding-high-and-up")
-        .contains("- delete topic arn:aws:sns:eu-west-1:");
+        .contains("- delete topic arn:aws:sns:<region>:")
+        .endsWith(" to destroy\n")
+        .doesNotContain("\"topicArn\": \"\"");
 
     CliRun run =
-        CliRun.run(aws, "remove-rules", "--region", "us-east-1,eu-west-1", "--delete-topic");
+        CliRun.run(
+            aws,
+            "remove-rules",
+            "--auto-approve",
+            "--region",
+            "us-east-1,eu-west-1",
+            "--delete-topic");
 
     assertThat(run.exitCode()).isZero();
     assertThat(aws.eventBridgeIn("us-east-1").ruleNames("default")).isEmpty();
     assertThat(aws.eventBridgeIn("eu-west-1").ruleNames("default")).containsExactly("irctl-mine");
     assertThat(aws.snsIn("eu-west-1").topic("irctl-alerts")).isEmpty();
-    assertThat(run.out()).contains("2 regions: 2 changed, 0 unchanged, 0 failed; 10 write calls");
+    assertThat(run.out()).contains("destroyed (10 write calls).");
   }
 
   @Test
   void aBadTopicNameIsAUsageError() {
     CliRun run =
-        CliRun.run(aws, "remove-rules", "--region", "us-east-1", "--topic-name", "alerts.fifo");
+        CliRun.run(
+            aws,
+            "remove-rules",
+            "--auto-approve",
+            "--region",
+            "us-east-1",
+            "--topic-name",
+            "alerts.fifo");
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("--topic-name 'alerts.fifo'");

@@ -41,6 +41,7 @@ class StatusCommandTest {
     CliRun.run(
         aws,
         "apply",
+        "--auto-approve",
         REGIONS,
         HONEY,
         "--subscribe",
@@ -61,7 +62,7 @@ class StatusCommandTest {
 
   @Test
   void disabledDetectorsDriftedAndOrphanedRulesAndAMissingPolicyStatementAreCounted() {
-    CliRun.run(aws, "apply", REGIONS, HONEY);
+    CliRun.run(aws, "apply", "--auto-approve", REGIONS, HONEY);
     aws.guardDutyIn("eu-west-1")
         .existing(
             new Detector(

@@ -1,7 +1,6 @@
 package dev.irctl.engine.iam;
 
-import dev.irctl.ExitCode;
-import dev.irctl.UserException;
+import dev.irctl.engine.PlanConflictException;
 import dev.irctl.engine.port.IamPort;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -29,14 +28,10 @@ public final class PolicyReader {
           .append(principal.kind().label())
           .append(" named '")
           .append(principal.name())
-          .append("' (")
-          .append(principal.kind().flag())
-          .append(' ')
-          .append(principal.name())
-          .append(") in this account. ");
+          .append("' in this account. ");
     }
     message.append("Names are case-sensitive and without path or ARN; nothing was changed.");
-    throw new UserException(message.toString(), ExitCode.FAILURE);
+    throw new PlanConflictException(message.toString());
   }
 
   /** The policy with its default document and versions; empty when there is none at that ARN. */

@@ -33,10 +33,6 @@ public final class JsonTreeDiff {
       }
       return;
     }
-    diffs.add(
-        new FieldDiff(
-            path,
-            before == null ? null : before.toString(),
-            after == null ? null : after.toString()));
+    diffs.add(new FieldDiff(path, before, after));
   }
 }

@@ -40,7 +40,8 @@ public final class RegionPlanner {
                     request.messageFormat() == MessageFormat.READABLE
                         ? Optional.of(ReadableMessage.transformer(rule))
                         : Optional.empty()),
-            request.prune());
+            request.prune(),
+            java.util.Set.copyOf(request.keptIds()));
     List<String> warnings = new ArrayList<>(rules.warnings());
     state.key().flatMap(RegionPlanner::keyWarning).ifPresent(warnings::add);
     return new RegionPlan(

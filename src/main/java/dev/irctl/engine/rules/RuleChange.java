@@ -38,7 +38,7 @@ public sealed interface RuleChange extends Change {
     @Override
     public List<FieldDiff> diffs() {
       List<FieldDiff> diffs = new ArrayList<>();
-      diffs.add(FieldDiff.of("eventPattern", null, rule.pattern().toString()));
+      diffs.add(FieldDiff.of("eventPattern", null, rule.pattern()));
       diffs.add(FieldDiff.of("state", null, rule.state()));
       diffs.add(
           FieldDiff.of(

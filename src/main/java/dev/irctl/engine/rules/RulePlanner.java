@@ -38,6 +38,19 @@ public final class RulePlanner {
       List<ActualRule> actual,
       Function<DesiredRule, RuleTarget> targetFor,
       boolean prune) {
+    return plan(desired, actual, targetFor, prune, Set.of());
+  }
+
+  /**
+   * As above; with {@code prune}, an orphan whose rule id is in {@code kept} (a catalog rule
+   * outside a narrowed selection) is left alone and said so.
+   */
+  public static Result plan(
+      List<DesiredRule> desired,
+      List<ActualRule> actual,
+      Function<DesiredRule, RuleTarget> targetFor,
+      boolean prune,
+      Set<String> kept) {
     Map<String, ActualRule> byName = new HashMap<>();
     actual.forEach(a -> byName.put(a.name(), a));
     List<RuleChange> changes = new ArrayList<>();
@@ -68,12 +81,16 @@ public final class RulePlanner {
     Set<String> wanted = desired.stream().map(DesiredRule::name).collect(Collectors.toSet());
     List<String> orphans = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
+    List<String> leftAlone = new ArrayList<>();
     for (ActualRule rule : actual) {
       if (wanted.contains(rule.name()) || !rule.ownedByIrctl()) {
         continue;
       }
       if (!prune) {
         orphans.add(rule.name());
+      } else if (kept.contains(rule.tags().getOrDefault(CatalogRules.TAG_RULE_ID, ""))) {
+        orphans.add(rule.name());
+        leftAlone.add(rule.name());
       } else if (!rule.foreignTargetIds().isEmpty()) {
         warnings.add(keptForForeignTargets(rule));
       } else {
@@ -81,6 +98,14 @@ public final class RulePlanner {
             new RuleChange.DeleteRule(
                 rule.name(), targetIds(rule), "no longer selected (--prune)"));
       }
+    }
+    if (!leftAlone.isEmpty()) {
+      warnings.add(
+          "left alone "
+              + leftAlone.size()
+              + " irctl rule(s) outside the selection (prune deletes only rules no loaded catalog has,"
+              + " or excluded ones): "
+              + String.join(", ", leftAlone));
     }
     return new Result(changes, unchanged, orphans, warnings);
   }
@@ -109,9 +134,7 @@ public final class RulePlanner {
       if (pattern == null) {
         diffs.add(
             FieldDiff.of(
-                "eventPattern",
-                existing.rule().eventPattern().orElse(null),
-                rule.pattern().toString()));
+                "eventPattern", existing.rule().eventPattern().orElse(null), rule.pattern()));
       } else {
         diffs.addAll(JsonTreeDiff.diff("eventPattern", pattern, rule.pattern()));
       }

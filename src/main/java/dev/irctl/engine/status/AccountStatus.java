@@ -38,9 +38,7 @@ public final class AccountStatus {
   }
 
   public List<RegionStatus> read(RegionSelection selection, ApplyRulesRequest request) {
-    ApplyRulesRequest noPrune =
-        new ApplyRulesRequest(
-            request.bus(), request.topic(), request.messageFormat(), false, request.rules());
+    ApplyRulesRequest noPrune = request.withoutPrune();
     Optional<Identity> identity;
     String identityError = null;
     try {

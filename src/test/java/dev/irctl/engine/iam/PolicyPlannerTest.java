@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.irctl.engine.FieldDiff;
 import dev.irctl.engine.PlanConflictException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -164,8 +165,9 @@ class PolicyPlannerTest {
         .contains("guardduty:*")
         .doesNotContain("guardduty:Get*");
     assertThat(version.diffs())
-        .anySatisfy(d -> assertThat(d.before()).contains("guardduty:Get*"))
-        .anySatisfy(d -> assertThat(d.after()).contains("iam:CreateServiceLinkedRole"));
+        .anySatisfy(d -> assertThat(FieldDiff.text(d.before())).contains("guardduty:Get*"))
+        .anySatisfy(
+            d -> assertThat(FieldDiff.text(d.after())).contains("iam:CreateServiceLinkedRole"));
   }
 
   @Test

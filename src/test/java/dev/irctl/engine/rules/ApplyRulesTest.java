@@ -3,8 +3,10 @@ package dev.irctl.engine.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.irctl.engine.region.RegionSelection;
+import dev.irctl.engine.run.PartResult;
+import dev.irctl.engine.run.PartStatus;
 import dev.irctl.fakes.FakePorts;
+import dev.irctl.fakes.PartRun;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,11 +42,8 @@ class ApplyRulesTest {
         rules);
   }
 
-  private List<RulesRegionResult> run(
-      List<String> regions, ApplyRulesRequest request, boolean dryRun) {
-    return new ApplyRules(aws, 4)
-        .run(
-            new RegionSelection(regions, List.of(), Map.of(), List.of()), request, dryRun, r -> {});
+  private List<PartResult> run(List<String> regions, ApplyRulesRequest request, boolean dryRun) {
+    return PartRun.run(aws, 4, regions, new RulesPart(request), dryRun);
   }
 
   @Test
@@ -57,9 +56,9 @@ class ApplyRulesTest {
             false,
             List.of(new SubscriptionSpec("email", "a@b.co")));
 
-    List<RulesRegionResult> first = run(List.of("eu-west-1"), request, false);
+    List<PartResult> first = run(List.of("eu-west-1"), request, false);
 
-    assertThat(first.get(0).status()).isEqualTo("changed");
+    assertThat(first.get(0).status()).isEqualTo(PartStatus.APPLIED);
     assertThat(aws.log().writes())
         .containsExactlyInAnyOrder(
             "eu-west-1 sns:CreateTopic (write)",
@@ -73,11 +72,11 @@ class ApplyRulesTest {
     assertThat(first.get(0).writes()).isEqualTo(8);
 
     aws.log().clear();
-    List<RulesRegionResult> second = run(List.of("eu-west-1"), request, false);
+    List<PartResult> second = run(List.of("eu-west-1"), request, false);
 
-    assertThat(second.get(0).status()).isEqualTo("unchanged");
+    assertThat(second.get(0).status()).isEqualTo(PartStatus.IN_SYNC);
     assertThat(aws.log().writes()).isEmpty();
-    assertThat(second.get(0).pendingSubscriptions()).containsExactly("email:a@b.co");
+    assertThat(second.get(0).notes().pendingSubscriptions()).containsExactly("email:a@b.co");
   }
 
   @Test
@@ -140,7 +139,7 @@ class ApplyRulesTest {
   void anUnreadableTopicPolicyFailsTheRegionBeforeAnyWrite() throws Exception {
     aws.snsIn("eu-west-1").existing("irctl-alerts", "{broken", Map.of());
 
-    List<RulesRegionResult> results =
+    List<PartResult> results =
         run(
             List.of("eu-west-1", "us-west-2"),
             request(List.of(rule("a", false)), MessageFormat.RAW, false, List.of()),
@@ -149,14 +148,14 @@ class ApplyRulesTest {
     assertThat(results.get(0).failed()).isTrue();
     assertThat(results.get(0).error()).get().asString().contains("cannot be read");
     assertThat(aws.log().writes()).noneMatch(w -> w.startsWith("eu-west-1"));
-    assertThat(results.get(1).status()).isEqualTo("changed");
+    assertThat(results.get(1).status()).isEqualTo(PartStatus.APPLIED);
   }
 
   @Test
   void aFullBusFailsTheRegionBeforeAnyWrite() throws Exception {
     aws.eventBridgeIn("eu-west-1").fill("default", 299);
 
-    List<RulesRegionResult> results =
+    List<PartResult> results =
         run(
             List.of("eu-west-1"),
             request(
@@ -178,7 +177,7 @@ class ApplyRulesTest {
     ApplyRulesRequest request =
         request(List.of(rule("a", false), rule("b", false)), MessageFormat.RAW, false, List.of());
 
-    RulesRegionResult failed = run(List.of("eu-west-1"), request, false).get(0);
+    PartResult failed = run(List.of("eu-west-1"), request, false).get(0);
 
     assertThat(failed.failed()).isTrue();
     assertThat(failed.error())
@@ -191,9 +190,9 @@ class ApplyRulesTest {
 
     aws.eventBridgeIn("eu-west-1").rejectTargetsOf("irctl-b", null);
     aws.log().clear();
-    RulesRegionResult rerun = run(List.of("eu-west-1"), request, false).get(0);
+    PartResult rerun = run(List.of("eu-west-1"), request, false).get(0);
 
-    assertThat(rerun.status()).isEqualTo("changed");
+    assertThat(rerun.status()).isEqualTo(PartStatus.APPLIED);
     assertThat(aws.log().writes()).containsExactly("eu-west-1 events:PutTargets (write)");
   }
 
@@ -205,13 +204,13 @@ class ApplyRulesTest {
         false);
     aws.log().clear();
 
-    RulesRegionResult kept =
+    PartResult kept =
         run(
                 List.of("eu-west-1"),
                 request(List.of(rule("a", false)), MessageFormat.RAW, false, List.of()),
                 false)
             .get(0);
-    assertThat(kept.orphans()).containsExactly("irctl-b");
+    assertThat(kept.notes().orphans()).containsExactly("irctl-b");
     assertThat(aws.log().writes()).isEmpty();
 
     run(

@@ -3,7 +3,10 @@ package dev.irctl.engine.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.irctl.engine.region.RegionSelection;
+import dev.irctl.engine.run.PartResult;
+import dev.irctl.engine.run.PartStatus;
 import dev.irctl.fakes.FakePorts;
+import dev.irctl.fakes.PartRun;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,13 +17,13 @@ class RemoveRulesTest {
   private final RegionSelection euWest1 =
       new RegionSelection(List.of("eu-west-1"), List.of(), Map.of(), List.of());
 
-  private List<RulesRegionResult> remove(boolean deleteTopic) {
-    return new RemoveRules(aws, 2)
-        .run(
-            euWest1,
-            new RemoveRules.Request("default", "irctl-alerts", deleteTopic),
-            false,
-            r -> {});
+  private List<PartResult> remove(boolean deleteTopic) {
+    return PartRun.run(
+        aws,
+        2,
+        euWest1.regions(),
+        new RemoveRulesPart(new RemoveRulesPart.Request("default", "irctl-alerts", deleteTopic)),
+        false);
   }
 
   private void seed(String name, Map<String, String> tags, List<RuleTarget> targets) {
@@ -39,9 +42,9 @@ class RemoveRulesTest {
     seed("irctl-untagged", Map.of(), List.of(ours()));
     seed("user-rule", Map.of("managed-by", "irctl"), List.of());
 
-    RulesRegionResult result = remove(false).get(0);
+    PartResult result = remove(false).get(0);
 
-    assertThat(result.status()).isEqualTo("changed");
+    assertThat(result.status()).isEqualTo(PartStatus.APPLIED);
     assertThat(aws.log().writes())
         .containsExactly(
             "eu-west-1 events:RemoveTargets (write)", "eu-west-1 events:DeleteRule (write)");
@@ -59,7 +62,7 @@ class RemoveRulesTest {
     remove(false);
     assertThat(aws.snsIn("eu-west-1").topic("irctl-alerts")).isPresent();
 
-    RulesRegionResult result = remove(true).get(0);
+    PartResult result = remove(true).get(0);
     assertThat(aws.snsIn("eu-west-1").topic("irctl-alerts")).isEmpty();
     assertThat(result.changes())
         .extracting(c -> c.resource())
@@ -74,10 +77,10 @@ class RemoveRulesTest {
         Map.of("managed-by", "irctl"),
         List.of(ours(), RuleTarget.of("pager", "arn:aws:lambda:x", Optional.empty())));
 
-    RulesRegionResult result = remove(true).get(0);
+    PartResult result = remove(true).get(0);
 
     assertThat(aws.log().writes()).isEmpty();
-    assertThat(result.warnings())
+    assertThat(result.notes().warnings())
         .anyMatch(w -> w.contains("kept rule irctl-a"))
         .anyMatch(w -> w.contains("kept topic"));
   }

@@ -87,7 +87,9 @@ class RulePlannerTest {
                     TAGS,
                     List.of(ours()))),
             "UpdateRule",
-            List.of(new FieldDiff("eventPattern.detail.eventName", "[\"A\"]", "[\"A\",\"B\"]"))),
+            List.of(
+                FieldDiff.of(
+                    "eventPattern.detail.eventName", json("[\"A\"]"), json("[\"A\",\"B\"]")))),
         Arguments.of(
             "a disabled rule is re-enabled",
             List.of(actual("irctl-a", pattern, "DISABLED", "desc", TAGS, List.of(ours()))),
@@ -253,5 +255,13 @@ class RulePlannerTest {
     assertThatThrownBy(() -> RulePlanner.plan(List.of(desired("{}")), List.of(full), TARGET, false))
         .isInstanceOf(PlanConflictException.class)
         .hasMessageContaining("already has 5 targets");
+  }
+
+  private static com.fasterxml.jackson.databind.JsonNode json(String text) {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+    } catch (Exception e) {
+      throw new IllegalArgumentException(e);
+    }
   }
 }

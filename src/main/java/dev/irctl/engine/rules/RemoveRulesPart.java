@@ -1,30 +1,31 @@
 package dev.irctl.engine.rules;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.irctl.engine.Parallel;
-import dev.irctl.engine.RegionRunner;
-import dev.irctl.engine.port.AccountPort.Identity;
 import dev.irctl.engine.port.EventBridgePort;
-import dev.irctl.engine.port.Ports;
 import dev.irctl.engine.port.SnsPort;
-import dev.irctl.engine.region.RegionSelection;
+import dev.irctl.engine.run.Applied;
+import dev.irctl.engine.run.Fingerprint;
+import dev.irctl.engine.run.Part;
+import dev.irctl.engine.run.PartContext;
+import dev.irctl.engine.run.PartPlan;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * remove-rules across regions: deletes irctl's rules (both marks: name and tag) and, with
  * --delete-topic, the alert topic if irctl created it. Rules without the tag, and targets the user
  * added, are left alone.
  */
-public final class RemoveRules {
-  private final Ports ports;
-  private final RegionRunner runner;
+public final class RemoveRulesPart implements Part {
+  public static final String NAME = "rules";
 
-  public RemoveRules(Ports ports, int concurrency) {
-    this.ports = ports;
-    this.runner = new RegionRunner(concurrency);
+  private final Request request;
+
+  public RemoveRulesPart(Request request) {
+    this.request = request;
   }
 
   /**
@@ -33,49 +34,55 @@ public final class RemoveRules {
    */
   public record Request(String bus, String topicName, boolean deleteTopic) {}
 
-  public List<RulesRegionResult> run(
-      RegionSelection selection,
-      Request request,
-      boolean dryRun,
-      Consumer<RulesRegionResult> progress) {
-    Optional<Identity> identity =
-        request.deleteTopic() ? Optional.of(ports.account().identity()) : Optional.empty();
-    // One pool of call threads for every region of the run: threads idle after reading are reused
-    // for writing.
-    try (Parallel parallel = new Parallel()) {
-      return runner.run(
-          selection,
-          region -> inRegion(parallel, region, request, identity, dryRun),
-          RulesRegionResult::failed,
-          progress);
-    }
+  /** What the plan saw: irctl-prefixed rules and (with deleteTopic) the topic. */
+  public record Actual(List<ActualRule> rules, Optional<ActualTopic> topic) {}
+
+  @Override
+  public String name() {
+    return NAME;
   }
 
-  private RulesRegionResult inRegion(
-      Parallel parallel,
-      String region,
-      Request request,
-      Optional<Identity> identity,
-      boolean dryRun) {
-    EventBridgePort events = ports.eventBridge(region);
-    SnsPort sns = ports.sns(region);
-    RegionReader reader = new RegionReader(parallel);
-    List<ActualRule> rules = reader.readRules(events, request.bus());
+  @Override
+  public boolean global() {
+    return false;
+  }
+
+  @Override
+  public PartPlan plan(PartContext context) {
+    String region = context.region();
+    RegionReader reader = new RegionReader(context.parallel());
+    List<ActualRule> rules = reader.readRules(context.ports().eventBridge(region), request.bus());
+    Optional<String> topicArn =
+        request.deleteTopic()
+            ? Optional.of(RegionPlanner.topicArn(context.identity(), region, request.topicName()))
+            : Optional.empty();
     Optional<ActualTopic> topic =
-        identity.flatMap(
-            id -> reader.readTopic(sns, RegionPlanner.topicArn(id, region, request.topicName())));
-    RegionPlan plan =
-        plan(
-            region,
-            rules,
-            topic,
-            identity.map(id -> RegionPlanner.topicArn(id, region, request.topicName())));
-    if (dryRun || plan.inSync()) {
-      return RulesRegionResult.of(plan, dryRun, 0, List.of());
-    }
+        topicArn.flatMap(arn -> reader.readTopic(context.ports().sns(region), arn));
+    RegionPlan plan = plan(region, rules, topic, topicArn);
+    return PartPlan.of(plan.changes(), new Actual(rules, topic), plan, RulesPart.notes(plan));
+  }
+
+  @Override
+  public Applied apply(PartContext context, PartPlan plan) {
     List<String> failures = Collections.synchronizedList(new ArrayList<>());
-    int writes = apply(parallel, events, sns, request.bus(), plan, failures);
-    return RulesRegionResult.of(plan, false, writes, failures);
+    int writes =
+        apply(
+            context.parallel(),
+            context.ports().eventBridge(context.region()),
+            context.ports().sns(context.region()),
+            request.bus(),
+            (RegionPlan) plan.detail(),
+            failures);
+    return Applied.of(writes, failures);
+  }
+
+  @Override
+  public JsonNode desired() {
+    return Fingerprint.JSON.valueToTree(request);
+  }
+
+  public static RemoveRulesPart fromDesired(JsonNode desired) {
+    return new RemoveRulesPart(Fingerprint.JSON.convertValue(desired, Request.class));
   }
 
   /** Pure: which rules and topic to delete, and what is kept and why. */

@@ -1,0 +1,255 @@
+package dev.irctl.cli;
+
+import dev.irctl.ExitCode;
+import dev.irctl.UserException;
+import dev.irctl.engine.ChangeAction;
+import dev.irctl.engine.port.AccountPort.Identity;
+import dev.irctl.engine.port.Ports;
+import dev.irctl.engine.region.RegionSelection;
+import dev.irctl.engine.run.Failure;
+import dev.irctl.engine.run.IdentityFailure;
+import dev.irctl.engine.run.Mode;
+import dev.irctl.engine.run.Part;
+import dev.irctl.engine.run.PartResult;
+import dev.irctl.engine.run.PartStatus;
+import dev.irctl.engine.run.Progress;
+import dev.irctl.engine.run.RunResult;
+import dev.irctl.engine.run.Runner;
+import dev.irctl.engine.run.SavedPlan;
+import dev.irctl.render.RunRenderer;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * What every command that plans or applies does, in one place: the approval check before any call,
+ * credentials, identity once, regions, the run, the question on a terminal, rendering and the exit
+ * code. A command fills a {@link Request} and calls {@link #execute}.
+ */
+final class RunFlow {
+  enum Kind {
+    /** plan: never writes, never asks. */
+    PLAN,
+    /** --dry-run of a writing command: the plan on stdout, never asks. */
+    DRY_RUN,
+    /** Writes: asks on a terminal unless --auto-approve. */
+    WRITE
+  }
+
+  /** One command's run. */
+  record Request(
+      String command,
+      List<Part> parts,
+      Kind kind,
+      boolean autoApprove,
+      boolean detailedExitCode,
+      Function<RegionSelection, List<String>> warnings,
+      OutputFileOption outputFile,
+      Consumer<RunResult> planned,
+      java.util.Optional<SavedPlan> saved) {}
+
+  private final CommandContext context;
+  private final AwsOptions aws;
+  private final OutputOptions output;
+
+  RunFlow(CommandContext context, AwsOptions aws, OutputOptions output) {
+    this.context = context;
+    this.aws = aws;
+    this.output = output;
+  }
+
+  /** Before any call: a command that would write needs a person to ask or --auto-approve. */
+  void requireApproval(String command, Kind kind, boolean autoApprove) {
+    if (kind == Kind.WRITE && !autoApprove && !context.root().terminal().interactive()) {
+      throw UserException.usage(
+          command
+              + " writes to AWS and there is no terminal to ask for approval: add "
+              + ApproveOption.FLAG
+              + " to write without asking (or run 'irctl plan' or --dry-run to only look).");
+    }
+  }
+
+  int execute(Request request) {
+    requireApproval(request.command(), request.kind(), request.autoApprove());
+    RunRenderer renderer = new RunRenderer(request.command(), context.style(output), RunFlow::hint);
+    boolean regional = request.parts().stream().anyMatch(p -> !p.global());
+    try (Ports ports = context.openPorts(aws)) {
+      if (regional && request.saved().isEmpty()) {
+        context.checkRegionNames(ports, aws);
+      }
+      context.checkCredentials(ports);
+      Runner runner =
+          new Runner(ports, aws.concurrency(), progress(renderer), context.root().tick());
+      Identity identity = identify(runner);
+      request.saved().ifPresent(saved -> checkAccount(saved, identity));
+      RegionSelection selection =
+          request.saved().isPresent()
+              ? new RegionSelection(request.saved().get().regions(), List.of(), Map.of(), List.of())
+              : regional
+                  ? context.resolveRegions(ports, aws)
+                  : new RegionSelection(List.of(), List.of(), Map.of(), List.of());
+      context.warn(selection);
+      List<String> warnings = request.warnings().apply(selection);
+      warnings.forEach(w -> context.progress("warning: " + w));
+      RunResult result = run(request, runner, identity, selection, warnings, renderer);
+      if (result == null) {
+        return ExitCode.FAILURE;
+      }
+      String json = renderer.json(result);
+      context.print(output.json() ? json : renderer.text(result));
+      if (request.outputFile() != null) {
+        request.outputFile().write(json);
+      }
+      return exitCode(result, request.detailedExitCode());
+    }
+  }
+
+  private RunResult run(
+      Request request,
+      Runner runner,
+      Identity identity,
+      RegionSelection selection,
+      List<String> warnings,
+      RunRenderer renderer) {
+    List<Part> parts = request.parts();
+    if (request.kind() != Kind.WRITE) {
+      RunResult plan = runner.run(identity, selection, parts, Mode.PLAN, warnings);
+      request.planned().accept(plan);
+      return plan;
+    }
+    if (request.saved().isPresent()) {
+      SavedPlan saved = request.saved().get();
+      if (!request.autoApprove() && !confirmSaved(saved)) {
+        return null;
+      }
+      return runner.run(identity, selection, parts, Mode.applying(saved.gate()), warnings);
+    }
+    if (request.autoApprove()) {
+      return runner.run(identity, selection, parts, Mode.APPLY, warnings);
+    }
+    RunResult plan = runner.run(identity, selection, parts, Mode.PLAN, warnings);
+    if (plan.changeCount() == 0) {
+      return plan;
+    }
+    context.print(renderer.text(plan));
+    if (!confirm(
+        plan.count(ChangeAction.CREATE),
+        plan.count(ChangeAction.UPDATE),
+        plan.count(ChangeAction.DELETE))) {
+      return null;
+    }
+    SavedPlan shown = SavedPlan.of(plan, parts, "", "", "", r -> null);
+    return runner.run(identity, selection, parts, Mode.applying(shown.gate()), warnings);
+  }
+
+  private boolean confirmSaved(SavedPlan saved) {
+    Map<String, Integer> counts = saved.changeCounts();
+    long add = counts.getOrDefault("create", 0);
+    long change = counts.getOrDefault("update", 0);
+    long destroy = counts.getOrDefault("delete", 0);
+    if (add + change + destroy == 0) {
+      return true;
+    }
+    return confirm(add, change, destroy);
+  }
+
+  /** Asks on the terminal; only "yes" goes on. */
+  private boolean confirm(long add, long change, long destroy) {
+    long n = add + change + destroy;
+    String answer =
+        context
+            .root()
+            .terminal()
+            .ask(
+                "Apply "
+                    + n
+                    + (n == 1 ? " change" : " changes")
+                    + " ("
+                    + add
+                    + " to add, "
+                    + change
+                    + " to change, "
+                    + destroy
+                    + " to destroy)? Only 'yes' is accepted: ");
+    if ("yes".equals(answer == null ? null : answer.trim())) {
+      return true;
+    }
+    context.progress("Apply cancelled: nothing was changed.");
+    return false;
+  }
+
+  private static void checkAccount(SavedPlan saved, Identity identity) {
+    if (!saved.account().accountId().equals(identity.accountId())
+        || !saved.account().partition().equals(identity.partition())) {
+      throw UserException.usage(
+          "the plan was made for account "
+              + saved.account().accountId()
+              + " (partition "
+              + saved.account().partition()
+              + ") but these credentials are for account "
+              + identity.accountId()
+              + " (partition "
+              + identity.partition()
+              + "); nothing was changed. Use the credentials the plan was made with, or run plan again.");
+    }
+  }
+
+  private static Identity identify(Runner runner) {
+    try {
+      return runner.identify();
+    } catch (IdentityFailure e) {
+      String why =
+          e.unreachable()
+              ? "Could not reach AWS to identify the account (sts:GetCallerIdentity): "
+                  + e.getMessage()
+                  + ". Check the network, --endpoint-url and the region; nothing was changed."
+              : "Could not identify the account (sts:GetCallerIdentity): "
+                  + e.getMessage()
+                  + "; nothing was changed.";
+      throw new UserException(why, ExitCode.FAILURE, e);
+    }
+  }
+
+  private Progress progress(RunRenderer renderer) {
+    return new Progress() {
+      @Override
+      public void started(Identity identity, int regions, boolean writes) {
+        context.progress(RunRenderer.identityLine(identity, regions));
+      }
+
+      @Override
+      public void finished(PartResult result) {
+        context.progress(renderer.progressLine(result));
+      }
+
+      @Override
+      public void waiting(int regions, String slowest) {
+        context.progress(RunRenderer.waitingLine(regions, slowest));
+      }
+    };
+  }
+
+  /** What the CLI adds to a result's message: how to fix it, in flags. */
+  static String hint(PartResult result) {
+    if (result.status() == PartStatus.SKIPPED && result.part().equals("iam")) {
+      return " (--role, --group, --user or iam.roles, iam.groups, iam.users in irctl.yaml)";
+    }
+    if (result.error().map(e -> e.kind() == Failure.Kind.CONFLICT).orElse(false)
+        && result.error().get().message().contains("quota")) {
+      return " (select fewer with --rule, --exclude or --category)";
+    }
+    return "";
+  }
+
+  /** 0 ok, 1 every part failed, 3 some did; with --detailed-exitcode 2 when changes are pending. */
+  static int exitCode(RunResult result, boolean detailed) {
+    long failed = result.failed();
+    if (failed > 0) {
+      return failed == result.ran() ? ExitCode.FAILURE : ExitCode.PARTIAL_FAILURE;
+    }
+    return detailed && !result.wrote() && result.changeCount() > 0
+        ? ExitCode.CHANGES_PENDING
+        : ExitCode.OK;
+  }
+}

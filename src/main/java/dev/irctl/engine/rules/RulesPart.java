@@ -1,0 +1,119 @@
+package dev.irctl.engine.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.irctl.engine.PlanConflictException;
+import dev.irctl.engine.port.EventBridgePort;
+import dev.irctl.engine.port.SnsPort;
+import dev.irctl.engine.run.Applied;
+import dev.irctl.engine.run.Fingerprint;
+import dev.irctl.engine.run.Notes;
+import dev.irctl.engine.run.Part;
+import dev.irctl.engine.run.PartContext;
+import dev.irctl.engine.run.PartPlan;
+import java.util.Map;
+
+/**
+ * A region's alert topic (policy, key, subscriptions) and irctl's EventBridge rules targeting it.
+ */
+public final class RulesPart implements Part {
+  public static final String NAME = "rules";
+
+  /**
+   * EventBridge's rules-per-bus quota in most regions (lower in some newer ones; AWS then rejects
+   * PutRule).
+   */
+  public static final int RULES_PER_BUS = 300;
+
+  private final ApplyRulesRequest request;
+
+  public RulesPart(ApplyRulesRequest request) {
+    this.request = request;
+  }
+
+  public ApplyRulesRequest request() {
+    return request;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public boolean global() {
+    return false;
+  }
+
+  @Override
+  public PartPlan plan(PartContext context) {
+    String region = context.region();
+    EventBridgePort events = context.ports().eventBridge(region);
+    String topicArn = RegionPlanner.topicArn(context.identity(), region, request.topic().name());
+    RegionState state =
+        new RegionReader(context.parallel())
+            .read(
+                events,
+                context.ports().sns(region),
+                request.topic().kmsKey().map(k -> context.ports().kms(region)),
+                request.bus(),
+                topicArn,
+                request.topic().kmsKey());
+    RegionPlan plan = RegionPlanner.plan(region, request, context.identity(), state);
+    checkQuota(events, request.bus(), plan);
+    return PartPlan.of(plan.changes(), state, plan, notes(plan));
+  }
+
+  static Notes notes(RegionPlan plan) {
+    return new Notes(
+        plan.topicArn().isEmpty() ? Map.of() : Map.of("topicArn", plan.topicArn()),
+        plan.unchangedRules(),
+        plan.orphans(),
+        plan.pendingSubscriptions(),
+        plan.warnings());
+  }
+
+  @Override
+  public Applied apply(PartContext context, PartPlan plan) {
+    String region = context.region();
+    EventBridgePort events = context.ports().eventBridge(region);
+    SnsPort sns = context.ports().sns(region);
+    RegionApplier.Outcome outcome =
+        new RegionApplier(context.parallel())
+            .apply(events, sns, request.bus(), (RegionPlan) plan.detail());
+    return Applied.of(outcome.writes(), outcome.failures());
+  }
+
+  @Override
+  public JsonNode desired() {
+    return Fingerprint.JSON.valueToTree(request);
+  }
+
+  public static RulesPart fromDesired(JsonNode desired) {
+    return new RulesPart(Fingerprint.JSON.convertValue(desired, ApplyRulesRequest.class));
+  }
+
+  /**
+   * Fails the region before any write when the new rules would not fit on the bus, rather than
+   * half-applying.
+   */
+  private static void checkQuota(EventBridgePort events, String bus, RegionPlan plan) {
+    if (plan.creates() == 0) {
+      return;
+    }
+    int existing = events.countRules(bus);
+    long after = existing - plan.deletes() + plan.creates();
+    if (after > RULES_PER_BUS) {
+      throw new PlanConflictException(
+          "event bus "
+              + bus
+              + " holds "
+              + existing
+              + " rules and "
+              + plan.creates()
+              + " more would pass EventBridge's quota of "
+              + RULES_PER_BUS
+              + " rules per bus. Nothing was changed in this region: delete unused rules or select fewer"
+              + " rules, or ask AWS for a higher quota.");
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package dev.irctl.engine.run;
+
+import dev.irctl.engine.PlanConflictException;
+import dev.irctl.engine.port.AwsCallException;
+
+/**
+ * Why a part failed in a region: a kind the CLI can act on and one sentence a user reads. No flag
+ * names and no exit codes: the CLI words the fix.
+ */
+public record Failure(Kind kind, String message) {
+  public enum Kind {
+    /** An AWS call failed (access denied, throttled, a service error...). */
+    AWS,
+    /** The plan would touch something irctl does not own, or cannot be carried out as asked. */
+    CONFLICT,
+    /** A saved plan's resource changed after the plan was made. */
+    CHANGED_SINCE_PLAN,
+    /** The account cannot use the region (not opted in, unknown to the partition). */
+    REGION_UNUSABLE,
+    /** Some of the planned writes failed; the others were made. */
+    PARTIAL_APPLY,
+    /** A bug: an exception nobody expected. */
+    UNEXPECTED
+  }
+
+  public static final String CHANGED_SINCE_PLAN_MESSAGE =
+      "changed since the plan was made: run plan again (nothing was written here)";
+
+  /** The failure an exception from a part's plan or apply stands for. */
+  public static Failure of(RuntimeException e) {
+    if (e instanceof AwsCallException) {
+      return new Failure(Kind.AWS, e.getMessage());
+    }
+    if (e instanceof PlanConflictException) {
+      return new Failure(Kind.CONFLICT, e.getMessage());
+    }
+    return new Failure(
+        Kind.UNEXPECTED, "unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage());
+  }
+}
