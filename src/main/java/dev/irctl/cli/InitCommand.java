@@ -51,6 +51,11 @@ public final class InitCommand implements Callable<Integer> {
       Files.write(file, starter.readAllBytes());
     }
     spec.commandLine().getErr().println("wrote " + file);
+    spec.commandLine()
+        .getErr()
+        .println(
+            "next: irctl plan, then irctl apply (it shows the plan and asks before writing);"
+                + " in CI: irctl plan --out plan.json, then irctl apply plan.json --auto-approve");
     return ExitCode.OK;
   }
 }

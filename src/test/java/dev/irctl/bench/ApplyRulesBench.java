@@ -38,6 +38,7 @@ public final class ApplyRulesBench {
   public static void main(String[] args) {
     String[] command = {
       "apply-rules",
+      "--auto-approve",
       "--all-regions",
       "--concurrency",
       "17",
