@@ -78,7 +78,7 @@ class ApplyRulesCommandTest {
     assertThat(aws.log().writes()).isEmpty();
     assertThat(second.out())
         .contains("no changes in 16 regions: ap-northeast-1")
-        .contains("us-east-1\n  rules      in sync  26 in sync\n")
+        .contains("us-east-1\n  rules      in sync  26 in sync  arn:aws:sns:us-east-1:")
         .contains("    subscription pending confirmation: email:soc@example.com")
         .contains("Apply: 0 added, 0 changed, 0 destroyed (0 write calls).");
   }

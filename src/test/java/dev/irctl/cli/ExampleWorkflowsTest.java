@@ -57,8 +57,24 @@ class ExampleWorkflowsTest {
 
     assertThat(commands)
         .contains(
-            List.of("plan", "--detailed-exitcode", "--no-color", "--output-file", "plan.json"));
-    assertThat(commands).contains(List.of("apply", "--no-color", "--output-file", "apply.json"));
+            List.of(
+                "plan",
+                "--detailed-exitcode",
+                "--no-color",
+                "--out",
+                "plan.tfplan.json",
+                "--output-file",
+                "plan.json"));
+    assertThat(commands)
+        .as("CI applies exactly the reviewed plan, without a terminal")
+        .contains(
+            List.of(
+                "apply",
+                "plan.tfplan.json",
+                "--auto-approve",
+                "--no-color",
+                "--output-file",
+                "apply.json"));
     assertThat(commands).contains(List.of("print-policy", "--read-only"));
   }
 
