@@ -5,7 +5,6 @@ import dev.irctl.engine.rules.RuleScopes;
 import dev.irctl.engine.rules.RulesPart;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,20 +49,16 @@ public final class ApplyRulesCommand implements Callable<Integer> {
     ApplyRulesRequest request = ruleOptions.request();
     return new RunFlow(context, aws, output)
         .execute(
-            new RunFlow.Request(
+            RunFlow.Request.of(
                 "apply-rules",
-                List.of(new RulesPart(request)),
-                dryRun.kind(),
-                approve.autoApprove(),
-                false,
+                new RulesPart(request),
+                dryRun,
+                approve,
                 selection -> {
                   List<String> warnings = new ArrayList<>();
                   RuleScopes.skippedGlobalRules(request.rules(), selection.regions())
                       .ifPresent(warnings::add);
                   return warnings;
-                },
-                null,
-                result -> {},
-                Optional.empty()));
+                }));
   }
 }

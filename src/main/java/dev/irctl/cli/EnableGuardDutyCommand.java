@@ -2,7 +2,6 @@ package dev.irctl.cli;
 
 import dev.irctl.engine.guardduty.GuardDutyPart;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,15 +42,6 @@ public final class EnableGuardDutyCommand implements Callable<Integer> {
     GuardDutyPart part = new GuardDutyPart(guardDuty.desired());
     return new RunFlow(context, aws, output)
         .execute(
-            new RunFlow.Request(
-                "enable-guardduty",
-                List.of(part),
-                dryRun.kind(),
-                approve.autoApprove(),
-                false,
-                selection -> List.of(),
-                null,
-                result -> {},
-                Optional.empty()));
+            RunFlow.Request.of("enable-guardduty", part, dryRun, approve, selection -> List.of()));
   }
 }

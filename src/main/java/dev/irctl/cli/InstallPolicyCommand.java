@@ -46,16 +46,12 @@ public final class InstallPolicyCommand implements Callable<Integer> {
     PolicyPart.Request request = request();
     return new RunFlow(context, aws, output)
         .execute(
-            new RunFlow.Request(
+            RunFlow.Request.of(
                 "install-policy",
-                List.of(new PolicyPart(Optional.of(request))),
-                dryRun.kind(),
-                approve.autoApprove(),
-                false,
-                selection -> List.of(),
-                null,
-                result -> {},
-                Optional.empty()));
+                new PolicyPart(Optional.of(request)),
+                dryRun,
+                approve,
+                selection -> List.of()));
   }
 
   /** Every check that needs no AWS call: a usage error here means nothing was sent. */

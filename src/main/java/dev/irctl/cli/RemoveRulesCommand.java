@@ -2,7 +2,6 @@ package dev.irctl.cli;
 
 import dev.irctl.engine.rules.RemoveRulesPart;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,15 +48,11 @@ public final class RemoveRulesCommand implements Callable<Integer> {
         new RemoveRulesPart.Request(target.bus(), target.topicName(), deleteTopic);
     return new RunFlow(context, aws, output)
         .execute(
-            new RunFlow.Request(
+            RunFlow.Request.of(
                 "remove-rules",
-                List.of(new RemoveRulesPart(request)),
-                dryRun.kind(),
-                approve.autoApprove(),
-                false,
-                selection -> List.of(),
-                null,
-                result -> {},
-                Optional.empty()));
+                new RemoveRulesPart(request),
+                dryRun,
+                approve,
+                selection -> List.of()));
   }
 }

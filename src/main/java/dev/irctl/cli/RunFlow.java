@@ -47,7 +47,28 @@ final class RunFlow {
       Function<RegionSelection, List<String>> warnings,
       OutputFileOption outputFile,
       Consumer<RunResult> planned,
-      java.util.Optional<SavedPlan> saved) {}
+      java.util.Optional<SavedPlan> saved) {
+    /**
+     * A single-part writing command (enable-guardduty, apply-rules, remove-rules, install-policy).
+     */
+    static Request of(
+        String command,
+        Part part,
+        DryRunOption dryRun,
+        ApproveOption approve,
+        Function<RegionSelection, List<String>> warnings) {
+      return new Request(
+          command,
+          List.of(part),
+          dryRun.kind(),
+          approve.autoApprove(),
+          false,
+          warnings,
+          null,
+          result -> {},
+          java.util.Optional.empty());
+    }
+  }
 
   private final CommandContext context;
   private final AwsOptions aws;

@@ -34,11 +34,6 @@ public final class GuardDutyPart implements Part {
   }
 
   @Override
-  public boolean global() {
-    return false;
-  }
-
-  @Override
   public PartPlan plan(PartContext context) {
     Actual actual = read(context.ports().guardDuty(context.region()), desired);
     DetectorPlan plan =

@@ -43,11 +43,6 @@ public final class RemoveRulesPart implements Part {
   }
 
   @Override
-  public boolean global() {
-    return false;
-  }
-
-  @Override
   public PartPlan plan(PartContext context) {
     String region = context.region();
     RegionReader reader = new RegionReader(context.parallel());

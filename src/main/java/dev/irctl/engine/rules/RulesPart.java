@@ -40,11 +40,6 @@ public final class RulesPart implements Part {
   }
 
   @Override
-  public boolean global() {
-    return false;
-  }
-
-  @Override
   public PartPlan plan(PartContext context) {
     String region = context.region();
     EventBridgePort events = context.ports().eventBridge(region);

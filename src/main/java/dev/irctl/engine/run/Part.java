@@ -16,8 +16,10 @@ public interface Part {
   /** Short and stable: it keys results, JSON and saved plans ({@code guardduty}, {@code rules}). */
   String name();
 
-  /** A global part runs once per account, a regional part once in every selected region. */
-  boolean global();
+  /** A global part runs once per account, a regional part (the default) once in every region. */
+  default boolean global() {
+    return false;
+  }
 
   /**
    * Reads the actual state through {@code context.ports()} and plans. Throws an {@link
