@@ -1,6 +1,7 @@
 package dev.irctl.aws;
 
 import dev.irctl.engine.port.AccountPort;
+import dev.irctl.engine.port.AlertPathPorts;
 import dev.irctl.engine.port.EventBridgePort;
 import dev.irctl.engine.port.GuardDutyPort;
 import dev.irctl.engine.port.IamPort;
@@ -92,6 +93,12 @@ final class AwsPorts implements Ports {
   public KmsPort kms(String region) {
     Supplier<KmsClientBuilder> builder = KmsClient::builder;
     return new KmsAdapter(clients.client("kms", region, builder));
+  }
+
+  @Override
+  public AlertPathPorts alertPath() {
+    return new AwsAlertPathPorts(
+        clients, GlobalRegions.iamRegion(homeRegion(), clients.session().endpoint().isPresent()));
   }
 
   @Override

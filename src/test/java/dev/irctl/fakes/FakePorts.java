@@ -1,6 +1,7 @@
 package dev.irctl.fakes;
 
 import dev.irctl.engine.port.AccountPort;
+import dev.irctl.engine.port.AlertPathPorts;
 import dev.irctl.engine.port.AwsCallException;
 import dev.irctl.engine.port.EventBridgePort;
 import dev.irctl.engine.port.GuardDutyPort;
@@ -31,6 +32,7 @@ public final class FakePorts implements Ports, PortsFactory {
   private final Map<String, FakeEventBridge> eventBridge = new ConcurrentHashMap<>();
   private final Map<String, FakeSns> sns = new ConcurrentHashMap<>();
   private final Map<String, FakeKms> kms = new ConcurrentHashMap<>();
+  private final FakeAlertPath alertPath = new FakeAlertPath(ACCOUNT, log);
   private volatile boolean credentials = true;
   private volatile Session lastSession;
 
@@ -122,6 +124,15 @@ public final class FakePorts implements Ports, PortsFactory {
   @Override
   public KmsPort kms(String region) {
     return kmsIn(region);
+  }
+
+  public FakeAlertPath alertPathFake() {
+    return alertPath;
+  }
+
+  @Override
+  public AlertPathPorts alertPath() {
+    return alertPath;
   }
 
   @Override

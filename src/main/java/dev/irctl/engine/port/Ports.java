@@ -24,6 +24,9 @@ public interface Ports extends AutoCloseable {
 
   KmsPort kms(String region);
 
+  /** SQS, CloudWatch, CloudTrail, sample findings, logs and roles: the alert path's ports. */
+  AlertPathPorts alertPath();
+
   @Override
   void close();
 }
