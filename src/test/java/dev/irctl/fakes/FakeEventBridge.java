@@ -201,6 +201,7 @@ public final class FakeEventBridge implements EventBridgePort {
     log.record(region, "events:RemoveTargets", true);
     synchronized (this) {
       targetIds.forEach(existingRule(bus, ruleName).targets()::remove);
+      targetIds.forEach(id -> routes.remove(bus + "/" + ruleName + "/" + id));
     }
   }
 
