@@ -384,6 +384,32 @@ class AlertPathAdaptersWireTest {
   }
 
   @Test
+  void aRejectedBusTargetIsAFailureCarryingAwsWords() {
+    aws.server()
+        .stubFor(
+            target("AWSEvents.PutTargets")
+                .willReturn(
+                    okJson(
+                        "{\"FailedEntryCount\":1,\"FailedEntries\":[{\"TargetId\":\"irctl-hub\","
+                            + "\"ErrorCode\":\"ValidationException\","
+                            + "\"ErrorMessage\":\"RoleArn is required for target\"}]}")));
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                aws.ports()
+                    .eventBridge("eu-west-1")
+                    .putBusTarget(
+                        "default",
+                        "irctl-x",
+                        new EventBridgePort.BusTarget(
+                            "irctl-hub",
+                            "arn:aws:events:us-east-1:" + ACCOUNT + ":event-bus/default",
+                            "arn:aws:iam::" + ACCOUNT + ":role/irctl-event-forwarder")))
+        .isInstanceOf(dev.irctl.engine.port.AwsCallException.class)
+        .hasMessageContaining("irctl-hub: ValidationException: RoleArn is required for target");
+  }
+
+  @Test
   void targetRoutesReadRoleAndDeadLetterQueue() {
     aws.server()
         .stubFor(
