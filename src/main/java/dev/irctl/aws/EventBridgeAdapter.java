@@ -3,6 +3,7 @@ package dev.irctl.aws;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.irctl.engine.permissions.AwsAction;
+import dev.irctl.engine.permissions.IrctlScopes;
 import dev.irctl.engine.port.AwsCallException;
 import dev.irctl.engine.port.EventBridgePort;
 import dev.irctl.engine.rules.BusRule;
@@ -33,11 +34,11 @@ final class EventBridgeAdapter implements EventBridgePort {
           AwsAction.read("events:ListRules"),
           AwsAction.read("events:ListTargetsByRule"),
           AwsAction.read("events:ListTagsForResource"),
-          AwsAction.write("events:PutRule"),
-          AwsAction.write("events:PutTargets"),
-          AwsAction.write("events:TagResource"),
-          AwsAction.write("events:RemoveTargets"),
-          AwsAction.write("events:DeleteRule"));
+          AwsAction.write("events:PutRule").scopedTo(IrctlScopes.RULES),
+          AwsAction.write("events:PutTargets").scopedTo(IrctlScopes.RULES),
+          AwsAction.write("events:TagResource").scopedTo(IrctlScopes.RULES),
+          AwsAction.write("events:RemoveTargets").scopedTo(IrctlScopes.RULES),
+          AwsAction.write("events:DeleteRule").scopedTo(IrctlScopes.RULES));
 
   /** AWS's cap on entries in one PutTargets or RemoveTargets call. */
   static final int TARGETS_PER_CALL = 10;
