@@ -113,7 +113,7 @@ final class CredentialsResolver {
           + serviceMessage(sts.get());
     }
     String text = messages(cause).toLowerCase(Locale.ROOT);
-    if (profile.isPresent() && isSso(profile.get()) && text.contains("sso")) {
+    if (profile.isPresent() && isSso(profile.get()) && noUsableSsoToken(text)) {
       return "the SSO session for profile '"
           + profile.get()
           + "' has expired or was never started: run aws sso login --profile "
@@ -123,6 +123,17 @@ final class CredentialsResolver {
         + profile.map(p -> " for profile '" + p + "'").orElse("")
         + " could not be loaded: "
         + firstLine(innermost(cause).getMessage());
+  }
+
+  /**
+   * The SDK's ways of saying the cached SSO token is missing ("Unable to load SSO token", no file
+   * in ~/.aws/sso/cache) or expired; a network failure to the SSO portal is not one of them.
+   */
+  private static boolean noUsableSsoToken(String text) {
+    return text.contains("sso token")
+        || text.contains("sso/cache")
+        || text.contains("sso session")
+        || (text.contains("token") && text.contains("expired"));
   }
 
   private Optional<RuntimeException> profileFailure(String name) {

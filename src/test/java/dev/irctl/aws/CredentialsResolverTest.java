@@ -22,7 +22,7 @@ class CredentialsResolverTest {
   // The build sets aws.region and fake aws.accessKeyId for every test; each test here sets its own
   // and puts the build's back.
   private static final List<String> PROPERTIES =
-      List.of("aws.accessKeyId", "aws.secretAccessKey", "aws.region");
+      List.of("aws.accessKeyId", "aws.secretAccessKey", "aws.region", "aws.profile");
   private final java.util.Map<String, String> saved = new java.util.HashMap<>();
 
   @org.junit.jupiter.api.BeforeEach
@@ -96,6 +96,34 @@ class CredentialsResolverTest {
           .hasMessage(
               "the SSO session for profile 'sso-admin' has expired or was never started:"
                   + " run aws sso login --profile sso-admin");
+    }
+  }
+
+  @Test
+  void theDefaultChainsSsoProfileSaysToLogInToo() throws Exception {
+    ProfileFiles files =
+        files(
+            "[profile corp]\n"
+                + "sso_session = corp-sso\n"
+                + "sso_account_id = 111122223333\n"
+                + "sso_role_name = Admin\n"
+                + "[sso-session corp-sso]\n"
+                + "sso_start_url = https://irctl-test-"
+                + System.nanoTime()
+                + ".awsapps.com/start\n"
+                + "sso_region = eu-west-1\n",
+            "");
+    // AWS_PROFILE=corp, no --profile, no keys anywhere.
+    System.setProperty("aws.profile", "corp");
+    System.clearProperty("aws.accessKeyId");
+    System.clearProperty("aws.secretAccessKey");
+
+    try (AwsClients clients = clients(Optional.empty(), files)) {
+      assertThatThrownBy(clients::checkCredentials)
+          .isInstanceOf(AwsCallException.class)
+          .hasMessage(
+              "the SSO session for profile 'corp' has expired or was never started:"
+                  + " run aws sso login --profile corp");
     }
   }
 
