@@ -13,14 +13,45 @@ import software.amazon.awssdk.profiles.ProfileFileSystemSetting;
  * {@code AWS_SHARED_CREDENTIALS_FILE}, else {@code ~/.aws/config} and {@code ~/.aws/credentials});
  * tests pass their own.
  */
-record ProfileFiles(Path config, Path credentials) {
+final class ProfileFiles {
+  private final Path config;
+  private final Path credentials;
+  private volatile ProfileFile loaded;
+
+  ProfileFiles(Path config, Path credentials) {
+    this.config = config;
+    this.credentials = credentials;
+  }
+
+  Path config() {
+    return config;
+  }
+
+  Path credentials() {
+    return credentials;
+  }
+
   static ProfileFiles fromEnvironment() {
     return new ProfileFiles(
         ProfileFileLocation.configurationFilePath(), ProfileFileLocation.credentialsFilePath());
   }
 
-  /** Both files merged as the SDK reads them; a missing file contributes nothing. */
+  /**
+   * Both files merged as the SDK reads them, read once per run (the same instance every time, so
+   * the SDK's providers keep their cached credentials); a missing file contributes nothing.
+   */
   ProfileFile load() {
+    if (loaded == null) {
+      synchronized (this) {
+        if (loaded == null) {
+          loaded = read();
+        }
+      }
+    }
+    return loaded;
+  }
+
+  private ProfileFile read() {
     ProfileFile.Aggregator aggregator = ProfileFile.aggregator();
     if (Files.isRegularFile(config)) {
       aggregator.addFile(

@@ -103,6 +103,29 @@ class SessionWireTest {
   }
 
   @Test
+  void assumedRoleCredentialsAreRefreshedWhenTheyAreAboutToExpire() {
+    server.stubFor(
+        post(urlEqualTo("/"))
+            .withRequestBody(containing("Action=AssumeRole"))
+            .willReturn(xml(assumeRoleResponse(Instant.now().plus(Duration.ofSeconds(30))))));
+    clients =
+        new AwsClients(
+            session()
+                .withAssumeRole(
+                    new Session.AssumeRole(ROLE, Optional.empty(), "s1", Duration.ofHours(1))),
+            List.of(),
+            files);
+
+    clients.credentials().resolveCredentials();
+    clients.credentials().resolveCredentials();
+
+    assertThat(
+            server.findAll(
+                postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=AssumeRole"))))
+        .hasSize(2);
+  }
+
+  @Test
   void aRoleThatCannotBeAssumedSaysWhyInOneSentence() {
     server.stubFor(
         post(urlEqualTo("/"))
