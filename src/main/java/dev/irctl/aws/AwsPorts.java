@@ -72,9 +72,9 @@ final class AwsPorts implements Ports {
     return new AccountAdapter(clients.client("sts", homeRegion(), builder));
   }
 
-  /** The profile's region, or us-east-1: it only decides the partition for global calls. */
+  /** The configured or first named region, or us-east-1: it decides the partition only. */
   private String homeRegion() {
-    return clients.defaultRegion().orElse("us-east-1");
+    return clients.homeRegion();
   }
 
   @Override

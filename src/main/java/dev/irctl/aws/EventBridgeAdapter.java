@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.irctl.engine.permissions.ActionScope;
 import dev.irctl.engine.permissions.AwsAction;
+import dev.irctl.engine.permissions.IrctlScopes;
 import dev.irctl.engine.port.AwsCallException;
 import dev.irctl.engine.port.EventBridgePort;
 import dev.irctl.engine.rules.BusRule;
@@ -35,11 +36,11 @@ final class EventBridgeAdapter implements EventBridgePort {
           AwsAction.read("events:ListRules"),
           AwsAction.read("events:ListTargetsByRule"),
           AwsAction.read("events:ListTagsForResource"),
-          AwsAction.write("events:PutRule"),
-          AwsAction.write("events:PutTargets"),
-          AwsAction.write("events:TagResource"),
-          AwsAction.write("events:RemoveTargets"),
-          AwsAction.write("events:DeleteRule"));
+          AwsAction.write("events:PutRule").scopedTo(IrctlScopes.RULES),
+          AwsAction.write("events:PutTargets").scopedTo(IrctlScopes.RULES),
+          AwsAction.write("events:TagResource").scopedTo(IrctlScopes.RULES),
+          AwsAction.write("events:RemoveTargets").scopedTo(IrctlScopes.RULES),
+          AwsAction.write("events:DeleteRule").scopedTo(IrctlScopes.RULES));
 
   /** What the drill adds: AWS's matcher run on the deployed patterns. */
   static final List<AwsAction> DRILL_ACTIONS = List.of(AwsAction.read("events:TestEventPattern"));

@@ -4,7 +4,6 @@ import dev.irctl.ExitCode;
 import dev.irctl.UserException;
 import dev.irctl.engine.port.AwsCallException;
 import dev.irctl.engine.port.Ports;
-import dev.irctl.engine.port.Session;
 import dev.irctl.engine.region.RegionResolver;
 import dev.irctl.engine.region.RegionSelection;
 import dev.irctl.render.Style;
@@ -24,7 +23,7 @@ public final class CommandContext {
 
   public Ports openPorts(AwsOptions aws) {
     IrctlCommand root = (IrctlCommand) spec.root().userObject();
-    return root.portsFactory().open(new Session(aws.profile(), aws.endpoint(), aws.concurrency()));
+    return root.portsFactory().open(aws.session());
   }
 
   /** Unknown names fail before any call; then credentials; then one DescribeRegions. */
@@ -44,7 +43,10 @@ public final class CommandContext {
     try {
       ports.checkCredentials();
     } catch (AwsCallException e) {
-      throw new UserException(e.getMessage(), ExitCode.FAILURE, e);
+      throw new UserException(
+          e.getMessage(),
+          e.kind() == AwsCallException.Kind.NO_SUCH_PROFILE ? ExitCode.USAGE : ExitCode.FAILURE,
+          e);
     }
   }
 
