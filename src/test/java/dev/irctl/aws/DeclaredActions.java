@@ -31,7 +31,9 @@ public final class DeclaredActions {
           Map.entry("SNS", "sns"),
           Map.entry("Sns", "sns"),
           Map.entry("KMS", "kms"),
-          Map.entry("Kms", "kms"));
+          Map.entry("Kms", "kms"),
+          Map.entry("Organizations", "organizations"),
+          Map.entry("CloudFormation", "cloudformation"));
 
   private DeclaredActions() {}
 

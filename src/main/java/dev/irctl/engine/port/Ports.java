@@ -24,6 +24,13 @@ public interface Ports extends AutoCloseable {
 
   KmsPort kms(String region);
 
+  /** AWS Organizations through the partition's global endpoint. */
+  OrganizationsPort organizations();
+
+  GuardDutyOrgPort guardDutyOrg(String region);
+
+  StackSetsPort stackSets(String region, StackSetsPort.CallAs callAs);
+
   @Override
   void close();
 }
