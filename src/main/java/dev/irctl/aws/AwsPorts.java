@@ -3,14 +3,19 @@ package dev.irctl.aws;
 import dev.irctl.engine.port.AccountPort;
 import dev.irctl.engine.port.AlertPathPorts;
 import dev.irctl.engine.port.EventBridgePort;
+import dev.irctl.engine.port.GuardDutyOrgPort;
 import dev.irctl.engine.port.GuardDutyPort;
 import dev.irctl.engine.port.IamPort;
 import dev.irctl.engine.port.KmsPort;
+import dev.irctl.engine.port.OrganizationsPort;
 import dev.irctl.engine.port.Ports;
 import dev.irctl.engine.port.RegionDirectoryPort;
 import dev.irctl.engine.port.Session;
 import dev.irctl.engine.port.SnsPort;
+import dev.irctl.engine.port.StackSetsPort;
 import java.util.function.Supplier;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClientBuilder;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClientBuilder;
 import software.amazon.awssdk.services.guardduty.GuardDutyClient;
@@ -19,6 +24,8 @@ import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.IamClientBuilder;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.KmsClientBuilder;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import software.amazon.awssdk.services.organizations.OrganizationsClientBuilder;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.SnsClientBuilder;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -99,6 +106,28 @@ final class AwsPorts implements Ports {
   public AlertPathPorts alertPath() {
     return new AwsAlertPathPorts(
         clients, GlobalRegions.iamRegion(homeRegion(), clients.session().endpoint().isPresent()));
+  }
+
+  @Override
+  public OrganizationsPort organizations() {
+    Supplier<OrganizationsClientBuilder> builder = OrganizationsClient::builder;
+    return new OrganizationsAdapter(
+        clients.client(
+            "organizations",
+            GlobalRegions.iamRegion(homeRegion(), clients.session().endpoint().isPresent()),
+            builder));
+  }
+
+  @Override
+  public GuardDutyOrgPort guardDutyOrg(String region) {
+    Supplier<GuardDutyClientBuilder> builder = GuardDutyClient::builder;
+    return new GuardDutyOrgAdapter(clients.client("guardduty", region, builder));
+  }
+
+  @Override
+  public StackSetsPort stackSets(String region, StackSetsPort.CallAs callAs) {
+    Supplier<CloudFormationClientBuilder> builder = CloudFormationClient::builder;
+    return new StackSetsAdapter(clients.client("cloudformation", region, builder), callAs);
   }
 
   @Override

@@ -46,7 +46,8 @@ import picocli.CommandLine.Spec;
       InitCommand.class,
       CommandLine.HelpCommand.class,
       picocli.AutoComplete.GenerateCompletion.class,
-      RulesCommand.class
+      RulesCommand.class,
+      ExportCommand.class
     })
 public final class IrctlCommand implements Runnable {
   private final PortsFactory portsFactory;

@@ -37,7 +37,9 @@ public final class DeclaredActions {
           Map.entry("CloudWatch", "cloudwatch"),
           Map.entry("CloudTrail", "cloudtrail"),
           Map.entry("CloudWatchLogs", "logs"),
-          Map.entry("CloudWatch Logs", "logs"));
+          Map.entry("CloudWatch Logs", "logs"),
+          Map.entry("Organizations", "organizations"),
+          Map.entry("CloudFormation", "cloudformation"));
 
   private DeclaredActions() {}
 

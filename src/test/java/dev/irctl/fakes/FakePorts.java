@@ -33,6 +33,9 @@ public final class FakePorts implements Ports, PortsFactory {
   private final Map<String, FakeSns> sns = new ConcurrentHashMap<>();
   private final Map<String, FakeKms> kms = new ConcurrentHashMap<>();
   private final FakeAlertPath alertPath = new FakeAlertPath(ACCOUNT, log);
+  private final FakeOrganizations organizations = new FakeOrganizations(log);
+  private final Map<String, FakeGuardDutyOrg> guardDutyOrg = new ConcurrentHashMap<>();
+  private final Map<String, FakeStackSets> stackSets = new ConcurrentHashMap<>();
   private volatile boolean credentials = true;
   private volatile Session lastSession;
 
@@ -66,6 +69,34 @@ public final class FakePorts implements Ports, PortsFactory {
 
   public FakeKms kmsIn(String region) {
     return kms.computeIfAbsent(region, r -> new FakeKms(r, ACCOUNT, log));
+  }
+
+  public FakeOrganizations organizationsFake() {
+    return organizations;
+  }
+
+  public FakeGuardDutyOrg guardDutyOrgIn(String region) {
+    return guardDutyOrg.computeIfAbsent(region, r -> new FakeGuardDutyOrg(r, ACCOUNT, log));
+  }
+
+  public FakeStackSets stackSetsIn(String region) {
+    return stackSets.computeIfAbsent(region, r -> new FakeStackSets(r, organizations, log));
+  }
+
+  @Override
+  public dev.irctl.engine.port.OrganizationsPort organizations() {
+    return organizations;
+  }
+
+  @Override
+  public dev.irctl.engine.port.GuardDutyOrgPort guardDutyOrg(String region) {
+    return guardDutyOrgIn(region);
+  }
+
+  @Override
+  public dev.irctl.engine.port.StackSetsPort stackSets(
+      String region, dev.irctl.engine.port.StackSetsPort.CallAs callAs) {
+    return stackSetsIn(region);
   }
 
   public FakePorts withoutCredentials() {
