@@ -41,7 +41,7 @@ public final class StatusCommand implements Callable<Integer> {
   public Integer call() {
     aws.validate();
     outputFile.validate();
-    ApplyRulesRequest request = rules.request();
+    ApplyRulesRequest request = rules.readOnlyRequest();
     try (Ports ports = context.openPorts(aws)) {
       RegionSelection selection = context.selectRegions(ports, aws);
       context.warn(selection);

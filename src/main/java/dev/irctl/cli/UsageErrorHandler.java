@@ -15,9 +15,37 @@ final class UsageErrorHandler implements IParameterExceptionHandler {
     CommandLine commandLine = ex.getCommandLine();
     PrintWriter err = commandLine.getErr();
     err.println(commandLine.getColorScheme().errorText("error: ") + ex.getMessage());
-    CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+    printSuggestions(ex, commandLine, err);
     err.println("Run '" + commandLine.getCommandSpec().qualifiedName() + " --help' for usage.");
     err.flush();
     return DetailedExitCode.usage(args);
+  }
+
+  /**
+   * A mistyped subcommand gets the nearest by edit distance ({@code rules lst} → {@code rules
+   * list}); picocli's own suggestions (which prefer {@code test} there) cover options.
+   */
+  private static void printSuggestions(
+      ParameterException ex, CommandLine commandLine, PrintWriter err) {
+    if (ex instanceof CommandLine.UnmatchedArgumentException unmatched
+        && !commandLine.getSubcommands().isEmpty()
+        && !unmatched.getUnmatched().isEmpty()
+        && !unmatched.getUnmatched().get(0).startsWith("-")) {
+      java.util.Optional<String> nearest =
+          dev.irctl.Suggestion.closest(
+              unmatched.getUnmatched().get(0), commandLine.getSubcommands().keySet());
+      if (nearest.isPresent()) {
+        err.println(
+            "Did you mean: "
+                + commandLine.getCommandSpec().qualifiedName()
+                + " "
+                + nearest
+                    .get()
+                    .replace(" or ", " or " + commandLine.getCommandSpec().qualifiedName() + " ")
+                + "?");
+        return;
+      }
+    }
+    CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
   }
 }
