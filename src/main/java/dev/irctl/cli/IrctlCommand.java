@@ -50,6 +50,7 @@ import picocli.CommandLine.Spec;
     })
 public final class IrctlCommand implements Runnable {
   private final PortsFactory portsFactory;
+  private final ConfigOrigins configOrigins = new ConfigOrigins();
 
   @Spec CommandLine.Model.CommandSpec spec;
 
@@ -59,6 +60,10 @@ public final class IrctlCommand implements Runnable {
 
   public PortsFactory portsFactory() {
     return portsFactory;
+  }
+
+  ConfigOrigins configOrigins() {
+    return configOrigins;
   }
 
   @Override

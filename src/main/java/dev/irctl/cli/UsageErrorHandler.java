@@ -14,11 +14,24 @@ final class UsageErrorHandler implements IParameterExceptionHandler {
   public int handleParseException(ParameterException ex, String[] args) {
     CommandLine commandLine = ex.getCommandLine();
     PrintWriter err = commandLine.getErr();
-    err.println(commandLine.getColorScheme().errorText("error: ") + ex.getMessage());
+    err.println(commandLine.getColorScheme().errorText("error: ") + message(ex, commandLine));
     printSuggestions(ex, commandLine, err);
     err.println("Run '" + commandLine.getCommandSpec().qualifiedName() + " --help' for usage.");
     err.flush();
     return DetailedExitCode.usage(args);
+  }
+
+  /** A bad value from irctl.yaml names the file, the line and the key, not only the flag. */
+  private static String message(ParameterException ex, CommandLine commandLine) {
+    ConfigOrigins origins = ConfigOrigins.of(commandLine);
+    if (ex.getArgSpec() != null) {
+      java.util.Optional<String> origin = origins.of(ex.getArgSpec());
+      if (origin.isPresent()) {
+        String reason = ex.getMessage().replaceFirst("^Invalid value for option '[^']*': ", "");
+        return origin.get() + ": " + reason;
+      }
+    }
+    return origins.locate(ex.getMessage());
   }
 
   /**
