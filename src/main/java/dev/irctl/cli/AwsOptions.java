@@ -3,6 +3,7 @@ package dev.irctl.cli;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Option;
@@ -18,7 +19,6 @@ public final class AwsOptions {
   @Option(
       names = "--region",
       paramLabel = "REGION",
-      split = ",",
       description =
           "Region to act in; repeatable or comma-separated (default: the profile's region).")
   List<String> regions = new ArrayList<>();
@@ -52,8 +52,15 @@ public final class AwsOptions {
     return Optional.ofNullable(profile);
   }
 
+  /**
+   * The regions named, split at commas here rather than by picocli, which drops empty parts: {@code
+   * --region ,} must be an error, not the default region.
+   */
   public List<String> regions() {
-    return List.copyOf(regions);
+    return regions.stream()
+        .flatMap(v -> Arrays.stream(v.split(",", -1)))
+        .map(String::trim)
+        .toList();
   }
 
   public boolean allRegions() {
@@ -87,6 +94,14 @@ public final class AwsOptions {
     if (concurrency < 1 || concurrency > 64) {
       throw dev.irctl.UserException.usage(
           "--concurrency must be between 1 and 64, got " + concurrency + ".");
+    }
+    for (String value : regions) {
+      if (Arrays.stream(value.split(",", -1)).anyMatch(String::isBlank)) {
+        throw dev.irctl.UserException.usage(
+            "--region '"
+                + value
+                + "' has an empty region name: give names such as --region us-east-1,eu-west-1.");
+      }
     }
     if (allRegions && !regions.isEmpty()) {
       throw dev.irctl.UserException.usage("Use either --region or --all-regions, not both.");

@@ -84,7 +84,9 @@ public final class IrctlCommand implements Runnable {
           .getErr()
           .println(commandLine.getColorScheme().errorText("error: ") + e.getMessage());
       commandLine.getErr().flush();
-      return e.exitCode() == dev.irctl.ExitCode.USAGE ? DetailedExitCode.usage(args) : e.exitCode();
+      return e.exitCode() == dev.irctl.ExitCode.USAGE
+          ? DetailedExitCode.usage(commandLine, args)
+          : e.exitCode();
     }
     return commandLine.execute(expanded);
   }

@@ -18,7 +18,7 @@ final class UsageErrorHandler implements IParameterExceptionHandler {
     printSuggestions(ex, commandLine, err);
     err.println("Run '" + commandLine.getCommandSpec().qualifiedName() + " --help' for usage.");
     err.flush();
-    return DetailedExitCode.usage(args);
+    return DetailedExitCode.usage(commandLine.getCommandSpec().root().commandLine(), args);
   }
 
   /** A bad value from irctl.yaml names the file, the line and the key, not only the flag. */
