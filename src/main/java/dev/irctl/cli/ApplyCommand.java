@@ -31,7 +31,7 @@ import picocli.CommandLine.Mixin;
       "  irctl apply --no-color --output-file apply.json     # settings from irctl.yaml"
     })
 public final class ApplyCommand implements Callable<Integer> {
-  @Mixin AwsOptions aws;
+  @Mixin RegionalAwsOptions aws;
   @Mixin OutputOptions output;
   @Mixin OutputFileOption outputFile;
   @Mixin CommandContext context;

@@ -40,7 +40,7 @@ import picocli.CommandLine.Mixin;
       "Exit codes: 0 done or nothing to change, 1 failed, 2 usage error, 3 some regions failed."
     })
 public final class ApplyRulesCommand implements Callable<Integer> {
-  @Mixin AwsOptions aws;
+  @Mixin RegionalAwsOptions aws;
   @Mixin OutputOptions output;
   @Mixin DryRunOption dryRun;
   @Mixin CommandContext context;

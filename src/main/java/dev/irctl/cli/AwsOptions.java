@@ -2,31 +2,20 @@ package dev.irctl.cli;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
-/** The flags every AWS command shares: where to act and with which credentials. */
-public final class AwsOptions {
+/**
+ * The flags every AWS command shares: which credentials and endpoint. Commands that act per region
+ * take {@link RegionalAwsOptions}, which adds the region flags; the global ones (IAM) take these
+ * only, so they have no flag they would ignore.
+ */
+public class AwsOptions {
   @Option(
       names = "--profile",
       paramLabel = "NAME",
       description = "AWS profile from ~/.aws/config (default: the SDK's default chain).")
   String profile;
-
-  @Option(
-      names = "--region",
-      paramLabel = "REGION",
-      description =
-          "Region to act in; repeatable or comma-separated (default: the profile's region).")
-  List<String> regions = new ArrayList<>();
-
-  @Option(
-      names = "--all-regions",
-      description = "Every region enabled for this account (EC2 DescribeRegions).")
-  boolean allRegions;
 
   @Option(
       names = "--endpoint-url",
@@ -41,34 +30,13 @@ public final class AwsOptions {
           "Settings file (default: irctl.yaml in the working directory, if present). Flags override it.")
   String configFile;
 
-  @Option(
-      names = "--concurrency",
-      paramLabel = "N",
-      defaultValue = "8",
-      description = "Regions in flight at once (default: ${DEFAULT-VALUE}).")
-  int concurrency = 8;
-
   public Optional<String> profile() {
     return Optional.ofNullable(profile);
   }
 
-  /**
-   * The regions named, split at commas here rather than by picocli, which drops empty parts: {@code
-   * --region ,} must be an error, not the default region.
-   */
-  public List<String> regions() {
-    return regions.stream()
-        .flatMap(v -> Arrays.stream(v.split(",", -1)))
-        .map(String::trim)
-        .toList();
-  }
-
-  public boolean allRegions() {
-    return allRegions;
-  }
-
+  /** Calls in flight at once: one for the global commands (IAM); see {@link RegionalAwsOptions}. */
   public int concurrency() {
-    return concurrency;
+    return 1;
   }
 
   /** The endpoint override, checked here so a typo is a usage error before any call. */
@@ -91,21 +59,6 @@ public final class AwsOptions {
 
   /** Checks the flags that do not need AWS: called before any call is made. */
   public void validate() {
-    if (concurrency < 1 || concurrency > 64) {
-      throw dev.irctl.UserException.usage(
-          "--concurrency must be between 1 and 64, got " + concurrency + ".");
-    }
-    for (String value : regions) {
-      if (Arrays.stream(value.split(",", -1)).anyMatch(String::isBlank)) {
-        throw dev.irctl.UserException.usage(
-            "--region '"
-                + value
-                + "' has an empty region name: give names such as --region us-east-1,eu-west-1.");
-      }
-    }
-    if (allRegions && !regions.isEmpty()) {
-      throw dev.irctl.UserException.usage("Use either --region or --all-regions, not both.");
-    }
     endpoint();
   }
 }

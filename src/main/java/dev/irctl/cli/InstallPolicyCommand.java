@@ -66,10 +66,6 @@ public final class InstallPolicyCommand implements Callable<Integer> {
 
   /** Every check that needs no AWS call: a usage error here means nothing was sent. */
   private InstallPolicy.Request request() {
-    if (aws.allRegions() || !aws.regions().isEmpty()) {
-      throw UserException.usage(
-          "IAM is global: install-policy acts once for the whole account; drop --region/--all-regions.");
-    }
     if (!policy.hasPrincipals()) {
       throw UserException.usage(
           "Name at least one principal to attach the policy to: --role NAME, --group NAME or --user NAME.");

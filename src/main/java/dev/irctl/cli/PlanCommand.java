@@ -40,7 +40,7 @@ import picocli.CommandLine.Option;
       "  irctl plan --region us-east-1 --role incident-responders --output json"
     })
 public final class PlanCommand implements Callable<Integer> {
-  @Mixin AwsOptions aws;
+  @Mixin RegionalAwsOptions aws;
   @Mixin OutputOptions output;
   @Mixin OutputFileOption outputFile;
   @Mixin CommandContext context;

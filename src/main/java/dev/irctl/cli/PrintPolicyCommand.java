@@ -136,10 +136,6 @@ public final class PrintPolicyCommand implements Callable<Integer> {
       throw UserException.usage(
           "--partition " + partition + " is not an AWS partition (aws, aws-cn, aws-us-gov, ...).");
     }
-    if (aws.allRegions() || !aws.regions().isEmpty()) {
-      throw UserException.usage(
-          "print-policy takes no --region/--all-regions: IAM policies are global.");
-    }
   }
 
   /** For completion and help: the commands print-policy knows. */

@@ -35,7 +35,7 @@ import picocli.CommandLine.Option;
       "Exit codes: 0 done or nothing to change, 1 failed, 2 usage error, 3 some regions failed."
     })
 public final class RemoveRulesCommand implements Callable<Integer> {
-  @Mixin AwsOptions aws;
+  @Mixin RegionalAwsOptions aws;
   @Mixin OutputOptions output;
   @Mixin DryRunOption dryRun;
   @Mixin CommandContext context;

@@ -31,7 +31,7 @@ import picocli.CommandLine.Mixin;
       "  irctl status --output json --output-file status.json"
     })
 public final class StatusCommand implements Callable<Integer> {
-  @Mixin AwsOptions aws;
+  @Mixin RegionalAwsOptions aws;
   @Mixin OutputOptions output;
   @Mixin OutputFileOption outputFile;
   @Mixin CommandContext context;
