@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
       "  irctl enable-guardduty --all-regions",
       "  irctl install-policy --role incident-responders",
       "  irctl rules list",
-      "  irctl apply-rules --all-regions --subscribe email:soc@example.com --exclude s3-honey-bucket-access",
+      "  irctl apply-rules --all-regions --subscribe email:soc@example.com",
       "  irctl generate-completion > irctl_completion && . irctl_completion"
     },
     subcommands = {
@@ -97,6 +97,7 @@ public final class IrctlCommand implements Runnable {
     commandLine.setExecutionExceptionHandler(new UserExceptionHandler());
     commandLine.setParameterExceptionHandler(new UsageErrorHandler());
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    commandLine.setUsageHelpAutoWidth(true);
     commandLine
         .getSubcommands()
         .get("generate-completion")

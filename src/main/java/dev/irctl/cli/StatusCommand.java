@@ -16,18 +16,16 @@ import picocli.CommandLine.Mixin;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "One row per region: GuardDuty (enabled, disabled or missing, frequency,",
-      "features on), irctl's rules against the selected catalog rules (in sync,",
-      "drifted, missing, orphaned) and the alert topic (policy lets EventBridge",
-      "publish or not; confirmed and pending subscriptions). Read-only:",
-      "`print-policy --read-only` is enough. Rules are selected as in apply-rules."
+      "Show one row per region: GuardDuty, irctl's rules and the alert topic.",
+      "",
+      "GuardDuty: enabled, disabled or missing, frequency, features on. Rules: irctl's rules against the selected catalog rules (in sync, drifted, missing, orphaned). Topic: whether its policy lets EventBridge publish; confirmed and pending subscriptions. Read-only: `print-policy --read-only` is enough. Rules are selected as in apply-rules."
     },
     footer = {
       "",
       "Exit codes: 0 read, 1 failed, 2 usage error, 3 some regions failed.",
       "",
       "Examples:",
-      "  irctl status --all-regions --exclude s3-honey-bucket-access",
+      "  irctl status --all-regions",
       "  irctl status --output json --output-file status.json"
     })
 public final class StatusCommand implements Callable<Integer> {
