@@ -15,11 +15,9 @@ import picocli.CommandLine.Mixin;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Make what plan shows: enable GuardDuty, deploy the rules and topics in every",
-      "chosen region, and install the IAM policy (when --role, --group or --user is",
-      "given), in one command. Each part reads, plans and writes only what differs,",
-      "so a second run makes no write calls. Regions and parts run in parallel; a",
-      "failure in one never stops the others."
+      "Make what plan shows: GuardDuty, the rules and topics, and the IAM policy.",
+      "",
+      "Enables GuardDuty, deploys the rules and topics in every chosen region, and installs the IAM policy (when --role, --group or --user is given), in one command. Each part reads, plans and writes only what differs, so a second run makes no write calls. Regions and parts run in parallel; a failure in one never stops the others."
     },
     footer = {
       "",
@@ -27,11 +25,12 @@ import picocli.CommandLine.Mixin;
       "3 some regions or parts failed (the output names them; run again to retry).",
       "",
       "Examples:",
-      "  irctl apply --all-regions --subscribe email:soc@example.com --set bucketNames=corp-honey",
-      "  irctl apply --no-color --output-file apply.json     # settings from irctl.yaml"
+      "  irctl apply --all-regions --subscribe email:soc@example.com",
+      "  irctl apply --region eu-west-1 --set bucketNames=corp-honey",
+      "  irctl apply --no-color --output-file apply.json   # settings: irctl.yaml"
     })
 public final class ApplyCommand implements Callable<Integer> {
-  @Mixin AwsOptions aws;
+  @Mixin RegionalAwsOptions aws;
   @Mixin OutputOptions output;
   @Mixin OutputFileOption outputFile;
   @Mixin CommandContext context;

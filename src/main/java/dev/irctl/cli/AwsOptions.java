@@ -5,31 +5,21 @@ import dev.irctl.engine.port.Session;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
-/** The flags every AWS command shares: where to act and with which credentials. */
-public final class AwsOptions {
+/**
+ * The flags every AWS command shares: which credentials and endpoint. Commands that act per region
+ * take {@link RegionalAwsOptions}, which adds the region flags; the global ones (IAM) take these
+ * only, so they have no flag they would ignore.
+ */
+public class AwsOptions {
   @Option(
       names = "--profile",
       paramLabel = "NAME",
       description = "AWS profile from ~/.aws/config (default: the SDK's default chain).")
   String profile;
-
-  @Option(
-      names = "--region",
-      paramLabel = "REGION",
-      split = ",",
-      description =
-          "Region to act in; repeatable or comma-separated (default: the profile's region).")
-  List<String> regions = new ArrayList<>();
-
-  @Option(
-      names = "--all-regions",
-      description = "Every region enabled for this account (EC2 DescribeRegions).")
-  boolean allRegions;
 
   @Option(
       names = "--endpoint-url",
@@ -43,13 +33,6 @@ public final class AwsOptions {
       description =
           "Settings file (default: irctl.yaml in the working directory, if present). Flags override it.")
   String configFile;
-
-  @Option(
-      names = "--concurrency",
-      paramLabel = "N",
-      defaultValue = "8",
-      description = "Regions in flight at once (default: ${DEFAULT-VALUE}).")
-  int concurrency = 8;
 
   @Option(
       names = "--role-arn",
@@ -89,16 +72,9 @@ public final class AwsOptions {
     return Optional.ofNullable(profile);
   }
 
-  public List<String> regions() {
-    return List.copyOf(regions);
-  }
-
-  public boolean allRegions() {
-    return allRegions;
-  }
-
+  /** Calls in flight at once: one for the global commands (IAM); see {@link RegionalAwsOptions}. */
   public int concurrency() {
-    return concurrency;
+    return 1;
   }
 
   /** The endpoint override, checked here so a typo is a usage error before any call. */
@@ -119,16 +95,21 @@ public final class AwsOptions {
     }
   }
 
+  /** The regions named on the command line: none for the global commands (IAM). */
+  protected List<String> namedRegions() {
+    return List.of();
+  }
+
   /** Everything the ports need to reach AWS, checked (usage errors before any call). */
   public Session session() {
     Session session =
         new Session(
                 profile(),
                 endpoint(),
-                concurrency,
+                concurrency(),
                 Optional.empty(),
                 Session.CallTimeouts.DEFAULT,
-                regions.stream().map(String::trim).filter(r -> !r.isEmpty()).toList())
+                namedRegions())
             .withTimeouts(timeouts());
     return assumeRole().map(session::withAssumeRole).orElse(session);
   }
@@ -213,13 +194,6 @@ public final class AwsOptions {
 
   /** Checks the flags that do not need AWS: called before any call is made. */
   public void validate() {
-    if (concurrency < 1 || concurrency > 64) {
-      throw dev.irctl.UserException.usage(
-          "--concurrency must be between 1 and 64, got " + concurrency + ".");
-    }
-    if (allRegions && !regions.isEmpty()) {
-      throw dev.irctl.UserException.usage("Use either --region or --all-regions, not both.");
-    }
     endpoint();
     assumeRole();
     timeouts();

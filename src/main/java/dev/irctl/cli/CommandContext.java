@@ -27,7 +27,7 @@ public final class CommandContext {
   }
 
   /** Unknown names fail before any call; then credentials; then one DescribeRegions. */
-  public RegionSelection selectRegions(Ports ports, AwsOptions aws) {
+  public RegionSelection selectRegions(Ports ports, RegionalAwsOptions aws) {
     RegionResolver resolver = new RegionResolver(ports.regions());
     resolver.checkNames(aws.regions(), aws.allRegions());
     checkCredentials(ports);

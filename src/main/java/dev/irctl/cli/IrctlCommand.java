@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
       "  irctl enable-guardduty --all-regions",
       "  irctl install-policy --role incident-responders",
       "  irctl rules list",
-      "  irctl apply-rules --all-regions --subscribe email:soc@example.com --exclude s3-honey-bucket-access",
+      "  irctl apply-rules --all-regions --subscribe email:soc@example.com",
       "  irctl generate-completion > irctl_completion && . irctl_completion"
     },
     subcommands = {
@@ -51,6 +51,7 @@ import picocli.CommandLine.Spec;
     })
 public final class IrctlCommand implements Runnable {
   private final PortsFactory portsFactory;
+  private final ConfigOrigins configOrigins = new ConfigOrigins();
 
   @Spec CommandLine.Model.CommandSpec spec;
 
@@ -60,6 +61,10 @@ public final class IrctlCommand implements Runnable {
 
   public PortsFactory portsFactory() {
     return portsFactory;
+  }
+
+  ConfigOrigins configOrigins() {
+    return configOrigins;
   }
 
   @Override
@@ -80,7 +85,9 @@ public final class IrctlCommand implements Runnable {
           .getErr()
           .println(commandLine.getColorScheme().errorText("error: ") + e.getMessage());
       commandLine.getErr().flush();
-      return e.exitCode() == dev.irctl.ExitCode.USAGE ? DetailedExitCode.usage(args) : e.exitCode();
+      return e.exitCode() == dev.irctl.ExitCode.USAGE
+          ? DetailedExitCode.usage(commandLine, args)
+          : e.exitCode();
     }
     return commandLine.execute(expanded);
   }
@@ -91,6 +98,7 @@ public final class IrctlCommand implements Runnable {
     commandLine.setExecutionExceptionHandler(new UserExceptionHandler());
     commandLine.setParameterExceptionHandler(new UsageErrorHandler());
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    commandLine.setUsageHelpAutoWidth(true);
     commandLine
         .getSubcommands()
         .get("generate-completion")

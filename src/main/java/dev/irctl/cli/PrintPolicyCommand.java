@@ -26,16 +26,14 @@ import picocli.CommandLine.Option;
     description = {
       "Print the least-privilege IAM policy irctl needs to run, as JSON on stdout.",
       "",
-      "Generated from the actions each irctl AWS adapter declares; tests check the",
-      "declarations against what the adapters send. Offline, unless --guardduty-admin",
-      "is given without --account-id."
+      "Generated from the actions each irctl AWS adapter declares; tests check the declarations against what the adapters send. Offline, unless --guardduty-admin is given without --account-id."
     },
     footer = {
       "",
       "Examples:",
       "  irctl print-policy > irctl-policy.json",
       "  irctl print-policy --command enable-guardduty",
-      "  irctl print-policy --read-only          # for a CI drift check that plans but never applies",
+      "  irctl print-policy --read-only   # for a CI job that plans, never applies",
       "  irctl print-policy --guardduty-admin --account-id 111122223333",
       "",
       "Exit codes: 0 printed, 1 failed (STS), 2 usage error."
@@ -179,10 +177,6 @@ public final class PrintPolicyCommand implements Callable<Integer> {
           "--event-bus '"
               + eventBus
               + "' is not an event bus name (letters, digits, . - _ /; not an ARN).");
-    }
-    if (aws.allRegions() || !aws.regions().isEmpty()) {
-      throw UserException.usage(
-          "print-policy takes no --region/--all-regions: IAM policies are global.");
     }
   }
 
