@@ -5,6 +5,8 @@ import dev.irctl.engine.port.AwsCallException.Kind;
 import java.util.Set;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 
@@ -64,6 +66,10 @@ final class AwsCalls {
           (code == null ? "" : code + ": ")
               + (message == null ? "HTTP " + service.statusCode() : message);
       return new AwsCallException(kindOf(service, code), action, text, e);
+    }
+    if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException) {
+      // CallTimeoutInterceptor has already worded it as one sentence naming region and operation.
+      return new AwsCallException(Kind.TIMEOUT, action, e.getMessage(), e);
     }
     if (e instanceof SdkClientException
         && String.valueOf(e.getMessage()).contains("Unable to load credentials")) {

@@ -1,15 +1,21 @@
 package dev.irctl.aws;
 
 import dev.irctl.engine.port.AccountPort;
+import dev.irctl.engine.port.AlertPathPorts;
 import dev.irctl.engine.port.EventBridgePort;
+import dev.irctl.engine.port.GuardDutyOrgPort;
 import dev.irctl.engine.port.GuardDutyPort;
 import dev.irctl.engine.port.IamPort;
 import dev.irctl.engine.port.KmsPort;
+import dev.irctl.engine.port.OrganizationsPort;
 import dev.irctl.engine.port.Ports;
 import dev.irctl.engine.port.RegionDirectoryPort;
 import dev.irctl.engine.port.Session;
 import dev.irctl.engine.port.SnsPort;
+import dev.irctl.engine.port.StackSetsPort;
 import java.util.function.Supplier;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClientBuilder;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClientBuilder;
 import software.amazon.awssdk.services.guardduty.GuardDutyClient;
@@ -18,6 +24,8 @@ import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.IamClientBuilder;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.KmsClientBuilder;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import software.amazon.awssdk.services.organizations.OrganizationsClientBuilder;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.SnsClientBuilder;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -71,9 +79,9 @@ final class AwsPorts implements Ports {
     return new AccountAdapter(clients.client("sts", homeRegion(), builder));
   }
 
-  /** The profile's region, or us-east-1: it only decides the partition for global calls. */
+  /** The configured or first named region, or us-east-1: it decides the partition only. */
   private String homeRegion() {
-    return clients.defaultRegion().orElse("us-east-1");
+    return clients.homeRegion();
   }
 
   @Override
@@ -92,6 +100,34 @@ final class AwsPorts implements Ports {
   public KmsPort kms(String region) {
     Supplier<KmsClientBuilder> builder = KmsClient::builder;
     return new KmsAdapter(clients.client("kms", region, builder));
+  }
+
+  @Override
+  public AlertPathPorts alertPath() {
+    return new AwsAlertPathPorts(
+        clients, GlobalRegions.iamRegion(homeRegion(), clients.session().endpoint().isPresent()));
+  }
+
+  @Override
+  public OrganizationsPort organizations() {
+    Supplier<OrganizationsClientBuilder> builder = OrganizationsClient::builder;
+    return new OrganizationsAdapter(
+        clients.client(
+            "organizations",
+            GlobalRegions.iamRegion(homeRegion(), clients.session().endpoint().isPresent()),
+            builder));
+  }
+
+  @Override
+  public GuardDutyOrgPort guardDutyOrg(String region) {
+    Supplier<GuardDutyClientBuilder> builder = GuardDutyClient::builder;
+    return new GuardDutyOrgAdapter(clients.client("guardduty", region, builder));
+  }
+
+  @Override
+  public StackSetsPort stackSets(String region, StackSetsPort.CallAs callAs) {
+    Supplier<CloudFormationClientBuilder> builder = CloudFormationClient::builder;
+    return new StackSetsAdapter(clients.client("cloudformation", region, builder), callAs);
   }
 
   @Override

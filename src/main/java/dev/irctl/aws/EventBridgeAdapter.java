@@ -2,7 +2,9 @@ package dev.irctl.aws;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.irctl.engine.permissions.ActionScope;
 import dev.irctl.engine.permissions.AwsAction;
+import dev.irctl.engine.permissions.IrctlScopes;
 import dev.irctl.engine.port.AwsCallException;
 import dev.irctl.engine.port.EventBridgePort;
 import dev.irctl.engine.rules.BusRule;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.model.DeadLetterConfig;
 import software.amazon.awssdk.services.eventbridge.model.InputTransformer;
 import software.amazon.awssdk.services.eventbridge.model.ListRulesResponse;
 import software.amazon.awssdk.services.eventbridge.model.ListTargetsByRuleResponse;
@@ -33,11 +36,30 @@ final class EventBridgeAdapter implements EventBridgePort {
           AwsAction.read("events:ListRules"),
           AwsAction.read("events:ListTargetsByRule"),
           AwsAction.read("events:ListTagsForResource"),
-          AwsAction.write("events:PutRule"),
+          AwsAction.write("events:PutRule").scopedTo(IrctlScopes.RULES),
+          AwsAction.write("events:PutTargets").scopedTo(IrctlScopes.RULES),
+          AwsAction.write("events:TagResource").scopedTo(IrctlScopes.RULES),
+          AwsAction.write("events:RemoveTargets").scopedTo(IrctlScopes.RULES),
+          AwsAction.write("events:DeleteRule").scopedTo(IrctlScopes.RULES));
+
+  /** What the drill adds: AWS's matcher run on the deployed patterns. */
+  static final List<AwsAction> DRILL_ACTIONS = List.of(AwsAction.read("events:TestEventPattern"));
+
+  /**
+   * What forwarding to the hub bus adds: targets that carry a role, and handing EventBridge irctl's
+   * forwarder role only.
+   */
+  static final List<AwsAction> FORWARDING_ACTIONS =
+      List.of(
+          AwsAction.read("events:ListTargetsByRule"),
           AwsAction.write("events:PutTargets"),
-          AwsAction.write("events:TagResource"),
-          AwsAction.write("events:RemoveTargets"),
-          AwsAction.write("events:DeleteRule"));
+          AwsAction.write("iam:PassRole")
+              .scopedTo(
+                  new ActionScope(
+                      "IrctlPassForwarderRole",
+                      "arn:${Partition}:iam::${AccountId}:role/irctl-event-forwarder",
+                      Map.of(
+                          "StringEquals", Map.of("iam:PassedToService", "events.amazonaws.com")))));
 
   /** AWS's cap on entries in one PutTargets or RemoveTargets call. */
   static final int TARGETS_PER_CALL = 10;
@@ -192,6 +214,57 @@ final class EventBridgeAdapter implements EventBridgePort {
   public void deleteRule(String bus, String ruleName) {
     AwsCalls.run(
         "events:DeleteRule", () -> client.deleteRule(b -> b.eventBusName(bus).name(ruleName)));
+  }
+
+  @Override
+  public boolean testEventPattern(String eventPattern, String event) {
+    return AwsCalls.call(
+        "events:TestEventPattern",
+        () -> client.testEventPattern(b -> b.eventPattern(eventPattern).event(event)).result());
+  }
+
+  @Override
+  public void putBusTarget(String bus, String ruleName, BusTarget target) {
+    Target sdk =
+        Target.builder().id(target.id()).arn(target.busArn()).roleArn(target.roleArn()).build();
+    PutTargetsResponse response =
+        AwsCalls.call(
+            "events:PutTargets",
+            () -> client.putTargets(b -> b.eventBusName(bus).rule(ruleName).targets(sdk)));
+    if (response.failedEntryCount() != null && response.failedEntryCount() > 0) {
+      throw failedEntries(
+          "events:PutTargets",
+          ruleName,
+          response.failedEntries().stream()
+              .map(f -> new Failure(f.targetId(), f.errorCode(), f.errorMessage()))
+              .toList());
+    }
+  }
+
+  @Override
+  public List<TargetRoute> targetRoutes(String bus, String ruleName) {
+    List<TargetRoute> routes = new ArrayList<>();
+    String token = null;
+    do {
+      String next = token;
+      ListTargetsByRuleResponse page =
+          AwsCalls.call(
+              "events:ListTargetsByRule",
+              () ->
+                  client.listTargetsByRule(
+                      b -> b.eventBusName(bus).rule(ruleName).nextToken(next).limit(100)));
+      page.targets()
+          .forEach(
+              t ->
+                  routes.add(
+                      new TargetRoute(
+                          t.id(),
+                          t.arn(),
+                          Optional.ofNullable(t.roleArn()),
+                          Optional.ofNullable(t.deadLetterConfig()).map(DeadLetterConfig::arn))));
+      token = page.nextToken();
+    } while (token != null && !token.isEmpty());
+    return routes;
   }
 
   /**

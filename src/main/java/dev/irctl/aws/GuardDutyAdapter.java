@@ -10,6 +10,7 @@ import dev.irctl.engine.guardduty.ListSet;
 import dev.irctl.engine.guardduty.ListSetSpec;
 import dev.irctl.engine.iam.GuardDutyServiceLinkedRole;
 import dev.irctl.engine.permissions.AwsAction;
+import dev.irctl.engine.permissions.IrctlScopes;
 import dev.irctl.engine.port.GuardDutyPort;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,17 +37,17 @@ final class GuardDutyAdapter implements GuardDutyPort {
           AwsAction.read("guardduty:ListDetectors"),
           AwsAction.read("guardduty:GetDetector"),
           AwsAction.write("guardduty:CreateDetector"),
-          AwsAction.write("guardduty:UpdateDetector"),
+          AwsAction.write("guardduty:UpdateDetector").scopedTo(IrctlScopes.DETECTORS),
           // Creating a detector or list with tags is also authorised as TagResource.
-          AwsAction.write("guardduty:TagResource"),
+          AwsAction.write("guardduty:TagResource").scopedTo(IrctlScopes.DETECTORS),
           AwsAction.read("guardduty:ListThreatIntelSets"),
           AwsAction.read("guardduty:GetThreatIntelSet"),
           AwsAction.write("guardduty:CreateThreatIntelSet"),
-          AwsAction.write("guardduty:UpdateThreatIntelSet"),
+          AwsAction.write("guardduty:UpdateThreatIntelSet").scopedTo(IrctlScopes.DETECTORS),
           AwsAction.read("guardduty:ListIPSets"),
           AwsAction.read("guardduty:GetIPSet"),
           AwsAction.write("guardduty:CreateIPSet"),
-          AwsAction.write("guardduty:UpdateIPSet"),
+          AwsAction.write("guardduty:UpdateIPSet").scopedTo(IrctlScopes.DETECTORS),
           // CreateDetector has GuardDuty create its service-linked role: granted on that role only.
           AwsAction.write("iam:CreateServiceLinkedRole").scopedTo(GuardDutyServiceLinkedRole.SCOPE),
           AwsAction.write("iam:PutRolePolicy").scopedTo(GuardDutyServiceLinkedRole.LISTS_SCOPE),

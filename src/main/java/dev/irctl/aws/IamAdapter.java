@@ -4,6 +4,7 @@ import dev.irctl.engine.iam.ManagedPolicy;
 import dev.irctl.engine.iam.PolicyVersion;
 import dev.irctl.engine.iam.Principal;
 import dev.irctl.engine.permissions.AwsAction;
+import dev.irctl.engine.permissions.IrctlScopes;
 import dev.irctl.engine.port.AwsCallException;
 import dev.irctl.engine.port.IamPort;
 import java.net.URLDecoder;
@@ -27,20 +28,20 @@ final class IamAdapter implements IamPort {
           AwsAction.read("iam:GetPolicy"),
           AwsAction.read("iam:GetPolicyVersion"),
           AwsAction.read("iam:ListPolicyVersions"),
-          AwsAction.write("iam:CreatePolicy"),
+          AwsAction.write("iam:CreatePolicy").scopedTo(IrctlScopes.POLICIES),
           // CreatePolicy with tags is also authorised as iam:TagPolicy; --adopt calls it directly.
-          AwsAction.write("iam:TagPolicy"),
-          AwsAction.write("iam:CreatePolicyVersion"),
-          AwsAction.write("iam:DeletePolicyVersion"),
+          AwsAction.write("iam:TagPolicy").scopedTo(IrctlScopes.POLICIES),
+          AwsAction.write("iam:CreatePolicyVersion").scopedTo(IrctlScopes.POLICIES),
+          AwsAction.write("iam:DeletePolicyVersion").scopedTo(IrctlScopes.POLICIES),
           AwsAction.read("iam:GetRole"),
           AwsAction.read("iam:GetGroup"),
           AwsAction.read("iam:GetUser"),
           AwsAction.read("iam:ListAttachedRolePolicies"),
           AwsAction.read("iam:ListAttachedGroupPolicies"),
           AwsAction.read("iam:ListAttachedUserPolicies"),
-          AwsAction.write("iam:AttachRolePolicy"),
-          AwsAction.write("iam:AttachGroupPolicy"),
-          AwsAction.write("iam:AttachUserPolicy"));
+          AwsAction.write("iam:AttachRolePolicy").scopedTo(IrctlScopes.ATTACH_IRCTL_POLICY),
+          AwsAction.write("iam:AttachGroupPolicy").scopedTo(IrctlScopes.ATTACH_IRCTL_POLICY),
+          AwsAction.write("iam:AttachUserPolicy").scopedTo(IrctlScopes.ATTACH_IRCTL_POLICY));
 
   private final IamClient client;
 

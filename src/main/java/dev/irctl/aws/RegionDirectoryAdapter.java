@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import software.amazon.awssdk.regions.PartitionMetadata;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.DescribeRegionsResponse;
@@ -40,7 +41,12 @@ final class RegionDirectoryAdapter implements RegionDirectoryPort {
 
   @Override
   public Optional<String> defaultRegion() {
-    return clients.defaultRegion();
+    return clients.configuredRegion();
+  }
+
+  @Override
+  public Optional<String> instanceRegion() {
+    return clients.instanceRegion();
   }
 
   @Override
@@ -51,8 +57,9 @@ final class RegionDirectoryAdapter implements RegionDirectoryPort {
         AwsCalls.call("ec2:DescribeRegions", () -> ec2.describeRegions(b -> b.allRegions(true)));
     List<String> enabled = new ArrayList<>();
     List<String> notOptedIn = new ArrayList<>();
-    response
-        .regions()
+    String partition = partitionOf(callRegion);
+    response.regions().stream()
+        .filter(r -> partition.equals(partitionOf(r.regionName())))
         .forEach(
             r -> {
               if ("not-opted-in".equals(r.optInStatus())) {
@@ -64,8 +71,16 @@ final class RegionDirectoryAdapter implements RegionDirectoryPort {
     return new AccountRegions(enabled, notOptedIn);
   }
 
-  private static String partitionOf(String region) {
+  /**
+   * The partition of a region: from the SDK's metadata, or for a region newer than the SDK from the
+   * partitions' region-name patterns.
+   */
+  static String partitionOf(String region) {
     var metadata = Region.of(region).metadata();
-    return metadata == null ? "aws" : metadata.partition().id();
+    if (metadata != null) {
+      return metadata.partition().id();
+    }
+    PartitionMetadata partition = PartitionMetadata.of(Region.of(region));
+    return partition == null ? "aws" : partition.id();
   }
 }

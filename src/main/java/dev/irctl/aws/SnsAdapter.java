@@ -1,6 +1,7 @@
 package dev.irctl.aws;
 
 import dev.irctl.engine.permissions.AwsAction;
+import dev.irctl.engine.permissions.IrctlScopes;
 import dev.irctl.engine.port.AwsCallException;
 import dev.irctl.engine.port.SnsPort;
 import dev.irctl.engine.rules.Subscription;
@@ -20,12 +21,12 @@ final class SnsAdapter implements SnsPort {
       List.of(
           AwsAction.read("sns:GetTopicAttributes"),
           AwsAction.read("sns:ListTagsForResource"),
-          AwsAction.write("sns:CreateTopic"),
-          AwsAction.write("sns:TagResource"),
-          AwsAction.write("sns:SetTopicAttributes"),
+          AwsAction.write("sns:CreateTopic").scopedTo(IrctlScopes.TOPICS),
+          AwsAction.write("sns:TagResource").scopedTo(IrctlScopes.TOPICS),
+          AwsAction.write("sns:SetTopicAttributes").scopedTo(IrctlScopes.TOPICS),
           AwsAction.read("sns:ListSubscriptionsByTopic"),
-          AwsAction.write("sns:Subscribe"),
-          AwsAction.write("sns:DeleteTopic"));
+          AwsAction.write("sns:Subscribe").scopedTo(IrctlScopes.TOPICS),
+          AwsAction.write("sns:DeleteTopic").scopedTo(IrctlScopes.TOPICS));
 
   /** What SNS lists as the ARN of a subscription the endpoint has not confirmed yet. */
   private static final String PENDING = "PendingConfirmation";

@@ -53,8 +53,18 @@ public final class Catalog {
         .orElseThrow(
             () ->
                 UserException.usage(
-                    "no rule with id "
-                        + id
-                        + " in the catalog; run 'irctl rules list' to see the ids."));
+                    "no rule with id " + id + " in the catalog." + unknownIdHint(id)));
+  }
+
+  /** Every rule id, sorted. */
+  public List<String> ids() {
+    return rules.stream().map(Rule::id).toList();
+  }
+
+  /**
+   * What to add after "no rule with id X": the nearest id when one is close, and how to list them.
+   */
+  public String unknownIdHint(String id) {
+    return dev.irctl.Suggestion.didYouMean(id, ids()) + " Run 'irctl rules list' to see the ids.";
   }
 }

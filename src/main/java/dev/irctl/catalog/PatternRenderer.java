@@ -77,18 +77,23 @@ public final class PatternRenderer {
     rules.forEach(rule -> rule.parameters().forEach(p -> known.add(p.name())));
     for (String name : new TreeSet<>(settings.keySet())) {
       if (!known.contains(name)) {
-        String scope =
-            rules.size() == 1 ? "rule " + rules.iterator().next().id() : "the selected rules";
+        String what =
+            rules.size() == 1
+                ? "rule " + rules.iterator().next().id() + " has no parameter " + name
+                : "no rule in the catalog has a parameter " + name;
         throw UserException.usage(
             "--set "
                 + name
                 + ": "
-                + scope
-                + " has no parameter "
-                + name
+                + what
                 + (known.isEmpty()
-                    ? " (it takes no parameters)."
-                    : "; known parameters: " + String.join(", ", known) + "."));
+                    ? (rules.size() == 1
+                        ? " (it takes no parameters)."
+                        : " (no rule in the catalog takes parameters).")
+                    : "; known parameters: "
+                        + String.join(", ", known)
+                        + "."
+                        + dev.irctl.Suggestion.didYouMean(name, known)));
       }
     }
   }

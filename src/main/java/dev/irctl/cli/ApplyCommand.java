@@ -17,15 +17,11 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Make what plan shows: enable GuardDuty, deploy the rules and topics in every",
-      "chosen region, and install the IAM policy (when --role, --group or --user is",
-      "given), in one command. Each part reads, plans and writes only what differs,",
-      "so a second run makes no write calls. Regions and parts run in parallel; a",
-      "failure in one never stops the others.",
+      "Make what plan shows: GuardDuty, the rules and topics, and the IAM policy.",
       "",
-      "With FILE (from 'irctl plan --out FILE') it applies exactly that plan: a",
-      "resource that changed since the plan fails its part in its region, and",
-      "nothing is written there. On a terminal it shows the plan and asks first."
+      "Enables GuardDuty, deploys the rules and topics in every chosen region, and installs the IAM policy (when --role, --group or --user is given), in one command. Each part reads, plans and writes only what differs, so a second run makes no write calls. Regions and parts run in parallel; a failure in one never stops the others.",
+      "",
+      "With FILE (from 'irctl plan --out FILE') it applies exactly that plan: a resource that changed since the plan fails its part in its region and nothing is written there. On a terminal it shows the plan and asks first; without one it needs --auto-approve."
     },
     footer = {
       "",
@@ -34,12 +30,12 @@ import picocli.CommandLine.Parameters;
       "not valid), 3 some regions or parts failed (the output names them).",
       "",
       "Examples:",
-      "  irctl apply --all-regions --subscribe email:soc@example.com --set bucketNames=corp-honey",
-      "  irctl plan --out plan.json && irctl apply plan.json",
-      "  irctl apply plan.json --auto-approve --output-file apply.json     # in CI"
+      "  irctl apply --all-regions --subscribe email:soc@example.com",
+      "  irctl apply --region eu-west-1 --set bucketNames=corp-honey --auto-approve",
+      "  irctl apply plan.json --auto-approve   # the plan saved by plan --out"
     })
 public final class ApplyCommand implements Callable<Integer> {
-  @Mixin AwsOptions aws;
+  @Mixin RegionalAwsOptions aws;
   @Mixin OutputOptions output;
   @Mixin OutputFileOption outputFile;
   @Mixin ApproveOption approve;

@@ -16,27 +16,20 @@ import picocli.CommandLine.Mixin;
     description = {
       "Deploy the catalog's EventBridge rules, alerting to an SNS topic, in every chosen region.",
       "",
-      "Per region: the SNS topic (created or adopted; its policy gets one statement",
-      "letting EventBridge publish, every other statement kept), the subscriptions",
-      "you name, and one rule irctl-<id> per selected catalog rule targeting the",
-      "topic. Global rules (IAM, Organizations) go to us-east-1 only. Only what",
-      "differs is written; rules irctl did not create (no managed-by=irctl tag) and",
-      "targets you added are never touched. --prune deletes irctl rules no loaded",
-      "catalog has (or that you --exclude), never rules outside a narrowed selection.",
-      "--dry-run prints the plan with diffs."
+      "Per region: the SNS topic (created or adopted; its policy gets one statement letting EventBridge publish, every other statement kept), the subscriptions you name, and one rule irctl-<id> per selected catalog rule targeting the topic. Global rules (IAM, Organizations) go to us-east-1 only. Only what differs is written; rules irctl did not create (no managed-by=irctl tag) and targets you added are never touched. --prune deletes irctl rules no loaded catalog has (or that you --exclude), never rules outside a narrowed selection. --dry-run prints the plan with diffs."
     },
     footer = {
       "",
       "Examples:",
-      "  irctl apply-rules --all-regions --subscribe email:soc@example.com --exclude s3-honey-bucket-access",
-      "  irctl apply-rules --region us-east-1 --category iam --message-format readable --dry-run",
-      "  irctl apply-rules --all-regions --set bucketNames=corp-backups-honey --prune --auto-approve",
+      "  irctl apply-rules --all-regions --subscribe email:soc@example.com",
+      "  irctl apply-rules --category iam --message-format readable --dry-run",
+      "  irctl apply-rules --all-regions --prune --auto-approve",
       "",
       "Exit codes: 0 done or nothing to change, 1 failed, 2 usage error (also: no terminal",
       "and no --auto-approve), 3 some regions failed."
     })
 public final class ApplyRulesCommand implements Callable<Integer> {
-  @Mixin AwsOptions aws;
+  @Mixin RegionalAwsOptions aws;
   @Mixin OutputOptions output;
   @Mixin DryRunOption dryRun;
   @Mixin ApproveOption approve;

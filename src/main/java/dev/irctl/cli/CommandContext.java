@@ -4,7 +4,6 @@ import dev.irctl.ExitCode;
 import dev.irctl.UserException;
 import dev.irctl.engine.port.AwsCallException;
 import dev.irctl.engine.port.Ports;
-import dev.irctl.engine.port.Session;
 import dev.irctl.engine.region.RegionResolver;
 import dev.irctl.engine.region.RegionSelection;
 import dev.irctl.render.Style;
@@ -24,11 +23,11 @@ public final class CommandContext {
 
   public Ports openPorts(AwsOptions aws) {
     IrctlCommand root = (IrctlCommand) spec.root().userObject();
-    return root.portsFactory().open(new Session(aws.profile(), aws.endpoint(), aws.concurrency()));
+    return root.portsFactory().open(aws.session());
   }
 
   /** Unknown names fail before any call; then credentials; then one DescribeRegions. */
-  public RegionSelection selectRegions(Ports ports, AwsOptions aws) {
+  public RegionSelection selectRegions(Ports ports, RegionalAwsOptions aws) {
     RegionResolver resolver = new RegionResolver(ports.regions());
     resolver.checkNames(aws.regions(), aws.allRegions());
     checkCredentials(ports);
@@ -41,12 +40,12 @@ public final class CommandContext {
   }
 
   /** Region names checked offline: a typo is a usage error before any call. */
-  public void checkRegionNames(Ports ports, AwsOptions aws) {
+  public void checkRegionNames(Ports ports, RegionalAwsOptions aws) {
     new RegionResolver(ports.regions()).checkNames(aws.regions(), aws.allRegions());
   }
 
   /** The regions to act in (one DescribeRegions); names were checked already. */
-  public RegionSelection resolveRegions(Ports ports, AwsOptions aws) {
+  public RegionSelection resolveRegions(Ports ports, RegionalAwsOptions aws) {
     try {
       return new RegionResolver(ports.regions()).resolve(aws.regions(), aws.allRegions());
     } catch (AwsCallException e) {
@@ -63,7 +62,10 @@ public final class CommandContext {
     try {
       ports.checkCredentials();
     } catch (AwsCallException e) {
-      throw new UserException(e.getMessage(), ExitCode.FAILURE, e);
+      throw new UserException(
+          e.getMessage(),
+          e.kind() == AwsCallException.Kind.NO_SUCH_PROFILE ? ExitCode.USAGE : ExitCode.FAILURE,
+          e);
     }
   }
 

@@ -43,11 +43,13 @@ final class ConfigExpansion {
     }
     List<String> userArgs = all.subList(position, args.length);
     boolean global = GLOBAL_COMMANDS.contains(spec.name());
-    List<String> added =
-        ConfigArguments.forCommand(
+    ConfigArguments.Expansion expansion =
+        ConfigArguments.expand(
             ConfigFile.read(path.get()),
             flag -> spec.findOption(flag) != null && !(global && REGION_FLAGS.contains(flag)),
             userArgs);
+    ConfigOrigins.of(root).set(expansion.originByFlag());
+    List<String> added = expansion.arguments();
     List<String> expanded = new ArrayList<>(all.subList(0, position));
     expanded.addAll(added);
     expanded.addAll(userArgs);

@@ -2,6 +2,7 @@ package dev.irctl.cli;
 
 import dev.irctl.ExitCode;
 import java.util.Arrays;
+import picocli.CommandLine;
 
 /**
  * {@code plan --detailed-exitcode}: 0 in sync, 2 changes pending, 1 failed, 3 some parts failed.
@@ -13,9 +14,30 @@ final class DetailedExitCode {
 
   private DetailedExitCode() {}
 
-  /** The exit code for a usage error, given the command line as typed. */
-  static int usage(String[] args) {
-    return requested(args) ? ExitCode.FAILURE : ExitCode.USAGE;
+  /**
+   * The exit code for a usage error, given the command line as typed: 1 only when the command run
+   * takes --detailed-exitcode and it was given; to any other command the flag is an unknown option,
+   * a usage error like any other (2).
+   */
+  static int usage(CommandLine root, String[] args) {
+    return requested(args) && takesFlag(commandOf(root, args)) ? ExitCode.FAILURE : ExitCode.USAGE;
+  }
+
+  private static boolean takesFlag(CommandLine command) {
+    return command.getCommandSpec().findOption(FLAG) != null;
+  }
+
+  /** The deepest subcommand the arguments name (the root when they name none). */
+  static CommandLine commandOf(CommandLine root, String[] args) {
+    CommandLine command = root;
+    for (int i = 0; args != null && i < args.length; i++) {
+      CommandLine sub = command.getSubcommands().get(args[i]);
+      if (sub == null) {
+        break;
+      }
+      command = sub;
+    }
+    return command;
   }
 
   static boolean requested(String[] args) {

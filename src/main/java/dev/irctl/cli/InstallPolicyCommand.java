@@ -15,18 +15,13 @@ import picocli.CommandLine.Mixin;
     description = {
       "Install the IAM policy that lets a role, group or user run GuardDuty.",
       "",
-      "The policy grants guardduty:* and iam:CreateServiceLinkedRole on GuardDuty's",
-      "service-linked role only. It is created tagged managed-by=irctl. When its",
-      "default version differs, a new default version is made (at IAM's limit of 5",
-      "versions the oldest non-default one is deleted first); statements irctl did",
-      "not write are kept. A same-named policy irctl did not create is left alone",
-      "unless --adopt. IAM is global: one pass for the whole account."
+      "The policy grants guardduty:* and iam:CreateServiceLinkedRole on GuardDuty's service-linked role only. It is created tagged managed-by=irctl. When its default version differs, a new default version is made (at IAM's limit of 5 versions the oldest non-default one is deleted first); statements irctl did not write are kept. A same-named policy irctl did not create is left alone unless --adopt. IAM is global: one pass for the whole account, so it takes no region flags."
     },
     footer = {
       "",
       "Examples:",
       "  irctl install-policy --role incident-responders --dry-run",
-      "  irctl install-policy --group secops --user alice --output json --auto-approve",
+      "  irctl install-policy --group secops --user alice --auto-approve",
       "",
       "Exit codes: 0 done or nothing to change, 1 failed, 2 usage error (also: no terminal",
       "and no --auto-approve)."
@@ -56,10 +51,6 @@ public final class InstallPolicyCommand implements Callable<Integer> {
 
   /** Every check that needs no AWS call: a usage error here means nothing was sent. */
   private PolicyPart.Request request() {
-    if (aws.allRegions() || !aws.regions().isEmpty()) {
-      throw UserException.usage(
-          "IAM is global: install-policy acts once for the whole account; drop --region/--all-regions.");
-    }
     if (!policy.hasPrincipals()) {
       throw UserException.usage(
           "Name at least one principal to attach the policy to: --role NAME, --group NAME or --user NAME.");

@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
       "  irctl enable-guardduty --all-regions",
       "  irctl install-policy --role incident-responders",
       "  irctl rules list",
-      "  irctl apply-rules --all-regions --subscribe email:soc@example.com --exclude s3-honey-bucket-access",
+      "  irctl apply-rules --all-regions --subscribe email:soc@example.com",
       "  irctl generate-completion > irctl_completion && . irctl_completion"
     },
     subcommands = {
@@ -46,12 +46,14 @@ import picocli.CommandLine.Spec;
       InitCommand.class,
       CommandLine.HelpCommand.class,
       picocli.AutoComplete.GenerateCompletion.class,
-      RulesCommand.class
+      RulesCommand.class,
+      ExportCommand.class
     })
 public final class IrctlCommand implements Runnable {
   private final PortsFactory portsFactory;
   private final Terminal terminal;
   private final java.time.Duration tick;
+  private final ConfigOrigins configOrigins = new ConfigOrigins();
 
   @Spec CommandLine.Model.CommandSpec spec;
 
@@ -78,6 +80,10 @@ public final class IrctlCommand implements Runnable {
     return tick;
   }
 
+  ConfigOrigins configOrigins() {
+    return configOrigins;
+  }
+
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getErr());
@@ -96,7 +102,9 @@ public final class IrctlCommand implements Runnable {
           .getErr()
           .println(commandLine.getColorScheme().errorText("error: ") + e.getMessage());
       commandLine.getErr().flush();
-      return e.exitCode() == dev.irctl.ExitCode.USAGE ? DetailedExitCode.usage(args) : e.exitCode();
+      return e.exitCode() == dev.irctl.ExitCode.USAGE
+          ? DetailedExitCode.usage(commandLine, args)
+          : e.exitCode();
     }
     return commandLine.execute(expanded);
   }
@@ -112,6 +120,7 @@ public final class IrctlCommand implements Runnable {
     commandLine.setExecutionExceptionHandler(new UserExceptionHandler());
     commandLine.setParameterExceptionHandler(new UsageErrorHandler());
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    commandLine.setUsageHelpAutoWidth(true);
     commandLine
         .getSubcommands()
         .get("generate-completion")

@@ -18,13 +18,11 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Show what apply would change: GuardDuty, the rules and topics in every chosen",
-      "region, and the IAM policy. Read-only: `print-policy --read-only` is enough.",
+      "Show what apply would change, without changing anything.",
       "",
-      "Takes the flags of enable-guardduty, apply-rules and install-policy (and the",
-      "same irctl.yaml keys). The IAM policy is planned only when a principal is",
-      "named with --role, --group or --user. --out FILE saves the plan so that",
-      "'irctl apply FILE' makes exactly it (a reviewer approves that file)."
+      "Covers GuardDuty, the rules and topics in every chosen region, and the IAM policy. Read-only: `print-policy --read-only` is enough.",
+      "",
+      "Takes the flags of enable-guardduty, apply-rules and install-policy (and the same irctl.yaml keys). The IAM policy is planned only when a principal is named with --role, --group or --user. Text is the plan for a pull request; --output-file keeps the JSON (docs/plan-schema.md); --out FILE saves the plan so that 'irctl apply FILE' makes exactly it."
     },
     footer = {
       "",
@@ -37,13 +35,13 @@ import picocli.CommandLine.Option;
       "  3  partial failure: some regions or parts failed, the others were planned",
       "",
       "Examples:",
-      "  irctl plan --all-regions --exclude s3-honey-bucket-access",
-      "  irctl plan --all-regions --out plan.json && irctl apply plan.json",
-      "  irctl plan --detailed-exitcode --no-color --output-file plan-result.json",
+      "  irctl plan --all-regions --set bucketNames=corp-honey",
+      "  irctl plan --detailed-exitcode --no-color --output-file plan.json",
+      "  irctl plan --all-regions --out plan.json   # then: irctl apply plan.json",
       "  irctl plan --region us-east-1 --role incident-responders --output json"
     })
 public final class PlanCommand implements Callable<Integer> {
-  @Mixin AwsOptions aws;
+  @Mixin RegionalAwsOptions aws;
   @Mixin OutputOptions output;
   @Mixin OutputFileOption outputFile;
   @Mixin CommandContext context;

@@ -7,6 +7,7 @@ import dev.irctl.aws.CommandActions;
 import dev.irctl.engine.iam.GuardDutyAdminPolicy;
 import dev.irctl.engine.permissions.AwsAction;
 import dev.irctl.engine.permissions.LeastPrivilegePolicy;
+import dev.irctl.engine.permissions.OwnedResources;
 import dev.irctl.engine.port.AccountPort.Identity;
 import dev.irctl.engine.port.AwsCallException;
 import dev.irctl.engine.port.Ports;
@@ -25,16 +26,14 @@ import picocli.CommandLine.Option;
     description = {
       "Print the least-privilege IAM policy irctl needs to run, as JSON on stdout.",
       "",
-      "Generated from the actions each irctl AWS adapter declares; tests check the",
-      "declarations against what the adapters send. Offline, unless --guardduty-admin",
-      "is given without --account-id."
+      "Generated from the actions each irctl AWS adapter declares; tests check the declarations against what the adapters send. Offline, unless --guardduty-admin is given without --account-id."
     },
     footer = {
       "",
       "Examples:",
       "  irctl print-policy > irctl-policy.json",
       "  irctl print-policy --command enable-guardduty",
-      "  irctl print-policy --read-only          # for a CI drift check that plans but never applies",
+      "  irctl print-policy --read-only   # for a CI job that plans, never applies",
       "  irctl print-policy --guardduty-admin --account-id 111122223333",
       "",
       "Exit codes: 0 printed, 1 failed (STS), 2 usage error."
@@ -78,6 +77,25 @@ public final class PrintPolicyCommand implements Callable<Integer> {
           "Partition of the ARNs when not read from STS: aws, aws-cn, aws-us-gov (default: ${DEFAULT-VALUE}).")
   String partition;
 
+  @Option(
+      names = "--policy-name",
+      paramLabel = "NAME",
+      description =
+          "The policy install-policy writes and attaches, if not irctl-guardduty-admin (its --policy-name).")
+  String policyName;
+
+  @Option(
+      names = "--topic-name",
+      paramLabel = "NAME",
+      description = "The SNS topic apply-rules writes, if not named irctl-* (its --topic-name).")
+  String topicName;
+
+  @Option(
+      names = "--event-bus",
+      paramLabel = "NAME",
+      description = "The event bus apply-rules writes rules on, if not default (its --event-bus).")
+  String eventBus;
+
   @Override
   public Integer call() {
     aws.validate();
@@ -91,8 +109,14 @@ public final class PrintPolicyCommand implements Callable<Integer> {
     List<String> chosen = commands.isEmpty() ? List.copyOf(CommandActions.commands()) : commands;
     List<AwsAction> actions = new ArrayList<>();
     chosen.forEach(c -> actions.addAll(CommandActions.actions(c)));
-    return LeastPrivilegePolicy.document(
-        actions, readOnly, partition, accountId == null ? ANY_ACCOUNT : accountId);
+    OwnedResources owned =
+        new OwnedResources(
+            partition,
+            accountId == null ? ANY_ACCOUNT : accountId,
+            List.of(policyName == null ? OwnedResources.DEFAULT_POLICY : policyName),
+            topicName == null ? List.of() : List.of(topicName),
+            List.of(eventBus == null ? OwnedResources.DEFAULT_BUS : eventBus));
+    return LeastPrivilegePolicy.document(actions, readOnly, owned);
   }
 
   private JsonNode guardDutyAdminPolicy() {
@@ -136,9 +160,23 @@ public final class PrintPolicyCommand implements Callable<Integer> {
       throw UserException.usage(
           "--partition " + partition + " is not an AWS partition (aws, aws-cn, aws-us-gov, ...).");
     }
-    if (aws.allRegions() || !aws.regions().isEmpty()) {
+    if (policyName != null && !policyName.matches("[\\w+=,.@-]{1,128}")) {
       throw UserException.usage(
-          "print-policy takes no --region/--all-regions: IAM policies are global.");
+          "--policy-name '"
+              + policyName
+              + "' is not a valid IAM policy name (1 to 128 letters, digits and + = , . @ _ -).");
+    }
+    if (topicName != null && !topicName.matches("[A-Za-z0-9_-]{1,256}")) {
+      throw UserException.usage(
+          "--topic-name '"
+              + topicName
+              + "' is not a standard SNS topic name (1-256 letters, digits, - and _).");
+    }
+    if (eventBus != null && !eventBus.matches("[/\\.\\-_A-Za-z0-9]{1,256}")) {
+      throw UserException.usage(
+          "--event-bus '"
+              + eventBus
+              + "' is not an event bus name (letters, digits, . - _ /; not an ARN).");
     }
   }
 

@@ -12,12 +12,9 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Delete irctl's EventBridge rules in every chosen region",
-      "(RemoveTargets, then DeleteRule).",
+      "Delete irctl's EventBridge rules in every chosen region.",
       "",
-      "Only rules with both irctl's name (irctl-...) and its tag (managed-by=irctl)",
-      "are deleted; a rule that has targets you added is kept. The SNS topic is",
-      "deleted only with --delete-topic, and only if irctl created it."
+      "Each rule loses its targets (RemoveTargets), then is deleted (DeleteRule). Only rules with both irctl's name (irctl-...) and its tag (managed-by=irctl) are deleted; a rule that has targets you added is kept. The SNS topic is deleted only with --delete-topic, and only if irctl created it."
     },
     footer = {
       "",
@@ -29,7 +26,7 @@ import picocli.CommandLine.Option;
       "and no --auto-approve), 3 some regions failed."
     })
 public final class RemoveRulesCommand implements Callable<Integer> {
-  @Mixin AwsOptions aws;
+  @Mixin RegionalAwsOptions aws;
   @Mixin OutputOptions output;
   @Mixin DryRunOption dryRun;
   @Mixin ApproveOption approve;

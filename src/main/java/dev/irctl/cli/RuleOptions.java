@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * Which catalog rules to deploy and how they alert: shared by apply-rules, plan, apply and status,
@@ -72,14 +74,34 @@ public final class RuleOptions {
       description = "Delete irctl's rules that are no longer selected (orphans).")
   boolean prune;
 
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec spec;
+
   /** Every flag and the catalog checked before any AWS call: problems are usage errors (exit 2). */
   public ApplyRulesRequest request() {
+    return request(false);
+  }
+
+  /**
+   * For read-only commands (status): a rule that cannot be rendered is left out with a warning even
+   * when --rule names it, so reading never fails on a missing parameter.
+   */
+  public ApplyRulesRequest readOnlyRequest() {
+    return request(true);
+  }
+
+  private ApplyRulesRequest request(boolean lenient) {
     List<SubscriptionSpec> specs =
         subscriptions.stream().map(SubscriptionOptionParser::parse).toList();
     Catalog loaded = catalog.load();
-    List<DesiredRule> desired =
-        CatalogRules.desired(
-            loaded, new CatalogRules.Selection(rules, excludes, categories), parameters.settings());
+    CatalogRules.Resolved resolved =
+        CatalogRules.resolve(
+            loaded,
+            new CatalogRules.Selection(rules, excludes, categories),
+            parameters.settings(),
+            lenient);
+    new SelectionNotes(spec).print(resolved);
+    List<DesiredRule> desired = resolved.rules();
     Optional<String> key = Optional.ofNullable(kmsKey).map(String::trim).filter(k -> !k.isEmpty());
     if (kmsKey != null && key.isEmpty()) {
       throw UserException.usage("--kms-key needs a key id, ARN or alias/NAME.");

@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
     usageHelpAutoWidth = true,
     name = "rules",
     description = {
-      "Inspect, check and try out the catalog of EventBridge rules, offline: no AWS credentials needed.",
+      "Inspect, check and try out the rule catalog offline (no AWS credentials needed).",
       "",
       "The bundled catalog comes from rules/ in the irctl repository; add your own with --catalog DIR.",
       ""

@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     footerHeading = "%nExamples:%n",
     footer = {
-      "  irctl rules match 123456789012_CloudTrail_us-east-1_20250101T0000Z_abc.json.gz",
+      "  irctl rules match 111122223333_CloudTrail_us-east-1_20250101T0000Z.json.gz",
       "  aws cloudtrail lookup-events | irctl rules match - --only-matches",
       "  irctl rules match events.jsonl --set bucketNames=corp-honey --output json"
     })

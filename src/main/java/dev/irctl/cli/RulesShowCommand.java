@@ -27,8 +27,8 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     footerHeading = "%nExamples:%n",
     footer = {
-      "  irctl rules show root-account-usage",
-      "  irctl rules show s3-honey-bucket-access --set bucketNames=corp-honey,hr-honey",
+      "  irctl rules show cis-root-account-usage",
+      "  irctl rules show s3-honey-bucket-access --set bucketNames=a-honey,b-honey",
       "  irctl rules show s3-honey-bucket-access --use-examples --output json"
     })
 final class RulesShowCommand implements Callable<Integer> {

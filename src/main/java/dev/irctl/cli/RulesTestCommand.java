@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
       "",
       "Examples:",
       "  irctl rules test",
-      "  irctl rules test root-account-usage --output json",
+      "  irctl rules test cis-root-account-usage --output json",
       "  irctl rules test --catalog ./my-rules --no-bundled"
     })
 final class RulesTestCommand implements Callable<Integer> {

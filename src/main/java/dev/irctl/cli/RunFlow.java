@@ -97,7 +97,7 @@ final class RunFlow {
     boolean regional = request.parts().stream().anyMatch(p -> !p.global());
     try (Ports ports = context.openPorts(aws)) {
       if (regional && request.saved().isEmpty()) {
-        context.checkRegionNames(ports, aws);
+        context.checkRegionNames(ports, (RegionalAwsOptions) aws);
       }
       context.checkCredentials(ports);
       Runner runner =
@@ -108,7 +108,7 @@ final class RunFlow {
           request.saved().isPresent()
               ? new RegionSelection(request.saved().get().regions(), List.of(), Map.of(), List.of())
               : regional
-                  ? context.resolveRegions(ports, aws)
+                  ? context.resolveRegions(ports, (RegionalAwsOptions) aws)
                   : new RegionSelection(List.of(), List.of(), Map.of(), List.of());
       context.warn(selection);
       List<String> warnings = request.warnings().apply(selection);

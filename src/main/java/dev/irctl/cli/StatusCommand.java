@@ -16,22 +16,20 @@ import picocli.CommandLine.Mixin;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "One row per region: GuardDuty (enabled, disabled or missing, frequency,",
-      "features on), irctl's rules against the selected catalog rules (in sync,",
-      "drifted, missing, orphaned) and the alert topic (policy lets EventBridge",
-      "publish or not; confirmed and pending subscriptions). Read-only:",
-      "`print-policy --read-only` is enough. Rules are selected as in apply-rules."
+      "Show one row per region: GuardDuty, irctl's rules and the alert topic.",
+      "",
+      "GuardDuty: enabled, disabled or missing, frequency, features on. Rules: irctl's rules against the selected catalog rules (in sync, drifted, missing, orphaned). Topic: whether its policy lets EventBridge publish; confirmed and pending subscriptions. Read-only: `print-policy --read-only` is enough. Rules are selected as in apply-rules."
     },
     footer = {
       "",
       "Exit codes: 0 read, 1 failed, 2 usage error, 3 some regions failed.",
       "",
       "Examples:",
-      "  irctl status --all-regions --exclude s3-honey-bucket-access",
+      "  irctl status --all-regions",
       "  irctl status --output json --output-file status.json"
     })
 public final class StatusCommand implements Callable<Integer> {
-  @Mixin AwsOptions aws;
+  @Mixin RegionalAwsOptions aws;
   @Mixin OutputOptions output;
   @Mixin OutputFileOption outputFile;
   @Mixin CommandContext context;
@@ -41,7 +39,7 @@ public final class StatusCommand implements Callable<Integer> {
   public Integer call() {
     aws.validate();
     outputFile.validate();
-    ApplyRulesRequest request = rules.request();
+    ApplyRulesRequest request = rules.readOnlyRequest();
     try (Ports ports = context.openPorts(aws)) {
       RegionSelection selection = context.selectRegions(ports, aws);
       context.warn(selection);

@@ -15,7 +15,11 @@ final class UserExceptionHandler implements IExecutionExceptionHandler {
     PrintWriter err = commandLine.getErr();
     boolean verbose = verbose(parseResult);
     if (ex instanceof UserException userException) {
-      err.println(commandLine.getColorScheme().errorText("error: ") + userException.getMessage());
+      String message =
+          userException.exitCode() == ExitCode.USAGE
+              ? ConfigOrigins.of(commandLine).locate(userException.getMessage())
+              : userException.getMessage();
+      err.println(commandLine.getColorScheme().errorText("error: ") + message);
       if (verbose && userException.getCause() != null) {
         userException.getCause().printStackTrace(err);
       }

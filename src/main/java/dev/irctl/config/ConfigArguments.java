@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,7 +50,17 @@ public final class ConfigArguments {
    */
   public static List<String> forCommand(
       ConfigFile file, Predicate<String> hasFlag, List<String> userArgs) {
+    return expand(file, hasFlag, userArgs).arguments();
+  }
+
+  /**
+   * The arguments the file adds, and for each flag it added where that came from ({@code irctl.yaml
+   * line 3: guardduty.findingFrequency}), so an error about the flag can name the key.
+   */
+  public static Expansion expand(
+      ConfigFile file, Predicate<String> hasFlag, List<String> userArgs) {
     List<String> added = new ArrayList<>();
+    Map<String, String> origins = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> entry : file.values().entrySet()) {
       ConfigKey key = ConfigKeys.find(entry.getKey()).orElseThrow();
       String flag = key.flag() != null ? key.flag() : key.negatedFlag();
@@ -59,8 +70,22 @@ public final class ConfigArguments {
         continue;
       }
       added.addAll(arguments(file, key, entry.getValue()));
+      String origin = file.origin(key.path());
+      for (String f : new String[] {key.flag(), key.negatedFlag()}) {
+        if (f != null) {
+          origins.putIfAbsent(f, origin);
+        }
+      }
     }
-    return added;
+    return new Expansion(added, origins);
+  }
+
+  /** What {@link #expand} adds: the arguments, and the key each added flag stands for. */
+  public record Expansion(List<String> arguments, Map<String, String> originByFlag) {
+    public Expansion {
+      arguments = List.copyOf(arguments);
+      originByFlag = Map.copyOf(originByFlag);
+    }
   }
 
   private static boolean given(List<String> args, String flag) {

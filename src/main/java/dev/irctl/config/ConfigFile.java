@@ -1,6 +1,5 @@
 package dev.irctl.config;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -50,7 +49,12 @@ public final class ConfigFile {
   }
 
   UserException error(String key, String what) {
-    return UserException.usage(path + " line " + line(key) + ": " + key + " " + what);
+    return UserException.usage(origin(key) + " " + what);
+  }
+
+  /** {@code FILE line N: KEY}: where a key's value came from, to start an error sentence. */
+  public String origin(String key) {
+    return path + " line " + line(key) + ": " + key;
   }
 
   public static ConfigFile read(Path path) {
@@ -62,18 +66,14 @@ public final class ConfigFile {
     } catch (IOException e) {
       throw UserException.usage("Config file " + path + " cannot be read: " + e.getMessage());
     }
+    rejectTabs(path, text);
     JsonNode root;
     Map<String, Integer> lines = new HashMap<>();
     try {
       root = YAML.readTree(text);
-      recordLines(text, lines);
+      recordLines(path, text, lines);
     } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
-      throw UserException.usage(
-          path
-              + (at == null ? "" : " line " + at.getLineNr() + " column " + at.getColumnNr())
-              + ": not valid YAML: "
-              + e.getOriginalMessage());
+      throw notYaml(path, e);
     } catch (IOException e) {
       throw UserException.usage("Config file " + path + " cannot be read: " + e.getMessage());
     }
@@ -121,17 +121,75 @@ public final class ConfigFile {
         .orElse("");
   }
 
-  /** Walks the YAML tokens once to learn the line of every key. */
-  private static void recordLines(String text, Map<String, Integer> lines) throws IOException {
+  /**
+   * Walks the YAML tokens once to learn the line of every key; a key given twice in one mapping is
+   * an error (YAML parsers keep the last one silently).
+   */
+  private static void recordLines(Path path, String text, Map<String, Integer> lines)
+      throws IOException {
     try (JsonParser parser = YAML.getFactory().createParser(text)) {
       JsonToken token;
       while ((token = parser.nextToken()) != null) {
         if (token == JsonToken.FIELD_NAME) {
           String pointer = parser.getParsingContext().pathAsPointer().toString();
-          lines.putIfAbsent(
-              pointer.substring(1).replace('/', '.'), parser.currentLocation().getLineNr());
+          String key = pointer.substring(1).replace('/', '.');
+          int line = parser.currentLocation().getLineNr();
+          Integer first = lines.putIfAbsent(key, line);
+          if (first != null) {
+            throw UserException.usage(
+                path
+                    + " line "
+                    + line
+                    + ": "
+                    + key
+                    + " appears more than once (first on line "
+                    + first
+                    + "); keep one.");
+          }
         }
       }
     }
+  }
+
+  /**
+   * YAML indents with spaces only: a tab is named at its own line, not where the parser gave up.
+   */
+  private static void rejectTabs(Path path, String text) {
+    String[] lines = text.split("\\R", -1);
+    for (int i = 0; i < lines.length; i++) {
+      String line = lines[i];
+      int indent = 0;
+      while (indent < line.length()
+          && (line.charAt(indent) == ' ' || line.charAt(indent) == '\t')) {
+        indent++;
+      }
+      String rest = line.substring(indent);
+      if (line.substring(0, indent).indexOf('\t') >= 0
+          && !rest.isEmpty()
+          && !rest.startsWith("#")) {
+        throw UserException.usage(
+            path
+                + " line "
+                + (i + 1)
+                + ": a tab in the indentation; YAML indents with spaces only.");
+      }
+    }
+  }
+
+  /** A YAML syntax error in one sentence with the line where the problem is. */
+  private static UserException notYaml(Path path, JsonProcessingException e) {
+    int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+    String problem = e.getOriginalMessage();
+    if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException marked) {
+      if (marked.getProblemMark() != null) {
+        line = marked.getProblemMark().getLine() + 1;
+      }
+      if (marked.getProblem() != null) {
+        problem = marked.getProblem();
+      }
+    }
+    String firstLine = problem == null ? "" : problem.lines().findFirst().orElse("");
+    return UserException.usage(
+        path + (line > 0 ? " line " + line : "") + ": not valid YAML: " + firstLine + ".");
   }
 }

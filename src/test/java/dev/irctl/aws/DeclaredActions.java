@@ -31,7 +31,15 @@ public final class DeclaredActions {
           Map.entry("SNS", "sns"),
           Map.entry("Sns", "sns"),
           Map.entry("KMS", "kms"),
-          Map.entry("Kms", "kms"));
+          Map.entry("Kms", "kms"),
+          Map.entry("SQS", "sqs"),
+          Map.entry("Sqs", "sqs"),
+          Map.entry("CloudWatch", "cloudwatch"),
+          Map.entry("CloudTrail", "cloudtrail"),
+          Map.entry("CloudWatchLogs", "logs"),
+          Map.entry("CloudWatch Logs", "logs"),
+          Map.entry("Organizations", "organizations"),
+          Map.entry("CloudFormation", "cloudformation"));
 
   private DeclaredActions() {}
 

@@ -192,7 +192,7 @@ class PatternRendererTest {
             () -> PatternRenderer.rejectUnknown(List.of(honey), Map.of("bucketName", "x")))
         .isInstanceOf(UserException.class)
         .hasMessage(
-            "--set bucketName: rule honey has no parameter bucketName; known parameters: bucketNames.");
+            "--set bucketName: rule honey has no parameter bucketName; known parameters: bucketNames. Did you mean bucketNames?");
     assertThatThrownBy(() -> PatternRenderer.rejectUnknown(List.of(plain), Map.of("x", "y")))
         .hasMessageContaining("(it takes no parameters)");
     PatternRenderer.rejectUnknown(List.of(honey, plain), Map.of("bucketNames", "x"));

@@ -84,8 +84,9 @@ class ApplyRulesCommandTest {
   }
 
   @Test
-  void aMissingRequiredParameterIsAUsageErrorNamingTheRuleAndFlag() {
-    CliRun run = CliRun.run(aws, "apply-rules", "--auto-approve", "--region", "us-east-1");
+  void aMissingRequiredParameterOfANamedRuleIsAUsageErrorNamingTheRuleAndFlag() {
+    CliRun run =
+        CliRun.run(aws, "apply-rules", "--region", "us-east-1", "--rule", "s3-honey-bucket-access");
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err())

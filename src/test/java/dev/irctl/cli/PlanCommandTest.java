@@ -198,8 +198,9 @@ class PlanCommandTest {
 
   @Test
   void aUsageErrorExitsOneUnderDetailedExitcodeSoTwoAlwaysMeansDrift() {
-    CliRun plain = CliRun.run(aws, "plan", REGIONS);
-    CliRun detailed = CliRun.run(aws, "plan", REGIONS, "--detailed-exitcode");
+    String honey = "--rule=s3-honey-bucket-access";
+    CliRun plain = CliRun.run(aws, "plan", REGIONS, honey);
+    CliRun detailed = CliRun.run(aws, "plan", REGIONS, honey, "--detailed-exitcode");
     CliRun badFlag = CliRun.run(aws, "plan", "--detailed-exitcode", "--no-such-flag");
 
     assertThat(plain.exitCode()).isEqualTo(2);

@@ -21,12 +21,17 @@ class PrintPolicyCommandTest {
     assertThat(policy.path("Version").asText()).isEqualTo("2012-10-17");
     assertThat(sids(policy))
         .containsExactly(
+            "AttachIrctlPolicy",
             "Ec2",
             "Events",
+            "GuardDutyDetectors",
             "GuardDutyListsOnServiceLinkedRole",
             "GuardDutyServiceLinkedRole",
             "Guardduty",
             "Iam",
+            "IrctlPolicies",
+            "IrctlRules",
+            "IrctlTopics",
             "Kms",
             "Sns",
             "Sts");
@@ -77,7 +82,7 @@ class PrintPolicyCommandTest {
             .readTree(
                 CliRun.run(CliRun.noAws(), "print-policy", "--command", "install-policy").out());
 
-    assertThat(sids(policy)).containsExactly("Iam", "Sts");
+    assertThat(sids(policy)).containsExactly("AttachIrctlPolicy", "Iam", "IrctlPolicies", "Sts");
     assertThat(actions(policy))
         .contains("iam:AttachRolePolicy", "iam:TagPolicy")
         .noneMatch(a -> a.startsWith("guardduty:"));

@@ -28,6 +28,12 @@ public final class FakeEventBridge implements EventBridgePort {
 
   private final Map<String, String> rejectedTargets = new HashMap<>();
 
+  /** bus/rule/target id → the role and dead-letter queue of that target. */
+  private final Map<String, EventBridgePort.TargetRoute> routes = new HashMap<>();
+
+  private volatile java.util.function.BiFunction<String, String, Boolean> testEventPattern =
+      FakeEventBridge::rulerMatches;
+
   /** A rule with its targets and tags, as the fake keeps it. */
   public record StoredRule(
       BusRule rule, Map<String, RuleTarget> targets, Map<String, String> tags) {}
@@ -195,6 +201,7 @@ public final class FakeEventBridge implements EventBridgePort {
     log.record(region, "events:RemoveTargets", true);
     synchronized (this) {
       targetIds.forEach(existingRule(bus, ruleName).targets()::remove);
+      targetIds.forEach(id -> routes.remove(bus + "/" + ruleName + "/" + id));
     }
   }
 
@@ -209,6 +216,97 @@ public final class FakeEventBridge implements EventBridgePort {
             "ValidationException: Rule can't be deleted since it has targets.");
       }
       rules(bus).remove(ruleName);
+    }
+  }
+
+  /** TestEventPattern answers with this instead of event-ruler (to play an AWS disagreement). */
+  public FakeEventBridge answerTestEventPattern(
+      java.util.function.BiFunction<String, String, Boolean> answer) {
+    this.testEventPattern = answer;
+    return this;
+  }
+
+  /** Gives a target a dead-letter queue, as a user might in the console. */
+  public synchronized FakeEventBridge deadLetter(
+      String bus, String ruleName, String targetId, String queueArn) {
+    RuleTarget target = existingRule(bus, ruleName).targets().get(targetId);
+    EventBridgePort.TargetRoute old = routes.get(bus + "/" + ruleName + "/" + targetId);
+    routes.put(
+        bus + "/" + ruleName + "/" + targetId,
+        new EventBridgePort.TargetRoute(
+            targetId,
+            target.arn(),
+            old == null ? Optional.empty() : old.roleArn(),
+            Optional.of(queueArn)));
+    return this;
+  }
+
+  @Override
+  public boolean testEventPattern(String eventPattern, String event) {
+    log.record(region, "events:TestEventPattern", false);
+    for (String field :
+        List.of("id", "account", "source", "time", "region", "resources", "detail-type")) {
+      if (!event.contains("\"" + field + "\"")) {
+        throw new AwsCallException(
+            AwsCallException.Kind.INVALID_REQUEST,
+            "events:TestEventPattern",
+            "InvalidEventPatternException: Parameter Event is not valid: missing " + field);
+      }
+    }
+    return testEventPattern.apply(eventPattern, event);
+  }
+
+  @Override
+  public void putBusTarget(String bus, String ruleName, EventBridgePort.BusTarget target) {
+    log.record(region, "events:PutTargets", true);
+    if (!target.busArn().contains(":event-bus/")) {
+      throw new AwsCallException(
+          AwsCallException.Kind.INVALID_REQUEST,
+          "events:PutTargets",
+          "1 target(s) of rule " + ruleName + " failed: not an event bus: " + target.busArn());
+    }
+    synchronized (this) {
+      StoredRule rule = existingRule(bus, ruleName);
+      if (!rule.targets().containsKey(target.id()) && rule.targets().size() >= 5) {
+        throw new AwsCallException(
+            AwsCallException.Kind.INVALID_REQUEST,
+            "events:PutTargets",
+            "LimitExceededException: 5 targets per rule");
+      }
+      rule.targets()
+          .put(target.id(), RuleTarget.of(target.id(), target.busArn(), Optional.empty()));
+      routes.put(
+          bus + "/" + ruleName + "/" + target.id(),
+          new EventBridgePort.TargetRoute(
+              target.id(), target.busArn(), Optional.of(target.roleArn()), Optional.empty()));
+    }
+  }
+
+  @Override
+  public List<EventBridgePort.TargetRoute> targetRoutes(String bus, String ruleName) {
+    log.record(region, "events:ListTargetsByRule", false);
+    synchronized (this) {
+      return existingRule(bus, ruleName).targets().values().stream()
+          .map(
+              t ->
+                  routes.getOrDefault(
+                      bus + "/" + ruleName + "/" + t.id(),
+                      new EventBridgePort.TargetRoute(
+                          t.id(), t.arn(), Optional.empty(), Optional.empty())))
+          .toList();
+    }
+  }
+
+  private static boolean rulerMatches(String pattern, String event) {
+    try {
+      software.amazon.event.ruler.Machine machine = new software.amazon.event.ruler.Machine();
+      machine.addRule("r", pattern);
+      return !machine.rulesForJSONEvent(event).isEmpty();
+    } catch (Exception e) {
+      throw new AwsCallException(
+          AwsCallException.Kind.INVALID_REQUEST,
+          "events:TestEventPattern",
+          "InvalidEventPatternException: " + e.getMessage());
     }
   }
 

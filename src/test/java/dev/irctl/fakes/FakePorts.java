@@ -1,6 +1,7 @@
 package dev.irctl.fakes;
 
 import dev.irctl.engine.port.AccountPort;
+import dev.irctl.engine.port.AlertPathPorts;
 import dev.irctl.engine.port.AwsCallException;
 import dev.irctl.engine.port.EventBridgePort;
 import dev.irctl.engine.port.GuardDutyPort;
@@ -31,6 +32,10 @@ public final class FakePorts implements Ports, PortsFactory {
   private final Map<String, FakeEventBridge> eventBridge = new ConcurrentHashMap<>();
   private final Map<String, FakeSns> sns = new ConcurrentHashMap<>();
   private final Map<String, FakeKms> kms = new ConcurrentHashMap<>();
+  private final FakeAlertPath alertPath = new FakeAlertPath(ACCOUNT, log);
+  private final FakeOrganizations organizations = new FakeOrganizations(log);
+  private final Map<String, FakeGuardDutyOrg> guardDutyOrg = new ConcurrentHashMap<>();
+  private final Map<String, FakeStackSets> stackSets = new ConcurrentHashMap<>();
   private volatile boolean credentials = true;
   private volatile Session lastSession;
 
@@ -64,6 +69,34 @@ public final class FakePorts implements Ports, PortsFactory {
 
   public FakeKms kmsIn(String region) {
     return kms.computeIfAbsent(region, r -> new FakeKms(r, ACCOUNT, log));
+  }
+
+  public FakeOrganizations organizationsFake() {
+    return organizations;
+  }
+
+  public FakeGuardDutyOrg guardDutyOrgIn(String region) {
+    return guardDutyOrg.computeIfAbsent(region, r -> new FakeGuardDutyOrg(r, ACCOUNT, log));
+  }
+
+  public FakeStackSets stackSetsIn(String region) {
+    return stackSets.computeIfAbsent(region, r -> new FakeStackSets(r, organizations, log));
+  }
+
+  @Override
+  public dev.irctl.engine.port.OrganizationsPort organizations() {
+    return organizations;
+  }
+
+  @Override
+  public dev.irctl.engine.port.GuardDutyOrgPort guardDutyOrg(String region) {
+    return guardDutyOrgIn(region);
+  }
+
+  @Override
+  public dev.irctl.engine.port.StackSetsPort stackSets(
+      String region, dev.irctl.engine.port.StackSetsPort.CallAs callAs) {
+    return stackSetsIn(region);
   }
 
   public FakePorts withoutCredentials() {
@@ -122,6 +155,15 @@ public final class FakePorts implements Ports, PortsFactory {
   @Override
   public KmsPort kms(String region) {
     return kmsIn(region);
+  }
+
+  public FakeAlertPath alertPathFake() {
+    return alertPath;
+  }
+
+  @Override
+  public AlertPathPorts alertPath() {
+    return alertPath;
   }
 
   @Override

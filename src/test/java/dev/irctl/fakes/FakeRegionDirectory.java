@@ -39,6 +39,8 @@ public final class FakeRegionDirectory implements RegionDirectoryPort {
   private final List<String> enabled = new ArrayList<>(DEFAULT_REGIONS);
   private final List<String> notOptedIn = new ArrayList<>(OPT_IN_REGIONS);
   private Optional<String> defaultRegion = Optional.of("us-east-1");
+  private Optional<String> instanceRegion = Optional.empty();
+  private int instanceRegionAsked;
 
   FakeRegionDirectory(CallLog log) {
     this.log = log;
@@ -47,6 +49,17 @@ public final class FakeRegionDirectory implements RegionDirectoryPort {
   public FakeRegionDirectory defaultRegion(String region) {
     this.defaultRegion = Optional.ofNullable(region);
     return this;
+  }
+
+  /** The region instance metadata would answer with (none by default: not on EC2). */
+  public FakeRegionDirectory instanceRegion(String region) {
+    this.instanceRegion = Optional.ofNullable(region);
+    return this;
+  }
+
+  /** How often instance metadata was asked for a region. */
+  public int instanceRegionAsked() {
+    return instanceRegionAsked;
   }
 
   public FakeRegionDirectory optIn(String region) {
@@ -70,6 +83,12 @@ public final class FakeRegionDirectory implements RegionDirectoryPort {
   @Override
   public Optional<String> defaultRegion() {
     return defaultRegion;
+  }
+
+  @Override
+  public Optional<String> instanceRegion() {
+    instanceRegionAsked++;
+    return instanceRegion;
   }
 
   @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +29,15 @@ public final class LeastPrivilegePolicy {
    */
   public static ObjectNode document(
       Collection<AwsAction> actions, boolean readOnly, String partition, String accountId) {
+    return document(actions, readOnly, OwnedResources.defaults(partition, accountId));
+  }
+
+  /**
+   * @param readOnly keep only actions that change nothing
+   * @param owned fills scoped ARNs: partition, account ({@code *} for any) and irctl's names
+   */
+  public static ObjectNode document(
+      Collection<AwsAction> actions, boolean readOnly, OwnedResources owned) {
     Set<AwsAction> chosen =
         actions.stream().filter(a -> !readOnly || !a.write()).collect(Collectors.toSet());
     // An action granted on * somewhere needs no narrower grant as well.
@@ -48,11 +58,13 @@ public final class LeastPrivilegePolicy {
       }
     }
     byService.forEach(
-        (service, names) -> statements.put(sid(service), statement(sid(service), names, "*")));
+        (service, names) ->
+            statements.put(sid(service), statement(sid(service), names, List.of("*"))));
     byScope.forEach(
         (scope, names) -> {
-          ObjectNode statement =
-              statement(scope.sid(), names, scope.resource(partition, accountId));
+          List<String> resources =
+              scope.resources().stream().flatMap(r -> owned.expand(r).stream()).toList();
+          ObjectNode statement = statement(scope.sid(), names, resources);
           if (!scope.condition().isEmpty()) {
             ObjectNode condition = statement.putObject("Condition");
             scope
@@ -60,7 +72,14 @@ public final class LeastPrivilegePolicy {
                 .forEach(
                     (operator, values) -> {
                       ObjectNode keys = condition.putObject(operator);
-                      values.forEach(keys::put);
+                      values.forEach(
+                          (key, templates) ->
+                              putOneOrMany(
+                                  keys,
+                                  key,
+                                  templates.stream()
+                                      .flatMap(t -> owned.expand(t).stream())
+                                      .toList()));
                     });
           }
           statements.put(scope.sid(), statement);
@@ -72,14 +91,24 @@ public final class LeastPrivilegePolicy {
     return document;
   }
 
-  private static ObjectNode statement(String sid, Set<String> actions, String resource) {
+  private static ObjectNode statement(String sid, Set<String> actions, List<String> resources) {
     ObjectNode statement = NODES.objectNode();
     statement.put("Sid", sid);
     statement.put("Effect", "Allow");
     ArrayNode array = statement.putArray("Action");
     actions.forEach(array::add);
-    statement.put("Resource", resource);
+    putOneOrMany(statement, "Resource", resources);
     return statement;
+  }
+
+  /** A single value as a string (as IAM prints it), several as an array. */
+  private static void putOneOrMany(ObjectNode node, String key, List<String> values) {
+    if (values.size() == 1) {
+      node.put(key, values.get(0));
+    } else {
+      ArrayNode array = node.putArray(key);
+      values.forEach(array::add);
+    }
   }
 
   /** {@code guardduty} to {@code Guardduty}: Sids are alphanumeric. */

@@ -10,6 +10,10 @@ public final class AwsCallException extends RuntimeException {
   public enum Kind {
     /** No credentials anywhere in the default chain. */
     NO_CREDENTIALS,
+    /** The named profile is in no AWS config or credentials file: a usage error. */
+    NO_SUCH_PROFILE,
+    /** No answer within the call timeout (the message names region and operation). */
+    TIMEOUT,
     /** The caller lacks the IAM action. */
     ACCESS_DENIED,
     /** An opt-in region the account has not enabled (or credentials the region does not accept). */
@@ -61,7 +65,7 @@ public final class AwsCallException extends RuntimeException {
       case REGION_NOT_ENABLED ->
           "the region is not enabled for this account (" + action + ": " + awsMessage + ")";
       case THROTTLED -> action + " was still throttled after retries (" + awsMessage + ")";
-      case NO_CREDENTIALS -> awsMessage;
+      case NO_CREDENTIALS, NO_SUCH_PROFILE, TIMEOUT -> awsMessage;
       default -> action + " failed: " + awsMessage;
     };
   }

@@ -5,6 +5,7 @@ import dev.irctl.engine.rules.RuleDefinition;
 import dev.irctl.engine.rules.RuleTarget;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * EventBridge rules on one event bus in one region. {@code bus} is a bus name; {@code default} is
@@ -39,4 +40,24 @@ public interface EventBridgePort {
   void removeTargets(String bus, String ruleName, List<String> targetIds);
 
   void deleteRule(String bus, String ruleName);
+
+  /**
+   * TestEventPattern: AWS's own matcher. The event needs id, account, source, time, region,
+   * resources and detail-type.
+   */
+  boolean testEventPattern(String eventPattern, String event);
+
+  /**
+   * PutTargets with one event-bus target (another region's or account's bus) and the role
+   * EventBridge assumes to put events there; any rejected entry is an {@link AwsCallException}.
+   */
+  void putBusTarget(String bus, String ruleName, BusTarget target);
+
+  /** ListTargetsByRule, with each target's role and dead-letter queue. */
+  List<TargetRoute> targetRoutes(String bus, String ruleName);
+
+  record BusTarget(String id, String busArn, String roleArn) {}
+
+  record TargetRoute(
+      String id, String arn, Optional<String> roleArn, Optional<String> deadLetterArn) {}
 }

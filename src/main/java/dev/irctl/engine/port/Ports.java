@@ -24,6 +24,16 @@ public interface Ports extends AutoCloseable {
 
   KmsPort kms(String region);
 
+  /** SQS, CloudWatch, CloudTrail, sample findings, logs and roles: the alert path's ports. */
+  AlertPathPorts alertPath();
+
+  /** AWS Organizations through the partition's global endpoint. */
+  OrganizationsPort organizations();
+
+  GuardDutyOrgPort guardDutyOrg(String region);
+
+  StackSetsPort stackSets(String region, StackSetsPort.CallAs callAs);
+
   @Override
   void close();
 }

@@ -14,12 +14,23 @@ public interface RegionDirectoryPort {
    */
   List<String> guardDutyRegions(String anyRegion);
 
-  /** The region from the profile or environment, if any. */
+  /**
+   * The region from the environment (AWS_REGION) or the profile, if any; never instance metadata.
+   */
   Optional<String> defaultRegion();
 
   /**
+   * The region of the EC2 instance irctl runs on, from instance metadata (bounded; slow off EC2):
+   * asked only when no region is given or configured.
+   */
+  default Optional<String> instanceRegion() {
+    return Optional.empty();
+  }
+
+  /**
    * EC2 DescribeRegions with all regions, called in {@code callRegion}: which are enabled for the
-   * account and which are not opted in.
+   * account and which are not opted in, in the partition of {@code callRegion} only (an emulator
+   * lists other partitions' regions too).
    */
   AccountRegions describeRegions(String callRegion);
 

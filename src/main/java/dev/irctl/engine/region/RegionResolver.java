@@ -18,9 +18,21 @@ import java.util.Optional;
  */
 public final class RegionResolver {
   private final RegionDirectoryPort directory;
+  private Optional<String> fallbackRegion;
 
   public RegionResolver(RegionDirectoryPort directory) {
     this.directory = directory;
+  }
+
+  /**
+   * For a run without --region: the configured region, else (asked once, and only then) the EC2
+   * instance's region from instance metadata.
+   */
+  private Optional<String> fallbackRegion() {
+    if (fallbackRegion == null) {
+      fallbackRegion = directory.defaultRegion().or(directory::instanceRegion);
+    }
+    return fallbackRegion;
   }
 
   /** Offline checks only: unknown names and a missing region are usage errors (exit 2). */
@@ -41,7 +53,7 @@ public final class RegionResolver {
       }
       unique.add(region);
     }
-    if (unique.isEmpty() && !all && directory.defaultRegion().isEmpty()) {
+    if (unique.isEmpty() && !all && fallbackRegion().isEmpty()) {
       throw UserException.usage(
           "No region given: pass --region REGION or --all-regions, or set AWS_REGION or a region in your AWS profile.");
     }
@@ -54,8 +66,7 @@ public final class RegionResolver {
     if (all) {
       return allEnabled();
     }
-    List<String> regions =
-        explicit.isEmpty() ? List.of(directory.defaultRegion().orElseThrow()) : explicit;
+    List<String> regions = explicit.isEmpty() ? List.of(fallbackRegion().orElseThrow()) : explicit;
     return checkEnabled(regions);
   }
 
@@ -85,7 +96,9 @@ public final class RegionResolver {
   private RegionSelection checkEnabled(List<String> regions) {
     AccountRegions account;
     try {
-      account = directory.describeRegions(directory.defaultRegion().orElse(regions.get(0)));
+      // The user's own first region: its partition is the credentials' (a profile's region may not
+      // be).
+      account = directory.describeRegions(regions.get(0));
     } catch (AwsCallException e) {
       if (e.kind() == AwsCallException.Kind.NO_CREDENTIALS) {
         throw e;

@@ -41,36 +41,73 @@ public final class CatalogRules {
     }
   }
 
-  public static List<DesiredRule> desired(
-      Catalog catalog, Selection selection, Map<String, String> settings) {
+  /**
+   * The rules to deploy, and what was left out: a rule whose required parameter has no value is
+   * left out (one {@link LeftOut} each) unless the user named it with --rule, which makes it a
+   * usage error; {@code lenient} (status, read-only) leaves it out even then. A setting that no
+   * catalog rule declares is a usage error; one that only unselected rules take is reported in
+   * {@link Resolved#unusedSettings()}.
+   */
+  public static Resolved resolve(
+      Catalog catalog, Selection selection, Map<String, String> settings, boolean lenient) {
     List<Rule> rules = select(catalog, selection);
-    PatternRenderer.rejectUnknown(rules, settings);
+    PatternRenderer.rejectUnknown(catalog.rules(), settings);
     PatternRenderer renderer = new PatternRenderer();
     List<DesiredRule> desired = new ArrayList<>();
+    List<LeftOut> leftOut = new ArrayList<>();
+    Set<String> taken = new TreeSet<>();
     for (Rule rule : rules) {
+      rule.parameters().forEach(p -> taken.add(p.name()));
       List<RuleParameter> missing = renderer.missing(rule, settings);
-      if (!missing.isEmpty()) {
-        RuleParameter parameter = missing.get(0);
-        throw UserException.usage(
-            "rule "
-                + rule.id()
-                + " needs parameter "
-                + parameter.name()
-                + " ("
-                + parameter.description()
-                + "): add --set "
-                + parameter.name()
-                + "=<value> (example: --set "
-                + parameter.name()
-                + "="
-                + parameter.exampleText()
-                + "), or leave the rule out with --exclude "
-                + rule.id()
-                + ".");
+      if (missing.isEmpty()) {
+        desired.add(toDesired(rule, renderer, settings, catalog.version()));
+      } else if (!lenient && selection.ids().contains(rule.id())) {
+        throw missingParameter(rule, missing.get(0));
+      } else {
+        leftOut.add(new LeftOut(rule.id(), missing.get(0)));
       }
-      desired.add(toDesired(rule, renderer, settings, catalog.version()));
     }
-    return desired;
+    Set<String> unused = new TreeSet<>(settings.keySet());
+    unused.removeAll(taken);
+    return new Resolved(desired, leftOut, unused);
+  }
+
+  /** {@link #resolve} for plan and apply, without the notes. */
+  public static List<DesiredRule> desired(
+      Catalog catalog, Selection selection, Map<String, String> settings) {
+    return resolve(catalog, selection, settings, false).rules();
+  }
+
+  /** What {@link #resolve} selected, left out for a missing parameter, and did not need. */
+  public record Resolved(
+      List<DesiredRule> rules, List<LeftOut> leftOut, Set<String> unusedSettings) {
+    public Resolved {
+      rules = List.copyOf(rules);
+      leftOut = List.copyOf(leftOut);
+      unusedSettings = Set.copyOf(unusedSettings);
+    }
+  }
+
+  /** A selected rule left out because this required parameter has no value. */
+  public record LeftOut(String ruleId, RuleParameter parameter) {}
+
+  private static UserException missingParameter(Rule rule, RuleParameter parameter) {
+    return UserException.usage(
+        "rule "
+            + rule.id()
+            + " needs parameter "
+            + parameter.name()
+            + " ("
+            + parameter.description()
+            + "): add --set "
+            + parameter.name()
+            + "=<value> (example: --set "
+            + parameter.name()
+            + "="
+            + parameter.exampleText()
+            + "), or leave the rule out with --exclude "
+            + rule.id()
+            + ".");
   }
 
   private static DesiredRule toDesired(
@@ -110,7 +147,9 @@ public final class CatalogRules {
         throw UserException.usage(
             "--category "
                 + category
-                + ": no rule has this category; categories: "
+                + ": no rule has this category."
+                + dev.irctl.Suggestion.didYouMean(category, categories)
+                + " Categories: "
                 + String.join(", ", categories)
                 + ".");
       }
@@ -120,7 +159,8 @@ public final class CatalogRules {
         throw UserException.usage(
             "--exclude "
                 + id
-                + ": no rule with this id in the catalog; run 'irctl rules list' to see the ids.");
+                + ": no rule with this id in the catalog."
+                + catalog.unknownIdHint(id));
       }
     }
     List<Rule> chosen = new ArrayList<>();
@@ -136,7 +176,8 @@ public final class CatalogRules {
                         UserException.usage(
                             "--rule "
                                 + id
-                                + ": no rule with this id in the catalog; run 'irctl rules list' to see the ids.")));
+                                + ": no rule with this id in the catalog."
+                                + catalog.unknownIdHint(id))));
       }
     }
     List<Rule> selected =

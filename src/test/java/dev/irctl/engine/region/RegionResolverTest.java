@@ -57,6 +57,35 @@ class RegionResolverTest {
   }
 
   @Test
+  void namedRegionsNeverAskInstanceMetadataAndDescribeRegionsRunsInTheFirstOne() {
+    aws.regionDirectory().defaultRegion(null).instanceRegion("ap-south-1");
+
+    resolver.checkNames(List.of("eu-west-1", "us-east-2"), false);
+    RegionSelection selection = resolver.resolve(List.of("eu-west-1", "us-east-2"), false);
+
+    assertThat(selection.regions()).containsExactly("eu-west-1", "us-east-2");
+    assertThat(aws.regionDirectory().instanceRegionAsked()).isZero();
+    assertThat(aws.log().calls()).containsExactly("eu-west-1 ec2:DescribeRegions");
+  }
+
+  @Test
+  void aConfiguredRegionMeansInstanceMetadataIsNeverAsked() {
+    aws.regionDirectory().defaultRegion("eu-central-1").instanceRegion("ap-south-1");
+
+    assertThat(resolver.resolve(List.of(), false).regions()).containsExactly("eu-central-1");
+    assertThat(aws.regionDirectory().instanceRegionAsked()).isZero();
+  }
+
+  @Test
+  void withNothingConfiguredInstanceMetadataIsAskedOnceForTheRegion() {
+    aws.regionDirectory().defaultRegion(null).instanceRegion("ap-south-1");
+
+    resolver.checkNames(List.of(), false);
+    assertThat(resolver.resolve(List.of(), false).regions()).containsExactly("ap-south-1");
+    assertThat(aws.regionDirectory().instanceRegionAsked()).isEqualTo(1);
+  }
+
+  @Test
   void aTypoSuggestsTheClosestRegions() {
     assertThatThrownBy(() -> resolver.checkNames(List.of("eu-wset-1"), false))
         .hasMessageContaining("Unknown region 'eu-wset-1'")

@@ -1,0 +1,187 @@
+package dev.irctl.aws;
+
+import dev.irctl.engine.permissions.AwsAction;
+import dev.irctl.engine.port.GuardDutyOrgPort;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import software.amazon.awssdk.services.guardduty.GuardDutyClient;
+import software.amazon.awssdk.services.guardduty.model.AccountDetail;
+import software.amazon.awssdk.services.guardduty.model.DescribeOrganizationConfigurationResponse;
+import software.amazon.awssdk.services.guardduty.model.OrganizationFeatureConfiguration;
+import software.amazon.awssdk.services.guardduty.model.UnprocessedAccount;
+
+/** {@link GuardDutyOrgPort} over the SDK's GuardDuty client for one region. */
+final class GuardDutyOrgAdapter implements GuardDutyOrgPort {
+  /** The IAM actions this adapter calls; the wire tests check against this list. */
+  static final List<AwsAction> ACTIONS =
+      List.of(
+          AwsAction.read("guardduty:ListOrganizationAdminAccounts"),
+          AwsAction.write("guardduty:EnableOrganizationAdminAccount"),
+          AwsAction.write("guardduty:DisableOrganizationAdminAccount"),
+          AwsAction.read("guardduty:DescribeOrganizationConfiguration"),
+          AwsAction.write("guardduty:UpdateOrganizationConfiguration"),
+          AwsAction.read("guardduty:ListMembers"),
+          AwsAction.write("guardduty:CreateMembers"),
+          AwsAction.write("guardduty:DisassociateMembers"),
+          AwsAction.write("guardduty:DeleteMembers"));
+
+  private final GuardDutyClient client;
+
+  GuardDutyOrgAdapter(GuardDutyClient client) {
+    this.client = client;
+  }
+
+  @Override
+  public List<AdminAccount> organizationAdmins() {
+    return AwsCalls.call(
+        "guardduty:ListOrganizationAdminAccounts",
+        () ->
+            client.listOrganizationAdminAccountsPaginator(b -> {}).adminAccounts().stream()
+                .map(a -> new AdminAccount(a.adminAccountId(), a.adminStatusAsString()))
+                .toList());
+  }
+
+  @Override
+  public void enableOrganizationAdmin(String accountId) {
+    AwsCalls.run(
+        "guardduty:EnableOrganizationAdminAccount",
+        () -> client.enableOrganizationAdminAccount(b -> b.adminAccountId(accountId)));
+  }
+
+  @Override
+  public void disableOrganizationAdmin(String accountId) {
+    AwsCalls.run(
+        "guardduty:DisableOrganizationAdminAccount",
+        () -> client.disableOrganizationAdminAccount(b -> b.adminAccountId(accountId)));
+  }
+
+  @Override
+  public OrgConfiguration describeOrganizationConfiguration(String detectorId) {
+    Map<String, AutoEnable> features = new LinkedHashMap<>();
+    AutoEnable members = AutoEnable.NONE;
+    boolean limit = false;
+    String token = null;
+    do {
+      String next = token;
+      DescribeOrganizationConfigurationResponse page =
+          AwsCalls.call(
+              "guardduty:DescribeOrganizationConfiguration",
+              () ->
+                  client.describeOrganizationConfiguration(
+                      b -> b.detectorId(detectorId).nextToken(next)));
+      members = autoEnable(page.autoEnableOrganizationMembersAsString());
+      limit = Boolean.TRUE.equals(page.memberAccountLimitReached());
+      page.features()
+          .forEach(f -> features.put(f.nameAsString(), autoEnable(f.autoEnableAsString())));
+      token = page.nextToken();
+    } while (token != null && !token.isEmpty());
+    return new OrgConfiguration(members, features, limit);
+  }
+
+  private static AutoEnable autoEnable(String value) {
+    if (value == null) {
+      return AutoEnable.NONE;
+    }
+    try {
+      return AutoEnable.valueOf(value);
+    } catch (IllegalArgumentException e) {
+      return AutoEnable.NONE;
+    }
+  }
+
+  @Override
+  public void updateOrganizationConfiguration(
+      String detectorId, AutoEnable members, Map<String, AutoEnable> features) {
+    List<OrganizationFeatureConfiguration> configurations = new ArrayList<>();
+    features.forEach(
+        (name, auto) ->
+            configurations.add(
+                OrganizationFeatureConfiguration.builder()
+                    .name(name)
+                    .autoEnable(auto.name())
+                    .build()));
+    AwsCalls.run(
+        "guardduty:UpdateOrganizationConfiguration",
+        () ->
+            client.updateOrganizationConfiguration(
+                b -> {
+                  b.detectorId(detectorId).autoEnableOrganizationMembers(members.name());
+                  if (!configurations.isEmpty()) {
+                    b.features(configurations);
+                  }
+                }));
+  }
+
+  @Override
+  public List<Member> listMembers(String detectorId) {
+    return AwsCalls.call(
+        "guardduty:ListMembers",
+        () ->
+            client
+                .listMembersPaginator(b -> b.detectorId(detectorId).onlyAssociated("false"))
+                .members()
+                .stream()
+                .map(m -> new Member(m.accountId(), m.relationshipStatus(), m.administratorId()))
+                .toList());
+  }
+
+  @Override
+  public List<Unprocessed> createMembers(String detectorId, List<MemberAccount> accounts) {
+    return batched(
+        accounts,
+        batch ->
+            AwsCalls.call(
+                    "guardduty:CreateMembers",
+                    () ->
+                        client.createMembers(
+                            b ->
+                                b.detectorId(detectorId)
+                                    .accountDetails(
+                                        batch.stream()
+                                            .map(
+                                                a ->
+                                                    AccountDetail.builder()
+                                                        .accountId(a.accountId())
+                                                        .email(a.email())
+                                                        .build())
+                                            .toList())))
+                .unprocessedAccounts());
+  }
+
+  @Override
+  public List<Unprocessed> disassociateMembers(String detectorId, List<String> accountIds) {
+    return batched(
+        accountIds,
+        batch ->
+            AwsCalls.call(
+                    "guardduty:DisassociateMembers",
+                    () ->
+                        client.disassociateMembers(b -> b.detectorId(detectorId).accountIds(batch)))
+                .unprocessedAccounts());
+  }
+
+  @Override
+  public List<Unprocessed> deleteMembers(String detectorId, List<String> accountIds) {
+    return batched(
+        accountIds,
+        batch ->
+            AwsCalls.call(
+                    "guardduty:DeleteMembers",
+                    () -> client.deleteMembers(b -> b.detectorId(detectorId).accountIds(batch)))
+                .unprocessedAccounts());
+  }
+
+  /** One call per {@link #MAX_ACCOUNTS_PER_CALL} accounts; the unprocessed of every call. */
+  private static <T> List<Unprocessed> batched(
+      List<T> items, Function<List<T>, List<UnprocessedAccount>> call) {
+    List<Unprocessed> unprocessed = new ArrayList<>();
+    for (int from = 0; from < items.size(); from += MAX_ACCOUNTS_PER_CALL) {
+      List<T> batch = items.subList(from, Math.min(items.size(), from + MAX_ACCOUNTS_PER_CALL));
+      call.apply(batch).forEach(u -> unprocessed.add(new Unprocessed(u.accountId(), u.result())));
+    }
+    return unprocessed;
+  }
+}

@@ -1,0 +1,57 @@
+package dev.irctl.engine.delivery;
+
+import dev.irctl.engine.port.AwsCallException;
+import dev.irctl.engine.port.Ports;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Diagnoses every region's alert path at once, read-only; a region that cannot be read is an error
+ * for that region only.
+ */
+public final class Doctor {
+  private final DeliveryReader reader;
+  private final Clock clock;
+
+  public Doctor(Ports ports, Clock clock) {
+    this.reader = new DeliveryReader(ports);
+    this.clock = clock;
+  }
+
+  public DoctorResult diagnose(List<DoctorTarget> targets) {
+    if (targets.isEmpty()) {
+      return new DoctorResult(List.of());
+    }
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            targets.size(),
+            r -> {
+              Thread thread = new Thread(r, "irctl-doctor");
+              thread.setDaemon(true);
+              return thread;
+            });
+    try {
+      List<CompletableFuture<RegionDiagnosis>> futures = new ArrayList<>();
+      for (DoctorTarget target : targets) {
+        futures.add(CompletableFuture.supplyAsync(() -> diagnose(target), pool));
+      }
+      return new DoctorResult(futures.stream().map(CompletableFuture::join).toList());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private RegionDiagnosis diagnose(DoctorTarget target) {
+    try {
+      RegionFacts facts = reader.read(target, clock.instant());
+      return new RegionDiagnosis(target.region(), DeliveryChecks.all(facts), Optional.empty());
+    } catch (AwsCallException e) {
+      return new RegionDiagnosis(target.region(), List.of(), Optional.of(e.getMessage()));
+    }
+  }
+}

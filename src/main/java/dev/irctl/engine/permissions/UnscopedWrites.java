@@ -1,0 +1,25 @@
+package dev.irctl.engine.permissions;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The write actions irctl grants on {@code *}, each because the Service Authorization Reference
+ * lists no resource type for it (so IAM accepts only {@code *}). Every other write is scoped
+ * ({@link IrctlScopes}); a test fails on any write on {@code *} not listed here, and
+ * docs/permissions.md names each with its reason.
+ */
+public final class UnscopedWrites {
+  public static final Map<String, String> REASONS =
+      java.util.Collections.unmodifiableMap(
+          new TreeMap<>(
+              Map.of(
+                  "guardduty:CreateDetector",
+                  "no resource type: the detector does not exist before the call",
+                  "guardduty:CreateIPSet",
+                  "no resource type in the Service Authorization Reference",
+                  "guardduty:CreateThreatIntelSet",
+                  "no resource type in the Service Authorization Reference")));
+
+  private UnscopedWrites() {}
+}

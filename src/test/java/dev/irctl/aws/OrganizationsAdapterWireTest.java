@@ -1,0 +1,155 @@
+package dev.irctl.aws;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.irctl.engine.port.OrganizationsPort;
+import dev.irctl.engine.port.OrganizationsPort.AccountState;
+import dev.irctl.engine.port.OrganizationsPort.OrgAccount;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class OrganizationsAdapterWireTest {
+  private static final String TARGET = "AWSOrganizationsV20161128.";
+  private final WireMockAws aws = new WireMockAws();
+  private final OrganizationsPort organizations = aws.ports().organizations();
+
+  @AfterEach
+  void everyOperationSentIsDeclaredThenStop() {
+    try {
+      DeclaredActions.assertDeclared(aws.operations(), OrganizationsAdapter.ACTIONS);
+    } finally {
+      aws.close();
+    }
+  }
+
+  private void stub(String operation, String body) {
+    aws.server()
+        .stubFor(
+            post(urlEqualTo("/"))
+                .withHeader("X-Amz-Target", equalTo(TARGET + operation))
+                .willReturn(okJson(body)));
+  }
+
+  @Test
+  void listAccountsReadsEveryPageWithStateAndFallsBackToStatus() {
+    aws.server()
+        .stubFor(
+            post(urlEqualTo("/"))
+                .withHeader("X-Amz-Target", equalTo(TARGET + "ListAccounts"))
+                .withRequestBody(notContaining("NextToken"))
+                .willReturn(
+                    okJson(
+                        "{\"Accounts\":[{\"Id\":\"100000000001\",\"Name\":\"a\",\"Email\":\"a@x\","
+                            + "\"Status\":\"ACTIVE\",\"State\":\"ACTIVE\"},"
+                            + "{\"Id\":\"100000000002\",\"Name\":\"b\",\"Email\":\"b@x\","
+                            + "\"Status\":\"SUSPENDED\",\"State\":\"CLOSED\"}],\"NextToken\":\"p2\"}")));
+    aws.server()
+        .stubFor(
+            post(urlEqualTo("/"))
+                .withHeader("X-Amz-Target", equalTo(TARGET + "ListAccounts"))
+                .withRequestBody(equalToJson("{\"NextToken\":\"p2\"}", true, true))
+                .willReturn(
+                    okJson(
+                        "{\"Accounts\":[{\"Id\":\"100000000003\",\"Name\":\"c\",\"Email\":\"c@x\","
+                            + "\"Status\":\"SUSPENDED\"}]}")));
+
+    assertThat(organizations.listAccounts())
+        .extracting(OrgAccount::id, OrgAccount::state)
+        .containsExactly(
+            tuple("100000000001", AccountState.ACTIVE),
+            tuple("100000000002", AccountState.CLOSED),
+            tuple("100000000003", AccountState.SUSPENDED));
+  }
+
+  @Test
+  void anAccountOutsideAnyOrganizationHasNone() {
+    aws.server()
+        .stubFor(
+            post(urlEqualTo("/"))
+                .withHeader("X-Amz-Target", equalTo(TARGET + "DescribeOrganization"))
+                .willReturn(
+                    aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/x-amz-json-1.1")
+                        .withBody(
+                            "{\"__type\":\"AWSOrganizationsNotInUseException\","
+                                + "\"Message\":\"Your account is not a member of an organization.\"}")));
+
+    assertThat(organizations.describeOrganization()).isEmpty();
+  }
+
+  @Test
+  void describeOrganizationReadsIdManagementAccountAndFeatureSet() {
+    stub(
+        "DescribeOrganization",
+        "{\"Organization\":{\"Id\":\"o-abc123\",\"MasterAccountId\":\"111122223333\","
+            + "\"FeatureSet\":\"ALL\",\"Arn\":\"arn:aws:organizations::111122223333:organization/o-abc123\"}}");
+
+    assertThat(organizations.describeOrganization())
+        .contains(new OrganizationsPort.Organization("o-abc123", "111122223333", true));
+  }
+
+  @Test
+  void anUnknownOrganizationalUnitDoesNotExist() {
+    stub(
+        "DescribeOrganizationalUnit",
+        "{\"OrganizationalUnit\":{\"Id\":\"ou-ab12-34567890\",\"Name\":\"Workloads\"}}");
+    aws.server()
+        .stubFor(
+            post(urlEqualTo("/"))
+                .atPriority(1)
+                .withHeader("X-Amz-Target", equalTo(TARGET + "DescribeOrganizationalUnit"))
+                .withRequestBody(containing("ou-gone-12345678"))
+                .willReturn(
+                    aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/x-amz-json-1.1")
+                        .withBody(
+                            "{\"__type\":\"OrganizationalUnitNotFoundException\",\"Message\":\"not found\"}")));
+
+    assertThat(organizations.organizationalUnitExists("ou-ab12-34567890")).isTrue();
+    assertThat(organizations.organizationalUnitExists("ou-gone-12345678")).isFalse();
+  }
+
+  @Test
+  void trustedAccessAndDelegatedAdministratorsAreReadAndEnabledForOnePrincipal() {
+    stub(
+        "ListAWSServiceAccessForOrganization",
+        "{\"EnabledServicePrincipals\":[{\"ServicePrincipal\":\"member.org.stacksets.cloudformation.amazonaws.com\"}]}");
+    stub(
+        "ListDelegatedAdministrators",
+        "{\"DelegatedAdministrators\":[{\"Id\":\"444455556666\",\"Email\":\"sec@x\"}]}");
+    stub("EnableAWSServiceAccess", "{}");
+    stub("ListRoots", "{\"Roots\":[{\"Id\":\"r-ab12\",\"Name\":\"Root\"}]}");
+
+    assertThat(organizations.servicesWithAccess())
+        .containsExactly("member.org.stacksets.cloudformation.amazonaws.com");
+    assertThat(organizations.delegatedAdministrators("guardduty.amazonaws.com"))
+        .containsExactly("444455556666");
+    assertThat(organizations.listRoots()).containsExactly("r-ab12");
+    organizations.enableServiceAccess("guardduty.amazonaws.com");
+
+    aws.server()
+        .verify(
+            postRequestedFor(urlEqualTo("/"))
+                .withHeader("X-Amz-Target", equalTo(TARGET + "EnableAWSServiceAccess"))
+                .withRequestBody(
+                    equalToJson("{\"ServicePrincipal\":\"guardduty.amazonaws.com\"}")));
+    aws.server()
+        .verify(
+            postRequestedFor(urlEqualTo("/"))
+                .withHeader("X-Amz-Target", equalTo(TARGET + "ListDelegatedAdministrators"))
+                .withRequestBody(
+                    equalToJson("{\"ServicePrincipal\":\"guardduty.amazonaws.com\"}", true, true)));
+  }
+}

@@ -1,0 +1,335 @@
+package dev.irctl.aws;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.irctl.engine.org.OperationWait;
+import dev.irctl.engine.port.StackSetsPort;
+import dev.irctl.engine.port.StackSetsPort.Amount;
+import dev.irctl.engine.port.StackSetsPort.CallAs;
+import dev.irctl.engine.port.StackSetsPort.OperationPreferences;
+import dev.irctl.engine.port.StackSetsPort.StackSetSpec;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class StackSetsAdapterWireTest {
+  private static final String NS = "http://cloudformation.amazonaws.com/doc/2010-05-15/";
+  private final WireMockAws aws = new WireMockAws();
+  private final StackSetsPort stackSets =
+      aws.ports().stackSets("eu-west-1", CallAs.DELEGATED_ADMIN);
+
+  @AfterEach
+  void everyOperationSentIsDeclaredThenStop() {
+    try {
+      DeclaredActions.assertDeclared(aws.operations(), StackSetsAdapter.ACTIONS);
+    } finally {
+      aws.close();
+    }
+  }
+
+  private static String response(String action, String result) {
+    return "<"
+        + action
+        + "Response xmlns=\""
+        + NS
+        + "\"><"
+        + action
+        + "Result>"
+        + result
+        + "</"
+        + action
+        + "Result><ResponseMetadata><RequestId>r-1</RequestId></ResponseMetadata></"
+        + action
+        + "Response>";
+  }
+
+  private void stub(String action, String result) {
+    aws.server()
+        .stubFor(
+            post(urlEqualTo("/"))
+                .withRequestBody(containing("Action=" + action + "&"))
+                .willReturn(aResponse().withStatus(200).withBody(response(action, result))));
+  }
+
+  /** The form body of the n-th request sent (0 = first), decoded into its parameters. */
+  private Map<String, String> form(int index) {
+    var events = aws.server().getAllServeEvents(); // newest first
+    String body = events.get(events.size() - 1 - index).getRequest().getBodyAsString();
+    Map<String, String> form = new LinkedHashMap<>();
+    for (String pair : body.split("&")) {
+      int eq = pair.indexOf('=');
+      form.put(
+          URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+          URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+    }
+    return form;
+  }
+
+  @Test
+  void createStackSetIsServiceManagedWithAutoDeploymentNamedIamAndTags() {
+    stub("CreateStackSet", "<StackSetId>irctl-member-rules:1</StackSetId>");
+
+    stackSets.createStackSet(
+        new StackSetSpec(
+            "irctl-member-rules",
+            "irctl rules in member accounts",
+            "{\"Resources\":{}}",
+            Map.of("HubRegion", "eu-west-1"),
+            Map.of("managed-by", "irctl"),
+            true,
+            false));
+
+    Map<String, String> form = form(0);
+    assertThat(form)
+        .containsEntry("Action", "CreateStackSet")
+        .containsEntry("StackSetName", "irctl-member-rules")
+        .containsEntry("PermissionModel", "SERVICE_MANAGED")
+        .containsEntry("AutoDeployment.Enabled", "true")
+        .containsEntry("AutoDeployment.RetainStacksOnAccountRemoval", "false")
+        .containsEntry("Capabilities.member.1", "CAPABILITY_NAMED_IAM")
+        .containsEntry("CallAs", "DELEGATED_ADMIN")
+        .containsEntry("TemplateBody", "{\"Resources\":{}}")
+        .containsEntry("Parameters.member.1.ParameterKey", "HubRegion")
+        .containsEntry("Parameters.member.1.ParameterValue", "eu-west-1")
+        .containsEntry("Tags.member.1.Key", "managed-by")
+        .containsEntry("Tags.member.1.Value", "irctl");
+    assertThat(form).doesNotContainKeys("AdministrationRoleARN", "ExecutionRoleName");
+  }
+
+  @Test
+  void createStackInstancesSendsOusRegionsAndOperationPreferences() {
+    stub("CreateStackInstances", "<OperationId>op-1</OperationId>");
+
+    String id =
+        stackSets.createStackInstances(
+            "irctl-member-rules",
+            List.of("ou-ab12-34567890"),
+            List.of("eu-west-1", "us-east-1"),
+            new OperationPreferences(true, Amount.percent(10), Amount.count(20), true));
+
+    assertThat(id).isEqualTo("op-1");
+    assertThat(form(0))
+        .containsEntry("DeploymentTargets.OrganizationalUnitIds.member.1", "ou-ab12-34567890")
+        .containsEntry("Regions.member.1", "eu-west-1")
+        .containsEntry("Regions.member.2", "us-east-1")
+        .containsEntry("OperationPreferences.RegionConcurrencyType", "PARALLEL")
+        .containsEntry("OperationPreferences.FailureTolerancePercentage", "10")
+        .containsEntry("OperationPreferences.MaxConcurrentCount", "20")
+        .containsEntry("OperationPreferences.ConcurrencyMode", "SOFT_FAILURE_TOLERANCE")
+        .doesNotContainKeys(
+            "OperationPreferences.FailureToleranceCount",
+            "OperationPreferences.MaxConcurrentPercentage");
+  }
+
+  @Test
+  void describeStackSetOperationIsPolledUntilDoneThenResultsGiveFailureReasons() {
+    aws.server()
+        .stubFor(
+            post(urlEqualTo("/"))
+                .withRequestBody(containing("Action=DescribeStackSetOperation&"))
+                .inScenario("poll")
+                .whenScenarioStateIs(STARTED)
+                .willReturn(
+                    aResponse()
+                        .withBody(
+                            response(
+                                "DescribeStackSetOperation",
+                                "<StackSetOperation><OperationId>op-1</OperationId>"
+                                    + "<Action>CREATE</Action><Status>RUNNING</Status></StackSetOperation>")))
+                .willSetStateTo("done"));
+    aws.server()
+        .stubFor(
+            post(urlEqualTo("/"))
+                .withRequestBody(containing("Action=DescribeStackSetOperation&"))
+                .inScenario("poll")
+                .whenScenarioStateIs("done")
+                .willReturn(
+                    aResponse()
+                        .withBody(
+                            response(
+                                "DescribeStackSetOperation",
+                                "<StackSetOperation><OperationId>op-1</OperationId><Action>CREATE</Action>"
+                                    + "<Status>FAILED</Status><StatusDetails><FailedStackInstancesCount>1"
+                                    + "</FailedStackInstancesCount></StatusDetails></StackSetOperation>"))));
+    stub(
+        "ListStackSetOperationResults",
+        "<Summaries><member><Account>100000000001</Account><Region>eu-west-1</Region>"
+            + "<Status>SUCCEEDED</Status></member><member><Account>100000000002</Account>"
+            + "<Region>eu-west-1</Region><Status>FAILED</Status><StatusReason>Role irctl-event-forwarder"
+            + " already exists</StatusReason></member></Summaries>");
+    List<Duration> sleeps = new ArrayList<>();
+    List<String> seen = new ArrayList<>();
+
+    OperationWait.Outcome outcome =
+        new OperationWait(Duration.ofSeconds(10), Duration.ofMinutes(5), sleeps::add)
+            .await(stackSets, "irctl-member-rules", "op-1", op -> seen.add(op.status()));
+
+    assertThat(seen).containsExactly("RUNNING", "FAILED");
+    assertThat(sleeps).containsExactly(Duration.ofSeconds(10));
+    assertThat(outcome.operation().failedCount()).isEqualTo(1);
+    assertThat(outcome.succeeded()).isEqualTo(1);
+    assertThat(outcome.failed())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.account()).isEqualTo("100000000002");
+              assertThat(r.statusReason()).contains("already exists");
+            });
+    assertThat(form(0)).containsEntry("OperationId", "op-1");
+  }
+
+  @Test
+  void listStackInstancesReadsEveryPage() {
+    aws.server()
+        .stubFor(
+            post(urlEqualTo("/"))
+                .withRequestBody(containing("Action=ListStackInstances&"))
+                .withRequestBody(notContaining("NextToken"))
+                .willReturn(
+                    aResponse()
+                        .withBody(
+                            response(
+                                "ListStackInstances",
+                                "<Summaries><member><Account>100000000001</Account><Region>eu-west-1</Region>"
+                                    + "<OrganizationalUnitId>ou-ab12-34567890</OrganizationalUnitId>"
+                                    + "<Status>CURRENT</Status><StackInstanceStatus><DetailedStatus>SUCCEEDED"
+                                    + "</DetailedStatus></StackInstanceStatus><DriftStatus>IN_SYNC</DriftStatus>"
+                                    + "</member></Summaries><NextToken>p2</NextToken>"))));
+    aws.server()
+        .stubFor(
+            post(urlEqualTo("/"))
+                .withRequestBody(containing("Action=ListStackInstances&"))
+                .withRequestBody(containing("NextToken=p2"))
+                .willReturn(
+                    aResponse()
+                        .withBody(
+                            response(
+                                "ListStackInstances",
+                                "<Summaries><member><Account>100000000002</Account><Region>eu-west-1</Region>"
+                                    + "<Status>OUTDATED</Status><StatusReason>Account suspended</StatusReason>"
+                                    + "</member></Summaries>"))));
+
+    List<StackSetsPort.StackInstance> instances =
+        stackSets.listStackInstances("irctl-member-rules");
+
+    assertThat(instances).hasSize(2);
+    assertThat(instances.get(0).detailedStatus()).isEqualTo("SUCCEEDED");
+    assertThat(instances.get(0).driftStatus()).isEqualTo("IN_SYNC");
+    assertThat(instances.get(1).status()).isEqualTo("OUTDATED");
+    assertThat(instances.get(1).statusReason()).isEqualTo("Account suspended");
+  }
+
+  @Test
+  void aMissingStackSetIsAbsentAndAnExistingOneIsRead() {
+    aws.server()
+        .stubFor(
+            post(urlEqualTo("/"))
+                .withRequestBody(containing("Action=DescribeStackSet&"))
+                .withRequestBody(containing("StackSetName=irctl-gone"))
+                .willReturn(
+                    aResponse()
+                        .withStatus(404)
+                        .withBody(
+                            "<ErrorResponse xmlns=\""
+                                + NS
+                                + "\"><Error><Type>Sender</Type><Code>StackSetNotFoundException</Code>"
+                                + "<Message>StackSet irctl-gone not found</Message></Error>"
+                                + "<RequestId>r</RequestId></ErrorResponse>")));
+    aws.server()
+        .stubFor(
+            post(urlEqualTo("/"))
+                .withRequestBody(containing("Action=DescribeStackSet&"))
+                .withRequestBody(containing("StackSetName=irctl-member-rules"))
+                .willReturn(
+                    aResponse()
+                        .withBody(
+                            response(
+                                "DescribeStackSet",
+                                "<StackSet><StackSetName>irctl-member-rules</StackSetName>"
+                                    + "<StackSetId>irctl-member-rules:1</StackSetId><Status>ACTIVE</Status>"
+                                    + "<TemplateBody>{}</TemplateBody><Parameters><member><ParameterKey>HubRegion"
+                                    + "</ParameterKey><ParameterValue>eu-west-1</ParameterValue></member></Parameters>"
+                                    + "<Tags><member><Key>managed-by</Key><Value>irctl</Value></member></Tags>"
+                                    + "<PermissionModel>SERVICE_MANAGED</PermissionModel><AutoDeployment>"
+                                    + "<Enabled>true</Enabled><RetainStacksOnAccountRemoval>false"
+                                    + "</RetainStacksOnAccountRemoval></AutoDeployment><OrganizationalUnitIds>"
+                                    + "<member>ou-ab12-34567890</member></OrganizationalUnitIds></StackSet>"))));
+
+    assertThat(stackSets.describeStackSet("irctl-gone")).isEmpty();
+    StackSetsPort.StackSet set = stackSets.describeStackSet("irctl-member-rules").orElseThrow();
+    assertThat(set.serviceManaged()).isTrue();
+    assertThat(set.autoDeployment()).isTrue();
+    assertThat(set.parameters()).containsEntry("HubRegion", "eu-west-1");
+    assertThat(set.tags()).containsEntry("managed-by", "irctl");
+    assertThat(set.organizationalUnitIds()).containsExactly("ou-ab12-34567890");
+  }
+
+  @Test
+  void throttlingIsRetried() {
+    aws.server()
+        .stubFor(
+            post(urlEqualTo("/"))
+                .inScenario("throttle")
+                .whenScenarioStateIs(STARTED)
+                .willReturn(
+                    aResponse()
+                        .withStatus(400)
+                        .withBody(
+                            "<ErrorResponse xmlns=\""
+                                + NS
+                                + "\"><Error><Type>Sender</Type><Code>Throttling</Code>"
+                                + "<Message>Rate exceeded</Message></Error><RequestId>r</RequestId></ErrorResponse>"))
+                .willSetStateTo("ok"));
+    aws.server()
+        .stubFor(
+            post(urlEqualTo("/"))
+                .inScenario("throttle")
+                .whenScenarioStateIs("ok")
+                .willReturn(
+                    aResponse()
+                        .withBody(
+                            response("DescribeOrganizationsAccess", "<Status>ENABLED</Status>"))));
+
+    assertThat(stackSets.organizationsAccess())
+        .isEqualTo(StackSetsPort.OrganizationsAccess.ENABLED);
+    aws.server().verify(2, postRequestedFor(urlEqualTo("/")));
+  }
+
+  @Test
+  void updateAndDeleteCarryPreferencesAndNeverRetainStacks() {
+    stub("UpdateStackSet", "<OperationId>op-u</OperationId>");
+    stub("DeleteStackInstances", "<OperationId>op-d</OperationId>");
+    stub("DeleteStackSet", "");
+    StackSetSpec spec =
+        new StackSetSpec("irctl-member-rules", "d", "{}", Map.of(), Map.of(), true, false);
+
+    assertThat(stackSets.updateStackSet(spec, OperationPreferences.defaults())).isEqualTo("op-u");
+    assertThat(
+            stackSets.deleteStackInstances(
+                "irctl-member-rules",
+                List.of("r-ab12"),
+                List.of("eu-west-1"),
+                OperationPreferences.defaults()))
+        .isEqualTo("op-d");
+    stackSets.deleteStackSet("irctl-member-rules");
+
+    assertThat(form(0))
+        .containsEntry("OperationPreferences.FailureTolerancePercentage", "10")
+        .containsEntry("OperationPreferences.MaxConcurrentPercentage", "25")
+        .containsEntry("AutoDeployment.Enabled", "true");
+    assertThat(form(1)).containsEntry("RetainStacks", "false");
+  }
+}

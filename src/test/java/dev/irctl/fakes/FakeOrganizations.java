@@ -1,0 +1,146 @@
+package dev.irctl.fakes;
+
+import dev.irctl.engine.port.AwsCallException;
+import dev.irctl.engine.port.OrganizationsPort;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * An organization in memory: accounts with their state and OU, OUs, trusted access and delegated
+ * administrators. Lists are served in pages of {@link #PAGE} so callers that count calls see the
+ * paging cost (one recorded call per page).
+ */
+public final class FakeOrganizations implements OrganizationsPort {
+  /** ListAccounts' maximum page size. */
+  public static final int PAGE = 20;
+
+  public static final String ROOT = "r-abcd";
+  private static final String GLOBAL = "global";
+
+  private final CallLog log;
+  private Organization organization;
+  private final Map<String, OrgAccount> accounts = new LinkedHashMap<>();
+  private final Map<String, String> parentOf = new LinkedHashMap<>();
+  private final Set<String> units = new LinkedHashSet<>();
+  private final Set<String> servicesWithAccess = new LinkedHashSet<>();
+  private final Map<String, List<String>> delegated = new LinkedHashMap<>();
+
+  FakeOrganizations(CallLog log) {
+    this.log = log;
+  }
+
+  /** Makes the fake account the management account of a new organization with all features. */
+  public synchronized FakeOrganizations organization(String id, String managementAccountId) {
+    organization = new Organization(id, managementAccountId, true);
+    units.add(ROOT);
+    return this;
+  }
+
+  public synchronized FakeOrganizations unit(String ouId) {
+    units.add(ouId);
+    return this;
+  }
+
+  /** Adds an account (and its OU) to the organization. */
+  public synchronized FakeOrganizations account(String id, AccountState state, String ouId) {
+    units.add(ouId);
+    accounts.put(id, new OrgAccount(id, "account-" + id, id + "@example.com", state));
+    parentOf.put(id, ouId);
+    return this;
+  }
+
+  /** Adds {@code count} active accounts 100000000000, 100000000001, ... in the OU. */
+  public synchronized FakeOrganizations accounts(int count, String ouId) {
+    for (int i = 0; i < count; i++) {
+      account(String.valueOf(100_000_000_000L + i), AccountState.ACTIVE, ouId);
+    }
+    return this;
+  }
+
+  public synchronized FakeOrganizations delegatedAdministrator(String principal, String account) {
+    delegated.computeIfAbsent(principal, p -> new ArrayList<>()).add(account);
+    return this;
+  }
+
+  /** The active accounts whose parent is one of the OUs (the root means every account). */
+  public synchronized List<String> activeAccountsIn(List<String> ouIds) {
+    return accounts.values().stream()
+        .filter(OrgAccount::active)
+        .filter(a -> ouIds.contains(ROOT) || ouIds.contains(parentOf.get(a.id())))
+        .map(OrgAccount::id)
+        .toList();
+  }
+
+  public synchronized String parentOf(String accountId) {
+    return parentOf.get(accountId);
+  }
+
+  public synchronized Set<String> trustedServices() {
+    return Set.copyOf(servicesWithAccess);
+  }
+
+  @Override
+  public synchronized Optional<Organization> describeOrganization() {
+    log.record(GLOBAL, "organizations:DescribeOrganization", false);
+    return Optional.ofNullable(organization);
+  }
+
+  @Override
+  public synchronized List<OrgAccount> listAccounts() {
+    requireOrganization("organizations:ListAccounts");
+    List<OrgAccount> all = List.copyOf(accounts.values());
+    for (int from = 0; from == 0 || from < all.size(); from += PAGE) {
+      log.record(GLOBAL, "organizations:ListAccounts", false);
+    }
+    return all;
+  }
+
+  @Override
+  public synchronized List<String> listRoots() {
+    requireOrganization("organizations:ListRoots");
+    log.record(GLOBAL, "organizations:ListRoots", false);
+    return List.of(ROOT);
+  }
+
+  @Override
+  public synchronized boolean organizationalUnitExists(String organizationalUnitId) {
+    requireOrganization("organizations:DescribeOrganizationalUnit");
+    log.record(GLOBAL, "organizations:DescribeOrganizationalUnit", false);
+    return !organizationalUnitId.equals(ROOT) && units.contains(organizationalUnitId);
+  }
+
+  @Override
+  public synchronized Set<String> servicesWithAccess() {
+    requireOrganization("organizations:ListAWSServiceAccessForOrganization");
+    log.record(GLOBAL, "organizations:ListAWSServiceAccessForOrganization", false);
+    return Set.copyOf(servicesWithAccess);
+  }
+
+  @Override
+  public synchronized void enableServiceAccess(String servicePrincipal) {
+    requireOrganization("organizations:EnableAWSServiceAccess");
+    log.record(GLOBAL, "organizations:EnableAWSServiceAccess", true);
+    servicesWithAccess.add(servicePrincipal);
+  }
+
+  @Override
+  public synchronized List<String> delegatedAdministrators(String servicePrincipal) {
+    requireOrganization("organizations:ListDelegatedAdministrators");
+    log.record(GLOBAL, "organizations:ListDelegatedAdministrators", false);
+    return List.copyOf(delegated.getOrDefault(servicePrincipal, List.of()));
+  }
+
+  private void requireOrganization(String action) {
+    if (organization == null) {
+      throw new AwsCallException(
+          AwsCallException.Kind.INVALID_REQUEST,
+          action,
+          "AWSOrganizationsNotInUseException: Your account is not a member of an organization.");
+    }
+  }
+}
