@@ -30,8 +30,17 @@ public final class CatalogOptions {
     return new CatalogSources(!noBundled, directories);
   }
 
-  /** Loads and schema-checks the rules; a broken file is a usage error naming it. */
+  /**
+   * Loads the rules and runs every check of {@code rules validate} (schema, event-ruler compile,
+   * pattern size, scope, examples) before the command makes its first AWS call: any error is a
+   * usage error (exit 2) naming the file and what to fix.
+   */
   public Catalog load() {
+    return Catalog.loadValidated(sources());
+  }
+
+  /** Loads and schema-checks the rules only: for {@code rules validate}, which reports the rest. */
+  public Catalog loadForValidation() {
     return Catalog.load(sources());
   }
 }
