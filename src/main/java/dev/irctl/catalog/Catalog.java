@@ -30,8 +30,14 @@ public final class Catalog {
    */
   public static Catalog loadValidated(CatalogSources sources) {
     Catalog catalog = load(sources);
+    CatalogValidator validator = new CatalogValidator();
+    // Per rule only: the quotas depend on which rules a command selects, and apply-rules checks
+    // them per region.
     List<Finding> errors =
-        new CatalogValidator().validate(catalog).stream().filter(Finding::isError).toList();
+        catalog.rules().stream()
+            .flatMap(rule -> validator.validate(rule).stream())
+            .filter(Finding::isError)
+            .toList();
     if (errors.isEmpty()) {
       return catalog;
     }
