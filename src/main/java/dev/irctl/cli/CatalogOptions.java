@@ -39,8 +39,12 @@ public final class CatalogOptions {
     return Catalog.loadValidated(sources());
   }
 
-  /** Loads and schema-checks the rules only: for {@code rules validate}, which reports the rest. */
-  public Catalog loadForValidation() {
+  /**
+   * Loads and schema-checks the rules only: for offline commands that make no AWS call and either
+   * report the other problems themselves ({@code rules validate}) or must stay fast ({@code rules
+   * test}, {@code rules match}; event-ruler still rejects a pattern it cannot compile).
+   */
+  public Catalog loadSchemaChecked() {
     return Catalog.load(sources());
   }
 }
