@@ -24,9 +24,9 @@ class ApplyRulesCommandTest {
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     FakeEventBridge useast1 = aws.eventBridgeIn("us-east-1");
-    assertThat(useast1.ruleNames("default")).hasSize(26).allMatch(n -> n.startsWith("irctl-"));
+    assertThat(useast1.ruleNames("default")).hasSize(45).allMatch(n -> n.startsWith("irctl-"));
     assertThat(aws.eventBridgeIn("eu-west-1").ruleNames("default"))
-        .hasSize(22)
+        .hasSize(38)
         .doesNotContain("irctl-iam-mfa-deactivated", "irctl-cis-organizations-changes");
     FakeEventBridge.StoredRule rootUsage =
         useast1.rule("default", "irctl-cis-root-account-usage").orElseThrow();
@@ -108,10 +108,12 @@ class ApplyRulesCommandTest {
     CliRun run = CliRun.run(aws, "apply-rules", "--region", "eu-west-1", "--category", "iam");
 
     assertThat(run.exitCode()).isZero();
-    assertThat(aws.eventBridgeIn("eu-west-1").ruleNames("default")).isEmpty();
+    assertThat(aws.eventBridgeIn("eu-west-1").ruleNames("default"))
+        .containsExactlyInAnyOrder("irctl-sso-permission-changes", "irctl-sts-assume-root");
     assertThat(run.err())
         .contains(
-            "skipped 3 global rule(s) (iam-access-key-changes, iam-mfa-deactivated, iam-permission-changes)");
+            "skipped 5 global rule(s) (iam-access-key-changes, iam-credential-persistence,"
+                + " iam-mfa-deactivated, iam-permission-changes, iam-root-access-key-created)");
   }
 
   @Test
@@ -129,7 +131,7 @@ class ApplyRulesCommandTest {
                 "irctl:rule-id",
                 "ec2-instance-terminated",
                 "irctl:catalog-version",
-                "2026.11.0"),
+                "2026.12.0"),
             List.of(
                 RuleTarget.of(
                     "irctl-sns",

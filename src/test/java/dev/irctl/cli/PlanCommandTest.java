@@ -46,8 +46,8 @@ class PlanCommandTest {
         .contains("eu-west-1\n  guardduty  would be created\n    + create detector (")
         .contains("+ create topic irctl-alerts (missing)")
         .contains("+ create rule irctl-cis-root-account-usage (missing)")
-        .contains("rules      would change  22 to create, 0 rules in sync")
-        .contains("rules      would change  26 to create, 0 rules in sync")
+        .contains("rules      would change  38 to create, 0 rules in sync")
+        .contains("rules      would change  45 to create, 0 rules in sync")
         .contains("iam policy  would be created  " + POLICY_ARN)
         .contains("+ create policy")
         .contains("Plan: ")
@@ -80,7 +80,7 @@ class PlanCommandTest {
     assertThat(apply.exitCode()).as(apply.err()).isZero();
     assertThat(aws.guardDutyIn("eu-west-1").detector())
         .hasValueSatisfying(d -> assertThat(d.enabled()).isTrue());
-    assertThat(aws.eventBridgeIn("us-east-1").ruleNames("default")).hasSize(26);
+    assertThat(aws.eventBridgeIn("us-east-1").ruleNames("default")).hasSize(45);
     assertThat(aws.iamFake().attachedTo(Principal.role("responders"))).containsExactly(POLICY_ARN);
     assertThat(apply.out())
         .contains("Apply: ")
@@ -103,7 +103,7 @@ class PlanCommandTest {
     assertThat(aws.log().writes()).isEmpty();
     assertThat(plan.out())
         .contains("  guardduty  unchanged")
-        .contains("  rules      unchanged  26 rules in sync")
+        .contains("  rules      unchanged  45 rules in sync")
         .contains("iam policy  unchanged")
         .contains(
             "No changes: GuardDuty, the rules and topics and the IAM policy are as asked in 2 regions.");
@@ -232,13 +232,13 @@ class PlanCommandTest {
     assertThat(euWest1.at("/rules/status").asText()).isEqualTo("would change");
     assertThat(euWest1.at("/rules/topicArn").asText())
         .isEqualTo("arn:aws:sns:eu-west-1:111122223333:irctl-alerts");
-    assertThat(euWest1.at("/rules/changes")).hasSize(23);
+    assertThat(euWest1.at("/rules/changes")).hasSize(39);
     assertThat(euWest1.at("/rules/orphans").isArray()).isTrue();
     assertThat(plan.at("/iam/status").asText()).isEqualTo("skipped");
     assertThat(plan.at("/iam/skippedReason").asText()).startsWith("no principals named");
     assertThat(plan.at("/summary/regions").asInt()).isEqualTo(2);
     assertThat(plan.at("/summary/regionsWithChanges").asInt()).isEqualTo(2);
-    assertThat(plan.at("/summary/changes").asInt()).isEqualTo(1 + 23 + 1 + 27);
+    assertThat(plan.at("/summary/changes").asInt()).isEqualTo(1 + 39 + 1 + 46);
     assertThat(plan.at("/summary/failedParts").asInt()).isZero();
   }
 
@@ -348,7 +348,7 @@ class PlanCommandTest {
         .contains("findingPublishingFrequency: (none) -> ONE_HOUR")
         .contains("iam policy  would be created")
         .doesNotContain("us-east-1\n  guardduty")
-        .contains("warning: skipped 4 global rule(s)");
+        .contains("warning: skipped 7 global rule(s)");
     assertThat(apply.exitCode()).as(apply.err()).isZero();
     assertThat(status.exitCode()).as(status.err()).isZero();
     assertThat(status.out()).contains("eu-west-1  enabled    ONE_HOUR");

@@ -1,5 +1,6 @@
 package dev.irctl.engine.rules;
 
+import dev.irctl.catalog.EventBridgeQuotas;
 import dev.irctl.engine.Parallel;
 import dev.irctl.engine.PlanConflictException;
 import dev.irctl.engine.RegionRunner;
@@ -19,7 +20,7 @@ public final class ApplyRules {
    * EventBridge's rules-per-bus quota in most regions (lower in some newer ones; AWS then rejects
    * PutRule).
    */
-  public static final int RULES_PER_BUS = 300;
+  public static final int RULES_PER_BUS = EventBridgeQuotas.RULES_PER_BUS;
 
   private final Ports ports;
   private final RegionRunner runner;
@@ -67,7 +68,7 @@ public final class ApplyRules {
                 topicArn,
                 request.topic().kmsKey());
     RegionPlan plan = RegionPlanner.plan(region, request, identity, state);
-    checkQuota(events, request.bus(), plan);
+    checkQuota(events, request.bus(), region, plan);
     if (dryRun || plan.inSync()) {
       return RulesRegionResult.of(plan, dryRun, 0, List.of());
     }
@@ -80,13 +81,15 @@ public final class ApplyRules {
    * Fails the region before any write when the new rules would not fit on the bus, rather than
    * half-applying.
    */
-  private static void checkQuota(EventBridgePort events, String bus, RegionPlan plan) {
+  private static void checkQuota(
+      EventBridgePort events, String bus, String region, RegionPlan plan) {
+    int quota = EventBridgeQuotas.rulesPerBus(region);
     if (plan.creates() == 0) {
       return;
     }
     int existing = events.countRules(bus);
     long after = existing - plan.deletes() + plan.creates();
-    if (after > RULES_PER_BUS) {
+    if (after > quota) {
       throw new PlanConflictException(
           "event bus "
               + bus
@@ -95,7 +98,7 @@ public final class ApplyRules {
               + " rules and "
               + plan.creates()
               + " more would pass EventBridge's quota of "
-              + RULES_PER_BUS
+              + quota
               + " rules per bus. Nothing was changed in this region: delete unused rules, select fewer with --rule,"
               + " --exclude or --category, or ask AWS for a higher quota.");
     }
