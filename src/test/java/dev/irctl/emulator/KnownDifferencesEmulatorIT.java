@@ -56,7 +56,7 @@ class KnownDifferencesEmulatorIT extends EmulatorTier {
         irctl(
             "enable-guardduty",
             "--region",
-            "il-central-1",
+            "ca-central-1",
             "--threat-intel-set",
             "bad=s3://lists/bad.txt");
     assertThat(result.exitCode()).as("%s", result).isEqualTo(1);
