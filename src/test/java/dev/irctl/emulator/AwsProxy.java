@@ -42,12 +42,13 @@ public final class AwsProxy implements AutoCloseable {
   private final Duration delay;
   private final Random random;
   private final HttpServer server;
-  private final ExecutorService executor = Executors.newFixedThreadPool(64);
+  private final ExecutorService executor = Executors.newFixedThreadPool(64, AwsProxy::daemon);
+  private final ExecutorService clientExecutor = Executors.newFixedThreadPool(8, AwsProxy::daemon);
   private final HttpClient client =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
           .connectTimeout(Duration.ofSeconds(5))
-          .executor(Executors.newFixedThreadPool(8))
+          .executor(clientExecutor)
           .build();
   private final List<Call> calls = new ArrayList<>();
 
@@ -280,9 +281,16 @@ public final class AwsProxy implements AutoCloseable {
     }
   }
 
+  private static Thread daemon(Runnable task) {
+    Thread thread = new Thread(task, "aws-proxy");
+    thread.setDaemon(true);
+    return thread;
+  }
+
   @Override
   public void close() {
     server.stop(0);
     executor.shutdownNow();
+    clientExecutor.shutdownNow();
   }
 }
