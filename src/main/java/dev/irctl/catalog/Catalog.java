@@ -23,6 +23,41 @@ public final class Catalog {
     return new CatalogLoader().load(sources);
   }
 
+  /**
+   * Loads the rules and refuses the catalog if {@link CatalogValidator} finds any error: one usage
+   * error (exit 2) listing each as "file: rule id: problem". Commands that act on AWS load this
+   * way, so a broken rule stops them before their first request.
+   */
+  public static Catalog loadValidated(CatalogSources sources) {
+    Catalog catalog = load(sources);
+    CatalogValidator validator = new CatalogValidator();
+    // Per rule only: the quotas depend on which rules a command selects, and apply-rules checks
+    // them per region.
+    List<Finding> errors =
+        catalog.rules().stream()
+            .flatMap(rule -> validator.validate(rule).stream())
+            .filter(Finding::isError)
+            .toList();
+    if (errors.isEmpty()) {
+      return catalog;
+    }
+    StringBuilder message =
+        new StringBuilder(
+            errors.size()
+                + " error(s) in the rule catalog; fix them (irctl rules validate lists warnings"
+                + " too):");
+    errors.forEach(
+        e ->
+            message
+                .append("\n  ")
+                .append(e.file())
+                .append(": rule ")
+                .append(e.ruleId())
+                .append(": ")
+                .append(e.message()));
+    throw UserException.usage(message.toString());
+  }
+
   /** A catalog of rules built elsewhere (tests, generated rules); ids must be unique. */
   public static Catalog of(List<Rule> rules, String version) {
     if (rules.stream().map(Rule::id).distinct().count() != rules.size()) {

@@ -20,7 +20,7 @@ public final class CatalogValidator {
    * EventBridge's default quota for an event pattern (adjustable to 4096, but a catalog must fit
    * the default).
    */
-  public static final int MAX_PATTERN_LENGTH = 2048;
+  public static final int MAX_PATTERN_LENGTH = EventBridgeQuotas.PATTERN_LENGTH;
 
   /** EventBridge rule names are at most 64 characters, and irctl names them irctl-&lt;id&gt;. */
   public static final int MAX_ID_LENGTH = 64 - "irctl-".length();
@@ -30,6 +30,62 @@ public final class CatalogValidator {
   public List<Finding> validate(Catalog catalog) {
     List<Finding> findings = new ArrayList<>();
     catalog.rules().forEach(rule -> findings.addAll(validate(rule)));
+    findings.addAll(checkQuotas(catalog.rules()));
+    return findings;
+  }
+
+  /**
+   * The whole catalog against EventBridge's per-bus quotas, as if every rule were selected: the
+   * home region of global rules carries all of them (and a hub region would too). Rules whose
+   * pattern cannot be rendered are already errors and are not counted.
+   */
+  public List<Finding> checkQuotas(List<Rule> rules) {
+    List<Finding> findings = new ArrayList<>();
+    if (rules.isEmpty()) {
+      return findings;
+    }
+    int count = rules.size();
+    if (count > EventBridgeQuotas.RULES_PER_BUS) {
+      findings.add(
+          Finding.catalog(
+              Finding.Level.ERROR,
+              count
+                  + " rules: more than EventBridge's default quota of "
+                  + EventBridgeQuotas.RULES_PER_BUS
+                  + " rules per event bus, and us-east-1 carries every one. Select fewer or"
+                  + " split the catalog."));
+    } else if (count > EventBridgeQuotas.lowestRulesPerBus()) {
+      findings.add(
+          Finding.catalog(
+              Finding.Level.WARNING,
+              count
+                  + " rules: more than the "
+                  + EventBridgeQuotas.lowestRulesPerBus()
+                  + " rules per event bus EventBridge allows by default in "
+                  + String.join(", ", EventBridgeQuotas.lowestRulesPerBusRegions())
+                  + "; select fewer there or ask AWS for a higher quota."));
+    }
+    List<String> wildcard = new ArrayList<>();
+    for (Rule rule : rules) {
+      try {
+        if (EventBridgeQuotas.usesWildcard(renderer.renderWithExamples(rule))) {
+          wildcard.add(rule.id());
+        }
+      } catch (UserException e) {
+        // reported by the rule's own checks
+      }
+    }
+    if (wildcard.size() > EventBridgeQuotas.WILDCARD_RULES_PER_BUS) {
+      findings.add(
+          Finding.catalog(
+              Finding.Level.ERROR,
+              wildcard.size()
+                  + " rules use wildcard filters ("
+                  + String.join(", ", wildcard)
+                  + "); EventBridge allows "
+                  + EventBridgeQuotas.WILDCARD_RULES_PER_BUS
+                  + " such rules per event bus and the quota cannot be raised."));
+    }
     return findings;
   }
 

@@ -18,6 +18,11 @@ public record Finding(Level level, String ruleId, String file, String message) {
     return new Finding(Level.WARNING, rule.id(), rule.file(), message);
   }
 
+  /** A finding about the catalog as a whole (quotas), not about one rule. */
+  static Finding catalog(Level level, String message) {
+    return new Finding(level, "(catalog)", "catalog", message);
+  }
+
   public boolean isError() {
     return level == Level.ERROR;
   }

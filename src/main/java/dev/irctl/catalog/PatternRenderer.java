@@ -169,8 +169,7 @@ public final class PatternRenderer {
           continue;
         }
         JsonNode rendered = node(value);
-        boolean emptiedByDropout = value.isArray() && !value.isEmpty() && rendered.isEmpty();
-        if (!emptiedByDropout) {
+        if (!emptiedByDropout(value, rendered)) {
           result.set(field.getKey(), rendered);
         }
       }
@@ -184,10 +183,21 @@ public final class PatternRenderer {
         if (placeholder.isPresent()) {
           valueOf(placeholder.get()).ifPresent(list -> list.forEach(result::add));
         } else {
-          result.add(node(element));
+          JsonNode rendered = node(element);
+          if (!emptiedByDropout(element, rendered)) {
+            result.add(rendered);
+          }
         }
       }
       return result;
+    }
+
+    /**
+     * A container that had members and lost them all to optional parameters that dropped out: it
+     * goes too, so {@code [{"anything-but": {"wildcard": "${p}"}}]} disappears as a whole.
+     */
+    private static boolean emptiedByDropout(JsonNode source, JsonNode rendered) {
+      return source.isContainerNode() && !source.isEmpty() && rendered.isEmpty();
     }
 
     private Optional<List<String>> valueOf(String name) {

@@ -30,8 +30,21 @@ public final class CatalogOptions {
     return new CatalogSources(!noBundled, directories);
   }
 
-  /** Loads and schema-checks the rules; a broken file is a usage error naming it. */
+  /**
+   * Loads the rules and runs every check of {@code rules validate} (schema, event-ruler compile,
+   * pattern size, scope, examples) before the command makes its first AWS call: any error is a
+   * usage error (exit 2) naming the file and what to fix.
+   */
   public Catalog load() {
+    return Catalog.loadValidated(sources());
+  }
+
+  /**
+   * Loads and schema-checks the rules only: for offline commands that make no AWS call and either
+   * report the other problems themselves ({@code rules validate}) or must stay fast ({@code rules
+   * test}, {@code rules match}; event-ruler still rejects a pattern it cannot compile).
+   */
+  public Catalog loadSchemaChecked() {
     return Catalog.load(sources());
   }
 }

@@ -42,9 +42,8 @@ import picocli.CommandLine.Spec;
     },
     footerHeading = "%nExamples:%n",
     footer = {
-      "  irctl export cloudformation --security-account 444455556666 --hub-region eu-west-1 --out cfn/",
-      "  irctl export cloudformation --security-account 444455556666 --hub-region eu-west-1"
-          + " --exclude s3-honey-bucket-access"
+      "  irctl export cloudformation --security-account $ID --hub-region eu-west-1",
+      "    (ID: the security account that owns the hub bus; --out DIR picks the folder)"
     })
 final class ExportCloudFormationCommand implements Callable<Integer> {
   static final String RULES_FILE = "irctl-member-rules.template.json";
@@ -106,9 +105,14 @@ final class ExportCloudFormationCommand implements Callable<Integer> {
           "--hub-region " + hubRegion + ": not a region name such as eu-west-1.");
     }
     Catalog loaded = catalog.load();
-    List<DesiredRule> desired =
-        CatalogRules.desired(
-            loaded, new CatalogRules.Selection(rules, excludes, categories), parameters.settings());
+    CatalogRules.Resolved resolved =
+        CatalogRules.resolve(
+            loaded,
+            new CatalogRules.Selection(rules, excludes, categories),
+            parameters.settings(),
+            false);
+    new SelectionNotes(spec).print(resolved);
+    List<DesiredRule> desired = resolved.rules();
     if (MemberRulesTemplate.memberRules(desired).isEmpty()) {
       throw UserException.usage(
           "the selection has only GuardDuty finding rules, which run in the delegated admin account:"

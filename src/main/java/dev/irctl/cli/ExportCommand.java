@@ -9,9 +9,7 @@ import picocli.CommandLine.Command;
         "Write what irctl deploys as files, for teams that deploy with their own pipeline.",
     subcommands = {ExportCloudFormationCommand.class},
     footerHeading = "%nExamples:%n",
-    footer = {
-      "  irctl export cloudformation --security-account 444455556666 --hub-region eu-west-1 --out cfn/"
-    })
+    footer = {"  irctl export cloudformation --security-account $ID --hub-region eu-west-1"})
 final class ExportCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 

@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
       RulesValidateCommand.class,
       RulesTestCommand.class,
       RulesMatchCommand.class,
-      RulesDocsCommand.class
+      RulesDocsCommand.class,
+      RulesDiffCommand.class
     })
 public final class RulesCommand implements Runnable {
   @Spec CommandLine.Model.CommandSpec spec;

@@ -67,7 +67,7 @@ final class RulesMatchCommand implements Callable<Integer> {
                 file ->
                     file.equals("-") ? EventInput.stdin(System.in) : EventInput.file(Path.of(file)))
             .toList();
-    Catalog catalog = catalogOptions.load();
+    Catalog catalog = catalogOptions.loadSchemaChecked();
     CatalogMatcher matcher = CatalogMatcher.compile(render(catalog, parameters.settings()));
     PrintWriter err = spec.commandLine().getErr();
     MatchLines lines =

@@ -49,7 +49,7 @@ final class RulesTestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Catalog catalog = catalogOptions.load();
+    Catalog catalog = catalogOptions.loadSchemaChecked();
     List<Rule> rules = ids.isEmpty() ? catalog.rules() : ids.stream().map(catalog::rule).toList();
     List<ExampleResult> results = new ExampleTester().run(rules);
     long failed = results.stream().filter(r -> !r.passed()).count();

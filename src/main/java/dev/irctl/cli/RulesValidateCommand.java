@@ -44,7 +44,7 @@ final class RulesValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Catalog catalog = catalogOptions.load();
+    Catalog catalog = catalogOptions.loadSchemaChecked();
     List<Finding> findings = new CatalogValidator().validate(catalog);
     long errors = findings.stream().filter(Finding::isError).count();
     long warnings = findings.size() - errors;

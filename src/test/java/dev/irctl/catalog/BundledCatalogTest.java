@@ -69,6 +69,30 @@ class BundledCatalogTest {
                     () -> assertThat(result.passed()).as(result.reason().orElse("")).isTrue()));
   }
 
+  /**
+   * The EventBridge tamper rule pages when an irctl rule that needs read-only events is put back to
+   * plain ENABLED; its list of such rules must follow the catalog.
+   */
+  @Test
+  void theEventBridgeTamperRuleNamesEveryRuleThatNeedsReadOnlyEvents() {
+    Rule tamper = CATALOG.rule("eventbridge-irctl-rule-tampering");
+    List<String> needAll =
+        CATALOG.rules().stream()
+            .filter(rule -> rule.managementEvents() == ManagementEvents.ALL)
+            .map(Rule::eventBridgeName)
+            .sorted()
+            .toList();
+    List<String> listed = new java.util.ArrayList<>();
+    for (com.fasterxml.jackson.databind.JsonNode branch :
+        tamper.eventPattern().path("detail").path("$or")) {
+      if (branch.path("requestParameters").path("state").toString().contains("\"ENABLED\"")) {
+        branch.path("requestParameters").path("name").forEach(n -> listed.add(n.asText()));
+      }
+    }
+    assertThat(needAll).isNotEmpty();
+    assertThat(listed).containsExactlyElementsOf(needAll);
+  }
+
   @TestFactory
   Stream<DynamicTest> everyRuleNameFitsEventBridge() {
     return CATALOG.rules().stream()

@@ -271,4 +271,40 @@ class CatalogValidatorTest {
     ((ObjectNode) event.get("detail")).put("awsRegion", "us-east-1");
     return event;
   }
+
+  @Test
+  void moreThan30WildcardRulesIsAnErrorAndMoreThan100RulesAWarning() {
+    java.util.List<Rule> rules = new java.util.ArrayList<>();
+    for (int i = 0; i < 101; i++) {
+      TestRules rule = TestRules.rule("r" + i);
+      if (i < 31) {
+        rule.pattern(
+            "{\"source\":[\"aws.ec2\"],\"detail\":{\"name\":[{\"wildcard\":\"irctl-*\"}]}}");
+      }
+      rules.add(rule.build());
+    }
+
+    assertThat(validator.checkQuotas(rules))
+        .extracting(Finding::level, Finding::message)
+        .anySatisfy(
+            f -> {
+              assertThat(f.toList().get(0)).isEqualTo(Finding.Level.WARNING);
+              assertThat((String) f.toList().get(1))
+                  .contains("101 rules: more than the 100 rules per event bus")
+                  .contains("af-south-1, eu-south-1");
+            })
+        .anySatisfy(
+            f -> {
+              assertThat(f.toList().get(0)).isEqualTo(Finding.Level.ERROR);
+              assertThat((String) f.toList().get(1)).contains("31 rules use wildcard filters");
+            });
+    assertThat(validator.checkQuotas(rules.subList(0, 30))).isEmpty();
+  }
+
+  @Test
+  void theBundledCatalogFitsTheQuotas() {
+    assertThat(validator.checkQuotas(Catalog.load(CatalogSources.bundledOnly()).rules()))
+        .filteredOn(Finding::isError)
+        .isEmpty();
+  }
 }

@@ -32,6 +32,29 @@ class PatternRendererTest {
                 "{\"detail\":{\"requestParameters\":{\"bucketName\":[\"a-honey\",\"b-honey\"]}}}"));
   }
 
+  private static final String DEPLOYERS =
+      "{\"name\":\"deployerPrincipalArns\",\"description\":\"Deployers\",\"type\":\"stringList\","
+          + "\"required\":false,\"example\":[\"arn:aws:iam::111122223333:user/ci\"]}";
+
+  @Test
+  void anUnsetOptionalParameterTakesItsEmptiedObjectsAndArraysWithIt() {
+    Rule rule =
+        TestRules.rule("tamper")
+            .parameter(DEPLOYERS)
+            .pattern(
+                "{\"detail\":{\"eventName\":[\"PutRule\"],\"userIdentity\":{\"arn\":"
+                    + "[{\"anything-but\":{\"wildcard\":\"${deployerPrincipalArns}\"}}]}}}")
+            .build();
+
+    assertThat(renderer.render(rule, Map.of()))
+        .isEqualTo(TestEvents.json("{\"detail\":{\"eventName\":[\"PutRule\"]}}"));
+    assertThat(renderer.render(rule, Map.of("deployerPrincipalArns", "arn:a,arn:b/*")))
+        .isEqualTo(
+            TestEvents.json(
+                "{\"detail\":{\"eventName\":[\"PutRule\"],\"userIdentity\":{\"arn\":"
+                    + "[{\"anything-but\":{\"wildcard\":[\"arn:a\",\"arn:b/*\"]}}]}}}"));
+  }
+
   @Test
   void stringListInsideAnArrayIsSplicedIn() {
     Rule rule =

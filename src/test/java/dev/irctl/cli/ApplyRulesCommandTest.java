@@ -24,9 +24,9 @@ class ApplyRulesCommandTest {
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     FakeEventBridge useast1 = aws.eventBridgeIn("us-east-1");
-    assertThat(useast1.ruleNames("default")).hasSize(26).allMatch(n -> n.startsWith("irctl-"));
+    assertThat(useast1.ruleNames("default")).hasSize(45).allMatch(n -> n.startsWith("irctl-"));
     assertThat(aws.eventBridgeIn("eu-west-1").ruleNames("default"))
-        .hasSize(22)
+        .hasSize(38)
         .doesNotContain("irctl-iam-mfa-deactivated", "irctl-cis-organizations-changes");
     FakeEventBridge.StoredRule rootUsage =
         useast1.rule("default", "irctl-cis-root-account-usage").orElseThrow();
@@ -47,7 +47,7 @@ class ApplyRulesCommandTest {
         .isEqualTo("arn:aws:events:eu-west-1:" + FakePorts.ACCOUNT + ":rule/irctl-*");
     assertThat(run.out())
         .contains("in 16 regions: ap-northeast-1")
-        .contains("rules      applied  23 added")
+        .contains("rules      applied  39 added")
         .contains("target irctl-sns: (none) -> arn:aws:sns:<region>:111122223333:irctl-alerts")
         .endsWith("destroyed (" + aws.log().writes().size() + " write calls).\n");
   }
@@ -78,7 +78,7 @@ class ApplyRulesCommandTest {
     assertThat(aws.log().writes()).isEmpty();
     assertThat(second.out())
         .contains("no changes in 16 regions: ap-northeast-1")
-        .contains("us-east-1\n  rules      in sync  26 in sync  arn:aws:sns:us-east-1:")
+        .contains("us-east-1\n  rules      in sync  45 in sync  arn:aws:sns:us-east-1:")
         .contains("    subscription pending confirmation: email:soc@example.com")
         .contains("Apply: 0 added, 0 changed, 0 destroyed (0 write calls).");
   }
@@ -137,10 +137,12 @@ class ApplyRulesCommandTest {
             aws, "apply-rules", "--auto-approve", "--region", "eu-west-1", "--category", "iam");
 
     assertThat(run.exitCode()).isZero();
-    assertThat(aws.eventBridgeIn("eu-west-1").ruleNames("default")).isEmpty();
+    assertThat(aws.eventBridgeIn("eu-west-1").ruleNames("default"))
+        .containsExactlyInAnyOrder("irctl-sso-permission-changes", "irctl-sts-assume-root");
     assertThat(run.err())
         .contains(
-            "skipped 3 global rule(s) (iam-access-key-changes, iam-mfa-deactivated, iam-permission-changes)");
+            "skipped 5 global rule(s) (iam-access-key-changes, iam-credential-persistence,"
+                + " iam-mfa-deactivated, iam-permission-changes, iam-root-access-key-created)");
   }
 
   @Test
@@ -165,7 +167,7 @@ class ApplyRulesCommandTest {
                 "irctl:rule-id",
                 "ec2-instance-terminated",
                 "irctl:catalog-version",
-                "2026.11.0"),
+                "2026.12.0"),
             List.of(
                 RuleTarget.of(
                     "irctl-sns",

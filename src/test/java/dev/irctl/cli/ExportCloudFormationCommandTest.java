@@ -67,7 +67,7 @@ class ExportCloudFormationCommandTest {
   }
 
   @Test
-  void aMissingRuleParameterNamesTheFlag() {
+  void aRuleMissingItsParameterIsLeftOutWithAWarning() throws Exception {
     CliRun run =
         CliRun.run(
             "export",
@@ -79,10 +79,29 @@ class ExportCloudFormationCommandTest {
             "--out",
             dir.toString());
 
+    assertThat(run.exitCode()).isEqualTo(0);
+    assertThat(run.err()).contains("left out rule s3-honey-bucket-access").contains("bucketNames");
+    String template = Files.readString(dir.resolve("irctl-member-rules.template.json"));
+    assertThat(template).doesNotContain("s3-honey-bucket-access").contains("iam-mfa-deactivated");
+  }
+
+  @Test
+  void namingARuleWithoutItsParameterIsAUsageError() {
+    CliRun run =
+        CliRun.run(
+            "export",
+            "cloudformation",
+            "--security-account",
+            "444455556666",
+            "--hub-region",
+            "eu-west-1",
+            "--rule",
+            "s3-honey-bucket-access",
+            "--out",
+            dir.toString());
+
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err())
-        .contains("--set bucketNames=")
-        .contains("--exclude s3-honey-bucket-access");
+    assertThat(run.err()).contains("--set bucketNames=");
     assertThat(Files.exists(dir.resolve("irctl-member-rules.template.json"))).isFalse();
   }
 }

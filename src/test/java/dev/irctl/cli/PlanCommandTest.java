@@ -46,11 +46,11 @@ class PlanCommandTest {
         .contains("eu-west-1\n  guardduty  pending  1 to add\n    + create detector (")
         .contains("+ create topic irctl-alerts (missing)")
         .contains("+ create rule irctl-cis-root-account-usage (missing)")
-        .contains("rules      pending  23 to add  arn:aws:sns:eu-west-1:")
-        .contains("rules      pending  27 to add  arn:aws:sns:us-east-1:")
+        .contains("rules      pending  39 to add  arn:aws:sns:eu-west-1:")
+        .contains("rules      pending  46 to add  arn:aws:sns:us-east-1:")
         .contains("global\n  iam        pending  2 to add  " + POLICY_ARN)
         .contains("+ create policy")
-        .endsWith("Plan: 54 to add, 0 to change, 0 to destroy\n");
+        .endsWith("Plan: 89 to add, 0 to change, 0 to destroy\n");
     assertThat(run.out().indexOf("eu-west-1\n")).isLessThan(run.out().indexOf("us-east-1\n"));
   }
 
@@ -80,9 +80,9 @@ class PlanCommandTest {
     assertThat(apply.exitCode()).as(apply.err()).isZero();
     assertThat(aws.guardDutyIn("eu-west-1").detector())
         .hasValueSatisfying(d -> assertThat(d.enabled()).isTrue());
-    assertThat(aws.eventBridgeIn("us-east-1").ruleNames("default")).hasSize(26);
+    assertThat(aws.eventBridgeIn("us-east-1").ruleNames("default")).hasSize(45);
     assertThat(aws.iamFake().attachedTo(Principal.role("responders"))).containsExactly(POLICY_ARN);
-    assertThat(apply.out()).contains("Apply: 56 added, 0 changed, 0 destroyed (");
+    assertThat(apply.out()).contains("Apply: 91 added, 0 changed, 0 destroyed (");
     aws.log().clear();
 
     CliRun plan =
@@ -101,7 +101,7 @@ class PlanCommandTest {
     assertThat(aws.log().writes()).isEmpty();
     assertThat(plan.out())
         .contains("  guardduty  in sync")
-        .contains("  rules      in sync  26 in sync")
+        .contains("  rules      in sync  45 in sync")
         .contains("  iam        in sync")
         .contains("No changes: everything is as asked in 2 regions.");
   }
@@ -235,7 +235,7 @@ class PlanCommandTest {
     assertThat(rules.get("status").asText()).isEqualTo("PENDING");
     assertThat(rules.at("/ids/topicArn").asText())
         .isEqualTo("arn:aws:sns:eu-west-1:111122223333:irctl-alerts");
-    assertThat(rules.get("changes")).hasSize(23);
+    assertThat(rules.get("changes")).hasSize(39);
     assertThat(rules.at("/changes/1/diffs/0/after").isObject())
         .as("an event pattern is a JSON value, not a string holding JSON")
         .isTrue();
@@ -246,7 +246,7 @@ class PlanCommandTest {
     assertThat(iam.at("/error/message").asText()).startsWith("no principals named");
     assertThat(plan.at("/summary/regions").asInt()).isEqualTo(2);
     assertThat(plan.at("/summary/regionsWithChanges").asInt()).isEqualTo(2);
-    assertThat(plan.at("/summary/changes").asInt()).isEqualTo(1 + 23 + 1 + 27);
+    assertThat(plan.at("/summary/changes").asInt()).isEqualTo(1 + 39 + 1 + 46);
     assertThat(plan.at("/summary/failedParts").asInt()).isZero();
   }
 
@@ -359,8 +359,8 @@ class PlanCommandTest {
         .contains("findingPublishingFrequency: (none) -> ONE_HOUR")
         .contains("iam        pending  2 to add")
         .doesNotContain("us-east-1\n  guardduty")
-        .endsWith("Plan: 26 to add, 0 to change, 0 to destroy\n");
-    assertThat(plan.err()).contains("warning: skipped 4 global rule(s)");
+        .endsWith("Plan: 42 to add, 0 to change, 0 to destroy\n");
+    assertThat(plan.err()).contains("warning: skipped 7 global rule(s)");
     assertThat(apply.exitCode()).as(apply.err()).isZero();
     assertThat(status.exitCode()).as(status.err()).isZero();
     assertThat(status.out()).contains("eu-west-1  enabled    ONE_HOUR");

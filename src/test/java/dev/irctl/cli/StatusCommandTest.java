@@ -30,8 +30,8 @@ class StatusCommandTest {
         .contains(
             "REGION     GUARDDUTY  FREQUENCY  FEATURES ON  RULES SYNC/DRIFT/MISSING/ORPHAN  TOPIC POLICY  SUBSCRIPTIONS")
         .contains(
-            "eu-west-1  missing    -          -            0/0/22/0                         no topic      0 confirmed, 0 pending")
-        .contains("us-east-1  missing    -          -            0/0/26/0")
+            "eu-west-1  missing    -          -            0/0/38/0                         no topic      0 confirmed, 0 pending")
+        .contains("us-east-1  missing    -          -            0/0/45/0")
         .contains(
             "2 regions: GuardDuty enabled in 0, rules and topic in sync in 0, 0 with errors. Run 'irctl plan' for the details.");
   }
@@ -55,7 +55,7 @@ class StatusCommandTest {
     assertThat(aws.log().writes()).isEmpty();
     assertThat(run.out())
         .containsPattern(
-            "eu-west-1  enabled    FIFTEEN_MINUTES  \\d+ +22/0/0/0 +ok +0 confirmed, 1 pending")
+            "eu-west-1  enabled    FIFTEEN_MINUTES  \\d+ +38/0/0/0 +ok +0 confirmed, 1 pending")
         .contains(
             "2 regions: GuardDuty enabled in 2, rules and topic in sync in 2, 0 with errors.");
   }
@@ -93,7 +93,7 @@ class StatusCommandTest {
     assertThat(euWest1.at("/guardduty/state").asText()).isEqualTo("disabled");
     assertThat(euWest1.at("/guardduty/findingFrequency").asText()).isEqualTo("SIX_HOURS");
     assertThat(euWest1.at("/guardduty/featuresOn/0").asText()).isEqualTo("S3_DATA_EVENTS");
-    assertThat(euWest1.at("/rules/inSync").asInt()).isEqualTo(21);
+    assertThat(euWest1.at("/rules/inSync").asInt()).isEqualTo(37);
     assertThat(euWest1.at("/rules/orphaned").asInt()).isEqualTo(1);
     assertThat(euWest1.at("/topic/exists").asBoolean()).isTrue();
     assertThat(euWest1.at("/topic/policyOk").asBoolean()).isFalse();
@@ -115,13 +115,13 @@ class StatusCommandTest {
     assertThat(run.out())
         .contains("eu-west-1  error")
         .contains("guardduty: access denied: the caller is not allowed guardduty:ListDetectors")
-        .contains("0/0/22/0");
+        .contains("0/0/38/0");
     JsonNode status = json(Files.readString(file));
     assertThat(status.get("schemaVersion").asInt()).isEqualTo(1);
     assertThat(status.get("command").asText()).isEqualTo("status");
     assertThat(status.at("/regions/0/errors/guardduty").asText()).contains("not authorized");
     assertThat(status.at("/regions/0/guardduty").isNull()).isTrue();
-    assertThat(status.at("/regions/0/rules/missing").asInt()).isEqualTo(22);
+    assertThat(status.at("/regions/0/rules/missing").asInt()).isEqualTo(38);
     assertThat(status.at("/regions/1/guardduty/state").asText()).isEqualTo("missing");
   }
 

@@ -38,12 +38,10 @@ public record ApplyRulesRequest(
   }
 
   /**
-   * The rules that belong in {@code region}: global ones only in us-east-1, where their events
-   * arrive.
+   * The rules that belong in {@code region}: global ones only in their partition's home region,
+   * where their events arrive (see {@link RuleScopes}).
    */
   public List<DesiredRule> rulesFor(String region) {
-    return rules.stream()
-        .filter(r -> !r.global() || RuleScopes.GLOBAL_REGION.equals(region))
-        .toList();
+    return rules.stream().filter(r -> RuleScopes.belongsIn(r, region)).toList();
   }
 }

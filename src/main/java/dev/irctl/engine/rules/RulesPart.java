@@ -22,7 +22,7 @@ public final class RulesPart implements Part {
    * EventBridge's rules-per-bus quota in most regions (lower in some newer ones; AWS then rejects
    * PutRule).
    */
-  public static final int RULES_PER_BUS = 300;
+  public static final int RULES_PER_BUS = dev.irctl.catalog.EventBridgeQuotas.RULES_PER_BUS;
 
   private final ApplyRulesRequest request;
 
@@ -54,7 +54,7 @@ public final class RulesPart implements Part {
                 topicArn,
                 request.topic().kmsKey());
     RegionPlan plan = RegionPlanner.plan(region, request, context.identity(), state);
-    checkQuota(events, request.bus(), plan);
+    checkQuota(events, request.bus(), region, plan);
     return PartPlan.of(plan.changes(), state, plan, notes(plan));
   }
 
@@ -91,13 +91,15 @@ public final class RulesPart implements Part {
    * Fails the region before any write when the new rules would not fit on the bus, rather than
    * half-applying.
    */
-  private static void checkQuota(EventBridgePort events, String bus, RegionPlan plan) {
+  private static void checkQuota(
+      EventBridgePort events, String bus, String region, RegionPlan plan) {
+    int quota = dev.irctl.catalog.EventBridgeQuotas.rulesPerBus(region);
     if (plan.creates() == 0) {
       return;
     }
     int existing = events.countRules(bus);
     long after = existing - plan.deletes() + plan.creates();
-    if (after > RULES_PER_BUS) {
+    if (after > quota) {
       throw new PlanConflictException(
           "event bus "
               + bus
@@ -106,7 +108,7 @@ public final class RulesPart implements Part {
               + " rules and "
               + plan.creates()
               + " more would pass EventBridge's quota of "
-              + RULES_PER_BUS
+              + quota
               + " rules per bus. Nothing was changed in this region: delete unused rules or select fewer"
               + " rules, or ask AWS for a higher quota.");
     }

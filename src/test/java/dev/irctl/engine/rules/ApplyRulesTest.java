@@ -171,6 +171,25 @@ class ApplyRulesTest {
   }
 
   @Test
+  void aRegionWithALowerQuotaFailsAtItsOwnLimit() throws Exception {
+    aws.eventBridgeIn("af-south-1").fill("default", 99);
+
+    List<PartResult> results =
+        run(
+            List.of("af-south-1"),
+            request(
+                List.of(rule("a", false), rule("b", false)), MessageFormat.RAW, false, List.of()),
+            false);
+
+    assertThat(results.get(0).failed()).isTrue();
+    assertThat(results.get(0).error())
+        .get()
+        .asString()
+        .contains("holds 99 rules and 2 more would pass EventBridge's quota of 100");
+    assertThat(aws.log().writes()).isEmpty();
+  }
+
+  @Test
   void aFailedPutTargetsEntryFailsTheRegionWithAwssMessageAndTheRerunConverges() throws Exception {
     aws.eventBridgeIn("eu-west-1")
         .rejectTargetsOf("irctl-b", "ValidationException: the topic is not accessible");
