@@ -1,0 +1,72 @@
+package dev.irctl.bench;
+
+import dev.irctl.cli.CliRun;
+import dev.irctl.engine.iam.Principal;
+import dev.irctl.fakes.FakePorts;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code irctl apply} (GuardDuty, rules and topics, the IAM policy) against each of its parts run
+ * alone, over 17 regions on the fakes with 100 ms per call (bench/apply.sh runs it; not a unit
+ * test). Issue 9's goal: the combined run costs at most 1.2 x the slowest part alone, because all
+ * parts of a region share one region task instead of doubling the regions in flight.
+ */
+public final class ApplyBench {
+  static final long LATENCY_MS = 100;
+  static final List<String> COMMON =
+      List.of("--auto-approve", "--all-regions", "--concurrency", "17", "--no-color");
+  static final List<String> RULES =
+      List.of("--set", "bucketNames=corp-backups-honey", "--subscribe", "email:soc@example.com");
+
+  private ApplyBench() {}
+
+  public static void main(String[] args) {
+    long guardDuty = firstAndSecond("enable-guardduty", List.of());
+    long rules = firstAndSecond("apply-rules", RULES);
+    List<String> all = new ArrayList<>(RULES);
+    all.addAll(List.of("--role", "responders"));
+    long apply = firstAndSecond("apply", all);
+    long slowest = Math.max(guardDuty, rules);
+    System.out.printf(
+        "apply (all three parts) first run %d ms; slowest part alone %d ms; ratio %.2f (goal <= 1.20)%n",
+        apply, slowest, apply / (double) slowest);
+  }
+
+  /** Prints the first (create) and second (no-op) run of one command; returns the first's wall. */
+  private static long firstAndSecond(String command, List<String> extra) {
+    List<String> argv = new ArrayList<>();
+    argv.add(command);
+    argv.addAll(COMMON);
+    argv.addAll(extra);
+    String[] args = argv.toArray(String[]::new);
+    CliRun.run(fresh(), args); // warm-up without latency: class loading is CPU, not calls
+    FakePorts aws = fresh();
+    aws.log().latency(LATENCY_MS);
+    long first = timed(aws, args);
+    int firstWrites = aws.log().writes().size();
+    aws.log().clear();
+    long second = timed(aws, args);
+    System.out.printf(
+        "%-17s first run %5d ms (%d writes), second run %5d ms (%d writes)%n",
+        command, first, firstWrites, second, aws.log().writes().size());
+    return first;
+  }
+
+  private static FakePorts fresh() {
+    FakePorts aws = new FakePorts();
+    aws.iamFake().existingPrincipal(Principal.role("responders"));
+    return aws;
+  }
+
+  private static long timed(FakePorts aws, String[] args) {
+    long start = System.nanoTime();
+    CliRun run = CliRun.run(aws, args);
+    long ms = (System.nanoTime() - start) / 1_000_000;
+    if (run.exitCode() != 0) {
+      System.err.println(run.err());
+      throw new IllegalStateException(args[0] + " exited " + run.exitCode());
+    }
+    return ms;
+  }
+}
