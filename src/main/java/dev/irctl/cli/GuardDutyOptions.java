@@ -19,9 +19,8 @@ public final class GuardDutyOptions {
   @Option(
       names = "--finding-frequency",
       paramLabel = "FREQ",
-      defaultValue = "FIFTEEN_MINUTES",
       description =
-          "How often updated findings are published: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+          "How often updated findings are published: ${COMPLETION-CANDIDATES} (default for a detector irctl creates: FIFTEEN_MINUTES; an adopted detector keeps its own unless this is given).")
   FindingFrequency frequency;
 
   @Option(
@@ -67,6 +66,6 @@ public final class GuardDutyOptions {
     List<ListSetSpec> lists = new ArrayList<>();
     threatIntelSets.forEach(t -> lists.add(ListSetOptionParser.parse(ListKind.THREAT_INTEL, t)));
     trustedIpSets.forEach(t -> lists.add(ListSetOptionParser.parse(ListKind.TRUSTED_IP, t)));
-    return new DesiredDetector(frequency, features, lists);
+    return DesiredDetector.of(java.util.Optional.ofNullable(frequency), features, lists);
   }
 }

@@ -100,7 +100,20 @@ class EnableGuardDutyCommandTest {
     assertThat(run.out())
         .contains("guardduty  pending  1 to change")
         .contains("status: DISABLED -> ENABLED")
-        .contains("findingPublishingFrequency: SIX_HOURS -> FIFTEEN_MINUTES");
+        // An adopted detector keeps its frequency unless the user names one.
+        .doesNotContain("findingPublishingFrequency");
+
+    CliRun explicit =
+        CliRun.run(
+            aws,
+            "enable-guardduty",
+            "--auto-approve",
+            "--region",
+            "us-east-1",
+            "--dry-run",
+            "--finding-frequency",
+            "FIFTEEN_MINUTES");
+    assertThat(explicit.out()).contains("findingPublishingFrequency: SIX_HOURS -> FIFTEEN_MINUTES");
   }
 
   @Test

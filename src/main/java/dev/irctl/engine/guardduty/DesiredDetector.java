@@ -11,8 +11,33 @@ import java.util.Map;
  * present and active.
  */
 public record DesiredDetector(
-    FindingFrequency frequency, Map<DetectorFeature, Boolean> features, List<ListSetSpec> lists) {
+    FindingFrequency frequency,
+    boolean frequencyGiven,
+    Map<DetectorFeature, Boolean> features,
+    List<ListSetSpec> lists) {
+  /** The frequency a detector irctl creates gets when the user names none. */
+  public static final FindingFrequency DEFAULT_FREQUENCY = FindingFrequency.FIFTEEN_MINUTES;
+
+  /** A frequency the user asked for explicitly (flag or config key). */
+  public DesiredDetector(
+      FindingFrequency frequency, Map<DetectorFeature, Boolean> features, List<ListSetSpec> lists) {
+    this(frequency, true, features, lists);
+  }
+
+  /**
+   * {@code frequency} empty: the user named none, so a detector irctl creates gets the default and
+   * an adopted one keeps its own.
+   */
+  public static DesiredDetector of(
+      java.util.Optional<FindingFrequency> frequency,
+      Map<DetectorFeature, Boolean> features,
+      List<ListSetSpec> lists) {
+    return new DesiredDetector(
+        frequency.orElse(DEFAULT_FREQUENCY), frequency.isPresent(), features, lists);
+  }
+
   public DesiredDetector {
+    frequency = frequency == null ? DEFAULT_FREQUENCY : frequency;
     features = features.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(features));
     lists = List.copyOf(lists);
     checkConsistent(features, lists);

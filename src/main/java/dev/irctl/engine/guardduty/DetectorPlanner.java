@@ -37,7 +37,11 @@ public final class DetectorPlanner {
       diffs.add(FieldDiff.of("status", "DISABLED", "ENABLED"));
     }
     Optional<FindingFrequency> frequency = Optional.empty();
-    if (actual.frequency() != desired.frequency()) {
+    // A frequency the user did not name is a default: it applies to detectors irctl creates (and
+    // keeps them there), never to one it adopted.
+    boolean applies =
+        desired.frequencyGiven() || dev.irctl.engine.Ownership.taggedByIrctl(actual.tags());
+    if (applies && actual.frequency() != desired.frequency()) {
       frequency = Optional.of(desired.frequency());
       diffs.add(
           FieldDiff.of("findingPublishingFrequency", actual.frequency(), desired.frequency()));

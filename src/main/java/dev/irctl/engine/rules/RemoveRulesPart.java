@@ -1,7 +1,9 @@
 package dev.irctl.engine.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.irctl.engine.Parallel;
+import dev.irctl.engine.PlanConflictException;
 import dev.irctl.engine.port.EventBridgePort;
 import dev.irctl.engine.port.SnsPort;
 import dev.irctl.engine.run.Applied;
@@ -32,7 +34,20 @@ public final class RemoveRulesPart implements Part {
    * What to remove: rules on {@code bus}; the topic {@code topicName} only with {@code
    * deleteTopic}.
    */
-  public record Request(String bus, String topicName, boolean deleteTopic) {}
+  public record Request(
+      String bus, String topicName, boolean deleteTopic, List<SubscriptionSpec> subscriptions) {
+    /**
+     * {@code subscriptions}: the ones irctl made (from --subscribe / irctl.yaml); any other
+     * subscription on the topic is someone else's and keeps the topic.
+     */
+    public Request {
+      subscriptions = subscriptions == null ? List.of() : List.copyOf(subscriptions);
+    }
+
+    public Request(String bus, String topicName, boolean deleteTopic) {
+      this(bus, topicName, deleteTopic, List.of());
+    }
+  }
 
   /** What the plan saw: irctl-prefixed rules and (with deleteTopic) the topic. */
   public record Actual(List<ActualRule> rules, Optional<ActualTopic> topic) {}
@@ -47,13 +62,12 @@ public final class RemoveRulesPart implements Part {
     String region = context.region();
     RegionReader reader = new RegionReader(context.parallel());
     List<ActualRule> rules = reader.readRules(context.ports().eventBridge(region), request.bus());
+    // The topic is read even without --delete-topic: irctl's publish statement goes either way.
     Optional<String> topicArn =
-        request.deleteTopic()
-            ? Optional.of(RegionPlanner.topicArn(context.identity(), region, request.topicName()))
-            : Optional.empty();
+        Optional.of(RegionPlanner.topicArn(context.identity(), region, request.topicName()));
     Optional<ActualTopic> topic =
         topicArn.flatMap(arn -> reader.readTopic(context.ports().sns(region), arn));
-    RegionPlan plan = plan(region, rules, topic, topicArn);
+    RegionPlan plan = plan(region, rules, topic, topicArn, request);
     return PartPlan.of(plan.changes(), new Actual(rules, topic), plan, RulesPart.notes(plan));
   }
 
@@ -85,7 +99,8 @@ public final class RemoveRulesPart implements Part {
       String region,
       List<ActualRule> rules,
       Optional<ActualTopic> topic,
-      Optional<String> topicArn) {
+      Optional<String> topicArn,
+      Request request) {
     List<RuleChange> deletes = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
     for (ActualRule rule : rules) {
@@ -101,19 +116,88 @@ public final class RemoveRulesPart implements Part {
     }
     List<TopicChange> topicChanges = new ArrayList<>();
     if (topic.isPresent()) {
-      if (!topic.get().createdByIrctl()) {
-        warnings.add(
-            "kept topic "
-                + topic.get().arn()
-                + ": irctl did not create it (no managed-by=irctl tag).");
-      } else if (!warnings.isEmpty()) {
-        warnings.add("kept topic " + topic.get().arn() + ": rules irctl kept still send to it.");
-      } else {
-        topicChanges.add(new TopicChange.DeleteTopic(topic.get().arn()));
-      }
+      topicChanges.addAll(topicPlan(topic.get(), !warnings.isEmpty(), request, warnings));
     }
     return new RegionPlan(
         region, topicArn.orElse(""), topicChanges, deletes, 0, List.of(), List.of(), warnings);
+  }
+
+  /**
+   * The topic: deleted with --delete-topic when irctl created it and nobody else put a statement or
+   * a subscription on it; otherwise kept (saying why), without irctl's publish statement. Nothing
+   * changes while rules irctl kept still send to it.
+   */
+  private static List<TopicChange> topicPlan(
+      ActualTopic topic, boolean rulesKept, Request request, List<String> warnings) {
+    String arn = topic.arn();
+    if (rulesKept) {
+      if (request.deleteTopic()) {
+        warnings.add("kept topic " + arn + ": rules irctl kept still send to it.");
+      }
+      return List.of();
+    }
+    Optional<ObjectNode> policy;
+    try {
+      policy = topic.policy().map(p -> SnsTopicPolicy.parse(p, arn));
+    } catch (PlanConflictException e) {
+      warnings.add("kept topic " + arn + " and its policy as they are: " + e.getMessage());
+      return List.of();
+    }
+    List<String> foreignStatements = policy.map(SnsTopicPolicy::foreignSids).orElse(List.of());
+    List<String> foreignSubscriptions =
+        topic.subscriptions().stream()
+            .filter(
+                s ->
+                    request.subscriptions().stream()
+                        .noneMatch(w -> s.sameEndpoint(w.protocol(), w.endpoint())))
+            .map(s -> s.protocol() + ":" + s.endpoint())
+            .toList();
+    if (request.deleteTopic()) {
+      List<String> why = new ArrayList<>();
+      if (!topic.createdByIrctl()) {
+        why.add("irctl did not create it (no managed-by=irctl tag)");
+      }
+      if (!foreignStatements.isEmpty()) {
+        why.add(
+            "its policy has statements irctl did not write ("
+                + String.join(", ", foreignStatements)
+                + ")");
+      }
+      if (!foreignSubscriptions.isEmpty()) {
+        why.add(
+            "it has subscriptions irctl did not make ("
+                + String.join(", ", foreignSubscriptions)
+                + ")");
+      }
+      if (why.isEmpty()) {
+        return List.of(new TopicChange.DeleteTopic(arn));
+      }
+      warnings.add(
+          "kept topic "
+              + arn
+              + ": "
+              + String.join("; ", why)
+              + ". Only irctl's publish statement is removed.");
+    }
+    if (policy.isEmpty() || SnsTopicPolicy.current(policy.get()).isEmpty()) {
+      return List.of();
+    }
+    ObjectNode without = SnsTopicPolicy.without(policy.get());
+    if (SnsTopicPolicy.statementCount(without) == 0) {
+      warnings.add(
+          "kept irctl's publish statement on topic "
+              + arn
+              + ": it is the policy's only statement, and a topic policy needs one.");
+      return List.of();
+    }
+    return List.of(
+        new TopicChange.RemoveStatement(
+            arn,
+            SnsTopicPolicy.compact(without),
+            JsonTreeDiff.diff(
+                "policy statement " + SnsTopicPolicy.SID,
+                SnsTopicPolicy.current(policy.get()).get(),
+                null)));
   }
 
   private static int apply(
@@ -145,13 +229,19 @@ public final class RemoveRulesPart implements Part {
     int total = writes.stream().mapToInt(Integer::intValue).sum();
     for (TopicChange change : plan.topicChanges()) {
       // The topic goes last, and only when every rule that sent to it is gone.
-      if (change instanceof TopicChange.DeleteTopic delete && failures.isEmpty()) {
-        total++;
-        try {
+      if (!failures.isEmpty()) {
+        break;
+      }
+      try {
+        if (change instanceof TopicChange.DeleteTopic delete) {
+          total++;
           sns.deleteTopic(delete.topicArn());
-        } catch (RuntimeException e) {
-          failures.add(delete.resource() + ": " + e.getMessage());
+        } else if (change instanceof TopicChange.RemoveStatement remove) {
+          total++;
+          sns.setTopicAttribute(remove.topicArn(), "Policy", remove.policy());
         }
+      } catch (RuntimeException e) {
+        failures.add(change.resource() + ": " + e.getMessage());
       }
     }
     return total;

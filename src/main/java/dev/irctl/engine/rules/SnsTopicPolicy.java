@@ -96,6 +96,46 @@ public final class SnsTopicPolicy {
     return merged;
   }
 
+  /** The Sid SNS gives the statement of its own default policy (the owner account may manage). */
+  public static final String AWS_DEFAULT_SID = "__default_statement_ID";
+
+  /** The existing policy without irctl's statement; the input is not modified. */
+  public static ObjectNode without(ObjectNode existing) {
+    ObjectNode result = existing.deepCopy();
+    ArrayNode kept = JSON.createArrayNode();
+    for (JsonNode s : statements(existing)) {
+      if (!SID.equals(s.path("Sid").asText(null))) {
+        kept.add(s.deepCopy());
+      }
+    }
+    result.set("Statement", kept);
+    return result;
+  }
+
+  /**
+   * The statements someone else wrote, by Sid ("(no Sid)" for one without): all but irctl's and the
+   * owner statement SNS puts in a topic's default policy.
+   */
+  public static java.util.List<String> foreignSids(ObjectNode existing) {
+    java.util.List<String> foreign = new java.util.ArrayList<>();
+    for (JsonNode s : statements(existing)) {
+      String sid = s.path("Sid").asText("");
+      if (!SID.equals(sid) && !AWS_DEFAULT_SID.equals(sid)) {
+        foreign.add(sid.isEmpty() ? "(no Sid)" : sid);
+      }
+    }
+    return foreign;
+  }
+
+  /** How many statements the policy holds. */
+  public static int statementCount(ObjectNode policy) {
+    int n = 0;
+    for (JsonNode ignored : statements(policy)) {
+      n++;
+    }
+    return n;
+  }
+
   /**
    * Parses a topic's policy. One that is not a JSON object is a conflict: irctl will not replace a
    * policy it cannot read with a narrower one.

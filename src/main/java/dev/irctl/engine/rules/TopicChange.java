@@ -109,6 +109,32 @@ public sealed interface TopicChange extends Change {
     }
   }
 
+  /**
+   * remove-rules on a topic that stays (adopted, or kept for what others put on it): the policy
+   * without irctl's publish statement, every other statement as it was.
+   */
+  record RemoveStatement(String topicArn, String policy, List<FieldDiff> diffs)
+      implements TopicChange {
+    public RemoveStatement {
+      diffs = List.copyOf(diffs);
+    }
+
+    @Override
+    public ChangeAction action() {
+      return ChangeAction.UPDATE;
+    }
+
+    @Override
+    public String resource() {
+      return "topic policy " + topicArn;
+    }
+
+    @Override
+    public String reason() {
+      return "irctl's rules are removed, so its publish statement goes too";
+    }
+  }
+
   /** remove-rules --delete-topic, for a topic irctl created. */
   record DeleteTopic(String topicArn) implements TopicChange {
     @Override

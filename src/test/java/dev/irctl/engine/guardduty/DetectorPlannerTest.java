@@ -202,4 +202,37 @@ class DetectorPlannerTest {
   private static ListSet list(String status, String location) {
     return new ListSet(ListKind.THREAT_INTEL, "s1", "bad-ips", location, ListFormat.TXT, status);
   }
+
+  /** frequency given?, detector tagged by irctl?; expected: is the frequency changed. */
+  @org.junit.jupiter.params.ParameterizedTest(name = "given={0} irctl={1} -> change={2}")
+  @org.junit.jupiter.params.provider.CsvSource({
+    "false, false, false",
+    "true, false, true",
+    "false, true, true",
+    "true, true, true"
+  })
+  void theDefaultFrequencyNeverChangesAnAdoptedDetector(
+      boolean given, boolean irctl, boolean changed) {
+    Detector actual =
+        new Detector(
+            "d1",
+            true,
+            FindingFrequency.SIX_HOURS,
+            Map.of(),
+            irctl ? Map.of("managed-by", "irctl") : Map.of());
+    DesiredDetector desired =
+        DesiredDetector.of(
+            given ? Optional.of(FindingFrequency.FIFTEEN_MINUTES) : Optional.empty(),
+            Map.of(),
+            List.of());
+
+    List<DetectorChange> changes =
+        DetectorPlanner.plan("r", desired, Optional.of(actual), List.of()).changes();
+
+    assertThat(changes.isEmpty()).isEqualTo(!changed);
+    DetectorChange.CreateDetector created =
+        (DetectorChange.CreateDetector)
+            DetectorPlanner.plan("r", desired, Optional.empty(), List.of()).changes().get(0);
+    assertThat(created.frequency()).isEqualTo(FindingFrequency.FIFTEEN_MINUTES);
+  }
 }
