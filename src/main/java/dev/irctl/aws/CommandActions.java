@@ -57,11 +57,41 @@ public final class CommandActions {
         SnsAdapter.ACTIONS,
         KmsAdapter.ACTIONS,
         AccountAdapter.ACTIONS,
-        RegionDirectoryAdapter.ACTIONS);
+        RegionDirectoryAdapter.ACTIONS,
+        SnsSubscriptionAdapter.ACTIONS,
+        CloudWatchMetricsAdapter.ACTIONS,
+        CloudTrailAdapter.ACTIONS);
     READ_ONLY.add("status");
+    // status' delivery column runs the same checks: doctor is status' reads of the alert path.
+    command(
+        "doctor",
+        EventBridgeAdapter.ACTIONS,
+        SnsAdapter.ACTIONS,
+        KmsAdapter.ACTIONS,
+        SnsSubscriptionAdapter.ACTIONS,
+        CloudWatchMetricsAdapter.ACTIONS,
+        CloudTrailAdapter.ACTIONS,
+        AccountAdapter.ACTIONS,
+        RegionDirectoryAdapter.ACTIONS);
+    READ_ONLY.add("doctor");
+    // drill writes only its irctl-drill-* queues, their subscription and the sample finding.
+    command(
+        "drill",
+        reads(EventBridgeAdapter.ACTIONS),
+        EventBridgeAdapter.DRILL_ACTIONS,
+        SqsQueueAdapter.ACTIONS,
+        SnsSubscriptionAdapter.ACTIONS,
+        SampleFindingsAdapter.ACTIONS,
+        AccountAdapter.ACTIONS,
+        RegionDirectoryAdapter.ACTIONS);
   }
 
   private CommandActions() {}
+
+  /** An adapter's read actions only, for a command that calls none of its writes. */
+  private static List<AwsAction> reads(List<AwsAction> adapter) {
+    return adapter.stream().filter(a -> !a.write()).toList();
+  }
 
   @SafeVarargs
   private static List<AwsAction>[] all(List<AwsAction>... adapters) {

@@ -38,6 +38,8 @@ import picocli.CommandLine.Spec;
       PlanCommand.class,
       ApplyCommand.class,
       StatusCommand.class,
+      DoctorCommand.class,
+      DrillCommand.class,
       EnableGuardDutyCommand.class,
       ApplyRulesCommand.class,
       RemoveRulesCommand.class,
@@ -52,6 +54,8 @@ import picocli.CommandLine.Spec;
 public final class IrctlCommand implements Runnable {
   private final PortsFactory portsFactory;
   private final ConfigOrigins configOrigins = new ConfigOrigins();
+  private Confirmation.Terminal terminal = Confirmation.system();
+  private dev.irctl.engine.drill.DrillClock drillClock = dev.irctl.engine.drill.DrillClock.system();
 
   @Spec CommandLine.Model.CommandSpec spec;
 
@@ -61,6 +65,26 @@ public final class IrctlCommand implements Runnable {
 
   public PortsFactory portsFactory() {
     return portsFactory;
+  }
+
+  /** Where confirmations are asked; tests replace it. */
+  Confirmation.Terminal terminal() {
+    return terminal;
+  }
+
+  IrctlCommand terminal(Confirmation.Terminal terminal) {
+    this.terminal = terminal;
+    return this;
+  }
+
+  /** The drill's time; tests run it in virtual time. */
+  dev.irctl.engine.drill.DrillClock drillClock() {
+    return drillClock;
+  }
+
+  IrctlCommand drillClock(dev.irctl.engine.drill.DrillClock clock) {
+    this.drillClock = clock;
+    return this;
   }
 
   ConfigOrigins configOrigins() {
