@@ -161,7 +161,8 @@ public final class DrillCommand implements Callable<Integer> {
                     DrillReport.checkPatterns(
                         ports.eventBridge(region),
                         region,
-                        request.rulesFor(region),
+                        // every selected rule: one deployed where it does not belong is checked
+                        request.rules(),
                         id -> catalog.find(id).map(Rule::examples))));
       }
       context.progress(

@@ -32,6 +32,9 @@ public final class DrillRenderer {
       return "not checked: " + report.patternError().get();
     }
     long rules = report.verdicts().stream().map(PatternCheck.Verdict::rule).distinct().count();
+    if (rules == 0) {
+      return "no deployed irctl rule with examples";
+    }
     int disagree = report.disagreements().size();
     String checked = rules + " rules, " + report.verdicts().size() + " examples";
     return disagree == 0 ? checked + " agree" : checked + ", " + disagree + " disagree";
