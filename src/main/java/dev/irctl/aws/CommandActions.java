@@ -18,6 +18,12 @@ public final class CommandActions {
   /** Commands that only read: they get the read actions of their adapters, never the writes. */
   private static final Set<String> READ_ONLY = new java.util.HashSet<>();
 
+  /**
+   * Commands whose reads only serve their own writes (drill reads the queues it creates): left out
+   * of {@code print-policy --read-only}, which stays on {@code *}.
+   */
+  private static final Set<String> READS_FOR_OWN_WRITES = Set.of("drill");
+
   /** plan and apply: enable-guardduty's, apply-rules' and install-policy's adapters together. */
   private static final List<AwsAction>[] ALL_PARTS =
       all(
@@ -106,6 +112,13 @@ public final class CommandActions {
   /** The commands that call AWS, in the order above. */
   public static Set<String> commands() {
     return COMMANDS.keySet();
+  }
+
+  /** The commands whose reads make up {@code print-policy --read-only}. */
+  public static Set<String> readOnlyCommands() {
+    Set<String> commands = new java.util.LinkedHashSet<>(COMMANDS.keySet());
+    commands.removeAll(READS_FOR_OWN_WRITES);
+    return commands;
   }
 
   /**

@@ -162,4 +162,29 @@ class DrillCommandTest {
     assertThat(run.err()).contains("--timeout soon");
     assertThat(aws.log().calls()).isEmpty();
   }
+
+  @Test
+  void printPolicyGivesDrillItsScopedWritesAndDoctorOnlyReads() throws Exception {
+    JsonNode drill = Json.mapper().readTree(CliRun.run("print-policy", "--command", "drill").out());
+    JsonNode doctor =
+        Json.mapper().readTree(CliRun.run("print-policy", "--command", "doctor").out());
+
+    String drillText = drill.toString();
+    assertThat(drillText)
+        .contains(
+            "guardduty:CreateSampleFindings",
+            "sqs:CreateQueue",
+            "arn:aws:sqs:*:*:irctl-drill-*",
+            "sns:Subscribe",
+            "sns:Unsubscribe",
+            "events:TestEventPattern")
+        .doesNotContain("events:PutRule", "sns:CreateTopic");
+    assertThat(doctor.toString())
+        .contains(
+            "cloudwatch:GetMetricData",
+            "cloudtrail:GetEventSelectors",
+            "sns:ListSubscriptionsByTopic",
+            "kms:GetKeyPolicy")
+        .doesNotContain("sns:Subscribe", "events:PutRule", "sqs:");
+  }
 }
