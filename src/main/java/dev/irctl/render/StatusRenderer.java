@@ -9,6 +9,7 @@ import dev.irctl.engine.status.RulesStatus;
 import dev.irctl.engine.status.TopicStatus;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * status' matrix: one row per region (GuardDuty, rules, topic), or one JSON document
@@ -16,9 +17,16 @@ import java.util.List;
  */
 public final class StatusRenderer {
   private final Style style;
+  private Map<String, String> delivery = Map.of();
 
   public StatusRenderer(Style style) {
     this.style = style;
+  }
+
+  /** The delivery column: region to ok, warn or broken (doctor's checks); absent: "-". */
+  public StatusRenderer delivery(Map<String, String> words) {
+    this.delivery = Map.copyOf(words);
+    return this;
   }
 
   public String text(List<RegionStatus> rows) {
@@ -31,6 +39,7 @@ public final class StatusRenderer {
             "RULES SYNC/DRIFT/MISSING/ORPHAN",
             "TOPIC POLICY",
             "SUBSCRIPTIONS",
+            "DELIVERY",
             "ERRORS");
     for (RegionStatus row : rows) {
       table.row(
@@ -47,6 +56,7 @@ public final class StatusRenderer {
           row.topic()
               .map(t -> t.confirmed() + " confirmed, " + t.pending() + " pending")
               .orElse("error"),
+          delivery.getOrDefault(row.region(), "-"),
           errors(row));
     }
     return table.render() + "\n" + summary(rows) + "\n";
@@ -107,6 +117,7 @@ public final class StatusRenderer {
       region.set("guardduty", row.guardDuty().map(StatusRenderer::guardDuty).orElse(null));
       region.set("rules", row.rules().map(StatusRenderer::rules).orElse(null));
       region.set("topic", row.topic().map(StatusRenderer::topic).orElse(null));
+      region.put("delivery", delivery.get(row.region()));
       ObjectNode errors = region.putObject("errors");
       row.errors().forEach(errors::put);
     }
