@@ -18,6 +18,12 @@ public final class CommandActions {
   /** Commands that only read: they get the read actions of their adapters, never the writes. */
   private static final Set<String> READ_ONLY = new java.util.HashSet<>();
 
+  /**
+   * Commands whose reads only serve their own writes (drill reads the queues it creates): left out
+   * of {@code print-policy --read-only}, which stays on {@code *}.
+   */
+  private static final Set<String> READS_FOR_OWN_WRITES = Set.of("drill");
+
   /** plan and apply: enable-guardduty's, apply-rules' and install-policy's adapters together. */
   private static final List<AwsAction>[] ALL_PARTS =
       all(
@@ -57,11 +63,41 @@ public final class CommandActions {
         SnsAdapter.ACTIONS,
         KmsAdapter.ACTIONS,
         AccountAdapter.ACTIONS,
-        RegionDirectoryAdapter.ACTIONS);
+        RegionDirectoryAdapter.ACTIONS,
+        SnsSubscriptionAdapter.ACTIONS,
+        CloudWatchMetricsAdapter.ACTIONS,
+        CloudTrailAdapter.ACTIONS);
     READ_ONLY.add("status");
+    // status' delivery column runs the same checks: doctor is status' reads of the alert path.
+    command(
+        "doctor",
+        EventBridgeAdapter.ACTIONS,
+        SnsAdapter.ACTIONS,
+        KmsAdapter.ACTIONS,
+        SnsSubscriptionAdapter.ACTIONS,
+        CloudWatchMetricsAdapter.ACTIONS,
+        CloudTrailAdapter.ACTIONS,
+        AccountAdapter.ACTIONS,
+        RegionDirectoryAdapter.ACTIONS);
+    READ_ONLY.add("doctor");
+    // drill writes only its irctl-drill-* queues, their subscription and the sample finding.
+    command(
+        "drill",
+        reads(EventBridgeAdapter.ACTIONS),
+        EventBridgeAdapter.DRILL_ACTIONS,
+        SqsQueueAdapter.ACTIONS,
+        SnsSubscriptionAdapter.ACTIONS,
+        SampleFindingsAdapter.ACTIONS,
+        AccountAdapter.ACTIONS,
+        RegionDirectoryAdapter.ACTIONS);
   }
 
   private CommandActions() {}
+
+  /** An adapter's read actions only, for a command that calls none of its writes. */
+  private static List<AwsAction> reads(List<AwsAction> adapter) {
+    return adapter.stream().filter(a -> !a.write()).toList();
+  }
 
   @SafeVarargs
   private static List<AwsAction>[] all(List<AwsAction>... adapters) {
@@ -76,6 +112,13 @@ public final class CommandActions {
   /** The commands that call AWS, in the order above. */
   public static Set<String> commands() {
     return COMMANDS.keySet();
+  }
+
+  /** The commands whose reads make up {@code print-policy --read-only}. */
+  public static Set<String> readOnlyCommands() {
+    Set<String> commands = new java.util.LinkedHashSet<>(COMMANDS.keySet());
+    commands.removeAll(READS_FOR_OWN_WRITES);
+    return commands;
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.irctl.aws;
 
 import dev.irctl.engine.permissions.AwsAction;
+import dev.irctl.engine.permissions.IrctlScopes;
 import dev.irctl.engine.port.SampleFindingsPort;
 import java.util.List;
 import java.util.Optional;
@@ -11,7 +12,7 @@ final class SampleFindingsAdapter implements SampleFindingsPort {
   static final List<AwsAction> ACTIONS =
       List.of(
           AwsAction.read("guardduty:ListDetectors"),
-          AwsAction.write("guardduty:CreateSampleFindings"));
+          AwsAction.write("guardduty:CreateSampleFindings").scopedTo(IrctlScopes.DETECTORS));
 
   private final GuardDutyClient client;
 

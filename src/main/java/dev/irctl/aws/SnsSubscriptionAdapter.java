@@ -1,6 +1,7 @@
 package dev.irctl.aws;
 
 import dev.irctl.engine.permissions.AwsAction;
+import dev.irctl.engine.permissions.IrctlScopes;
 import dev.irctl.engine.port.SubscriptionPort;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,7 @@ import software.amazon.awssdk.services.sns.model.NotFoundException;
 final class SnsSubscriptionAdapter implements SubscriptionPort {
   static final List<AwsAction> ACTIONS =
       List.of(
-          AwsAction.write("sns:Subscribe"),
+          AwsAction.write("sns:Subscribe").scopedTo(IrctlScopes.TOPICS),
           AwsAction.write("sns:Unsubscribe"),
           AwsAction.read("sns:ListSubscriptionsByTopic"));
 

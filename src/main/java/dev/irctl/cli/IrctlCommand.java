@@ -38,6 +38,8 @@ import picocli.CommandLine.Spec;
       PlanCommand.class,
       ApplyCommand.class,
       StatusCommand.class,
+      DoctorCommand.class,
+      DrillCommand.class,
       EnableGuardDutyCommand.class,
       ApplyRulesCommand.class,
       RemoveRulesCommand.class,
@@ -51,9 +53,10 @@ import picocli.CommandLine.Spec;
     })
 public final class IrctlCommand implements Runnable {
   private final PortsFactory portsFactory;
-  private final Terminal terminal;
+  private Terminal terminal;
   private final java.time.Duration tick;
   private final ConfigOrigins configOrigins = new ConfigOrigins();
+  private dev.irctl.engine.drill.DrillClock drillClock = dev.irctl.engine.drill.DrillClock.system();
 
   @Spec CommandLine.Model.CommandSpec spec;
 
@@ -78,6 +81,21 @@ public final class IrctlCommand implements Runnable {
 
   public java.time.Duration tick() {
     return tick;
+  }
+
+  IrctlCommand terminal(Terminal terminal) {
+    this.terminal = terminal;
+    return this;
+  }
+
+  /** The drill's time; tests run it in virtual time. */
+  dev.irctl.engine.drill.DrillClock drillClock() {
+    return drillClock;
+  }
+
+  IrctlCommand drillClock(dev.irctl.engine.drill.DrillClock clock) {
+    this.drillClock = clock;
+    return this;
   }
 
   ConfigOrigins configOrigins() {

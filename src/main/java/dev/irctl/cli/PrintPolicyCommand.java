@@ -106,7 +106,10 @@ public final class PrintPolicyCommand implements Callable<Integer> {
   }
 
   private JsonNode generated() {
-    List<String> chosen = commands.isEmpty() ? List.copyOf(CommandActions.commands()) : commands;
+    List<String> chosen =
+        !commands.isEmpty()
+            ? commands
+            : List.copyOf(readOnly ? CommandActions.readOnlyCommands() : CommandActions.commands());
     List<AwsAction> actions = new ArrayList<>();
     chosen.forEach(c -> actions.addAll(CommandActions.actions(c)));
     OwnedResources owned =

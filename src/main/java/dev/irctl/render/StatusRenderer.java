@@ -9,6 +9,7 @@ import dev.irctl.engine.status.RulesStatus;
 import dev.irctl.engine.status.TopicStatus;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * status' matrix: one row per region (GuardDuty, rules, topic), or one JSON document
@@ -19,9 +20,16 @@ public final class StatusRenderer {
   public static final int STATUS_SCHEMA_VERSION = 1;
 
   private final Style style;
+  private Map<String, String> delivery = Map.of();
 
   public StatusRenderer(Style style) {
     this.style = style;
+  }
+
+  /** The delivery column: region to ok, warn or broken (doctor's checks); absent: "-". */
+  public StatusRenderer delivery(Map<String, String> words) {
+    this.delivery = Map.copyOf(words);
+    return this;
   }
 
   public String text(List<RegionStatus> rows) {
@@ -34,6 +42,7 @@ public final class StatusRenderer {
             "RULES SYNC/DRIFT/MISSING/ORPHAN",
             "TOPIC POLICY",
             "SUBSCRIPTIONS",
+            "DELIVERY",
             "ERRORS");
     for (RegionStatus row : rows) {
       table.row(
@@ -50,6 +59,7 @@ public final class StatusRenderer {
           row.topic()
               .map(t -> t.confirmed() + " confirmed, " + t.pending() + " pending")
               .orElse("error"),
+          delivery.getOrDefault(row.region(), "-"),
           errors(row));
     }
     return table.render() + "\n" + summary(rows) + "\n";
@@ -110,6 +120,7 @@ public final class StatusRenderer {
       region.set("guardduty", row.guardDuty().map(StatusRenderer::guardDuty).orElse(null));
       region.set("rules", row.rules().map(StatusRenderer::rules).orElse(null));
       region.set("topic", row.topic().map(StatusRenderer::topic).orElse(null));
+      region.put("delivery", delivery.get(row.region()));
       ObjectNode errors = region.putObject("errors");
       row.errors().forEach(errors::put);
     }

@@ -13,11 +13,23 @@ public record CliRun(int exitCode, String out, String err) {
   /** With a fake terminal (a person answering) and the "still waiting" interval. */
   public static CliRun run(
       PortsFactory ports, Terminal terminal, java.time.Duration tick, String... args) {
+    return run(new IrctlCommand(ports, terminal, tick), args);
+  }
+
+  /** With the root command adjusted first (its terminal, the drill's clock). */
+  public static CliRun run(
+      PortsFactory ports, java.util.function.Consumer<IrctlCommand> setup, String... args) {
+    IrctlCommand root = new IrctlCommand(ports, Terminal.NONE, java.time.Duration.ofSeconds(10));
+    setup.accept(root);
+    return run(root, args);
+  }
+
+  private static CliRun run(IrctlCommand root, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int exitCode =
         IrctlCommand.execute(
-            IrctlCommand.commandLine(new IrctlCommand(ports, terminal, tick))
+            IrctlCommand.commandLine(root)
                 .setOut(new PrintWriter(out, true))
                 .setErr(new PrintWriter(err, true)),
             args);

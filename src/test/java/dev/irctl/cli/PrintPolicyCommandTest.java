@@ -22,6 +22,8 @@ class PrintPolicyCommandTest {
     assertThat(sids(policy))
         .containsExactly(
             "AttachIrctlPolicy",
+            "Cloudtrail",
+            "Cloudwatch",
             "Ec2",
             "Events",
             "GuardDutyDetectors",
@@ -29,11 +31,13 @@ class PrintPolicyCommandTest {
             "GuardDutyServiceLinkedRole",
             "Guardduty",
             "Iam",
+            "IrctlDrillQueues",
             "IrctlPolicies",
             "IrctlRules",
             "IrctlTopics",
             "Kms",
             "Sns",
+            "Sqs",
             "Sts");
     assertThat(actions(policy))
         .contains(

@@ -132,4 +132,21 @@ class StatusCommandTest {
       throw new AssertionError(text, e);
     }
   }
+
+  @Test
+  void theDeliveryColumnIsDoctorsVerdictInOneWord() throws Exception {
+    DoctorCommandTest.healthy(aws, "us-east-1");
+    DoctorCommandTest.orgTrail(aws);
+
+    CliRun run = CliRun.run(aws, "status", REGIONS, "--rule=iam-mfa-deactivated");
+    CliRun json =
+        CliRun.run(aws, "status", REGIONS, "--rule=iam-mfa-deactivated", "--output", "json");
+
+    assertThat(run.out()).contains("DELIVERY").containsPattern("us-east-1 .* ok +-\\n");
+    assertThat(run.out()).containsPattern("eu-west-1 .* broken +-\\n");
+    JsonNode regions = Json.mapper().readTree(json.out()).path("regions");
+    assertThat(regions.get(0).path("delivery").asText()).isEqualTo("broken");
+    assertThat(regions.get(1).path("delivery").asText()).isEqualTo("ok");
+    assertThat(aws.log().writes()).isEmpty();
+  }
 }

@@ -19,7 +19,11 @@ public final class UnscopedWrites {
                   "guardduty:CreateIPSet",
                   "no resource type in the Service Authorization Reference",
                   "guardduty:CreateThreatIntelSet",
-                  "no resource type in the Service Authorization Reference")));
+                  "no resource type in the Service Authorization Reference",
+                  "sns:Unsubscribe",
+                  "no resource type in the Service Authorization Reference (the request names a"
+                      + " subscription, not a topic); drill unsubscribes only the subscription it"
+                      + " made")));
 
   private UnscopedWrites() {}
 }
