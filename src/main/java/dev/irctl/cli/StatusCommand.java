@@ -1,12 +1,9 @@
 package dev.irctl.cli;
 
-import dev.irctl.engine.port.Ports;
-import dev.irctl.engine.region.RegionSelection;
-import dev.irctl.engine.rules.ApplyRulesRequest;
-import dev.irctl.engine.status.AccountStatus;
-import dev.irctl.engine.status.RegionStatus;
+import dev.irctl.engine.run.RunResult;
+import dev.irctl.engine.status.StatusParts;
+import dev.irctl.render.RunRenderer;
 import dev.irctl.render.StatusRenderer;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,17 +36,14 @@ public final class StatusCommand implements Callable<Integer> {
   public Integer call() {
     aws.validate();
     outputFile.validate();
-    ApplyRulesRequest request = rules.readOnlyRequest();
-    try (Ports ports = context.openPorts(aws)) {
-      RegionSelection selection = context.selectRegions(ports, aws);
-      context.warn(selection);
-      List<RegionStatus> rows =
-          new AccountStatus(ports, aws.concurrency()).read(selection, request);
-      StatusRenderer renderer = new StatusRenderer(context.style(output));
-      String json = renderer.json(rows, selection);
-      context.print(output.json() ? json : renderer.text(rows));
-      outputFile.write(json);
-      return context.exitCode(rows.stream().filter(RegionStatus::failed).count(), rows.size());
-    }
+    StatusParts status = new StatusParts(rules.readOnlyRequest());
+    RunResult result = new RunFlow(context, aws, output).read("status", status.parts());
+    StatusRenderer renderer =
+        new StatusRenderer(
+            context.style(output), new RunRenderer("status", context.style(output), RunFlow::hint));
+    String json = renderer.json(result, status.facts());
+    context.print(output.json() ? json : renderer.text(result, status.facts()));
+    outputFile.write(json);
+    return context.exitCode(result.failedRegions(), result.regionCount());
   }
 }
