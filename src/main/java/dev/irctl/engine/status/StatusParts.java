@@ -1,12 +1,11 @@
 package dev.irctl.engine.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.irctl.engine.port.EventBridgePort;
 import dev.irctl.engine.rules.ApplyRulesRequest;
 import dev.irctl.engine.rules.RegionPlan;
 import dev.irctl.engine.rules.RegionPlanner;
-import dev.irctl.engine.rules.RegionReader;
 import dev.irctl.engine.rules.RegionState;
+import dev.irctl.engine.rules.RulesPart;
 import dev.irctl.engine.run.Applied;
 import dev.irctl.engine.run.Fingerprint;
 import dev.irctl.engine.run.Notes;
@@ -65,17 +64,7 @@ public final class StatusParts {
     @Override
     public PartPlan plan(PartContext context) {
       String region = context.region();
-      EventBridgePort events = context.ports().eventBridge(region);
-      String topicArn = RegionPlanner.topicArn(context.identity(), region, request.topic().name());
-      RegionState state =
-          new RegionReader(context.parallel())
-              .read(
-                  events,
-                  context.ports().sns(region),
-                  request.topic().kmsKey().map(k -> context.ports().kms(region)),
-                  request.bus(),
-                  topicArn,
-                  request.topic().kmsKey());
+      RegionState state = RulesPart.read(context, request);
       RegionPlan plan = RegionPlanner.plan(region, request, context.identity(), state);
       facts.rules(region, RulesStatus.of(plan), TopicStatus.of(plan, state.topic()));
       return PartPlan.of(plan.changes(), state, plan, Notes.none());
