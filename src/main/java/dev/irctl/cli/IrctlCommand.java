@@ -75,6 +75,13 @@ public final class IrctlCommand implements Runnable {
     return portsFactory;
   }
 
+  /** What print-policy lists: the factory's, when it knows its adapters' actions (AWS's does). */
+  public dev.irctl.engine.permissions.PermissionCatalog permissions() {
+    return portsFactory instanceof dev.irctl.engine.permissions.PermissionCatalog catalog
+        ? catalog
+        : dev.irctl.engine.permissions.PermissionCatalog.NONE;
+  }
+
   public Terminal terminal() {
     return terminal;
   }
@@ -145,6 +152,9 @@ public final class IrctlCommand implements Runnable {
         .getCommandSpec()
         .usageMessage()
         .hidden(false);
+    PrintPolicyCommand.offerCommands(
+        commandLine.getSubcommands().get("print-policy").getCommandSpec(),
+        root.permissions().commands());
     return commandLine;
   }
 }

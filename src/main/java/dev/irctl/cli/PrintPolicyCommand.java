@@ -3,11 +3,11 @@ package dev.irctl.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.irctl.ExitCode;
 import dev.irctl.UserException;
-import dev.irctl.aws.CommandActions;
 import dev.irctl.engine.iam.GuardDutyAdminPolicy;
 import dev.irctl.engine.permissions.AwsAction;
 import dev.irctl.engine.permissions.LeastPrivilegePolicy;
 import dev.irctl.engine.permissions.OwnedResources;
+import dev.irctl.engine.permissions.PermissionCatalog;
 import dev.irctl.engine.port.AccountPort.Identity;
 import dev.irctl.engine.port.AwsCallException;
 import dev.irctl.engine.port.Ports;
@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -47,8 +49,7 @@ public final class PrintPolicyCommand implements Callable<Integer> {
   @Option(
       names = "--command",
       paramLabel = "NAME",
-      description = "Only what this irctl command needs (repeatable): ${COMPLETION-CANDIDATES}.",
-      completionCandidates = CommandNames.class)
+      description = "Only what this irctl command needs (repeatable): ${COMPLETION-CANDIDATES}.")
   List<String> commands = new ArrayList<>();
 
   @Option(
@@ -109,9 +110,9 @@ public final class PrintPolicyCommand implements Callable<Integer> {
     List<String> chosen =
         !commands.isEmpty()
             ? commands
-            : List.copyOf(readOnly ? CommandActions.readOnlyCommands() : CommandActions.commands());
+            : List.copyOf(readOnly ? catalog().readOnlyCommands() : catalog().commands());
     List<AwsAction> actions = new ArrayList<>();
-    chosen.forEach(c -> actions.addAll(CommandActions.actions(c)));
+    chosen.forEach(c -> actions.addAll(catalog().actions(c)));
     OwnedResources owned =
         new OwnedResources(
             partition,
@@ -142,12 +143,12 @@ public final class PrintPolicyCommand implements Callable<Integer> {
 
   private void validate() {
     for (String command : commands) {
-      if (!CommandActions.commands().contains(command)) {
+      if (!catalog().commands().contains(command)) {
         throw UserException.usage(
             "--command "
                 + command
                 + " is not an irctl command that calls AWS; choose from "
-                + String.join(", ", CommandActions.commands())
+                + String.join(", ", catalog().commands())
                 + ".");
       }
     }
@@ -183,12 +184,17 @@ public final class PrintPolicyCommand implements Callable<Integer> {
     }
   }
 
-  /** For completion and help: the commands print-policy knows. */
-  static final class CommandNames extends ArrayList<String> {
-    private static final long serialVersionUID = 1L;
+  private PermissionCatalog catalog() {
+    return context.root().permissions();
+  }
 
-    CommandNames() {
-      super(CommandActions.commands());
-    }
+  /**
+   * For completion and help: the commands print-policy knows, from the root's catalog (picocli
+   * builds completion candidates statically, so the option is rebuilt with them).
+   */
+  static void offerCommands(CommandSpec spec, java.util.Collection<String> commands) {
+    OptionSpec option = spec.findOption("--command");
+    spec.remove(option);
+    spec.addOption(OptionSpec.builder(option).completionCandidates(List.copyOf(commands)).build());
   }
 }

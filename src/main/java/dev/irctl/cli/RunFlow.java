@@ -126,6 +126,24 @@ final class RunFlow {
     }
   }
 
+  /**
+   * A read-only run (status): the same checks, identity once and progress as {@link #execute}, the
+   * parts planned and never applied; the caller renders.
+   */
+  RunResult read(String command, List<Part> parts) {
+    RunRenderer renderer = new RunRenderer(command, context.style(output), RunFlow::hint);
+    try (Ports ports = context.openPorts(aws)) {
+      context.checkRegionNames(ports, (RegionalAwsOptions) aws);
+      context.checkCredentials(ports);
+      Runner runner =
+          new Runner(ports, aws.concurrency(), progress(renderer), context.root().tick());
+      Identity identity = identify(runner);
+      RegionSelection selection = context.resolveRegions(ports, (RegionalAwsOptions) aws);
+      context.warn(selection);
+      return runner.run(identity, selection, parts, Mode.PLAN, List.of());
+    }
+  }
+
   private RunResult run(
       Request request,
       Runner runner,

@@ -240,6 +240,11 @@ public final class RunRenderer {
   }
 
   public String json(RunResult result) {
+    return Json.pretty(tree(result));
+  }
+
+  /** The one result document, for a command (status) that adds its own facts to it. */
+  public ObjectNode tree(RunResult result) {
     ObjectNode root = Json.mapper().createObjectNode();
     root.put("schemaVersion", SCHEMA_VERSION);
     root.put("command", command);
@@ -266,7 +271,7 @@ public final class RunRenderer {
     summary.put("failed", result.failed());
     summary.put("failedRegions", result.failedRegions());
     summary.put("writes", result.writes());
-    return Json.pretty(root);
+    return root;
   }
 
   private static void resultJson(ObjectNode node, PartResult r) {

@@ -2,67 +2,119 @@ package dev.irctl.render;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.irctl.engine.region.RegionSelection;
+import dev.irctl.engine.run.Failure;
+import dev.irctl.engine.run.PartResult;
+import dev.irctl.engine.run.RunResult;
 import dev.irctl.engine.status.GuardDutyStatus;
-import dev.irctl.engine.status.RegionStatus;
 import dev.irctl.engine.status.RulesStatus;
+import dev.irctl.engine.status.StatusFacts;
 import dev.irctl.engine.status.TopicStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
- * status' matrix: one row per region (GuardDuty, rules, topic), or one JSON document
- * (docs/plan-schema.md).
+ * status' matrix: one row per region (GuardDuty, rules, topic), or the one result document
+ * (docs/plan-schema.md) with each region's status facts added under {@code regions[]}.
  */
 public final class StatusRenderer {
-  /** status keeps its own row shape (docs/plan-schema.md, "status"). */
-  public static final int STATUS_SCHEMA_VERSION = 1;
+  /** One region's row: the region, its facts and the parts that failed there (part to why). */
+  public record Row(String region, StatusFacts facts, Map<String, String> errors) {
+    public boolean failed() {
+      return !errors.isEmpty();
+    }
+  }
+
+  /** A text column: its header and how a row fills it. Adding a column is adding one entry. */
+  private record Column(String header, Function<Row, String> cell) {}
+
+  private static final List<Column> COLUMNS =
+      List.of(
+          new Column("REGION", Row::region),
+          new Column("GUARDDUTY", r -> gd(r).map(GuardDutyStatus::state).orElse("error")),
+          new Column(
+              "FREQUENCY",
+              r -> gd(r).flatMap(GuardDutyStatus::frequency).map(Enum::name).orElse("-")),
+          new Column(
+              "FEATURES ON",
+              r ->
+                  gd(r)
+                      .map(
+                          g ->
+                              g.detectorId().isEmpty()
+                                  ? "-"
+                                  : String.valueOf(g.featuresOn().size()))
+                      .orElse("-")),
+          new Column(
+              "RULES SYNC/DRIFT/MISSING/ORPHAN",
+              r ->
+                  rules(r)
+                      .map(
+                          s ->
+                              s.inSync()
+                                  + "/"
+                                  + s.drifted()
+                                  + "/"
+                                  + s.missing()
+                                  + "/"
+                                  + s.orphaned())
+                      .orElse("error")),
+          new Column("TOPIC POLICY", r -> topic(r).map(StatusRenderer::policy).orElse("error")),
+          new Column(
+              "SUBSCRIPTIONS",
+              r ->
+                  topic(r)
+                      .map(t -> t.confirmed() + " confirmed, " + t.pending() + " pending")
+                      .orElse("error")),
+          new Column("ERRORS", StatusRenderer::errors));
 
   private final Style style;
-  private Map<String, String> delivery = Map.of();
+  private final RunRenderer run;
 
-  public StatusRenderer(Style style) {
+  public StatusRenderer(Style style, RunRenderer run) {
     this.style = style;
+    this.run = run;
   }
 
-  /** The delivery column: region to ok, warn or broken (doctor's checks); absent: "-". */
-  public StatusRenderer delivery(Map<String, String> words) {
-    this.delivery = Map.copyOf(words);
-    return this;
+  /** One row per region the run covered, sorted, failures gathered from the results. */
+  public static List<Row> rows(RunResult result, StatusFacts facts) {
+    Map<String, Map<String, String>> errors = new TreeMap<>();
+    for (PartResult r : result.results()) {
+      Map<String, String> region = errors.computeIfAbsent(r.region(), k -> new TreeMap<>());
+      if (r.failed()) {
+        String key =
+            r.error().map(e -> e.kind() == Failure.Kind.REGION_UNUSABLE).orElse(false)
+                ? "region"
+                : r.part();
+        region.put(key, r.error().map(e -> e.message()).orElse("failed"));
+      }
+    }
+    List<Row> rows = new ArrayList<>();
+    errors.forEach((region, why) -> rows.add(new Row(region, facts, why)));
+    return rows;
   }
 
-  public String text(List<RegionStatus> rows) {
-    TextTable table =
-        new TextTable(
-            "REGION",
-            "GUARDDUTY",
-            "FREQUENCY",
-            "FEATURES ON",
-            "RULES SYNC/DRIFT/MISSING/ORPHAN",
-            "TOPIC POLICY",
-            "SUBSCRIPTIONS",
-            "DELIVERY",
-            "ERRORS");
-    for (RegionStatus row : rows) {
-      table.row(
-          row.region(),
-          row.guardDuty().map(g -> g.state()).orElse("error"),
-          row.guardDuty().flatMap(GuardDutyStatus::frequency).map(Enum::name).orElse("-"),
-          row.guardDuty()
-              .map(g -> g.detectorId().isEmpty() ? "-" : String.valueOf(g.featuresOn().size()))
-              .orElse("-"),
-          row.rules()
-              .map(r -> r.inSync() + "/" + r.drifted() + "/" + r.missing() + "/" + r.orphaned())
-              .orElse("error"),
-          row.topic().map(StatusRenderer::policy).orElse("error"),
-          row.topic()
-              .map(t -> t.confirmed() + " confirmed, " + t.pending() + " pending")
-              .orElse("error"),
-          delivery.getOrDefault(row.region(), "-"),
-          errors(row));
+  public String text(RunResult result, StatusFacts facts) {
+    List<Row> rows = rows(result, facts);
+    TextTable table = new TextTable(COLUMNS.stream().map(Column::header).toArray(String[]::new));
+    for (Row row : rows) {
+      table.row(COLUMNS.stream().map(c -> c.cell().apply(row)).toArray(String[]::new));
     }
     return table.render() + "\n" + summary(rows) + "\n";
+  }
+
+  private static java.util.Optional<GuardDutyStatus> gd(Row row) {
+    return row.facts().guardDuty(row.region());
+  }
+
+  private static java.util.Optional<RulesStatus> rules(Row row) {
+    return row.facts().rules(row.region());
+  }
+
+  private static java.util.Optional<TopicStatus> topic(Row row) {
+    return row.facts().topic(row.region());
   }
 
   private static String policy(TopicStatus topic) {
@@ -72,7 +124,7 @@ public final class StatusRenderer {
     return topic.policyOk() ? "ok" : "EventBridge may not publish";
   }
 
-  private static String errors(RegionStatus row) {
+  private static String errors(Row row) {
     if (row.errors().isEmpty()) {
       return "-";
     }
@@ -81,21 +133,19 @@ public final class StatusRenderer {
     return String.join("; ", parts);
   }
 
-  private String summary(List<RegionStatus> rows) {
+  private String summary(List<Row> rows) {
     long enabled =
         rows.stream()
-            .filter(
-                r ->
-                    r.guardDuty().map(g -> g.state().equals(GuardDutyStatus.ENABLED)).orElse(false))
+            .filter(r -> gd(r).map(g -> g.state().equals(GuardDutyStatus.ENABLED)).orElse(false))
             .count();
     long rulesOk =
         rows.stream()
             .filter(
                 r ->
-                    r.rules().map(RulesStatus::ok).orElse(false)
-                        && r.topic().map(TopicStatus::policyOk).orElse(false))
+                    rules(r).map(RulesStatus::ok).orElse(false)
+                        && topic(r).map(TopicStatus::policyOk).orElse(false))
             .count();
-    long failed = rows.stream().filter(RegionStatus::failed).count();
+    long failed = rows.stream().filter(Row::failed).count();
     String line =
         rows.size()
             + " regions: GuardDuty enabled in "
@@ -109,26 +159,19 @@ public final class StatusRenderer {
     return allGood ? style.ok(line) : style.change(line) + " Run 'irctl plan' for the details.";
   }
 
-  public String json(List<RegionStatus> rows, RegionSelection selection) {
-    ObjectNode root = Json.mapper().createObjectNode();
-    root.put("schemaVersion", STATUS_SCHEMA_VERSION);
-    root.put("command", "status");
+  /** The one result document (schemaVersion as plan and apply) plus {@code regions[]}. */
+  public String json(RunResult result, StatusFacts facts) {
+    ObjectNode root = run.tree(result);
     ArrayNode regions = root.putArray("regions");
-    for (RegionStatus row : rows) {
+    for (Row row : rows(result, facts)) {
       ObjectNode region = regions.addObject();
       region.put("region", row.region());
-      region.set("guardduty", row.guardDuty().map(StatusRenderer::guardDuty).orElse(null));
-      region.set("rules", row.rules().map(StatusRenderer::rules).orElse(null));
-      region.set("topic", row.topic().map(StatusRenderer::topic).orElse(null));
-      region.put("delivery", delivery.get(row.region()));
+      region.set("guardduty", gd(row).map(StatusRenderer::guardDuty).orElse(null));
+      region.set("rules", rules(row).map(StatusRenderer::rules).orElse(null));
+      region.set("topic", topic(row).map(StatusRenderer::topic).orElse(null));
       ObjectNode errors = region.putObject("errors");
       row.errors().forEach(errors::put);
     }
-    ArrayNode skipped = root.putArray("skippedRegions");
-    selection.notOptedIn().forEach(skipped::add);
-    ObjectNode summary = root.putObject("summary");
-    summary.put("regions", rows.size());
-    summary.put("failedRegions", rows.stream().filter(RegionStatus::failed).count());
     return Json.pretty(root);
   }
 

@@ -43,8 +43,32 @@ public record CliRun(int exitCode, String out, String err) {
 
   /** For offline commands: any attempt to reach AWS fails the test. */
   public static PortsFactory noAws() {
-    return session -> {
+    return new Offline();
+  }
+
+  /** Opens no ports; knows the adapters' actions as production does (print-policy). */
+  private static final class Offline
+      implements PortsFactory, dev.irctl.engine.permissions.PermissionCatalog {
+    private final dev.irctl.aws.AwsPortsFactory aws = new dev.irctl.aws.AwsPortsFactory();
+
+    @Override
+    public dev.irctl.engine.port.Ports open(dev.irctl.engine.port.Session session) {
       throw new AssertionError("an offline command tried to open AWS ports");
-    };
+    }
+
+    @Override
+    public java.util.Set<String> commands() {
+      return aws.commands();
+    }
+
+    @Override
+    public java.util.Set<String> readOnlyCommands() {
+      return dev.irctl.aws.CommandActions.readOnlyCommands();
+    }
+
+    @Override
+    public java.util.List<dev.irctl.engine.permissions.AwsAction> actions(String command) {
+      return aws.actions(command);
+    }
   }
 }

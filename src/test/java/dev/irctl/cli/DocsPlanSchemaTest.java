@@ -38,7 +38,10 @@ class DocsPlanSchemaTest {
               principal,
               command.equals("apply") ? "--output=json" : "--concurrency=2");
       assertThat(run.exitCode()).as(run.err()).isZero();
-      collect(Json.mapper().readTree(run.out()), fields);
+      JsonNode json = Json.mapper().readTree(run.out());
+      assertThat(json.path("schemaVersion").asInt()).as(command).isEqualTo(2);
+      assertThat(json.path("results").isArray()).as(command).isTrue();
+      collect(json, fields);
     }
     Path saved = dir.resolve("plan.json");
     CliRun plan =

@@ -188,4 +188,15 @@ class PrintPolicyCommandTest {
     }
     return null;
   }
+
+  @Test
+  void theCommandListComesFromThePortsFactorysCatalog() {
+    CliRun help = CliRun.run(CliRun.noAws(), "print-policy", "--help");
+    assertThat(help.out()).containsPattern("needs \\(repeatable\\):\\s+[a-z-]+, [a-z-]+");
+    assertThat(help.out()).contains("enable-guardduty");
+
+    CliRun wrong = CliRun.run(CliRun.noAws(), "print-policy", "--command", "nope");
+    assertThat(wrong.exitCode()).isEqualTo(2);
+    assertThat(wrong.err()).contains("choose from").contains("apply-rules");
+  }
 }

@@ -8,6 +8,7 @@ import dev.irctl.engine.guardduty.FindingFrequency;
 import dev.irctl.engine.port.AwsCallException;
 import dev.irctl.fakes.FakePorts;
 import dev.irctl.render.Json;
+import dev.irctl.render.RunRenderer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -117,12 +118,29 @@ class StatusCommandTest {
         .contains("guardduty: access denied: the caller is not allowed guardduty:ListDetectors")
         .contains("0/0/38/0");
     JsonNode status = json(Files.readString(file));
-    assertThat(status.get("schemaVersion").asInt()).isEqualTo(1);
+    assertThat(status.get("schemaVersion").asInt()).isEqualTo(RunRenderer.SCHEMA_VERSION);
     assertThat(status.get("command").asText()).isEqualTo("status");
+    assertThat(status.at("/account/id").asText()).isNotEmpty();
+    assertThat(status.at("/summary/failedRegions").asInt()).isEqualTo(1);
+    assertThat(status.get("results").findValuesAsText("part")).contains("guardduty", "rules");
+    JsonNode failedPart = status.at("/results/0");
+    assertThat(failedPart.get("region").asText()).isEqualTo("eu-west-1");
+    assertThat(failedPart.get("part").asText()).isEqualTo("guardduty");
+    assertThat(failedPart.get("status").asText()).isEqualTo("FAILED");
+    assertThat(failedPart.at("/error/kind").asText()).isEqualTo("AWS");
     assertThat(status.at("/regions/0/errors/guardduty").asText()).contains("not authorized");
     assertThat(status.at("/regions/0/guardduty").isNull()).isTrue();
     assertThat(status.at("/regions/0/rules/missing").asInt()).isEqualTo(38);
     assertThat(status.at("/regions/1/guardduty/state").asText()).isEqualTo("missing");
+  }
+
+  @Test
+  void identityIsAskedOnceAndProgressComesFromTheRunner() {
+    CliRun run = CliRun.run(aws, "status", REGIONS, HONEY);
+
+    assertThat(aws.log().calls().stream().filter(c -> c.contains("GetCallerIdentity")).count())
+        .isEqualTo(1);
+    assertThat(run.err()).contains("eu-west-1");
   }
 
   private static JsonNode json(String text) {
@@ -131,22 +149,5 @@ class StatusCommandTest {
     } catch (Exception e) {
       throw new AssertionError(text, e);
     }
-  }
-
-  @Test
-  void theDeliveryColumnIsDoctorsVerdictInOneWord() throws Exception {
-    DoctorCommandTest.healthy(aws, "us-east-1");
-    DoctorCommandTest.orgTrail(aws);
-
-    CliRun run = CliRun.run(aws, "status", REGIONS, "--rule=iam-mfa-deactivated");
-    CliRun json =
-        CliRun.run(aws, "status", REGIONS, "--rule=iam-mfa-deactivated", "--output", "json");
-
-    assertThat(run.out()).contains("DELIVERY").containsPattern("us-east-1 .* ok +-\\n");
-    assertThat(run.out()).containsPattern("eu-west-1 .* broken +-\\n");
-    JsonNode regions = Json.mapper().readTree(json.out()).path("regions");
-    assertThat(regions.get(0).path("delivery").asText()).isEqualTo("broken");
-    assertThat(regions.get(1).path("delivery").asText()).isEqualTo("ok");
-    assertThat(aws.log().writes()).isEmpty();
   }
 }

@@ -20,7 +20,24 @@ import java.util.concurrent.ConcurrentHashMap;
  * the first created) and one {@link CallLog}. Also its own {@link PortsFactory}, so the CLI can run
  * in-process on it.
  */
-public final class FakePorts implements Ports, PortsFactory {
+public final class FakePorts
+    implements Ports, PortsFactory, dev.irctl.engine.permissions.PermissionCatalog {
+  /** The adapters' real action lists: print-policy reads them through the factory. */
+  @Override
+  public java.util.Set<String> commands() {
+    return dev.irctl.aws.CommandActions.commands();
+  }
+
+  @Override
+  public java.util.Set<String> readOnlyCommands() {
+    return dev.irctl.aws.CommandActions.readOnlyCommands();
+  }
+
+  @Override
+  public java.util.List<dev.irctl.engine.permissions.AwsAction> actions(String command) {
+    return dev.irctl.aws.CommandActions.actions(command);
+  }
+
   /** The account the fakes belong to. */
   public static final String ACCOUNT = "111122223333";
 

@@ -43,19 +43,26 @@ public final class RulesPart implements Part {
   public PartPlan plan(PartContext context) {
     String region = context.region();
     EventBridgePort events = context.ports().eventBridge(region);
-    String topicArn = RegionPlanner.topicArn(context.identity(), region, request.topic().name());
-    RegionState state =
-        new RegionReader(context.parallel())
-            .read(
-                events,
-                context.ports().sns(region),
-                request.topic().kmsKey().map(k -> context.ports().kms(region)),
-                request.bus(),
-                topicArn,
-                request.topic().kmsKey());
+    RegionState state = read(context, request);
     RegionPlan plan = RegionPlanner.plan(region, request, context.identity(), state);
     checkQuota(events, request.bus(), region, plan);
     return PartPlan.of(plan.changes(), state, plan, notes(plan));
+  }
+
+  /**
+   * The region's topic and irctl's rules, as the request names them (plan and status read this).
+   */
+  public static RegionState read(PartContext context, ApplyRulesRequest request) {
+    String region = context.region();
+    String topicArn = RegionPlanner.topicArn(context.identity(), region, request.topic().name());
+    return new RegionReader(context.parallel())
+        .read(
+            context.ports().eventBridge(region),
+            context.ports().sns(region),
+            request.topic().kmsKey().map(k -> context.ports().kms(region)),
+            request.bus(),
+            topicArn,
+            request.topic().kmsKey());
   }
 
   static Notes notes(RegionPlan plan) {

@@ -1,0 +1,36 @@
+package dev.irctl.engine.status;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What status' read-only parts saw, per region: the facts the common result shape has no field for
+ * (detector state, rule counts, topic health). Filled from region threads while the run goes on.
+ */
+public final class StatusFacts {
+  private final Map<String, GuardDutyStatus> guardDuty = new ConcurrentHashMap<>();
+  private final Map<String, RulesStatus> rules = new ConcurrentHashMap<>();
+  private final Map<String, TopicStatus> topics = new ConcurrentHashMap<>();
+
+  void guardDuty(String region, GuardDutyStatus status) {
+    guardDuty.put(region, status);
+  }
+
+  void rules(String region, RulesStatus status, TopicStatus topic) {
+    rules.put(region, status);
+    topics.put(region, topic);
+  }
+
+  public Optional<GuardDutyStatus> guardDuty(String region) {
+    return Optional.ofNullable(guardDuty.get(region));
+  }
+
+  public Optional<RulesStatus> rules(String region) {
+    return Optional.ofNullable(rules.get(region));
+  }
+
+  public Optional<TopicStatus> topic(String region) {
+    return Optional.ofNullable(topics.get(region));
+  }
+}

@@ -1,0 +1,85 @@
+package dev.irctl.engine.status;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.irctl.engine.rules.ApplyRulesRequest;
+import dev.irctl.engine.rules.RegionPlan;
+import dev.irctl.engine.rules.RegionPlanner;
+import dev.irctl.engine.rules.RegionState;
+import dev.irctl.engine.rules.RulesPart;
+import dev.irctl.engine.run.Applied;
+import dev.irctl.engine.run.Fingerprint;
+import dev.irctl.engine.run.Notes;
+import dev.irctl.engine.run.Part;
+import dev.irctl.engine.run.PartContext;
+import dev.irctl.engine.run.PartPlan;
+import java.util.List;
+
+/**
+ * status as read-only parts on the {@link dev.irctl.engine.run.Runner}: the same reads as plan, no
+ * writes. Each part records what it saw in {@link StatusFacts}; the runner gives regions, identity
+ * once, failure isolation and progress. Rules are compared with the selected catalog rules as
+ * apply-rules would, but never pruning, so orphans are counted instead of planned away.
+ */
+public final class StatusParts {
+  private final StatusFacts facts = new StatusFacts();
+  private final ApplyRulesRequest request;
+
+  public StatusParts(ApplyRulesRequest request) {
+    this.request = request.withoutPrune();
+  }
+
+  public StatusFacts facts() {
+    return facts;
+  }
+
+  public List<Part> parts() {
+    return List.of(new GuardDutyRead(), new RulesRead());
+  }
+
+  /** The detector as it is; never a change (status does not plan GuardDuty settings). */
+  private final class GuardDutyRead extends ReadOnly {
+    @Override
+    public String name() {
+      return "guardduty";
+    }
+
+    @Override
+    public PartPlan plan(PartContext context) {
+      GuardDutyStatus status =
+          GuardDutyStatus.of(context.ports().guardDuty(context.region()).findDetector());
+      facts.guardDuty(context.region(), status);
+      return PartPlan.of(List.of(), status.toString(), status, Notes.none());
+    }
+  }
+
+  /**
+   * The rules and topic against the selection: drift shows as the changes apply-rules would make.
+   */
+  private final class RulesRead extends ReadOnly {
+    @Override
+    public String name() {
+      return "rules";
+    }
+
+    @Override
+    public PartPlan plan(PartContext context) {
+      String region = context.region();
+      RegionState state = RulesPart.read(context, request);
+      RegionPlan plan = RegionPlanner.plan(region, request, context.identity(), state);
+      facts.rules(region, RulesStatus.of(plan), TopicStatus.of(plan, state.topic()));
+      return PartPlan.of(plan.changes(), state, plan, Notes.none());
+    }
+  }
+
+  private abstract static class ReadOnly implements Part {
+    @Override
+    public Applied apply(PartContext context, PartPlan plan) {
+      throw new UnsupportedOperationException("status never writes");
+    }
+
+    @Override
+    public JsonNode desired() {
+      return Fingerprint.JSON.createObjectNode();
+    }
+  }
+}
