@@ -6,10 +6,10 @@ import dev.irctl.engine.permissions.ActionScope;
 import dev.irctl.engine.permissions.AwsAction;
 import dev.irctl.engine.permissions.IrctlScopes;
 import dev.irctl.engine.port.AwsCallException;
+import dev.irctl.engine.port.BusRule;
 import dev.irctl.engine.port.EventBridgePort;
-import dev.irctl.engine.rules.BusRule;
-import dev.irctl.engine.rules.RuleDefinition;
-import dev.irctl.engine.rules.RuleTarget;
+import dev.irctl.engine.port.RuleDefinition;
+import dev.irctl.engine.port.RuleTarget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -323,11 +323,11 @@ final class EventBridgeAdapter implements EventBridgePort {
   }
 
   private static RuleTarget fromSdk(Target target) {
-    Optional<dev.irctl.engine.rules.InputTransformer> transformer =
+    Optional<dev.irctl.engine.port.InputTransformer> transformer =
         Optional.ofNullable(target.inputTransformer())
             .map(
                 t ->
-                    new dev.irctl.engine.rules.InputTransformer(
+                    new dev.irctl.engine.port.InputTransformer(
                         t.inputPathsMap(), t.inputTemplate()));
     return new RuleTarget(
         target.id(),

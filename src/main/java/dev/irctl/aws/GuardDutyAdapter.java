@@ -1,17 +1,17 @@
 package dev.irctl.aws;
 
-import dev.irctl.engine.guardduty.Detector;
-import dev.irctl.engine.guardduty.DetectorFeature;
-import dev.irctl.engine.guardduty.DetectorUpdate;
-import dev.irctl.engine.guardduty.FindingFrequency;
-import dev.irctl.engine.guardduty.ListFormat;
-import dev.irctl.engine.guardduty.ListKind;
-import dev.irctl.engine.guardduty.ListSet;
-import dev.irctl.engine.guardduty.ListSetSpec;
 import dev.irctl.engine.iam.GuardDutyServiceLinkedRole;
 import dev.irctl.engine.permissions.AwsAction;
 import dev.irctl.engine.permissions.IrctlScopes;
+import dev.irctl.engine.port.Detector;
+import dev.irctl.engine.port.DetectorFeature;
+import dev.irctl.engine.port.DetectorUpdate;
+import dev.irctl.engine.port.FindingFrequency;
 import dev.irctl.engine.port.GuardDutyPort;
+import dev.irctl.engine.port.ListFormat;
+import dev.irctl.engine.port.ListKind;
+import dev.irctl.engine.port.ListSet;
+import dev.irctl.engine.port.ListSetSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,12 +1,12 @@
 package dev.irctl.aws;
 
-import dev.irctl.engine.iam.ManagedPolicy;
-import dev.irctl.engine.iam.PolicyVersion;
-import dev.irctl.engine.iam.Principal;
 import dev.irctl.engine.permissions.AwsAction;
 import dev.irctl.engine.permissions.IrctlScopes;
 import dev.irctl.engine.port.AwsCallException;
 import dev.irctl.engine.port.IamPort;
+import dev.irctl.engine.port.ManagedPolicy;
+import dev.irctl.engine.port.PolicyVersion;
+import dev.irctl.engine.port.Principal;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -4,7 +4,7 @@ import dev.irctl.engine.permissions.AwsAction;
 import dev.irctl.engine.permissions.IrctlScopes;
 import dev.irctl.engine.port.AwsCallException;
 import dev.irctl.engine.port.SnsPort;
-import dev.irctl.engine.rules.Subscription;
+import dev.irctl.engine.port.Subscription;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

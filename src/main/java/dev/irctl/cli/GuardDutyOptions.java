@@ -2,10 +2,10 @@ package dev.irctl.cli;
 
 import dev.irctl.UserException;
 import dev.irctl.engine.guardduty.DesiredDetector;
-import dev.irctl.engine.guardduty.DetectorFeature;
-import dev.irctl.engine.guardduty.FindingFrequency;
-import dev.irctl.engine.guardduty.ListKind;
-import dev.irctl.engine.guardduty.ListSetSpec;
+import dev.irctl.engine.port.DetectorFeature;
+import dev.irctl.engine.port.FindingFrequency;
+import dev.irctl.engine.port.ListKind;
+import dev.irctl.engine.port.ListSetSpec;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;

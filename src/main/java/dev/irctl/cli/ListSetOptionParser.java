@@ -1,9 +1,9 @@
 package dev.irctl.cli;
 
 import dev.irctl.UserException;
-import dev.irctl.engine.guardduty.ListFormat;
-import dev.irctl.engine.guardduty.ListKind;
-import dev.irctl.engine.guardduty.ListSetSpec;
+import dev.irctl.engine.port.ListFormat;
+import dev.irctl.engine.port.ListKind;
+import dev.irctl.engine.port.ListSetSpec;
 import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

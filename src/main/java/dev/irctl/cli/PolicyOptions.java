@@ -2,8 +2,8 @@ package dev.irctl.cli;
 
 import dev.irctl.UserException;
 import dev.irctl.engine.iam.GuardDutyAdminPolicy;
-import dev.irctl.engine.iam.Principal;
-import dev.irctl.engine.iam.PrincipalKind;
+import dev.irctl.engine.port.Principal;
+import dev.irctl.engine.port.PrincipalKind;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;

@@ -25,6 +25,27 @@ class LayeringTest {
     assertThat(offending).isEmpty();
   }
 
+  /**
+   * The ports speak their own value types: a port that imported a record from engine.rules (whose
+   * parts import the ports) would tie the two packages into a cycle.
+   */
+  @Test
+  void portsImportNothingFromTheRestOfTheEngine() throws IOException {
+    List<String> offending =
+        lines(Path.of("src/main/java/dev/irctl/engine/port"))
+            .filter(
+                l -> l.startsWith("import dev.irctl.") || l.startsWith("import static dev.irctl."))
+            .filter(l -> !l.contains("dev.irctl.engine.port."))
+            .toList();
+    assertThat(offending).isEmpty();
+  }
+
+  @Test
+  void theScanSeesThePortSources() throws IOException {
+    assertThat(lines(Path.of("src/main/java/dev/irctl/engine/port")))
+        .anyMatch(l -> l.startsWith("public interface EventBridgePort"));
+  }
+
   @Test
   void theScanSeesTheCliSources() throws IOException {
     assertThat(lines(Path.of("src/main/java/dev/irctl/cli")).filter(l -> l.startsWith("import ")))

@@ -13,11 +13,11 @@ import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.irctl.engine.guardduty.Detector;
-import dev.irctl.engine.guardduty.DetectorFeature;
-import dev.irctl.engine.guardduty.DetectorUpdate;
-import dev.irctl.engine.guardduty.FindingFrequency;
 import dev.irctl.engine.port.AwsCallException;
+import dev.irctl.engine.port.Detector;
+import dev.irctl.engine.port.DetectorFeature;
+import dev.irctl.engine.port.DetectorUpdate;
+import dev.irctl.engine.port.FindingFrequency;
 import dev.irctl.engine.port.GuardDutyPort;
 import java.util.Map;
 import java.util.Optional;

@@ -10,12 +10,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.irctl.engine.iam.ManagedPolicy;
 import dev.irctl.engine.iam.PolicyDocuments;
-import dev.irctl.engine.iam.PolicyVersion;
-import dev.irctl.engine.iam.Principal;
 import dev.irctl.engine.port.AwsCallException;
 import dev.irctl.engine.port.IamPort;
+import dev.irctl.engine.port.ManagedPolicy;
+import dev.irctl.engine.port.PolicyVersion;
+import dev.irctl.engine.port.Principal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -7,7 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.irctl.engine.iam.PolicyPart;
-import dev.irctl.engine.iam.Principal;
+import dev.irctl.engine.port.Principal;
 import dev.irctl.engine.run.PartResult;
 import dev.irctl.engine.run.PartStatus;
 import dev.irctl.fakes.PartRun;

@@ -1,7 +1,7 @@
 package dev.irctl.bench;
 
 import dev.irctl.cli.CliRun;
-import dev.irctl.engine.iam.Principal;
+import dev.irctl.engine.port.Principal;
 import dev.irctl.fakes.FakePorts;
 import java.util.ArrayList;
 import java.util.List;

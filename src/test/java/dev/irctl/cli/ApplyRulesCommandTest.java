@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.irctl.engine.port.AwsCallException;
-import dev.irctl.engine.rules.RuleTarget;
+import dev.irctl.engine.port.RuleTarget;
 import dev.irctl.engine.rules.SnsTopicPolicy;
 import dev.irctl.fakes.FakeEventBridge;
 import dev.irctl.fakes.FakePorts;

@@ -3,7 +3,7 @@ package dev.irctl.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.irctl.engine.iam.Principal;
+import dev.irctl.engine.port.Principal;
 import dev.irctl.fakes.FakePorts;
 import dev.irctl.render.Json;
 import java.nio.file.Files;

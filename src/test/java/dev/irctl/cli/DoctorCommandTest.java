@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.irctl.engine.port.AwsCallException;
+import dev.irctl.engine.port.RuleTarget;
 import dev.irctl.engine.port.TrailPort;
-import dev.irctl.engine.rules.RuleTarget;
 import dev.irctl.fakes.FakePorts;
 import dev.irctl.render.Json;
 import java.util.List;

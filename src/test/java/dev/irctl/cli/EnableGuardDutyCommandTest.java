@@ -3,9 +3,9 @@ package dev.irctl.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.irctl.engine.guardduty.Detector;
-import dev.irctl.engine.guardduty.FindingFrequency;
 import dev.irctl.engine.port.AwsCallException;
+import dev.irctl.engine.port.Detector;
+import dev.irctl.engine.port.FindingFrequency;
 import dev.irctl.fakes.FakePorts;
 import dev.irctl.fakes.FakeRegionDirectory;
 import dev.irctl.render.Json;

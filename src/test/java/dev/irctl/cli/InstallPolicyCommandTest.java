@@ -3,8 +3,8 @@ package dev.irctl.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.irctl.engine.iam.Principal;
 import dev.irctl.engine.port.AwsCallException;
+import dev.irctl.engine.port.Principal;
 import dev.irctl.fakes.FakeIam;
 import dev.irctl.fakes.FakePorts;
 import dev.irctl.render.Json;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.irctl.UserException;
-import dev.irctl.engine.guardduty.ListFormat;
-import dev.irctl.engine.guardduty.ListKind;
-import dev.irctl.engine.guardduty.ListSetSpec;
+import dev.irctl.engine.port.ListFormat;
+import dev.irctl.engine.port.ListKind;
+import dev.irctl.engine.port.ListSetSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

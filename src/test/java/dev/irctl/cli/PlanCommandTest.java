@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.irctl.aws.CommandActions;
-import dev.irctl.engine.guardduty.Detector;
-import dev.irctl.engine.guardduty.FindingFrequency;
-import dev.irctl.engine.iam.Principal;
 import dev.irctl.engine.permissions.AwsAction;
 import dev.irctl.engine.port.AwsCallException;
-import dev.irctl.engine.rules.RuleTarget;
+import dev.irctl.engine.port.Detector;
+import dev.irctl.engine.port.FindingFrequency;
+import dev.irctl.engine.port.Principal;
+import dev.irctl.engine.port.RuleTarget;
 import dev.irctl.fakes.FakePorts;
 import dev.irctl.render.Json;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package dev.irctl.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.irctl.engine.port.AwsCallException;
-import dev.irctl.engine.rules.RuleTarget;
+import dev.irctl.engine.port.RuleTarget;
 import dev.irctl.fakes.FakePorts;
 import java.util.List;
 import java.util.Map;

@@ -3,8 +3,8 @@ package dev.irctl.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.irctl.engine.guardduty.Detector;
-import dev.irctl.engine.guardduty.FindingFrequency;
+import dev.irctl.engine.port.Detector;
+import dev.irctl.engine.port.FindingFrequency;
 import dev.irctl.engine.run.Fingerprint;
 import dev.irctl.fakes.FakePorts;
 import dev.irctl.render.Json;

@@ -1,10 +1,10 @@
 package dev.irctl.fakes;
 
 import dev.irctl.engine.port.AwsCallException;
+import dev.irctl.engine.port.BusRule;
 import dev.irctl.engine.port.EventBridgePort;
-import dev.irctl.engine.rules.BusRule;
-import dev.irctl.engine.rules.RuleDefinition;
-import dev.irctl.engine.rules.RuleTarget;
+import dev.irctl.engine.port.RuleDefinition;
+import dev.irctl.engine.port.RuleTarget;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -1,10 +1,10 @@
 package dev.irctl.fakes;
 
-import dev.irctl.engine.iam.ManagedPolicy;
-import dev.irctl.engine.iam.PolicyVersion;
-import dev.irctl.engine.iam.Principal;
 import dev.irctl.engine.port.AwsCallException;
 import dev.irctl.engine.port.IamPort;
+import dev.irctl.engine.port.ManagedPolicy;
+import dev.irctl.engine.port.PolicyVersion;
+import dev.irctl.engine.port.Principal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;

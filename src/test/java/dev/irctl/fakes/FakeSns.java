@@ -2,7 +2,7 @@ package dev.irctl.fakes;
 
 import dev.irctl.engine.port.AwsCallException;
 import dev.irctl.engine.port.SnsPort;
-import dev.irctl.engine.rules.Subscription;
+import dev.irctl.engine.port.Subscription;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

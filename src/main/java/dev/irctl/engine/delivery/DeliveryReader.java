@@ -1,11 +1,11 @@
 package dev.irctl.engine.delivery;
 
 import dev.irctl.engine.port.AwsCallException;
+import dev.irctl.engine.port.BusRule;
 import dev.irctl.engine.port.EventBridgePort;
 import dev.irctl.engine.port.KmsPort;
 import dev.irctl.engine.port.Ports;
 import dev.irctl.engine.port.TrailPort;
-import dev.irctl.engine.rules.BusRule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -2,8 +2,8 @@ package dev.irctl.engine.drill;
 
 import dev.irctl.catalog.RuleExamples;
 import dev.irctl.engine.port.AwsCallException;
+import dev.irctl.engine.port.BusRule;
 import dev.irctl.engine.port.EventBridgePort;
-import dev.irctl.engine.rules.BusRule;
 import dev.irctl.engine.rules.DesiredRule;
 import java.util.ArrayList;
 import java.util.List;

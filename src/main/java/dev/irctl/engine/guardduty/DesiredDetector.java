@@ -1,6 +1,9 @@
 package dev.irctl.engine.guardduty;
 
 import dev.irctl.UserException;
+import dev.irctl.engine.port.DetectorFeature;
+import dev.irctl.engine.port.FindingFrequency;
+import dev.irctl.engine.port.ListSetSpec;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;

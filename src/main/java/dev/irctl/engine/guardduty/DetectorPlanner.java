@@ -2,6 +2,13 @@ package dev.irctl.engine.guardduty;
 
 import dev.irctl.engine.FieldDiff;
 import dev.irctl.engine.PlanConflictException;
+import dev.irctl.engine.port.Detector;
+import dev.irctl.engine.port.DetectorFeature;
+import dev.irctl.engine.port.DetectorUpdate;
+import dev.irctl.engine.port.FindingFrequency;
+import dev.irctl.engine.port.ListKind;
+import dev.irctl.engine.port.ListSet;
+import dev.irctl.engine.port.ListSetSpec;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;

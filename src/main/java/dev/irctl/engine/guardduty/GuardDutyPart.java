@@ -1,7 +1,10 @@
 package dev.irctl.engine.guardduty;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.irctl.engine.port.Detector;
 import dev.irctl.engine.port.GuardDutyPort;
+import dev.irctl.engine.port.ListKind;
+import dev.irctl.engine.port.ListSet;
 import dev.irctl.engine.run.Applied;
 import dev.irctl.engine.run.Fingerprint;
 import dev.irctl.engine.run.Notes;

@@ -1,6 +1,8 @@
 package dev.irctl.engine.iam;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.irctl.engine.port.ManagedPolicy;
+import dev.irctl.engine.port.PolicyVersion;
 import java.util.List;
 
 /**

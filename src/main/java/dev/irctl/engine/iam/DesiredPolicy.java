@@ -1,6 +1,7 @@
 package dev.irctl.engine.iam;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.irctl.engine.port.Principal;
 import java.util.List;
 
 /**

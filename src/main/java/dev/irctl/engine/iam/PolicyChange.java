@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.irctl.engine.Change;
 import dev.irctl.engine.ChangeAction;
 import dev.irctl.engine.FieldDiff;
+import dev.irctl.engine.port.Principal;
 import java.util.List;
 
 /** The changes an install-policy plan can hold, in the order the applier carries them out. */

@@ -3,6 +3,7 @@ package dev.irctl.engine.iam;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.irctl.engine.port.AccountPort.Identity;
 import dev.irctl.engine.port.IamPort;
+import dev.irctl.engine.port.Principal;
 import dev.irctl.engine.run.Applied;
 import dev.irctl.engine.run.Fingerprint;
 import dev.irctl.engine.run.Notes;

@@ -3,6 +3,8 @@ package dev.irctl.engine.iam;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.irctl.engine.Ownership;
 import dev.irctl.engine.PlanConflictException;
+import dev.irctl.engine.port.PolicyVersion;
+import dev.irctl.engine.port.Principal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

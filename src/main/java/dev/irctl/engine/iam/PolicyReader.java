@@ -2,6 +2,8 @@ package dev.irctl.engine.iam;
 
 import dev.irctl.engine.PlanConflictException;
 import dev.irctl.engine.port.IamPort;
+import dev.irctl.engine.port.ManagedPolicy;
+import dev.irctl.engine.port.Principal;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,8 +1,5 @@
 package dev.irctl.engine.port;
 
-import dev.irctl.engine.rules.BusRule;
-import dev.irctl.engine.rules.RuleDefinition;
-import dev.irctl.engine.rules.RuleTarget;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,12 +1,5 @@
 package dev.irctl.engine.port;
 
-import dev.irctl.engine.guardduty.Detector;
-import dev.irctl.engine.guardduty.DetectorFeature;
-import dev.irctl.engine.guardduty.DetectorUpdate;
-import dev.irctl.engine.guardduty.FindingFrequency;
-import dev.irctl.engine.guardduty.ListKind;
-import dev.irctl.engine.guardduty.ListSet;
-import dev.irctl.engine.guardduty.ListSetSpec;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

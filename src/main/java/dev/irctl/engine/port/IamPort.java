@@ -1,8 +1,5 @@
 package dev.irctl.engine.port;
 
-import dev.irctl.engine.iam.ManagedPolicy;
-import dev.irctl.engine.iam.PolicyVersion;
-import dev.irctl.engine.iam.Principal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,6 +1,5 @@
 package dev.irctl.engine.port;
 
-import dev.irctl.engine.rules.Subscription;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

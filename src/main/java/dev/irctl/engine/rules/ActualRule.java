@@ -1,6 +1,8 @@
 package dev.irctl.engine.rules;
 
 import dev.irctl.engine.Ownership;
+import dev.irctl.engine.port.BusRule;
+import dev.irctl.engine.port.RuleTarget;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

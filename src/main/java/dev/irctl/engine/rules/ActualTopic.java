@@ -1,6 +1,7 @@
 package dev.irctl.engine.rules;
 
 import dev.irctl.engine.Ownership;
+import dev.irctl.engine.port.Subscription;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

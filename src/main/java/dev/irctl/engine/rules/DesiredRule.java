@@ -1,6 +1,7 @@
 package dev.irctl.engine.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.irctl.engine.port.RuleDefinition;
 import java.util.Map;
 
 /**

@@ -1,5 +1,6 @@
 package dev.irctl.engine.rules;
 
+import dev.irctl.engine.port.InputTransformer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

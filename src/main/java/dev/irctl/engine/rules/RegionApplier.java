@@ -2,6 +2,7 @@ package dev.irctl.engine.rules;
 
 import dev.irctl.engine.Parallel;
 import dev.irctl.engine.port.EventBridgePort;
+import dev.irctl.engine.port.RuleTarget;
 import dev.irctl.engine.port.SnsPort;
 import java.util.ArrayList;
 import java.util.Collections;

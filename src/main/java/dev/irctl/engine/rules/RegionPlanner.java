@@ -3,6 +3,7 @@ package dev.irctl.engine.rules;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.irctl.engine.PlanConflictException;
 import dev.irctl.engine.port.AccountPort.Identity;
+import dev.irctl.engine.port.RuleTarget;
 import dev.irctl.engine.rules.RegionState.KeyFacts;
 import java.util.ArrayList;
 import java.util.List;

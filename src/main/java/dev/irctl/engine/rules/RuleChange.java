@@ -3,6 +3,7 @@ package dev.irctl.engine.rules;
 import dev.irctl.engine.Change;
 import dev.irctl.engine.ChangeAction;
 import dev.irctl.engine.FieldDiff;
+import dev.irctl.engine.port.RuleTarget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.irctl.engine.FieldDiff;
 import dev.irctl.engine.PlanConflictException;
+import dev.irctl.engine.port.RuleTarget;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.irctl.engine.FieldDiff;
 import dev.irctl.engine.Ownership;
+import dev.irctl.engine.port.Subscription;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.irctl.engine.status;
 
-import dev.irctl.engine.guardduty.Detector;
-import dev.irctl.engine.guardduty.FindingFrequency;
+import dev.irctl.engine.port.Detector;
+import dev.irctl.engine.port.FindingFrequency;
 import java.util.List;
 import java.util.Optional;
 

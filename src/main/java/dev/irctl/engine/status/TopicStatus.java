@@ -1,8 +1,8 @@
 package dev.irctl.engine.status;
 
+import dev.irctl.engine.port.Subscription;
 import dev.irctl.engine.rules.ActualTopic;
 import dev.irctl.engine.rules.RegionPlan;
-import dev.irctl.engine.rules.Subscription;
 import dev.irctl.engine.rules.TopicChange;
 import java.util.Optional;
 

@@ -3,8 +3,8 @@ package dev.irctl.engine.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.irctl.engine.port.AwsCallException;
+import dev.irctl.engine.port.RuleTarget;
 import dev.irctl.engine.port.TrailPort;
-import dev.irctl.engine.rules.RuleTarget;
 import dev.irctl.fakes.FakePorts;
 import java.time.Clock;
 import java.time.Instant;

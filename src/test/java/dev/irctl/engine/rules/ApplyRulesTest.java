@@ -3,6 +3,7 @@ package dev.irctl.engine.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.irctl.engine.port.RuleTarget;
 import dev.irctl.engine.run.PartResult;
 import dev.irctl.engine.run.PartStatus;
 import dev.irctl.fakes.FakePorts;

@@ -2,6 +2,8 @@ package dev.irctl.engine.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.irctl.engine.port.RuleTarget;
+import dev.irctl.engine.port.Subscription;
 import dev.irctl.engine.region.RegionSelection;
 import dev.irctl.engine.run.PartResult;
 import dev.irctl.engine.run.PartStatus;

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.irctl.engine.FieldDiff;
 import dev.irctl.engine.PlanConflictException;
+import dev.irctl.engine.port.BusRule;
+import dev.irctl.engine.port.RuleTarget;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

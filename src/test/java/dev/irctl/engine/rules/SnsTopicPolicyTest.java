@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.irctl.engine.PlanConflictException;
 import dev.irctl.engine.port.AccountPort.Identity;
+import dev.irctl.engine.port.Subscription;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.irctl.engine.rules;
+package dev.irctl.engine.port;
 
 /**
  * A topic subscription; {@code pending} until the endpoint confirms it (email and https must

@@ -1,4 +1,4 @@
-package dev.irctl.engine.guardduty;
+package dev.irctl.engine.port;
 
 /**
  * A threat intel or trusted IP list as GuardDuty has it. {@code status} is GuardDuty's, e.g.

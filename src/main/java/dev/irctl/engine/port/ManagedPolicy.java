@@ -1,4 +1,4 @@
-package dev.irctl.engine.iam;
+package dev.irctl.engine.port;
 
 import java.util.Map;
 

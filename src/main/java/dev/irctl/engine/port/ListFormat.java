@@ -1,4 +1,4 @@
-package dev.irctl.engine.guardduty;
+package dev.irctl.engine.port;
 
 /** File formats GuardDuty accepts for threat intel and trusted IP lists. */
 public enum ListFormat {

@@ -1,4 +1,4 @@
-package dev.irctl.engine.iam;
+package dev.irctl.engine.port;
 
 /** The IAM identities a managed policy can be attached to. */
 public enum PrincipalKind {

@@ -1,4 +1,4 @@
-package dev.irctl.engine.rules;
+package dev.irctl.engine.port;
 
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package dev.irctl.engine.guardduty;
+package dev.irctl.engine.port;
 
 /** The detector features irctl lets a user name, as the GuardDuty features API spells them. */
 public enum DetectorFeature {

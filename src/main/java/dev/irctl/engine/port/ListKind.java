@@ -1,4 +1,4 @@
-package dev.irctl.engine.guardduty;
+package dev.irctl.engine.port;
 
 /** GuardDuty's two kinds of custom IP lists. */
 public enum ListKind {

@@ -1,4 +1,4 @@
-package dev.irctl.engine.guardduty;
+package dev.irctl.engine.port;
 
 /**
  * How often GuardDuty publishes updates to existing findings (new findings arrive within minutes

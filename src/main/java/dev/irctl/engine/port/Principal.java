@@ -1,4 +1,4 @@
-package dev.irctl.engine.iam;
+package dev.irctl.engine.port;
 
 /** A role, group or user, by name (IAM's Get and Attach calls take the name, not the ARN). */
 public record Principal(PrincipalKind kind, String name) implements Comparable<Principal> {
