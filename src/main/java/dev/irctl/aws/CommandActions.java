@@ -90,9 +90,51 @@ public final class CommandActions {
         SampleFindingsAdapter.ACTIONS,
         AccountAdapter.ACTIONS,
         RegionDirectoryAdapter.ACTIONS);
+    // org delegate, from the management account: trusted access and the delegated admin.
+    command(
+        "org-delegate",
+        only(
+            OrganizationsAdapter.ACTIONS,
+            "organizations:DescribeOrganization",
+            "organizations:ListAWSServiceAccessForOrganization",
+            "organizations:EnableAWSServiceAccess"),
+        only(
+            GuardDutyOrgAdapter.ACTIONS,
+            "guardduty:ListOrganizationAdminAccounts",
+            "guardduty:EnableOrganizationAdminAccount"),
+        GuardDutyOrgAdapter.ENABLE_ADMIN_DEPENDENCIES,
+        AccountAdapter.ACTIONS,
+        RegionDirectoryAdapter.ACTIONS);
+    // org status, from the delegated admin: one list per region and service, never per account.
+    command(
+        "org-status",
+        only(
+            OrganizationsAdapter.ACTIONS,
+            "organizations:DescribeOrganization",
+            "organizations:ListDelegatedAdministrators",
+            "organizations:ListAccounts"),
+        only(GuardDutyAdapter.ACTIONS, "guardduty:ListDetectors", "guardduty:GetDetector"),
+        only(GuardDutyOrgAdapter.ACTIONS, "guardduty:ListMembers"),
+        only(StackSetsAdapter.ACTIONS, "cloudformation:ListStackInstances"),
+        AccountAdapter.ACTIONS,
+        RegionDirectoryAdapter.ACTIONS);
+    READ_ONLY.add("org-status");
   }
 
   private CommandActions() {}
+
+  /** The named actions of an adapter; a name the adapter does not declare is a bug here. */
+  private static List<AwsAction> only(List<AwsAction> adapter, String... names) {
+    List<AwsAction> picked = new ArrayList<>();
+    for (String name : names) {
+      picked.add(
+          adapter.stream()
+              .filter(a -> a.name().equals(name))
+              .findFirst()
+              .orElseThrow(() -> new IllegalStateException(name + " is not declared")));
+    }
+    return picked;
+  }
 
   /** An adapter's read actions only, for a command that calls none of its writes. */
   private static List<AwsAction> reads(List<AwsAction> adapter) {

@@ -28,6 +28,18 @@ final class GuardDutyOrgAdapter implements GuardDutyOrgPort {
           AwsAction.write("guardduty:DisassociateMembers"),
           AwsAction.write("guardduty:DeleteMembers"));
 
+  /**
+   * What EnableOrganizationAdminAccount needs besides itself: GuardDuty enables trusted access and
+   * registers the delegated administrator in Organizations on the caller's behalf. Both only for
+   * GuardDuty's service principal.
+   */
+  static final List<AwsAction> ENABLE_ADMIN_DEPENDENCIES =
+      List.of(
+          AwsAction.write("organizations:EnableAWSServiceAccess")
+              .scopedTo(OrgScopes.SERVICE_ACCESS),
+          AwsAction.write("organizations:RegisterDelegatedAdministrator")
+              .scopedTo(OrgScopes.SERVICE_ACCESS));
+
   private final GuardDutyClient client;
 
   GuardDutyOrgAdapter(GuardDutyClient client) {

@@ -186,6 +186,28 @@ final class StackSetsAdapter implements StackSetsPort {
                 .toList());
   }
 
+  @Override
+  public Optional<List<StackInstance>> stackInstancesIn(String name, String region) {
+    try {
+      return Optional.of(
+          AwsCalls.call(
+              "cloudformation:ListStackInstances",
+              () ->
+                  client
+                      .listStackInstancesPaginator(
+                          b -> b.stackSetName(name).stackInstanceRegion(region).callAs(callAs()))
+                      .summaries()
+                      .stream()
+                      .map(StackSetsAdapter::instance)
+                      .toList()));
+    } catch (AwsCallException e) {
+      if (e.getCause() instanceof StackSetNotFoundException) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
   private static StackInstance instance(StackInstanceSummary s) {
     return new StackInstance(
         s.account(),

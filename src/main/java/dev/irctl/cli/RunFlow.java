@@ -91,7 +91,22 @@ final class RunFlow {
     }
   }
 
+  /**
+   * A check right after sts:GetCallerIdentity and before any other call (org commands: is this the
+   * account the step must run in?). Throws a {@link UserException} to stop the run.
+   */
+  @FunctionalInterface
+  interface Preflight {
+    Preflight NONE = (ports, identity) -> {};
+
+    void check(Ports ports, Identity identity);
+  }
+
   int execute(Request request) {
+    return execute(request, Preflight.NONE);
+  }
+
+  int execute(Request request, Preflight preflight) {
     requireApproval(request.command(), request.kind(), request.autoApprove());
     RunRenderer renderer = new RunRenderer(request.command(), context.style(output), RunFlow::hint);
     boolean regional = request.parts().stream().anyMatch(p -> !p.global());
@@ -104,6 +119,7 @@ final class RunFlow {
           new Runner(ports, aws.concurrency(), progress(renderer), context.root().tick());
       Identity identity = identify(runner);
       request.saved().ifPresent(saved -> checkAccount(saved, identity));
+      preflight.check(ports, identity);
       RegionSelection selection =
           request.saved().isPresent()
               ? new RegionSelection(request.saved().get().regions(), List.of(), Map.of(), List.of())
@@ -131,6 +147,11 @@ final class RunFlow {
    * parts planned and never applied; the caller renders.
    */
   RunResult read(String command, List<Part> parts) {
+    return read(command, parts, Preflight.NONE);
+  }
+
+  /** {@link #read(String, List)} with a check right after the identity call. */
+  RunResult read(String command, List<Part> parts, Preflight preflight) {
     RunRenderer renderer = new RunRenderer(command, context.style(output), RunFlow::hint);
     try (Ports ports = context.openPorts(aws)) {
       context.checkRegionNames(ports, (RegionalAwsOptions) aws);
@@ -138,6 +159,7 @@ final class RunFlow {
       Runner runner =
           new Runner(ports, aws.concurrency(), progress(renderer), context.root().tick());
       Identity identity = identify(runner);
+      preflight.check(ports, identity);
       RegionSelection selection = context.resolveRegions(ports, (RegionalAwsOptions) aws);
       context.warn(selection);
       return runner.run(identity, selection, parts, Mode.PLAN, List.of());

@@ -3,6 +3,8 @@ package dev.irctl.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.irctl.engine.guardduty.GuardDutyPart;
 import dev.irctl.engine.iam.PolicyPart;
+import dev.irctl.engine.org.DelegateAdminPart;
+import dev.irctl.engine.org.TrustedAccessPart;
 import dev.irctl.engine.rules.RulesPart;
 import dev.irctl.engine.run.Part;
 import java.util.Optional;
@@ -16,6 +18,8 @@ public final class PartRegistry {
       case GuardDutyPart.NAME -> Optional.of(GuardDutyPart.fromDesired(desired));
       case RulesPart.NAME -> Optional.of(RulesPart.fromDesired(desired));
       case PolicyPart.NAME -> Optional.of(PolicyPart.fromDesired(desired));
+      case TrustedAccessPart.NAME -> Optional.of(TrustedAccessPart.fromDesired(desired));
+      case DelegateAdminPart.NAME -> Optional.of(DelegateAdminPart.fromDesired(desired));
       default -> Optional.empty();
     };
   }

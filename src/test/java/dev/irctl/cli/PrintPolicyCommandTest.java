@@ -22,6 +22,7 @@ class PrintPolicyCommandTest {
     assertThat(sids(policy))
         .containsExactly(
             "AttachIrctlPolicy",
+            "Cloudformation",
             "Cloudtrail",
             "Cloudwatch",
             "Ec2",
@@ -36,6 +37,8 @@ class PrintPolicyCommandTest {
             "IrctlRules",
             "IrctlTopics",
             "Kms",
+            "Organizations",
+            "OrganizationsTrustedAccessForGuardDuty",
             "Sns",
             "Sqs",
             "Sts");

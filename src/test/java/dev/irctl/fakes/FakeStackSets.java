@@ -149,6 +149,44 @@ public final class FakeStackSets implements StackSetsPort {
     return all;
   }
 
+  /** Pages of 100 like ListStackInstances; outside the lock, so regions page in parallel. */
+  @Override
+  public Optional<List<StackInstance>> stackInstancesIn(String name, String region) {
+    List<StackInstance> inRegion;
+    synchronized (this) {
+      if (!sets.containsKey(name)) {
+        inRegion = null;
+      } else {
+        inRegion =
+            instances.getOrDefault(name, List.of()).stream()
+                .filter(i -> i.region().equals(region))
+                .toList();
+      }
+    }
+    int pages = inRegion == null ? 1 : Math.max(1, (inRegion.size() + 99) / 100);
+    for (int page = 0; page < pages; page++) {
+      log.record(this.region, "cloudformation:ListStackInstances", false);
+    }
+    return Optional.ofNullable(inRegion);
+  }
+
+  /** Adds an instance as CloudFormation would list it (for status tests). */
+  public synchronized FakeStackSets instance(
+      String name, String account, String region, String status, String drift) {
+    instances
+        .computeIfAbsent(name, n -> new ArrayList<>())
+        .add(
+            new StackInstance(
+                account,
+                region,
+                organizations.parentOf(account),
+                status,
+                status.equals("CURRENT") ? "SUCCEEDED" : "FAILED",
+                status.equals("CURRENT") ? null : "Resource handler returned message: denied",
+                drift));
+    return this;
+  }
+
   @Override
   public synchronized Operation describeOperation(String name, String operationId) {
     log.record(region, "cloudformation:DescribeStackSetOperation", false);

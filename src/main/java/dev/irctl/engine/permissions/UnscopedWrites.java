@@ -20,6 +20,18 @@ public final class UnscopedWrites {
                   "no resource type in the Service Authorization Reference",
                   "guardduty:CreateThreatIntelSet",
                   "no resource type in the Service Authorization Reference",
+                  "guardduty:EnableOrganizationAdminAccount",
+                  "no resource type in the Service Authorization Reference; only the management"
+                      + " account can call it (org delegate)",
+                  "organizations:EnableAWSServiceAccess",
+                  "no resource type in the Service Authorization Reference; granted only with the"
+                      + " condition organizations:ServicePrincipal = guardduty.amazonaws.com",
+                  "organizations:RegisterDelegatedAdministrator",
+                  "called by GuardDuty on the caller's behalf during"
+                      + " EnableOrganizationAdminAccount; its account resource would name the"
+                      + " administrator, which is chosen per run, so it is granted on * with the"
+                      + " condition organizations:ServicePrincipal = guardduty.amazonaws.com (as"
+                      + " GuardDuty's own guide grants it on *)",
                   "sns:Unsubscribe",
                   "no resource type in the Service Authorization Reference (the request names a"
                       + " subscription, not a topic); drill unsubscribes only the subscription it"

@@ -36,6 +36,12 @@ public interface StackSetsPort {
   /** Every instance, read to the last page. */
   List<StackInstance> listStackInstances(String name);
 
+  /**
+   * The instances in one region, read to the last page (ListStackInstances filtered by {@code
+   * StackInstanceRegion}, so regions page in parallel); empty when the stack set does not exist.
+   */
+  Optional<List<StackInstance>> stackInstancesIn(String name, String region);
+
   Operation describeOperation(String name, String operationId);
 
   /** Per account and region results of an operation, read to the last page. */

@@ -1,0 +1,36 @@
+package dev.irctl.cli;
+
+import picocli.CommandLine.Command;
+
+/**
+ * {@code irctl org}: GuardDuty and the member rules in every account of an AWS Organization, on
+ * AWS's own engines (GuardDuty's delegated administrator, service-managed StackSets).
+ */
+@Command(
+    name = "org",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Every account of an AWS Organization: GuardDuty's administrator, members, stack sets.",
+      "",
+      "First, from the management account: 'irctl org delegate --admin-account ID'. Then, from that"
+          + " delegated administrator: 'irctl org status'."
+    },
+    // One subcommand per line, so each org command's registration merges on its own.
+    subcommands = {
+      OrgDelegateCommand.class,
+      OrgStatusCommand.class,
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  irctl org delegate --admin-account 222233334444 --all-regions",
+      "  irctl org status --all-regions --detailed-exitcode"
+    })
+final class OrgCommand implements Runnable {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new picocli.CommandLine.ParameterException(
+        spec.commandLine(), "name an org command: irctl org delegate, irctl org status");
+  }
+}
