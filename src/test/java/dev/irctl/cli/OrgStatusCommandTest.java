@@ -1,0 +1,185 @@
+package dev.irctl.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.irctl.engine.org.MemberRulesTemplate;
+import dev.irctl.engine.port.Detector;
+import dev.irctl.engine.port.FindingFrequency;
+import dev.irctl.engine.port.OrganizationsPort.AccountState;
+import dev.irctl.engine.port.StackSetsPort;
+import dev.irctl.engine.port.StackSetsPort.StackSetSpec;
+import dev.irctl.fakes.FakePorts;
+import dev.irctl.render.Json;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** {@code irctl org status} on the fakes, run from the delegated admin (the fakes' caller). */
+class OrgStatusCommandTest {
+  static final String MANAGEMENT = "999988887777";
+  static final String OU = "ou-abcd-11111111";
+  static final String SET = MemberRulesTemplate.RULES_STACK_SET;
+  private final FakePorts aws = new FakePorts();
+
+  private void organization() {
+    aws.organizationsFake()
+        .organization("o-abcd123456", MANAGEMENT)
+        .delegatedAdministrator("guardduty.amazonaws.com", FakePorts.ACCOUNT)
+        .account(FakePorts.ACCOUNT, AccountState.ACTIVE, OU)
+        .account("100000000001", AccountState.ACTIVE, OU)
+        .account("100000000002", AccountState.ACTIVE, OU)
+        .account("100000000003", AccountState.SUSPENDED, OU);
+    for (String region : List.of("us-east-1", "eu-west-1")) {
+      aws.guardDutyIn(region)
+          .existing(
+              new Detector(
+                  "d-" + region, true, FindingFrequency.FIFTEEN_MINUTES, Map.of(), Map.of()));
+      aws.guardDutyOrgIn(region).member("100000000001", "Enabled");
+    }
+    aws.guardDutyOrgIn("us-east-1").member("100000000002", "Enabled");
+    aws.stackSetsIn("us-east-1")
+        .access(StackSetsPort.OrganizationsAccess.ENABLED)
+        .createStackSet(
+            new StackSetSpec(
+                SET, "rules", "{}", Map.of(), Map.of("managed-by", "irctl"), true, false));
+    for (String account : List.of(FakePorts.ACCOUNT, "100000000001", "100000000002")) {
+      aws.stackSetsIn("us-east-1").instance(SET, account, "us-east-1", "CURRENT", "IN_SYNC");
+    }
+    aws.stackSetsIn("us-east-1").instance(SET, "100000000001", "eu-west-1", "CURRENT", "DRIFTED");
+    aws.log().clear();
+  }
+
+  private CliRun status(String... more) {
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of("org", "status", "--region", "us-east-1,eu-west-1", "--no-color"));
+    args.addAll(List.of(more));
+    return CliRun.run(aws, args.toArray(String[]::new));
+  }
+
+  @Test
+  void showsEveryAccountInEveryRegionWithOneListCallPerRegionAndNoWrite() {
+    organization();
+
+    CliRun run = status();
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out())
+        .contains("organization o-abcd123456 (management " + MANAGEMENT)
+        .contains("4 accounts (3 active, 1 skipped), 2 regions")
+        .contains("stack set irctl-member-rules in us-east-1 exists")
+        .containsPattern("100000000001 +account-100000000001 +ACTIVE +E c +E d")
+        .containsPattern("100000000002 +account-100000000002 +ACTIVE +E c +M n")
+        .containsPattern("100000000003 +account-100000000003 +SUSPENDED +S - +S -")
+        .containsPattern(FakePorts.ACCOUNT + " .* +A c +A n")
+        .contains("2 gaps over 4 accounts x 2 regions");
+    assertThat(aws.log().writes()).isEmpty();
+    List<String> calls = aws.log().calls();
+    assertThat(calls).filteredOn(c -> c.endsWith("organizations:ListAccounts")).hasSize(1);
+    assertThat(calls).filteredOn(c -> c.endsWith("guardduty:ListMembers")).hasSize(2);
+    assertThat(calls).filteredOn(c -> c.endsWith("cloudformation:ListStackInstances")).hasSize(2);
+    assertThat(calls)
+        .noneMatch(c -> c.contains("GetMember") || c.contains("DescribeStackInstance"));
+  }
+
+  @Test
+  void jsonIsTheOneDocumentWithTheMatrixAndDetailedExitCodeReportsGaps() throws Exception {
+    organization();
+
+    CliRun run = status("--output", "json", "--detailed-exitcode");
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+    JsonNode json = Json.mapper().readTree(run.out());
+    assertThat(json.path("schemaVersion").asInt()).isEqualTo(2);
+    assertThat(json.path("command").asText()).isEqualTo("org status");
+    assertThat(json.path("totals").path("gaps").asInt()).isEqualTo(2);
+    assertThat(json.path("organization").path("adminAccountId").asText())
+        .isEqualTo(FakePorts.ACCOUNT);
+    JsonNode eu = json.path("regionTotals").get(1);
+    assertThat(eu.path("region").asText()).isEqualTo("eu-west-1");
+    assertThat(eu.path("missing").asInt()).isEqualTo(1);
+    assertThat(eu.path("instances").path("drifted").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void withNoGapsDetailedExitCodeIsZero() {
+    organization();
+    CliRun run =
+        CliRun.run(aws, "org", "status", "--region", "us-east-1", "--detailed-exitcode");
+
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+  }
+
+  @Test
+  void aFailedRegionIsNamedAndTheOthersAreShown() {
+    organization();
+    aws.log()
+        .fail(
+            "eu-west-1",
+            "guardduty:ListMembers",
+            dev.irctl.engine.port.AwsCallException.Kind.ACCESS_DENIED,
+            "not authorized to perform guardduty:ListMembers");
+
+    CliRun run = status();
+
+    assertThat(run.exitCode()).isEqualTo(3);
+    assertThat(run.out())
+        .contains("not authorized to perform guardduty:ListMembers")
+        .containsPattern("100000000002 +account-100000000002 +ACTIVE +E c +\\? n");
+  }
+
+  @Test
+  void withoutTheStackSetTheInstancesShowAsNone() {
+    organization();
+    aws.stackSetsIn("us-east-1").access(StackSetsPort.OrganizationsAccess.ENABLED);
+    FakePorts fresh = new FakePorts();
+    fresh
+        .organizationsFake()
+        .organization("o-abcd123456", MANAGEMENT)
+        .delegatedAdministrator("guardduty.amazonaws.com", FakePorts.ACCOUNT)
+        .account("100000000001", AccountState.ACTIVE, OU);
+
+    CliRun run = CliRun.run(fresh, "org", "status", "--region", "us-east-1", "--no-color");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out())
+        .contains("stack set irctl-member-rules in us-east-1 not found")
+        .containsPattern("100000000001 .* +M -")
+        .containsPattern("us-east-1 +missing +0 +1");
+  }
+
+  @Test
+  void fromAnotherAccountItNamesTheDelegatedAdministratorAndReadsNothingElse() {
+    aws.organizationsFake()
+        .organization("o-abcd123456", MANAGEMENT)
+        .delegatedAdministrator("guardduty.amazonaws.com", "444455556666");
+
+    CliRun run = status();
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .contains("delegated administrator account 444455556666")
+        .contains("not " + FakePorts.ACCOUNT);
+    assertThat(aws.log().calls()).noneMatch(c -> c.contains("guardduty:") || c.contains("ec2:"));
+  }
+
+  @Test
+  void withoutADelegatedAdministratorItSaysToRunDelegateFirst() {
+    aws.organizationsFake().organization("o-abcd123456", MANAGEMENT);
+
+    CliRun run = status();
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("no GuardDuty delegated administrator").contains("org delegate");
+  }
+
+  @Test
+  void withoutOrganizationsItSaysSo() {
+    CliRun run = status();
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("not in an AWS Organization");
+    assertThat(aws.log().writes()).isEmpty();
+  }
+}
