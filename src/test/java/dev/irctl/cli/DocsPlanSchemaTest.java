@@ -70,10 +70,73 @@ class DocsPlanSchemaTest {
       collect(json, fields);
     }
 
+    collect(orgStatusJson(), fields);
+    collect(orgDelegateJson(), fields);
+
     assertThat(fields).hasSizeGreaterThan(30);
     assertThat(fields)
         .as("fields missing from docs/plan-schema.md")
         .allMatch(f -> doc.contains("\"" + f + "\":"));
+  }
+
+  /** An organization with a member, a missing account and a stack instance, read by org status. */
+  private static JsonNode orgStatusJson() throws Exception {
+    FakePorts org = new FakePorts();
+    org.organizationsFake()
+        .organization("o-abcd123456", "999988887777")
+        .delegatedAdministrator("guardduty.amazonaws.com", FakePorts.ACCOUNT)
+        .account(
+            "100000000001",
+            dev.irctl.engine.port.OrganizationsPort.AccountState.ACTIVE,
+            "ou-abcd-11111111")
+        .account(
+            "100000000002",
+            dev.irctl.engine.port.OrganizationsPort.AccountState.ACTIVE,
+            "ou-abcd-11111111");
+    org.guardDutyIn("us-east-1")
+        .existing(
+            new dev.irctl.engine.port.Detector(
+                "d-1",
+                true,
+                dev.irctl.engine.port.FindingFrequency.FIFTEEN_MINUTES,
+                java.util.Map.of(),
+                java.util.Map.of()));
+    org.guardDutyOrgIn("us-east-1").member("100000000001", "Enabled");
+    org.stackSetsIn("us-east-1")
+        .access(dev.irctl.engine.port.StackSetsPort.OrganizationsAccess.ENABLED)
+        .createStackSet(
+            new dev.irctl.engine.port.StackSetsPort.StackSetSpec(
+                "irctl-member-rules",
+                "rules",
+                "{}",
+                java.util.Map.of(),
+                java.util.Map.of(),
+                true,
+                false));
+    org.stackSetsIn("us-east-1")
+        .instance("irctl-member-rules", "100000000001", "us-east-1", "CURRENT", "IN_SYNC");
+    CliRun run = CliRun.run(org, "org", "status", "--region", "us-east-1", "--output", "json");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    return Json.mapper().readTree(run.out());
+  }
+
+  private static JsonNode orgDelegateJson() throws Exception {
+    FakePorts org = new FakePorts();
+    org.organizationsFake().organization("o-abcd123456", FakePorts.ACCOUNT);
+    CliRun run =
+        CliRun.run(
+            org,
+            "org",
+            "delegate",
+            "--admin-account",
+            "222233334444",
+            "--region",
+            "us-east-1",
+            "--dry-run",
+            "--output",
+            "json");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    return Json.mapper().readTree(run.out());
   }
 
   private static String[] concat(String[] args, String... more) {

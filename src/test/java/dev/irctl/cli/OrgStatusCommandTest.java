@@ -105,8 +105,7 @@ class OrgStatusCommandTest {
   @Test
   void withNoGapsDetailedExitCodeIsZero() {
     organization();
-    CliRun run =
-        CliRun.run(aws, "org", "status", "--region", "us-east-1", "--detailed-exitcode");
+    CliRun run = CliRun.run(aws, "org", "status", "--region", "us-east-1", "--detailed-exitcode");
 
     assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
   }
