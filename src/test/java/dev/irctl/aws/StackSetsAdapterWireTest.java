@@ -233,6 +233,43 @@ class StackSetsAdapterWireTest {
   }
 
   @Test
+  void stackInstancesInOneRegionAreFilteredByRegionAndAMissingStackSetIsEmpty() {
+    aws.server()
+        .stubFor(
+            post(urlEqualTo("/"))
+                .withRequestBody(containing("Action=ListStackInstances&"))
+                .withRequestBody(containing("StackSetName=irctl-member-rules"))
+                .withRequestBody(containing("StackInstanceRegion=eu-west-1"))
+                .willReturn(
+                    aResponse()
+                        .withBody(
+                            response(
+                                "ListStackInstances",
+                                "<Summaries><member><Account>100000000001</Account><Region>eu-west-1</Region>"
+                                    + "<Status>CURRENT</Status><DriftStatus>DRIFTED</DriftStatus>"
+                                    + "</member></Summaries>"))));
+    aws.server()
+        .stubFor(
+            post(urlEqualTo("/"))
+                .withRequestBody(containing("Action=ListStackInstances&"))
+                .withRequestBody(containing("StackSetName=irctl-gone"))
+                .willReturn(
+                    aResponse()
+                        .withStatus(404)
+                        .withBody(
+                            "<ErrorResponse xmlns=\""
+                                + NS
+                                + "\"><Error><Type>Sender</Type><Code>StackSetNotFoundException</Code>"
+                                + "<Message>StackSet irctl-gone not found</Message></Error>"
+                                + "<RequestId>r</RequestId></ErrorResponse>")));
+
+    assertThat(stackSets.stackInstancesIn("irctl-member-rules", "eu-west-1").orElseThrow())
+        .singleElement()
+        .satisfies(i -> assertThat(i.driftStatus()).isEqualTo("DRIFTED"));
+    assertThat(stackSets.stackInstancesIn("irctl-gone", "eu-west-1")).isEmpty();
+  }
+
+  @Test
   void aMissingStackSetIsAbsentAndAnExistingOneIsRead() {
     aws.server()
         .stubFor(
