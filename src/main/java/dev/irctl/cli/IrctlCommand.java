@@ -49,7 +49,8 @@ import picocli.CommandLine.Spec;
       CommandLine.HelpCommand.class,
       picocli.AutoComplete.GenerateCompletion.class,
       RulesCommand.class,
-      ExportCommand.class
+      ExportCommand.class,
+      OrgCommand.class
     })
 public final class IrctlCommand implements Runnable {
   private final PortsFactory portsFactory;

@@ -74,6 +74,19 @@ final class RunFlow {
   private final AwsOptions aws;
   private final OutputOptions output;
 
+  /** Checks after identity and before any write (org commands: the caller's account). */
+  interface Preflight {
+    void check(Ports ports, Identity identity);
+  }
+
+  private Preflight preflight = (ports, identity) -> {};
+
+  /** Runs {@code check} after identity, before the regions and any write; it throws to stop. */
+  RunFlow preflight(Preflight check) {
+    this.preflight = check;
+    return this;
+  }
+
   RunFlow(CommandContext context, AwsOptions aws, OutputOptions output) {
     this.context = context;
     this.aws = aws;
@@ -104,6 +117,7 @@ final class RunFlow {
           new Runner(ports, aws.concurrency(), progress(renderer), context.root().tick());
       Identity identity = identify(runner);
       request.saved().ifPresent(saved -> checkAccount(saved, identity));
+      preflight.check(ports, identity);
       RegionSelection selection =
           request.saved().isPresent()
               ? new RegionSelection(request.saved().get().regions(), List.of(), Map.of(), List.of())

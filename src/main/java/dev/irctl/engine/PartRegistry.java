@@ -16,6 +16,12 @@ public final class PartRegistry {
       case GuardDutyPart.NAME -> Optional.of(GuardDutyPart.fromDesired(desired));
       case RulesPart.NAME -> Optional.of(RulesPart.fromDesired(desired));
       case PolicyPart.NAME -> Optional.of(PolicyPart.fromDesired(desired));
+      case dev.irctl.engine.org.OrgMembersPart.NAME ->
+          Optional.of(dev.irctl.engine.org.OrgMembersPart.fromDesired(desired));
+      case dev.irctl.engine.org.StackSetPart.NAME ->
+          Optional.of(dev.irctl.engine.org.StackSetPart.fromDesired(desired));
+      case dev.irctl.engine.org.HubBusPolicyPart.NAME ->
+          Optional.of(dev.irctl.engine.org.HubBusPolicyPart.fromDesired(desired));
       default -> Optional.empty();
     };
   }
