@@ -38,8 +38,8 @@ import picocli.CommandLine.Parameters;
       "",
       "Examples:",
       "  irctl org apply --all-regions --auto-approve",
-      "  irctl org apply --region eu-west-1,us-east-1 --ou r-ab12 --failure-tolerance 5%",
-      "  irctl org apply org-plan.json --auto-approve   # the plan saved by org plan --out"
+      "  irctl org apply --region eu-west-1 --ou r-ab12 --failure-tolerance 5%",
+      "  irctl org apply plan.json --auto-approve   # saved by org plan --out"
     })
 public final class OrgApplyCommand implements Callable<Integer> {
   @Mixin RegionalAwsOptions aws;

@@ -5,9 +5,11 @@ import picocli.CommandLine.Command;
 @Command(
     name = "org",
     mixinStandardHelpOptions = true,
-    description =
-        "Every account of an AWS Organization, every region, on AWS's own engines (GuardDuty's"
-            + " delegated administrator and CloudFormation StackSets).",
+    description = {
+      "GuardDuty and the rules in every account of an AWS Organization.",
+      "",
+      "On AWS's own engines: GuardDuty's delegated administrator and CloudFormation StackSets."
+    },
     subcommands = {
       OrgPlanCommand.class,
       OrgApplyCommand.class,

@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
       "",
       "Examples:",
       "  irctl org plan --all-regions",
-      "  irctl org plan --region eu-west-1,us-east-1 --ou ou-ab12-34cd5678 --out org-plan.json"
+      "  irctl org plan --region eu-west-1 --ou ou-ab12-34cd5678 --out plan.json"
     })
 public final class OrgPlanCommand implements Callable<Integer> {
   @Mixin RegionalAwsOptions aws;

@@ -22,6 +22,7 @@ class PrintPolicyCommandTest {
     assertThat(sids(policy))
         .containsExactly(
             "AttachIrctlPolicy",
+            "Cloudformation",
             "Cloudtrail",
             "Cloudwatch",
             "Ec2",
@@ -32,12 +33,17 @@ class PrintPolicyCommandTest {
             "Guardduty",
             "Iam",
             "IrctlDrillQueues",
+            "IrctlHubBusPolicy",
+            "IrctlMemberLedger",
             "IrctlPolicies",
             "IrctlRules",
+            "IrctlStackSets",
             "IrctlTopics",
             "Kms",
+            "Organizations",
             "Sns",
             "Sqs",
+            "Ssm",
             "Sts");
     assertThat(actions(policy))
         .contains(
