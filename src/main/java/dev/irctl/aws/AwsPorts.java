@@ -131,6 +131,13 @@ final class AwsPorts implements Ports {
   }
 
   @Override
+  public dev.irctl.engine.port.MemberLedgerPort memberLedger(String region) {
+    Supplier<software.amazon.awssdk.services.ssm.SsmClientBuilder> builder =
+        software.amazon.awssdk.services.ssm.SsmClient::builder;
+    return new MemberLedgerAdapter(clients.client("ssm", region, builder));
+  }
+
+  @Override
   public void close() {
     clients.close();
   }

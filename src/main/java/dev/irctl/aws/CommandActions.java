@@ -24,6 +24,57 @@ public final class CommandActions {
    */
   private static final Set<String> READS_FOR_OWN_WRITES = Set.of("drill");
 
+  /** The Organizations reads every org command run from the delegated admin makes. */
+  private static final List<AwsAction> ORG_READS =
+      only(
+          OrganizationsAdapter.ACTIONS,
+          "organizations:DescribeOrganization",
+          "organizations:ListAccounts",
+          "organizations:ListRoots",
+          "organizations:DescribeOrganizationalUnit",
+          "organizations:ListDelegatedAdministrators");
+
+  private static final List<AwsAction> GUARDDUTY_ORG_MEMBERS =
+      only(
+          GuardDutyOrgAdapter.ACTIONS,
+          "guardduty:DescribeOrganizationConfiguration",
+          "guardduty:UpdateOrganizationConfiguration",
+          "guardduty:ListMembers",
+          "guardduty:CreateMembers");
+
+  private static final List<AwsAction> GUARDDUTY_ORG_REMOVE =
+      only(
+          GuardDutyOrgAdapter.ACTIONS,
+          "guardduty:DescribeOrganizationConfiguration",
+          "guardduty:UpdateOrganizationConfiguration",
+          "guardduty:ListMembers",
+          "guardduty:DisassociateMembers",
+          "guardduty:DeleteMembers");
+
+  private static final List<AwsAction> STACK_SETS_APPLY =
+      only(
+          StackSetsAdapter.ACTIONS,
+          "cloudformation:DescribeOrganizationsAccess",
+          "cloudformation:DescribeStackSet",
+          "cloudformation:CreateStackSet",
+          "cloudformation:UpdateStackSet",
+          "cloudformation:TagResource",
+          "cloudformation:CreateStackInstances",
+          "cloudformation:ListStackInstances",
+          "cloudformation:DescribeStackSetOperation",
+          "cloudformation:ListStackSetOperationResults");
+
+  private static final List<AwsAction> STACK_SETS_REMOVE =
+      only(
+          StackSetsAdapter.ACTIONS,
+          "cloudformation:DescribeOrganizationsAccess",
+          "cloudformation:DescribeStackSet",
+          "cloudformation:ListStackInstances",
+          "cloudformation:DescribeStackSetOperation",
+          "cloudformation:ListStackSetOperationResults",
+          "cloudformation:DeleteStackInstances",
+          "cloudformation:DeleteStackSet");
+
   /** plan and apply: enable-guardduty's, apply-rules' and install-policy's adapters together. */
   private static final List<AwsAction>[] ALL_PARTS =
       all(
@@ -119,6 +170,38 @@ public final class CommandActions {
         AccountAdapter.ACTIONS,
         RegionDirectoryAdapter.ACTIONS);
     READ_ONLY.add("org-status");
+  }
+
+  /**
+   * org plan and org apply, from GuardDuty's delegated administrator: the admin's detector, the
+   * organization reads, the organization configuration and members, irctl's record of the members
+   * it made, the hub bus policy and the member stack sets.
+   */
+  private static final List<AwsAction>[] ORG_APPLY =
+      all(
+          GuardDutyAdapter.ACTIONS,
+          ORG_READS,
+          GUARDDUTY_ORG_MEMBERS,
+          MemberLedgerAdapter.ACTIONS,
+          EventBridgeAdapter.HUB_POLICY_ACTIONS,
+          STACK_SETS_APPLY,
+          AccountAdapter.ACTIONS,
+          RegionDirectoryAdapter.ACTIONS);
+
+  static {
+    command("org-apply", ORG_APPLY);
+    command("org-plan", ORG_APPLY);
+    READ_ONLY.add("org-plan");
+    command(
+        "org-remove",
+        reads(GuardDutyAdapter.ACTIONS),
+        ORG_READS,
+        GUARDDUTY_ORG_REMOVE,
+        MemberLedgerAdapter.ACTIONS,
+        EventBridgeAdapter.HUB_POLICY_ACTIONS,
+        STACK_SETS_REMOVE,
+        AccountAdapter.ACTIONS,
+        RegionDirectoryAdapter.ACTIONS);
   }
 
   private CommandActions() {}

@@ -61,6 +61,22 @@ final class EventBridgeAdapter implements EventBridgePort {
                       Map.of(
                           "StringEquals", Map.of("iam:PassedToService", "events.amazonaws.com")))));
 
+  private static final ActionScope HUB_BUS =
+      new ActionScope(
+          "IrctlHubBusPolicy",
+          "arn:${Partition}:events:*:${AccountId}:event-bus/default",
+          Map.of());
+
+  /**
+   * What the hub bus policy adds: reading the bus and writing its resource policy, on the default
+   * bus only (irctl writes one statement, by Sid, and keeps every other).
+   */
+  static final List<AwsAction> HUB_POLICY_ACTIONS =
+      List.of(
+          AwsAction.read("events:DescribeEventBus"),
+          AwsAction.write("events:PutPermission").scopedTo(HUB_BUS),
+          AwsAction.write("events:RemovePermission").scopedTo(HUB_BUS));
+
   /** AWS's cap on entries in one PutTargets or RemoveTargets call. */
   static final int TARGETS_PER_CALL = 10;
 
@@ -239,6 +255,28 @@ final class EventBridgeAdapter implements EventBridgePort {
               .map(f -> new Failure(f.targetId(), f.errorCode(), f.errorMessage()))
               .toList());
     }
+  }
+
+  @Override
+  public Optional<String> busPolicy(String bus) {
+    String policy =
+        AwsCalls.call("events:DescribeEventBus", () -> client.describeEventBus(b -> b.name(bus)))
+            .policy();
+    return policy == null || policy.isBlank() ? Optional.empty() : Optional.of(policy);
+  }
+
+  @Override
+  public void putBusPolicy(String bus, String policy) {
+    AwsCalls.run(
+        "events:PutPermission",
+        () -> client.putPermission(b -> b.eventBusName(bus).policy(policy)));
+  }
+
+  @Override
+  public void removeBusPolicyStatement(String bus, String sid) {
+    AwsCalls.run(
+        "events:RemovePermission",
+        () -> client.removePermission(b -> b.eventBusName(bus).statementId(sid)));
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.irctl.aws;
 
 import dev.irctl.engine.permissions.AwsAction;
+import dev.irctl.engine.permissions.IrctlScopes;
 import dev.irctl.engine.port.GuardDutyOrgPort;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,11 +23,12 @@ final class GuardDutyOrgAdapter implements GuardDutyOrgPort {
           AwsAction.write("guardduty:EnableOrganizationAdminAccount"),
           AwsAction.write("guardduty:DisableOrganizationAdminAccount"),
           AwsAction.read("guardduty:DescribeOrganizationConfiguration"),
-          AwsAction.write("guardduty:UpdateOrganizationConfiguration"),
+          AwsAction.write("guardduty:UpdateOrganizationConfiguration")
+              .scopedTo(IrctlScopes.DETECTORS),
           AwsAction.read("guardduty:ListMembers"),
-          AwsAction.write("guardduty:CreateMembers"),
-          AwsAction.write("guardduty:DisassociateMembers"),
-          AwsAction.write("guardduty:DeleteMembers"));
+          AwsAction.write("guardduty:CreateMembers").scopedTo(IrctlScopes.DETECTORS),
+          AwsAction.write("guardduty:DisassociateMembers").scopedTo(IrctlScopes.DETECTORS),
+          AwsAction.write("guardduty:DeleteMembers").scopedTo(IrctlScopes.DETECTORS));
 
   /**
    * What EnableOrganizationAdminAccount needs besides itself: GuardDuty enables trusted access and

@@ -20,9 +20,7 @@ final class OrgScopes {
   /** Stack set ARNs end in {@code :<stack set id>}; the name comes before it. */
   static final ActionScope IRCTL_STACK_SETS =
       new ActionScope(
-          "IrctlStackSets",
-          "arn:${Partition}:cloudformation:*:${AccountId}:stackset/irctl-*",
-          Map.of());
+          "IrctlStackSets", "arn:${Partition}:cloudformation:*:*:stackset/irctl-*", Map.of());
 
   private OrgScopes() {}
 }

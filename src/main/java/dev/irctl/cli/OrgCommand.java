@@ -13,16 +13,21 @@ import picocli.CommandLine.Command;
       "Every account of an AWS Organization: GuardDuty's administrator, members, stack sets.",
       "",
       "First, from the management account: 'irctl org delegate --admin-account ID'. Then, from that"
-          + " delegated administrator: 'irctl org status'."
+          + " delegated administrator: 'irctl org plan', 'irctl org apply', 'irctl org status'."
     },
     // One subcommand per line, so each org command's registration merges on its own.
     subcommands = {
       OrgDelegateCommand.class,
       OrgStatusCommand.class,
+      OrgPlanCommand.class,
+      OrgApplyCommand.class,
+      OrgRemoveCommand.class,
     },
     footerHeading = "%nExamples:%n",
     footer = {
       "  irctl org delegate --admin-account 222233334444 --all-regions",
+      "  irctl org plan --all-regions --ou r-ab12 --hub-region eu-west-1",
+      "  irctl org apply --all-regions --ou r-ab12 --hub-region eu-west-1",
       "  irctl org status --all-regions --detailed-exitcode"
     })
 final class OrgCommand implements Runnable {
@@ -31,6 +36,7 @@ final class OrgCommand implements Runnable {
   @Override
   public void run() {
     throw new picocli.CommandLine.ParameterException(
-        spec.commandLine(), "name an org command: irctl org delegate, irctl org status");
+        spec.commandLine(),
+        "name an org command: irctl org delegate, plan, apply, status or remove");
   }
 }

@@ -74,6 +74,14 @@ final class RunFlow {
   private final AwsOptions aws;
   private final OutputOptions output;
 
+  private Preflight preflight = Preflight.NONE;
+
+  /** Runs {@code check} after identity, before the regions and any write; it throws to stop. */
+  RunFlow preflight(Preflight check) {
+    this.preflight = check;
+    return this;
+  }
+
   RunFlow(CommandContext context, AwsOptions aws, OutputOptions output) {
     this.context = context;
     this.aws = aws;
@@ -103,7 +111,7 @@ final class RunFlow {
   }
 
   int execute(Request request) {
-    return execute(request, Preflight.NONE);
+    return execute(request, preflight);
   }
 
   int execute(Request request, Preflight preflight) {
@@ -147,7 +155,7 @@ final class RunFlow {
    * parts planned and never applied; the caller renders.
    */
   RunResult read(String command, List<Part> parts) {
-    return read(command, parts, Preflight.NONE);
+    return read(command, parts, preflight);
   }
 
   /** {@link #read(String, List)} with a check right after the identity call. */

@@ -20,6 +20,12 @@ public final class PartRegistry {
       case PolicyPart.NAME -> Optional.of(PolicyPart.fromDesired(desired));
       case TrustedAccessPart.NAME -> Optional.of(TrustedAccessPart.fromDesired(desired));
       case DelegateAdminPart.NAME -> Optional.of(DelegateAdminPart.fromDesired(desired));
+      case dev.irctl.engine.org.OrgMembersPart.NAME ->
+          Optional.of(dev.irctl.engine.org.OrgMembersPart.fromDesired(desired));
+      case dev.irctl.engine.org.StackSetPart.NAME ->
+          Optional.of(dev.irctl.engine.org.StackSetPart.fromDesired(desired));
+      case dev.irctl.engine.org.HubBusPolicyPart.NAME ->
+          Optional.of(dev.irctl.engine.org.HubBusPolicyPart.fromDesired(desired));
       default -> Optional.empty();
     };
   }

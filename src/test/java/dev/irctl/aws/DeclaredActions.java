@@ -39,7 +39,9 @@ public final class DeclaredActions {
           Map.entry("CloudWatchLogs", "logs"),
           Map.entry("CloudWatch Logs", "logs"),
           Map.entry("Organizations", "organizations"),
-          Map.entry("CloudFormation", "cloudformation"));
+          Map.entry("CloudFormation", "cloudformation"),
+          Map.entry("SSM", "ssm"),
+          Map.entry("Ssm", "ssm"));
 
   private DeclaredActions() {}
 

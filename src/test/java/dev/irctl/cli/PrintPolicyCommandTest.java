@@ -33,14 +33,18 @@ class PrintPolicyCommandTest {
             "Guardduty",
             "Iam",
             "IrctlDrillQueues",
+            "IrctlHubBusPolicy",
+            "IrctlMemberLedger",
             "IrctlPolicies",
             "IrctlRules",
+            "IrctlStackSets",
             "IrctlTopics",
             "Kms",
             "Organizations",
             "OrganizationsTrustedAccessForGuardDuty",
             "Sns",
             "Sqs",
+            "Ssm",
             "Sts");
     assertThat(actions(policy))
         .contains(

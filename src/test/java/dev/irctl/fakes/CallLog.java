@@ -47,6 +47,12 @@ public final class CallLog {
     return this;
   }
 
+  /** Takes back a failure injected with {@link #fail} (the fault is fixed; a re-run converges). */
+  public CallLog heal(String region, String action) {
+    failures.remove(region + " " + action);
+    return this;
+  }
+
   public CallLog latency(long millis) {
     this.latencyMillis = millis;
     return this;

@@ -282,6 +282,60 @@ public final class FakeEventBridge implements EventBridgePort {
     }
   }
 
+  private final Map<String, String> busPolicies = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** Gives the bus a resource policy (someone else's statements, for merge tests). */
+  public FakeEventBridge busPolicy(String bus, String policy) {
+    busPolicies.put(bus, policy);
+    return this;
+  }
+
+  public Optional<String> storedBusPolicy(String bus) {
+    return Optional.ofNullable(busPolicies.get(bus));
+  }
+
+  @Override
+  public Optional<String> busPolicy(String bus) {
+    log.record(region, "events:DescribeEventBus", false);
+    return Optional.ofNullable(busPolicies.get(bus));
+  }
+
+  @Override
+  public void putBusPolicy(String bus, String policy) {
+    log.record(region, "events:PutPermission", true);
+    busPolicies.put(bus, policy);
+  }
+
+  @Override
+  public void removeBusPolicyStatement(String bus, String sid) {
+    log.record(region, "events:RemovePermission", true);
+    String policy = busPolicies.get(bus);
+    if (policy == null) {
+      return;
+    }
+    try {
+      var tree =
+          (com.fasterxml.jackson.databind.node.ObjectNode)
+              new com.fasterxml.jackson.databind.ObjectMapper().readTree(policy);
+      var kept = tree.putArray("Statement");
+      var old =
+          new com.fasterxml.jackson.databind.ObjectMapper().readTree(policy).path("Statement");
+      old.forEach(
+          st -> {
+            if (!sid.equals(st.path("Sid").asText())) {
+              kept.add(st);
+            }
+          });
+      if (kept.isEmpty()) {
+        busPolicies.remove(bus);
+      } else {
+        busPolicies.put(bus, tree.toString());
+      }
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   @Override
   public List<EventBridgePort.TargetRoute> targetRoutes(String bus, String ruleName) {
     log.record(region, "events:ListTargetsByRule", false);

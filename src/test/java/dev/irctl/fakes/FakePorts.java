@@ -53,6 +53,7 @@ public final class FakePorts
   private final FakeOrganizations organizations = new FakeOrganizations(log);
   private final Map<String, FakeGuardDutyOrg> guardDutyOrg = new ConcurrentHashMap<>();
   private final Map<String, FakeStackSets> stackSets = new ConcurrentHashMap<>();
+  private final Map<String, FakeMemberLedger> ledgers = new ConcurrentHashMap<>();
   private volatile boolean credentials = true;
   private volatile Session lastSession;
 
@@ -114,6 +115,15 @@ public final class FakePorts
   public dev.irctl.engine.port.StackSetsPort stackSets(
       String region, dev.irctl.engine.port.StackSetsPort.CallAs callAs) {
     return stackSetsIn(region);
+  }
+
+  public FakeMemberLedger memberLedgerIn(String region) {
+    return ledgers.computeIfAbsent(region, r -> new FakeMemberLedger(r, log));
+  }
+
+  @Override
+  public dev.irctl.engine.port.MemberLedgerPort memberLedger(String region) {
+    return memberLedgerIn(region);
   }
 
   public FakePorts withoutCredentials() {

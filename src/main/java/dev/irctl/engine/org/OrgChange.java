@@ -174,4 +174,155 @@ public sealed interface OrgChange extends Change {
       return List.of();
     }
   }
+
+  /**
+   * Instances that failed or are outdated (a failed create or update), deployed again: the same
+   * CreateStackInstances over their OUs and regions re-runs them to the stack set's template.
+   */
+  record RetryStackInstances(
+      String region,
+      String stackSet,
+      List<String> organizationalUnitIds,
+      List<String> regions,
+      int instances)
+      implements OrgChange {
+    public RetryStackInstances {
+      organizationalUnitIds = List.copyOf(organizationalUnitIds);
+      regions = List.copyOf(regions);
+    }
+
+    public ChangeAction action() {
+      return ChangeAction.UPDATE;
+    }
+
+    public String resource() {
+      return "stack instances of "
+          + stackSet
+          + " in "
+          + String.join(", ", organizationalUnitIds)
+          + " x "
+          + String.join(", ", regions);
+    }
+
+    public String reason() {
+      return instances + " instance(s) failed or outdated: deployed again";
+    }
+
+    public List<FieldDiff> diffs() {
+      return List.of();
+    }
+  }
+
+  /** The hub bus's resource policy with irctl's organization statement merged in. */
+  record PutHubBusPolicy(String region, String busArn, String policy, boolean replacing)
+      implements OrgChange {
+    public ChangeAction action() {
+      return replacing ? ChangeAction.UPDATE : ChangeAction.CREATE;
+    }
+
+    public String resource() {
+      return "hub bus policy statement " + HubBusPolicy.SID + " on " + busArn;
+    }
+
+    public String reason() {
+      return replacing
+          ? "the statement differs"
+          : "members cannot put events to the hub bus without it";
+    }
+
+    public List<FieldDiff> diffs() {
+      return List.of();
+    }
+  }
+
+  /** Members irctl made, disassociated and then deleted. */
+  record RemoveMembers(String region, String detectorId, List<String> accountIds)
+      implements OrgChange {
+    public RemoveMembers {
+      accountIds = List.copyOf(accountIds);
+    }
+
+    public ChangeAction action() {
+      return ChangeAction.DELETE;
+    }
+
+    public String resource() {
+      return "guardduty members irctl made (" + accountIds.size() + " accounts)";
+    }
+
+    public String reason() {
+      return "org remove: disassociated, then deleted";
+    }
+
+    public List<FieldDiff> diffs() {
+      return List.of();
+    }
+  }
+
+  /** Every instance of a stack set, deleted (stacks not retained). */
+  record DeleteStackInstances(
+      String region,
+      String stackSet,
+      List<String> organizationalUnitIds,
+      List<String> regions,
+      int instances)
+      implements OrgChange {
+    public DeleteStackInstances {
+      organizationalUnitIds = List.copyOf(organizationalUnitIds);
+      regions = List.copyOf(regions);
+    }
+
+    public ChangeAction action() {
+      return ChangeAction.DELETE;
+    }
+
+    public String resource() {
+      return "stack instances of " + stackSet + " (" + instances + ")";
+    }
+
+    public String reason() {
+      return "org remove: instances go before their stack set";
+    }
+
+    public List<FieldDiff> diffs() {
+      return List.of();
+    }
+  }
+
+  record DeleteStackSet(String region, String stackSet) implements OrgChange {
+    public ChangeAction action() {
+      return ChangeAction.DELETE;
+    }
+
+    public String resource() {
+      return "stack set " + stackSet;
+    }
+
+    public String reason() {
+      return "org remove";
+    }
+
+    public List<FieldDiff> diffs() {
+      return List.of();
+    }
+  }
+
+  /** irctl's statement taken out of the hub bus policy; the others stay. */
+  record RemoveHubBusStatement(String region, String busArn) implements OrgChange {
+    public ChangeAction action() {
+      return ChangeAction.DELETE;
+    }
+
+    public String resource() {
+      return "hub bus policy statement " + HubBusPolicy.SID + " on " + busArn;
+    }
+
+    public String reason() {
+      return "org remove";
+    }
+
+    public List<FieldDiff> diffs() {
+      return List.of();
+    }
+  }
 }

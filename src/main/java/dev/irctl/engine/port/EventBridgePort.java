@@ -53,6 +53,18 @@ public interface EventBridgePort {
   /** ListTargetsByRule, with each target's role and dead-letter queue. */
   List<TargetRoute> targetRoutes(String bus, String ruleName);
 
+  /** The bus's resource policy (DescribeEventBus); empty when it has none. */
+  java.util.Optional<String> busPolicy(String bus);
+
+  /**
+   * Replaces the bus's resource policy with {@code policy} (PutPermission with Policy): callers
+   * send the existing policy with their statement merged in, so foreign statements stay.
+   */
+  void putBusPolicy(String bus, String policy);
+
+  /** Removes one statement, by Sid, from the bus's policy (RemovePermission); the rest stays. */
+  void removeBusPolicyStatement(String bus, String sid);
+
   record BusTarget(String id, String busArn, String roleArn) {}
 
   record TargetRoute(

@@ -34,6 +34,9 @@ public interface Ports extends AutoCloseable {
 
   StackSetsPort stackSets(String region, StackSetsPort.CallAs callAs);
 
+  /** irctl's record of the GuardDuty members it made in a region. */
+  MemberLedgerPort memberLedger(String region);
+
   @Override
   void close();
 }

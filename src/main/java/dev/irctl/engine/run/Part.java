@@ -22,6 +22,15 @@ public interface Part {
   }
 
   /**
+   * Parts (by name) that must have finished in a region before this one plans there: the org
+   * members need the admin's detector the GuardDuty part creates. Empty (the default): it runs
+   * alongside the others.
+   */
+  default java.util.Set<String> after() {
+    return java.util.Set.of();
+  }
+
+  /**
    * Reads the actual state through {@code context.ports()} and plans. Throws an {@link
    * dev.irctl.engine.port.AwsCallException} or {@link dev.irctl.engine.PlanConflictException} to
    * fail this part in this region; the runner catches it.

@@ -3,9 +3,20 @@ package dev.irctl.engine.run;
 import dev.irctl.engine.Parallel;
 import dev.irctl.engine.port.AccountPort.Identity;
 import dev.irctl.engine.port.Ports;
+import java.util.List;
 
 /**
  * What a part gets to work in one region: the region ({@link Part#GLOBAL} for a global part), the
- * ports, the account (identified once per run) and the run's pool of call threads.
+ * ports, the account (identified once per run), the run's pool of call threads, and every region of
+ * the run (a global part that deploys to regions, the member stack set, reads them here).
  */
-public record PartContext(String region, Ports ports, Identity identity, Parallel parallel) {}
+public record PartContext(
+    String region, Ports ports, Identity identity, Parallel parallel, List<String> regions) {
+  public PartContext {
+    regions = List.copyOf(regions);
+  }
+
+  public PartContext(String region, Ports ports, Identity identity, Parallel parallel) {
+    this(region, ports, identity, parallel, List.of());
+  }
+}

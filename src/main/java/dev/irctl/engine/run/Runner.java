@@ -70,13 +70,30 @@ public final class Runner {
     List<PartResult> results = new ArrayList<>();
     try (Parallel parallel = new Parallel()) {
       List<CompletableFuture<PartResult>> globals = new ArrayList<>();
+      PartContext globalContext =
+          new PartContext(Part.GLOBAL, ports, identity, parallel, selection.regions());
+      java.util.Set<String> globalNames = new java.util.HashSet<>();
+      global.forEach(p -> globalNames.add(p.name()));
+      List<Part> waiting = new ArrayList<>();
       for (Part part : global) {
-        globals.add(
-            parallel.fork(
-                () ->
-                    report(
-                        runPart(
-                            part, new PartContext(Part.GLOBAL, ports, identity, parallel), mode))));
+        if (part.after().stream().anyMatch(globalNames::contains)) {
+          waiting.add(part);
+        } else {
+          globals.add(parallel.fork(() -> report(runPart(part, globalContext, mode))));
+        }
+      }
+      if (!waiting.isEmpty()) {
+        // A global part that waits for others (the stack sets after the hub bus policy) starts
+        // when they have finished, on its own thread, while the regions run.
+        List<CompletableFuture<PartResult>> first = List.copyOf(globals);
+        for (Part part : waiting) {
+          globals.add(
+              parallel.fork(
+                  () -> {
+                    first.forEach(Parallel::join);
+                    return report(runPart(part, globalContext, mode));
+                  }));
+        }
       }
       selection
           .unusable()
@@ -125,7 +142,7 @@ public final class Runner {
                 () -> {
                   outstanding.put(region, System.nanoTime());
                   try {
-                    return inRegion(region, identity, parts, mode, parallel);
+                    return inRegion(region, identity, parts, mode, parallel, regions);
                   } finally {
                     outstanding.remove(region);
                   }
@@ -142,12 +159,33 @@ public final class Runner {
     }
   }
 
+  /**
+   * A region's parts: those that wait for nothing at once, then those that wait for them ({@link
+   * Part#after}), at once.
+   */
   private List<PartResult> inRegion(
-      String region, Identity identity, List<Part> parts, Mode mode, Parallel parallel) {
-    PartContext context = new PartContext(region, ports, identity, parallel);
+      String region,
+      Identity identity,
+      List<Part> parts,
+      Mode mode,
+      Parallel parallel,
+      List<String> regions) {
+    PartContext context = new PartContext(region, ports, identity, parallel, regions);
     if (parts.size() == 1) {
       return List.of(report(runPart(parts.get(0), context, mode)));
     }
+    java.util.Set<String> names = new java.util.HashSet<>();
+    parts.forEach(p -> names.add(p.name()));
+    List<Part> first =
+        parts.stream().filter(p -> p.after().stream().noneMatch(names::contains)).toList();
+    List<Part> then = parts.stream().filter(p -> !first.contains(p)).toList();
+    List<PartResult> results = new ArrayList<>(wave(first, context, mode, parallel));
+    results.addAll(wave(then, context, mode, parallel));
+    return results;
+  }
+
+  private List<PartResult> wave(
+      List<Part> parts, PartContext context, Mode mode, Parallel parallel) {
     List<CompletableFuture<PartResult>> running = new ArrayList<>();
     parts.forEach(p -> running.add(parallel.fork(() -> report(runPart(p, context, mode)))));
     return running.stream().map(Parallel::join).toList();

@@ -1,0 +1,351 @@
+package dev.irctl.engine.org;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.irctl.engine.Ownership;
+import dev.irctl.engine.PlanConflictException;
+import dev.irctl.engine.port.StackSetsPort;
+import dev.irctl.engine.port.StackSetsPort.CallAs;
+import dev.irctl.engine.port.StackSetsPort.OperationPreferences;
+import dev.irctl.engine.port.StackSetsPort.StackInstance;
+import dev.irctl.engine.port.StackSetsPort.StackSet;
+import dev.irctl.engine.port.StackSetsPort.StackSetSpec;
+import dev.irctl.engine.run.Applied;
+import dev.irctl.engine.run.Fingerprint;
+import dev.irctl.engine.run.Notes;
+import dev.irctl.engine.run.Part;
+import dev.irctl.engine.run.PartContext;
+import dev.irctl.engine.run.PartPlan;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The member rules in every account of the chosen OUs, on CloudFormation's engine: the global stack
+ * set {@code irctl-member-role} (the forwarder role, one instance per account, in the hub region)
+ * and the stack set {@code irctl-member-rules} (one instance per account and selected region), both
+ * service-managed with automatic deployment, so accounts that join an OU later get them without
+ * anyone running irctl. Administered from the hub region as the delegated administrator. The role
+ * set goes first (the rules need the role). Each operation is waited for; failed instances are
+ * reported with CloudFormation's reason and the others go on. Template and parameters are compared
+ * with what is deployed, so a second run with nothing changed starts no operation.
+ */
+public final class StackSetPart implements Part {
+  public static final String NAME = "org-stacksets";
+
+  /** What the part wants: the two templates, where, and how operations roll out. */
+  public record Desired(
+      String rulesTemplate,
+      String roleTemplate,
+      List<String> organizationalUnitIds,
+      String hubRegion,
+      OperationPreferences preferences) {
+    public Desired {
+      organizationalUnitIds = List.copyOf(organizationalUnitIds);
+    }
+  }
+
+  private final Desired desired;
+  private final OperationWait wait;
+  private final Consumer<String> progress;
+
+  public StackSetPart(Desired desired, OperationWait wait, Consumer<String> progress) {
+    this.desired = desired;
+    this.wait = wait;
+    this.progress = progress;
+  }
+
+  public Desired desiredValue() {
+    return desired;
+  }
+
+  /** The same part reporting operation progress to {@code progress} (a saved plan's part). */
+  public StackSetPart withProgress(Consumer<String> progress) {
+    return new StackSetPart(desired, wait, progress);
+  }
+
+  public StackSetPart withWait(OperationWait wait) {
+    return new StackSetPart(desired, wait, progress);
+  }
+
+  /** What the plan saw: each stack set (or none) and its instances. */
+  public record Actual(
+      Optional<StackSet> role,
+      List<StackInstance> roleInstances,
+      Optional<StackSet> rules,
+      List<StackInstance> rulesInstances) {}
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public boolean global() {
+    return true;
+  }
+
+  @Override
+  public Set<String> after() {
+    return Set.of(HubBusPolicyPart.NAME);
+  }
+
+  StackSetSpec rolesSpec(String securityAccount) {
+    return spec(
+        MemberRulesTemplate.ROLE_STACK_SET,
+        "irctl: the role EventBridge uses to forward member events to the hub bus",
+        desired.roleTemplate(),
+        securityAccount);
+  }
+
+  StackSetSpec rulesSpec(String securityAccount) {
+    return spec(
+        MemberRulesTemplate.RULES_STACK_SET,
+        "irctl: rules in member accounts forwarding to the hub bus",
+        desired.rulesTemplate(),
+        securityAccount);
+  }
+
+  private StackSetSpec spec(String name, String description, String body, String account) {
+    return new StackSetSpec(
+        name,
+        description,
+        body,
+        Map.of(
+            MemberRulesTemplate.PARAM_ACCOUNT,
+            account,
+            MemberRulesTemplate.PARAM_HUB_REGION,
+            desired.hubRegion()),
+        Ownership.tags(),
+        true,
+        false);
+  }
+
+  @Override
+  public PartPlan plan(PartContext context) {
+    StackSetsPort port = context.ports().stackSets(desired.hubRegion(), CallAs.DELEGATED_ADMIN);
+    String account = context.identity().accountId();
+    Optional<StackSet> role = port.describeStackSet(MemberRulesTemplate.ROLE_STACK_SET);
+    List<StackInstance> roleInstances =
+        role.isPresent() ? port.listStackInstances(role.get().name()) : List.of();
+    Optional<StackSet> rules = port.describeStackSet(MemberRulesTemplate.RULES_STACK_SET);
+    List<StackInstance> rulesInstances =
+        rules.isPresent() ? port.listStackInstances(rules.get().name()) : List.of();
+    List<String> regions =
+        context.regions().isEmpty() ? List.of(desired.hubRegion()) : context.regions();
+    List<OrgChange> changes = new ArrayList<>();
+    try {
+      changes.addAll(plan(rolesSpec(account), List.of(desired.hubRegion()), role, roleInstances));
+      changes.addAll(plan(rulesSpec(account), regions, rules, rulesInstances));
+    } catch (OrgInputException e) {
+      throw new PlanConflictException(e.getMessage());
+    }
+    List<String> warnings = new ArrayList<>();
+    warnings.add(
+        MemberRulesTemplate.RULES_STACK_SET
+            + " deploys to every account of "
+            + String.join(", ", desired.organizationalUnitIds())
+            + " in "
+            + String.join(", ", regions)
+            + ", and to accounts that join those OUs later (automatic deployment)");
+    int unchanged = (changes.isEmpty() ? rulesInstances.size() + roleInstances.size() : 0);
+    return new PartPlan(
+        List.copyOf(changes),
+        new Actual(role, roleInstances, rules, rulesInstances),
+        regions,
+        new Notes(Map.of(), unchanged, List.of(), List.of(), warnings),
+        Optional.empty());
+  }
+
+  private List<OrgChange> plan(
+      StackSetSpec spec,
+      List<String> regions,
+      Optional<StackSet> set,
+      List<StackInstance> instances) {
+    List<OrgChange> changes =
+        new ArrayList<>(
+            StackSetPlanner.plan(
+                desired.hubRegion(),
+                spec,
+                new StackSetPlanner.Targets(desired.organizationalUnitIds(), regions),
+                set,
+                instances));
+    boolean updating = changes.stream().anyMatch(c -> c instanceof OrgChange.UpdateStackSet);
+    if (set.isPresent() && !updating) {
+      retry(spec.name(), regions, instances).ifPresent(changes::add);
+    }
+    return changes;
+  }
+
+  /** Instances in the target OUs and regions that are not CURRENT: deployed again. */
+  private Optional<OrgChange> retry(
+      String stackSet, List<String> regions, List<StackInstance> instances) {
+    Set<String> ous = new LinkedHashSet<>();
+    Set<String> where = new LinkedHashSet<>();
+    int count = 0;
+    for (StackInstance i : instances) {
+      if (!"CURRENT".equals(i.status())
+          && regions.contains(i.region())
+          && i.organizationalUnitId() != null
+          && desired.organizationalUnitIds().contains(i.organizationalUnitId())) {
+        ous.add(i.organizationalUnitId());
+        where.add(i.region());
+        count++;
+      }
+    }
+    if (count == 0) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new OrgChange.RetryStackInstances(
+            desired.hubRegion(), stackSet, List.copyOf(ous), List.copyOf(where), count));
+  }
+
+  @Override
+  public Applied apply(PartContext context, PartPlan plan) {
+    StackSetsPort port = context.ports().stackSets(desired.hubRegion(), CallAs.DELEGATED_ADMIN);
+    int writes = 0;
+    List<String> failures = new ArrayList<>();
+    Map<String, String> ids = new LinkedHashMap<>();
+    for (var change : plan.changes()) {
+      try {
+        if (change instanceof OrgChange.CreateStackSet create) {
+          port.createStackSet(create.spec());
+          writes++;
+        } else if (change instanceof OrgChange.UpdateStackSet update) {
+          String op = port.updateStackSet(update.spec(), desired.preferences());
+          writes++;
+          failures.addAll(await(port, update.spec().name(), op, ids));
+        } else if (change instanceof OrgChange.CreateStackInstances create) {
+          String op =
+              port.createStackInstances(
+                  create.stackSet(),
+                  create.organizationalUnitIds(),
+                  create.regions(),
+                  desired.preferences());
+          writes++;
+          failures.addAll(await(port, create.stackSet(), op, ids));
+        } else if (change instanceof OrgChange.RetryStackInstances retry) {
+          String op =
+              port.createStackInstances(
+                  retry.stackSet(),
+                  retry.organizationalUnitIds(),
+                  retry.regions(),
+                  desired.preferences());
+          writes++;
+          failures.addAll(await(port, retry.stackSet(), op, ids));
+        }
+      } catch (dev.irctl.engine.port.AwsCallException e) {
+        failures.add(change.resource() + ": " + e.getMessage());
+      }
+    }
+    return new Applied(writes, failures, ids);
+  }
+
+  /** Waits for one operation; the failed instances, each with CloudFormation's reason. */
+  private List<String> await(
+      StackSetsPort port, String stackSet, String operationId, Map<String, String> ids) {
+    ids.put(stackSet + " operation", operationId);
+    int[] polls = {0};
+    OperationWait.Outcome outcome =
+        wait.await(
+            port,
+            stackSet,
+            operationId,
+            op -> {
+              polls[0]++;
+              if (!op.done()) {
+                progress.accept(
+                    stackSet
+                        + ": "
+                        + op.action().toLowerCase()
+                        + " operation "
+                        + operationId
+                        + " running, "
+                        + op.failedCount()
+                        + " failed so far");
+              }
+            });
+    List<String> failures = new ArrayList<>();
+    if (outcome.timedOut()) {
+      failures.add(
+          stackSet
+              + ": operation "
+              + operationId
+              + " still "
+              + outcome.operation().status()
+              + " when irctl stopped waiting; run org apply again when it has finished");
+      return failures;
+    }
+    long failed = outcome.failed().size();
+    long running = outcome.results().size() - outcome.succeeded() - failed;
+    progress.accept(
+        stackSet
+            + ": operation "
+            + operationId
+            + " "
+            + outcome.operation().status()
+            + ": "
+            + outcome.succeeded()
+            + " account-region(s) done, "
+            + failed
+            + " failed"
+            + (running > 0 ? ", " + running + " not run (failure tolerance)" : ""));
+    outcome
+        .failed()
+        .forEach(
+            r ->
+                failures.add(
+                    stackSet
+                        + " in "
+                        + r.account()
+                        + " "
+                        + r.region()
+                        + ": "
+                        + (r.statusReason() == null ? "failed" : r.statusReason())));
+    if (failures.isEmpty() && !"SUCCEEDED".equals(outcome.operation().status())) {
+      failures.add(
+          stackSet
+              + ": operation "
+              + operationId
+              + " "
+              + outcome.operation().status()
+              + (outcome.operation().statusReason() == null
+                  ? ""
+                  : ": " + outcome.operation().statusReason()));
+    }
+    return failures;
+  }
+
+  @Override
+  public JsonNode desired() {
+    ObjectNode node = Fingerprint.JSON.createObjectNode();
+    node.put("rulesTemplate", desired.rulesTemplate());
+    node.put("roleTemplate", desired.roleTemplate());
+    ArrayNode ous = node.putArray("organizationalUnitIds");
+    desired.organizationalUnitIds().forEach(ous::add);
+    node.put("hubRegion", desired.hubRegion());
+    node.set("preferences", Fingerprint.JSON.valueToTree(desired.preferences()));
+    return node;
+  }
+
+  public static StackSetPart fromDesired(JsonNode node) {
+    List<String> ous = new ArrayList<>();
+    node.path("organizationalUnitIds").forEach(o -> ous.add(o.asText()));
+    return new StackSetPart(
+        new Desired(
+            node.path("rulesTemplate").asText(),
+            node.path("roleTemplate").asText(),
+            ous,
+            node.path("hubRegion").asText(),
+            Fingerprint.JSON.convertValue(node.path("preferences"), OperationPreferences.class)),
+        OperationWait.standard(),
+        line -> {});
+  }
+}
