@@ -20,6 +20,10 @@ public final class UnscopedWrites {
                   "no resource type in the Service Authorization Reference",
                   "guardduty:CreateThreatIntelSet",
                   "no resource type in the Service Authorization Reference",
+                  "logs:PutResourcePolicy",
+                  "an account-level resource policy has no resource type; irctl writes only its"
+                      + " own policy irctl-eventbridge-alert-path and keeps every other statement"
+                      + " in it",
                   "sns:Unsubscribe",
                   "no resource type in the Service Authorization Reference (the request names a"
                       + " subscription, not a topic); drill unsubscribes only the subscription it"
