@@ -1,8 +1,8 @@
 package dev.irctl.cli;
 
+import dev.irctl.engine.alertpath.AlertPathPart;
 import dev.irctl.engine.rules.ApplyRulesRequest;
 import dev.irctl.engine.rules.RuleScopes;
-import dev.irctl.engine.alertpath.AlertPathPart;
 import dev.irctl.engine.rules.RulesPart;
 import java.util.ArrayList;
 import java.util.List;

@@ -54,7 +54,8 @@ public final class FakeMetrics implements MetricsPort {
   }
 
   @Override
-  public synchronized void putAlarm(AlarmSpec spec, List<String> actions, Map<String, String> tags) {
+  public synchronized void putAlarm(
+      AlarmSpec spec, List<String> actions, Map<String, String> tags) {
     log.record(region, "cloudwatch:PutMetricAlarm", true);
     String arn = arn(spec.name());
     Alarm existing = alarms.get(spec.name());
@@ -62,11 +63,23 @@ public final class FakeMetrics implements MetricsPort {
       alarmTags.put(arn, new HashMap<>(tags));
       alarms.put(
           spec.name(),
-          new Alarm(arn, spec, actions, "INSUFFICIENT_DATA", "Unchecked: Initial alarm creation", Optional.empty()));
+          new Alarm(
+              arn,
+              spec,
+              actions,
+              "INSUFFICIENT_DATA",
+              "Unchecked: Initial alarm creation",
+              Optional.empty()));
     } else {
       alarms.put(
           spec.name(),
-          new Alarm(arn, spec, actions, existing.state(), existing.stateReason(), existing.stateUpdated()));
+          new Alarm(
+              arn,
+              spec,
+              actions,
+              existing.state(),
+              existing.stateReason(),
+              existing.stateUpdated()));
     }
   }
 

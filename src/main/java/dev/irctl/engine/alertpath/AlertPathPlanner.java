@@ -60,8 +60,7 @@ public final class AlertPathPlanner {
     return Optional.empty(); // never expiring, or kept longer: the user's choice stands
   }
 
-  static Optional<AlertPathChange> policy(
-      Identity identity, String region, AlertPathState actual) {
+  static Optional<AlertPathChange> policy(Identity identity, String region, AlertPathState actual) {
     ObjectNode wanted =
         AlertPathLogGroup.resourcePolicy(identity.partition(), region, identity.accountId());
     JsonNode statement = wanted.path("Statement").get(0);
@@ -133,7 +132,8 @@ public final class AlertPathPlanner {
       return Optional.empty();
     }
     return Optional.of(
-        new AlertPathChange.PutAlarm(wanted, actual.alarmActions(), Ownership.tags(), false, diffs));
+        new AlertPathChange.PutAlarm(
+            wanted, actual.alarmActions(), Ownership.tags(), false, diffs));
   }
 
   private static List<FieldDiff> diffs(AlarmSpec actual, AlarmSpec wanted) {
@@ -141,7 +141,9 @@ public final class AlertPathPlanner {
     if (!actual.ruleNames().stream().sorted().toList().equals(wanted.ruleNames())) {
       diffs.add(
           FieldDiff.of(
-              "rules", String.join(", ", actual.ruleNames()), String.join(", ", wanted.ruleNames())));
+              "rules",
+              String.join(", ", actual.ruleNames()),
+              String.join(", ", wanted.ruleNames())));
     }
     diff(diffs, "description", actual.description(), wanted.description());
     diff(diffs, "expression", actual.expression(), wanted.expression());

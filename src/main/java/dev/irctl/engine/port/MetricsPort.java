@@ -47,8 +47,8 @@ public interface MetricsPort {
   }
 
   /**
-   * An alarm as it is: what it watches, its actions (the user's to set), and its state ({@code
-   * OK}, {@code ALARM}, {@code INSUFFICIENT_DATA}) with the reason and when it last changed.
+   * An alarm as it is: what it watches, its actions (the user's to set), and its state ({@code OK},
+   * {@code ALARM}, {@code INSUFFICIENT_DATA}) with the reason and when it last changed.
    */
   record Alarm(
       String arn,
