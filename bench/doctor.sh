@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# doctor benchmark: 17 regions against the in-memory fakes, 100 ms per call. Prints wall time and calls; not for timing on a busy machine.
+# doctor benchmark: 17 regions against the in-memory fakes, 100 ms per call. Prints wall time, calls and the ratio to its goal; optional first argument: ms per call; not for timing on a busy machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -B -q -DskipTests test-compile
 ./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
-exec java -cp "target/classes:target/test-classes:$(cat target/bench-classpath.txt)" dev.irctl.cli.DeliveryBench doctor
+exec java -cp "target/classes:target/test-classes:$(cat target/bench-classpath.txt)" dev.irctl.cli.DeliveryBench doctor "${1:-100}"

@@ -82,6 +82,8 @@ public final class CommandActions {
           EventBridgeAdapter.ACTIONS,
           SnsAdapter.ACTIONS,
           KmsAdapter.ACTIONS,
+          LogGroupAdapter.ACTIONS,
+          CloudWatchMetricsAdapter.ACTIONS,
           IamAdapter.ACTIONS,
           AccountAdapter.ACTIONS,
           RegionDirectoryAdapter.ACTIONS);
@@ -96,6 +98,8 @@ public final class CommandActions {
         EventBridgeAdapter.ACTIONS,
         SnsAdapter.ACTIONS,
         KmsAdapter.ACTIONS,
+        LogGroupAdapter.ACTIONS,
+        CloudWatchMetricsAdapter.ACTIONS,
         AccountAdapter.ACTIONS,
         RegionDirectoryAdapter.ACTIONS);
     command(
@@ -117,6 +121,7 @@ public final class CommandActions {
         RegionDirectoryAdapter.ACTIONS,
         SnsSubscriptionAdapter.ACTIONS,
         CloudWatchMetricsAdapter.ACTIONS,
+        LogGroupAdapter.ACTIONS,
         CloudTrailAdapter.ACTIONS);
     READ_ONLY.add("status");
     // status' delivery column runs the same checks: doctor is status' reads of the alert path.
@@ -127,6 +132,7 @@ public final class CommandActions {
         KmsAdapter.ACTIONS,
         SnsSubscriptionAdapter.ACTIONS,
         CloudWatchMetricsAdapter.ACTIONS,
+        LogGroupAdapter.ACTIONS,
         CloudTrailAdapter.ACTIONS,
         AccountAdapter.ACTIONS,
         RegionDirectoryAdapter.ACTIONS);

@@ -22,7 +22,7 @@ final class LogGroupAdapter implements LogGroupPort {
           AwsAction.write("logs:CreateLogGroup").scopedTo(IRCTL_LOG_GROUPS),
           // Tags in CreateLogGroup need logs:TagResource as well.
           AwsAction.write("logs:TagResource").scopedTo(IRCTL_LOG_GROUPS),
-          AwsAction.read("logs:ListTagsForResource").scopedTo(IRCTL_LOG_GROUPS),
+          AwsAction.read("logs:ListTagsForResource"),
           AwsAction.write("logs:PutRetentionPolicy").scopedTo(IRCTL_LOG_GROUPS),
           // Resource policies are account-wide in a region: these take no narrower resource.
           AwsAction.read("logs:DescribeResourcePolicies"),

@@ -76,6 +76,10 @@ public final class CatalogDiff {
               + rule.managementEvents().ruleState()
               + ")");
     }
+    if (old.watchesAlertPath() != rule.watchesAlertPath()) {
+      fields.add(
+          "watchesAlertPath (" + old.watchesAlertPath() + " -> " + rule.watchesAlertPath() + ")");
+    }
     if (old.scope() != rule.scope()) {
       fields.add("scope (" + old.scope().id() + " -> " + rule.scope().id() + ")");
     }

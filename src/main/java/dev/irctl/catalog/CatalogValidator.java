@@ -31,6 +31,47 @@ public final class CatalogValidator {
     List<Finding> findings = new ArrayList<>();
     catalog.rules().forEach(rule -> findings.addAll(validate(rule)));
     findings.addAll(checkQuotas(catalog.rules()));
+    findings.addAll(checkAlertPath(catalog.rules()));
+    return findings;
+  }
+
+  /**
+   * The alarm on the alert-path rules' FailedInvocations is one metric math expression, and an
+   * alarm's metric math may reference at most {@value #ALERT_PATH_RULES} metrics (a hard limit).
+   */
+  public static final int ALERT_PATH_RULES = 10;
+
+  /**
+   * {@code watchesAlertPath} rules: at most {@value #ALERT_PATH_RULES} (the alarm watching them is
+   * one metric math expression), and only tamper rules that carry a severity a responder acts on,
+   * since each one also writes to the alert-path log group.
+   */
+  public List<Finding> checkAlertPath(List<Rule> rules) {
+    List<Finding> findings = new ArrayList<>();
+    List<String> watching =
+        rules.stream().filter(Rule::watchesAlertPath).map(Rule::id).sorted().toList();
+    if (watching.size() > ALERT_PATH_RULES) {
+      findings.add(
+          Finding.catalog(
+              Finding.Level.ERROR,
+              watching.size()
+                  + " rules set watchesAlertPath ("
+                  + String.join(", ", watching)
+                  + "); at most "
+                  + ALERT_PATH_RULES
+                  + " can, because the FailedInvocations alarm on them is one metric math"
+                  + " expression and CloudWatch allows 10 metrics in one. Unset it on the rules"
+                  + " that do not watch irctl's own alerting."));
+    }
+    for (Rule rule : rules) {
+      if (rule.watchesAlertPath() && rule.severity() == Severity.LOW) {
+        findings.add(
+            Finding.error(
+                rule,
+                "watchesAlertPath is set on a low-severity rule: the alert path is watched by rules"
+                    + " a responder acts on (medium or higher)."));
+      }
+    }
     return findings;
   }
 

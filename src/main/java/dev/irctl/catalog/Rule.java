@@ -8,7 +8,8 @@ import java.util.Optional;
  * One rule of the catalog, as read from {@code <id>.json} (see docs/rule-format.md). {@code
  * eventPattern} may hold placeholders; {@link PatternRenderer} substitutes them. {@code file} says
  * where the rule came from, for messages. The JSON nodes are shared: callers must not modify them
- * (the renderer works on a copy).
+ * (the renderer works on a copy). {@code watchesAlertPath}: the rule reports tampering with irctl's
+ * own alerting, so it also delivers to the alert-path log group (docs/alert-path.md).
  */
 public record Rule(
     String id,
@@ -25,7 +26,8 @@ public record Rule(
     List<String> references,
     ObjectNode eventPattern,
     RuleExamples examples,
-    String file) {
+    String file,
+    boolean watchesAlertPath) {
 
   public Rule {
     parameters = List.copyOf(parameters);

@@ -32,7 +32,8 @@ final class RuleReader {
         new RuleExamples(
             nodes(node.path("examples").path("match")),
             nodes(node.path("examples").path("noMatch"))),
-        file);
+        file,
+        node.path("watchesAlertPath").asBoolean(false));
   }
 
   private static List<RuleParameter> parameters(JsonNode array) {

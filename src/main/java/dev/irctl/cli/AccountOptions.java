@@ -1,5 +1,6 @@
 package dev.irctl.cli;
 
+import dev.irctl.engine.alertpath.AlertPathPart;
 import dev.irctl.engine.guardduty.GuardDutyPart;
 import dev.irctl.engine.iam.PolicyPart;
 import dev.irctl.engine.region.RegionSelection;
@@ -37,7 +38,11 @@ public final class AccountOptions {
             ? Optional.of(
                 new PolicyPart.Request(policy.policyName(), policy.principals(), policy.adopt()))
             : Optional.empty();
-    return List.of(new GuardDutyPart(detector), new RulesPart(rulesRequest), new PolicyPart(iam));
+    List<Part> parts = new ArrayList<>();
+    parts.add(new GuardDutyPart(detector));
+    parts.addAll(AlertPathPart.withRules(new RulesPart(rulesRequest), rulesRequest));
+    parts.add(new PolicyPart(iam));
+    return parts;
   }
 
   /** Global rules left out because us-east-1 is not selected. */

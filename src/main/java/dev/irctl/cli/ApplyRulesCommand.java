@@ -1,5 +1,6 @@
 package dev.irctl.cli;
 
+import dev.irctl.engine.alertpath.AlertPathPart;
 import dev.irctl.engine.rules.ApplyRulesRequest;
 import dev.irctl.engine.rules.RuleScopes;
 import dev.irctl.engine.rules.RulesPart;
@@ -40,18 +41,30 @@ public final class ApplyRulesCommand implements Callable<Integer> {
   public Integer call() {
     aws.validate();
     ApplyRulesRequest request = ruleOptions.request();
-    return new RunFlow(context, aws, output)
-        .execute(
-            RunFlow.Request.of(
-                "apply-rules",
-                new RulesPart(request),
-                dryRun,
-                approve,
-                selection -> {
-                  List<String> warnings = new ArrayList<>();
-                  RuleScopes.skippedGlobalRules(request.rules(), selection.regions())
-                      .ifPresent(warnings::add);
-                  return warnings;
-                }));
+    RunFlow.Request single =
+        RunFlow.Request.of(
+            "apply-rules",
+            new RulesPart(request),
+            dryRun,
+            approve,
+            selection -> {
+              List<String> warnings = new ArrayList<>();
+              RuleScopes.skippedGlobalRules(request.rules(), selection.regions())
+                  .ifPresent(warnings::add);
+              return warnings;
+            });
+    // The rules and, for those that watch irctl's own alerting, the tamper path's second target.
+    RunFlow.Request both =
+        new RunFlow.Request(
+            single.command(),
+            AlertPathPart.withRules(new RulesPart(request), request),
+            single.kind(),
+            single.autoApprove(),
+            single.detailedExitCode(),
+            single.warnings(),
+            single.outputFile(),
+            single.planned(),
+            single.saved());
+    return new RunFlow(context, aws, output).execute(both);
   }
 }

@@ -1,6 +1,7 @@
 package dev.irctl.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.irctl.engine.alertpath.AlertPathPart;
 import dev.irctl.engine.guardduty.GuardDutyPart;
 import dev.irctl.engine.iam.PolicyPart;
 import dev.irctl.engine.org.DelegateAdminPart;
@@ -17,6 +18,7 @@ public final class PartRegistry {
     return switch (name) {
       case GuardDutyPart.NAME -> Optional.of(GuardDutyPart.fromDesired(desired));
       case RulesPart.NAME -> Optional.of(RulesPart.fromDesired(desired));
+      case AlertPathPart.NAME -> Optional.of(AlertPathPart.fromDesired(desired));
       case PolicyPart.NAME -> Optional.of(PolicyPart.fromDesired(desired));
       case TrustedAccessPart.NAME -> Optional.of(TrustedAccessPart.fromDesired(desired));
       case DelegateAdminPart.NAME -> Optional.of(DelegateAdminPart.fromDesired(desired));

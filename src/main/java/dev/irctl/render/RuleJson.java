@@ -30,6 +30,7 @@ public final class RuleJson {
     node.put("rationale", rule.rationale());
     node.put("scopeNote", rule.scopeNote());
     node.put("ruleState", rule.managementEvents().ruleState());
+    node.put("watchesAlertPath", rule.watchesAlertPath());
     node.put("eventBridgeRuleName", rule.eventBridgeName());
     ArrayNode parameters = node.putArray("parameters");
     for (RuleParameter p : rule.parameters()) {

@@ -68,6 +68,7 @@ public final class StatusRenderer {
                   topic(r)
                       .map(t -> t.confirmed() + " confirmed, " + t.pending() + " pending")
                       .orElse("error")),
+          new Column("DELIVERY", StatusRenderer::delivery),
           new Column("ERRORS", StatusRenderer::errors));
 
   private final Style style;
@@ -115,6 +116,14 @@ public final class StatusRenderer {
 
   private static java.util.Optional<TopicStatus> topic(Row row) {
     return row.facts().topic(row.region());
+  }
+
+  /** One word, from the doctor's checks: ok, warn or broken ({@code irctl doctor} says why). */
+  private static String delivery(Row row) {
+    return row.facts()
+        .delivery(row.region())
+        .map(d -> d.health().name().toLowerCase(java.util.Locale.ROOT))
+        .orElse("-");
   }
 
   private static String policy(TopicStatus topic) {
@@ -169,6 +178,9 @@ public final class StatusRenderer {
       region.set("guardduty", gd(row).map(StatusRenderer::guardDuty).orElse(null));
       region.set("rules", rules(row).map(StatusRenderer::rules).orElse(null));
       region.set("topic", topic(row).map(StatusRenderer::topic).orElse(null));
+      region.set(
+          "delivery",
+          row.facts().delivery(row.region()).map(StatusRenderer::delivery).orElse(null));
       ObjectNode errors = region.putObject("errors");
       row.errors().forEach(errors::put);
     }
@@ -191,6 +203,20 @@ public final class StatusRenderer {
     node.put("drifted", r.drifted());
     node.put("missing", r.missing());
     node.put("orphaned", r.orphaned());
+    return node;
+  }
+
+  private static ObjectNode delivery(dev.irctl.engine.delivery.RegionDiagnosis d) {
+    ObjectNode node = Json.mapper().createObjectNode();
+    node.put("health", d.health().name().toLowerCase(java.util.Locale.ROOT));
+    ArrayNode findings = node.putArray("findings");
+    for (var f : d.findings()) {
+      ObjectNode finding = findings.addObject();
+      finding.put("kind", f.kind().name());
+      finding.put("level", f.level().name().toLowerCase(java.util.Locale.ROOT));
+      finding.put("message", f.message());
+    }
+    node.put("error", d.error().orElse(null));
     return node;
   }
 

@@ -133,6 +133,32 @@ class RulesAdaptersWireTest {
   }
 
   @Test
+  void theAlertPathTargetGoesInTheSamePutTargetsAsTheTopicWithNoRoleArnAndTheRawEvent()
+      throws Exception {
+    aws.server()
+        .stubFor(
+            events("PutTargets")
+                .willReturn(okJson("{\"FailedEntryCount\":0,\"FailedEntries\":[]}")));
+    String logs = "arn:aws:logs:us-east-1:111122223333:log-group:/irctl/alert-path";
+
+    events.putTargets(
+        "default",
+        "irctl-sns-irctl-topic-tampering",
+        List.of(
+            RuleTarget.of("irctl-sns", TOPIC, Optional.empty()),
+            RuleTarget.of("irctl-alert-path", logs, Optional.empty())));
+
+    JsonNode targets = body("PutTargets").get("Targets");
+    assertThat(targets).hasSize(2);
+    JsonNode second = targets.get(1);
+    assertThat(second.get("Id").asText()).isEqualTo("irctl-alert-path");
+    assertThat(second.get("Arn").asText()).isEqualTo(logs);
+    // Logs targets are authorised by the Logs resource policy; AWS says to set no RoleArn.
+    assertThat(second.has("RoleArn")).isFalse();
+    assertThat(second.has("InputTransformer")).isFalse();
+  }
+
+  @Test
   void putTargetsSendsTheSnsTargetWithTheReadableInputTransformer() throws Exception {
     aws.server()
         .stubFor(

@@ -139,6 +139,46 @@ class DocsPlanSchemaTest {
     return Json.mapper().readTree(run.out());
   }
 
+  @Test
+  void everyFieldOfDoctorsAndDrillsJsonIsDocumentedInTheirSections() throws Exception {
+    String doc = Files.readString(Path.of("docs/plan-schema.md"));
+    String doctorSection = doc.substring(doc.indexOf("## `doctor`"), doc.indexOf("## `drill`"));
+    String drillSection = doc.substring(doc.indexOf("## `drill`"));
+    for (String region : new String[] {"us-east-1", "eu-west-1"}) {
+      DoctorCommandTest.healthy(aws, region);
+      aws.alertPathFake().deliverAfter(region, java.time.Duration.ofSeconds(30));
+    }
+    DoctorCommandTest.orgTrail(aws);
+    // A finding, so findings[] has members to collect.
+    aws.alertPathFake().metricsIn("eu-west-1").failedInvocations("irctl-iam-mfa-deactivated", 1);
+    String[] common = {"--region=us-east-1,eu-west-1", "--set=bucketNames=honey", "--output=json"};
+
+    CliRun doctor = CliRun.run(aws, concat(new String[] {"doctor"}, common));
+    CliRun drill =
+        CliRun.run(
+            aws,
+            root -> root.drillClock(aws.alertPathFake().time()),
+            concat(new String[] {"drill", "--auto-approve"}, common));
+
+    assertThat(doctor.exitCode()).as(doctor.err()).isEqualTo(2);
+    assertThat(drill.exitCode()).as(drill.err()).isZero();
+    for (var entry :
+        java.util.Map.of(doctor.out(), doctorSection, drill.out(), drillSection).entrySet()) {
+      Set<String> fields = new TreeSet<>();
+      collect(Json.mapper().readTree(entry.getKey()), fields);
+      assertThat(fields).hasSizeGreaterThan(10);
+      assertThat(fields)
+          .as("fields missing from their section of docs/plan-schema.md")
+          .allMatch(f -> entry.getValue().contains("\"" + f + "\":"));
+    }
+    JsonNode json = Json.mapper().readTree(doctor.out());
+    for (JsonNode region : json.path("regions")) {
+      for (JsonNode finding : region.path("findings")) {
+        assertThat(doctorSection).contains("`" + finding.path("kind").asText() + "`");
+      }
+    }
+  }
+
   private static String[] concat(String[] args, String... more) {
     String[] all = java.util.Arrays.copyOf(args, args.length + more.length);
     System.arraycopy(more, 0, all, args.length, more.length);

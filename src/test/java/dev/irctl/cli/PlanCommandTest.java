@@ -50,7 +50,10 @@ class PlanCommandTest {
         .contains("rules      pending  46 to add  arn:aws:sns:us-east-1:")
         .contains("global\n  iam        pending  2 to add  " + POLICY_ARN)
         .contains("+ create policy")
-        .endsWith("Plan: 89 to add, 0 to change, 0 to destroy\n");
+        .contains("alert-path pending  3 to add")
+        .contains("+ create log group /irctl/alert-path (missing)")
+        .contains("+ create alarm irctl-alert-path-failed-invocations (missing)")
+        .endsWith("Plan: 95 to add, 0 to change, 0 to destroy\n");
     assertThat(run.out().indexOf("eu-west-1\n")).isLessThan(run.out().indexOf("us-east-1\n"));
   }
 
@@ -82,7 +85,7 @@ class PlanCommandTest {
         .hasValueSatisfying(d -> assertThat(d.enabled()).isTrue());
     assertThat(aws.eventBridgeIn("us-east-1").ruleNames("default")).hasSize(45);
     assertThat(aws.iamFake().attachedTo(Principal.role("responders"))).containsExactly(POLICY_ARN);
-    assertThat(apply.out()).contains("Apply: 91 added, 0 changed, 0 destroyed (");
+    assertThat(apply.out()).contains("Apply: 97 added, 0 changed, 0 destroyed (");
     aws.log().clear();
 
     CliRun plan =
@@ -173,7 +176,7 @@ class PlanCommandTest {
         .contains("  guardduty  failed: ")
         .contains("not authorized in eu-west-1")
         .contains("us-east-1\n  guardduty  pending  1 to add")
-        .contains("1 region failed (2 of 4 parts)");
+        .contains("1 region failed (3 of 6 parts)");
   }
 
   @Test
@@ -240,13 +243,16 @@ class PlanCommandTest {
         .as("an event pattern is a JSON value, not a string holding JSON")
         .isTrue();
     assertThat(rules.get("orphans").isArray()).isTrue();
-    JsonNode iam = plan.at("/results/4");
+    JsonNode alertPath = plan.at("/results/2");
+    assertThat(alertPath.get("part").asText()).isEqualTo("alert-path");
+    assertThat(alertPath.get("changes")).hasSize(3);
+    JsonNode iam = plan.at("/results/6");
     assertThat(iam.get("region").asText()).isEqualTo("global");
     assertThat(iam.get("status").asText()).isEqualTo("SKIPPED");
     assertThat(iam.at("/error/message").asText()).startsWith("no principals named");
     assertThat(plan.at("/summary/regions").asInt()).isEqualTo(2);
     assertThat(plan.at("/summary/regionsWithChanges").asInt()).isEqualTo(2);
-    assertThat(plan.at("/summary/changes").asInt()).isEqualTo(1 + 39 + 1 + 46);
+    assertThat(plan.at("/summary/changes").asInt()).isEqualTo(1 + 39 + 3 + 1 + 46 + 3);
     assertThat(plan.at("/summary/failedParts").asInt()).isZero();
   }
 
@@ -359,7 +365,7 @@ class PlanCommandTest {
         .contains("findingPublishingFrequency: (none) -> ONE_HOUR")
         .contains("iam        pending  2 to add")
         .doesNotContain("us-east-1\n  guardduty")
-        .endsWith("Plan: 42 to add, 0 to change, 0 to destroy\n");
+        .endsWith("Plan: 45 to add, 0 to change, 0 to destroy\n");
     assertThat(plan.err()).contains("warning: skipped 7 global rule(s)");
     assertThat(apply.exitCode()).as(apply.err()).isZero();
     assertThat(status.exitCode()).as(status.err()).isZero();

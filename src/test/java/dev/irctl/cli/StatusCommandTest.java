@@ -29,12 +29,40 @@ class StatusCommandTest {
     assertThat(aws.log().writes()).isEmpty();
     assertThat(run.out())
         .contains(
-            "REGION     GUARDDUTY  FREQUENCY  FEATURES ON  RULES SYNC/DRIFT/MISSING/ORPHAN  TOPIC POLICY  SUBSCRIPTIONS")
+            "REGION     GUARDDUTY  FREQUENCY  FEATURES ON  RULES SYNC/DRIFT/MISSING/ORPHAN  TOPIC POLICY  SUBSCRIPTIONS           DELIVERY")
+        .containsPattern("eu-west-1 .* 0 confirmed, 0 pending +broken +-")
         .contains(
             "eu-west-1  missing    -          -            0/0/38/0                         no topic      0 confirmed, 0 pending")
         .contains("us-east-1  missing    -          -            0/0/45/0")
         .contains(
             "2 regions: GuardDuty enabled in 0, rules and topic in sync in 0, 0 with errors. Run 'irctl plan' for the details.");
+  }
+
+  @Test
+  void theDeliveryColumnComesFromTheDoctorsChecks() throws Exception {
+    DoctorCommandTest.healthy(aws, "us-east-1");
+    DoctorCommandTest.healthy(aws, "eu-west-1");
+    DoctorCommandTest.orgTrail(aws);
+    aws.alertPathFake().metricsIn("eu-west-1").failedInvocations("irctl-iam-mfa-deactivated", 2);
+    String[] args = {"status", REGIONS, "--rule", "iam-mfa-deactivated"};
+
+    CliRun text = CliRun.run(aws, args);
+
+    assertThat(text.exitCode()).as(text.err()).isZero();
+    assertThat(text.out())
+        .containsPattern("eu-west-1 .* broken +-\n")
+        .containsPattern("us-east-1 .* ok +-\n");
+    assertThat(aws.log().writes()).isEmpty();
+    CliRun asJson =
+        CliRun.run(aws, "status", REGIONS, "--rule", "iam-mfa-deactivated", "--output", "json");
+    com.fasterxml.jackson.databind.JsonNode root =
+        dev.irctl.render.Json.mapper().readTree(asJson.out());
+    com.fasterxml.jackson.databind.JsonNode eu = root.at("/regions/0");
+    assertThat(eu.path("region").asText()).isEqualTo("eu-west-1");
+    assertThat(eu.at("/delivery/health").asText()).isEqualTo("broken");
+    assertThat(eu.at("/delivery/findings/0/kind").asText()).isEqualTo("FAILED_INVOCATIONS");
+    assertThat(root.at("/regions/1/delivery/health").asText()).isEqualTo("ok");
+    assertThat(asJson.exitCode()).isZero();
   }
 
   @Test

@@ -14,6 +14,7 @@ public final class DeliveryChecks {
     findings.addAll(TopicChecks.subscriptions(facts));
     findings.addAll(RuleChecks.failedInvocations(facts));
     findings.addAll(RuleChecks.targets(facts));
+    findings.addAll(AlertPathChecks.all(facts));
     findings.addAll(TrailChecks.logging(facts));
     findings.addAll(TrailChecks.honeyBuckets(facts));
     return findings;

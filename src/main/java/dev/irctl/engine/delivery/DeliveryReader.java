@@ -1,10 +1,15 @@
 package dev.irctl.engine.delivery;
 
+import dev.irctl.engine.Parallel;
+import dev.irctl.engine.alertpath.AlertPathAlarm;
+import dev.irctl.engine.hub.AlertPathLogGroup;
 import dev.irctl.engine.port.AwsCallException;
 import dev.irctl.engine.port.BusRule;
 import dev.irctl.engine.port.EventBridgePort;
 import dev.irctl.engine.port.KmsPort;
 import dev.irctl.engine.port.Ports;
+import dev.irctl.engine.port.RuleTarget;
+import dev.irctl.engine.port.SubscriptionPort.TopicSubscription;
 import dev.irctl.engine.port.TrailPort;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,62 +17,109 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Gathers one region's delivery facts through the ports, read-only: the topic and its key,
  * subscriptions, irctl's rules on the default bus with their targets, one GetMetricData for all
- * their FailedInvocations, and the trails covering the region (status and selectors read in each
- * trail's home region).
+ * their FailedInvocations, the alert-path log group and alarm when a rule targets them, and the
+ * trails covering the region (status and selectors read in each trail's home region). Independent
+ * calls run at once, so a region costs its longest chain of dependent calls: topic → key → key
+ * policy, rules → targets → alert path, trails → status.
  */
 public final class DeliveryReader {
   public static final String DEFAULT_BUS = "default";
   static final Duration METRICS_WINDOW = Duration.ofHours(24);
 
-  private final Ports ports;
+  /** Calls in flight per region for the per-rule target reads. */
+  static final int CALLS_IN_FLIGHT = 16;
 
-  public DeliveryReader(Ports ports) {
+  private final Ports ports;
+  private final Parallel parallel;
+
+  public DeliveryReader(Ports ports, Parallel parallel) {
     this.ports = ports;
+    this.parallel = parallel;
   }
 
   public RegionFacts read(DoctorTarget target, Instant now) {
     String region = target.region();
-    Optional<Map<String, String>> attributes = ports.sns(region).topicAttributes(target.topicArn());
-    Optional<RegionFacts.KeyFacts> key =
-        attributes
-            .map(a -> a.getOrDefault("KmsMasterKeyId", ""))
-            .filter(k -> !k.isEmpty())
-            .map(k -> key(region, k));
-    List<dev.irctl.engine.port.SubscriptionPort.TopicSubscription> subscriptions =
-        attributes.isPresent()
-            ? ports.alertPath().subscriptions(region).list(target.topicArn())
-            : List.of();
-    EventBridgePort events = ports.eventBridge(region);
-    List<String> names =
-        events.listRules(DEFAULT_BUS, "irctl-").stream().map(BusRule::name).toList();
-    Map<String, Double> failed =
-        names.isEmpty()
-            ? Map.of()
-            : ports
-                .alertPath()
-                .metrics(region)
-                .failedInvocations(names, now.minus(METRICS_WINDOW), now);
-    List<RegionFacts.RuleFacts> rules = new ArrayList<>();
-    for (String name : names) {
-      rules.add(
-          new RegionFacts.RuleFacts(
-              name, events.targetRoutes(DEFAULT_BUS, name), failed.getOrDefault(name, 0.0)));
-    }
+    CompletableFuture<Optional<Map<String, String>>> attributes =
+        parallel.fork(() -> ports.sns(region).topicAttributes(target.topicArn()));
+    CompletableFuture<Optional<RegionFacts.KeyFacts>> key =
+        attributes.thenCompose(
+            a -> {
+              String keyId = a.map(m -> m.getOrDefault("KmsMasterKeyId", "")).orElse("");
+              return keyId.isEmpty()
+                  ? CompletableFuture.completedFuture(Optional.<RegionFacts.KeyFacts>empty())
+                  : parallel.fork(() -> Optional.of(key(region, keyId)));
+            });
+    CompletableFuture<List<TopicSubscription>> subscriptions =
+        attributes.thenCompose(
+            a ->
+                a.isPresent()
+                    ? parallel.fork(
+                        () -> ports.alertPath().subscriptions(region).list(target.topicArn()))
+                    : CompletableFuture.completedFuture(List.<TopicSubscription>of()));
+    CompletableFuture<List<RegionFacts.RuleFacts>> rules = parallel.fork(() -> rules(region, now));
+    CompletableFuture<Optional<RegionFacts.AlertPathFacts>> alertPath =
+        rules.thenCompose(r -> alertPath(region, r));
+    CompletableFuture<List<RegionFacts.TrailFacts>> trails = parallel.fork(() -> trails(region));
     return new RegionFacts(
         region,
         target.partition(),
         target.topicArn(),
-        attributes,
-        key,
-        subscriptions,
-        rules,
-        trails(region),
+        Parallel.join(attributes),
+        Parallel.join(key),
+        Parallel.join(subscriptions),
+        Parallel.join(rules),
+        Parallel.join(trails),
         target.honeyBuckets(),
-        target.readableMessages());
+        target.readableMessages(),
+        Parallel.join(alertPath));
+  }
+
+  private List<RegionFacts.RuleFacts> rules(String region, Instant now) {
+    EventBridgePort events = ports.eventBridge(region);
+    List<String> names =
+        events.listRules(DEFAULT_BUS, "irctl-").stream().map(BusRule::name).toList();
+    CompletableFuture<Map<String, Double>> failed =
+        names.isEmpty()
+            ? CompletableFuture.completedFuture(Map.of())
+            : parallel.fork(
+                () ->
+                    ports
+                        .alertPath()
+                        .metrics(region)
+                        .failedInvocations(names, now.minus(METRICS_WINDOW), now));
+    List<List<EventBridgePort.TargetRoute>> routes =
+        parallel.map(names, CALLS_IN_FLIGHT, name -> events.targetRoutes(DEFAULT_BUS, name));
+    Map<String, Double> sums = Parallel.join(failed);
+    List<RegionFacts.RuleFacts> rules = new ArrayList<>();
+    for (int i = 0; i < names.size(); i++) {
+      rules.add(
+          new RegionFacts.RuleFacts(
+              names.get(i), routes.get(i), sums.getOrDefault(names.get(i), 0.0)));
+    }
+    return rules;
+  }
+
+  /** Read only when some irctl rule delivers to the alert-path log group. */
+  private CompletableFuture<Optional<RegionFacts.AlertPathFacts>> alertPath(
+      String region, List<RegionFacts.RuleFacts> rules) {
+    boolean targeted =
+        rules.stream()
+            .flatMap(r -> r.targets().stream())
+            .anyMatch(t -> RuleTarget.ALERT_PATH_TARGET_ID.equals(t.id()));
+    if (!targeted) {
+      return CompletableFuture.completedFuture(Optional.empty());
+    }
+    CompletableFuture<Boolean> group =
+        parallel.fork(
+            () -> ports.alertPath().logGroups(region).logGroup(AlertPathLogGroup.NAME).isPresent());
+    CompletableFuture<Optional<dev.irctl.engine.port.MetricsPort.Alarm>> alarm =
+        parallel.fork(() -> ports.alertPath().metrics(region).alarm(AlertPathAlarm.NAME));
+    return group.thenCombine(alarm, (g, a) -> Optional.of(new RegionFacts.AlertPathFacts(g, a)));
   }
 
   private RegionFacts.KeyFacts key(String region, String keyId) {
@@ -89,16 +141,20 @@ public final class DeliveryReader {
   }
 
   private List<RegionFacts.TrailFacts> trails(String region) {
-    List<RegionFacts.TrailFacts> facts = new ArrayList<>();
+    List<TrailPort.Trail> covering = new ArrayList<>();
     for (TrailPort.Trail trail : ports.alertPath().trails(region).trails()) {
-      if (!trail.homeRegion().equals(region) && !trail.multiRegion()) {
-        continue;
+      if (trail.homeRegion().equals(region) || trail.multiRegion()) {
+        covering.add(trail);
       }
-      TrailPort home = ports.alertPath().trails(trail.homeRegion());
-      facts.add(
-          new RegionFacts.TrailFacts(
-              trail, home.isLogging(trail.arn()), home.eventSelectors(trail.arn())));
     }
-    return facts;
+    return parallel.map(
+        covering,
+        CALLS_IN_FLIGHT,
+        trail -> {
+          TrailPort home = ports.alertPath().trails(trail.homeRegion());
+          CompletableFuture<Boolean> logging = parallel.fork(() -> home.isLogging(trail.arn()));
+          TrailPort.EventSelectors selectors = home.eventSelectors(trail.arn());
+          return new RegionFacts.TrailFacts(trail, Parallel.join(logging), selectors);
+        });
   }
 }

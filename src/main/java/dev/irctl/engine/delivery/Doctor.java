@@ -1,5 +1,6 @@
 package dev.irctl.engine.delivery;
 
+import dev.irctl.engine.Parallel;
 import dev.irctl.engine.port.AwsCallException;
 import dev.irctl.engine.port.Ports;
 import java.time.Clock;
@@ -15,11 +16,11 @@ import java.util.concurrent.Executors;
  * for that region only.
  */
 public final class Doctor {
-  private final DeliveryReader reader;
+  private final Ports ports;
   private final Clock clock;
 
   public Doctor(Ports ports, Clock clock) {
-    this.reader = new DeliveryReader(ports);
+    this.ports = ports;
     this.clock = clock;
   }
 
@@ -35,10 +36,10 @@ public final class Doctor {
               thread.setDaemon(true);
               return thread;
             });
-    try {
+    try (Parallel parallel = new Parallel()) {
       List<CompletableFuture<RegionDiagnosis>> futures = new ArrayList<>();
       for (DoctorTarget target : targets) {
-        futures.add(CompletableFuture.supplyAsync(() -> diagnose(target), pool));
+        futures.add(CompletableFuture.supplyAsync(() -> diagnose(target, parallel), pool));
       }
       return new DoctorResult(futures.stream().map(CompletableFuture::join).toList());
     } finally {
@@ -46,9 +47,13 @@ public final class Doctor {
     }
   }
 
-  private RegionDiagnosis diagnose(DoctorTarget target) {
+  /**
+   * One region's diagnosis on the caller's call pool (status' delivery part runs this); a region
+   * that cannot be read is a diagnosis with an error, never a throw.
+   */
+  public RegionDiagnosis diagnose(DoctorTarget target, Parallel parallel) {
     try {
-      RegionFacts facts = reader.read(target, clock.instant());
+      RegionFacts facts = new DeliveryReader(ports, parallel).read(target, clock.instant());
       return new RegionDiagnosis(target.region(), DeliveryChecks.all(facts), Optional.empty());
     } catch (AwsCallException e) {
       return new RegionDiagnosis(target.region(), List.of(), Optional.of(e.getMessage()));

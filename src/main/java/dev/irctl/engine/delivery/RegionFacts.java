@@ -1,6 +1,7 @@
 package dev.irctl.engine.delivery;
 
 import dev.irctl.engine.port.EventBridgePort.TargetRoute;
+import dev.irctl.engine.port.MetricsPort;
 import dev.irctl.engine.port.SubscriptionPort.TopicSubscription;
 import dev.irctl.engine.port.TrailPort;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Optional;
  * @param key the topic's KMS key, when the topic is encrypted
  * @param honeyBuckets the honey-bucket rule's buckets (empty when that rule is not deployed)
  * @param readableMessages whether rules send irctl's readable text instead of the raw event
+ * @param alertPath the tamper path's second target, read when some irctl rule targets it
  */
 public record RegionFacts(
     String region,
@@ -26,13 +28,45 @@ public record RegionFacts(
     List<RuleFacts> rules,
     List<TrailFacts> trails,
     List<String> honeyBuckets,
-    boolean readableMessages) {
+    boolean readableMessages,
+    Optional<AlertPathFacts> alertPath) {
   public RegionFacts {
     subscriptions = List.copyOf(subscriptions);
     rules = List.copyOf(rules);
     trails = List.copyOf(trails);
     honeyBuckets = List.copyOf(honeyBuckets);
   }
+
+  /** Facts with no rule targeting the alert-path log group. */
+  public RegionFacts(
+      String region,
+      String partition,
+      String topicArn,
+      Optional<Map<String, String>> topicAttributes,
+      Optional<KeyFacts> key,
+      List<TopicSubscription> subscriptions,
+      List<RuleFacts> rules,
+      List<TrailFacts> trails,
+      List<String> honeyBuckets,
+      boolean readableMessages) {
+    this(
+        region,
+        partition,
+        topicArn,
+        topicAttributes,
+        key,
+        subscriptions,
+        rules,
+        trails,
+        honeyBuckets,
+        readableMessages,
+        Optional.empty());
+  }
+
+  /**
+   * The alert-path log group's existence and the FailedInvocations alarm as it is (state included).
+   */
+  public record AlertPathFacts(boolean logGroupExists, Optional<MetricsPort.Alarm> alarm) {}
 
   /** {@code keyId} as the topic names it ({@code KmsMasterKeyId}); policy empty if unreadable. */
   public record KeyFacts(String keyId, String arn, boolean awsManaged, Optional<String> policy) {}

@@ -32,6 +32,10 @@ public final class UnscopedWrites {
                       + " administrator, which is chosen per run, so it is granted on * with the"
                       + " condition organizations:ServicePrincipal = guardduty.amazonaws.com (as"
                       + " GuardDuty's own guide grants it on *)",
+                  "logs:PutResourcePolicy",
+                  "an account-level resource policy has no resource type; irctl writes only its"
+                      + " own policy irctl-eventbridge-alert-path and keeps every other statement"
+                      + " in it",
                   "sns:Unsubscribe",
                   "no resource type in the Service Authorization Reference (the request names a"
                       + " subscription, not a topic); drill unsubscribes only the subscription it"

@@ -3,9 +3,10 @@ package dev.irctl.engine.port;
 import java.util.Optional;
 
 /**
- * One target of a rule. irctl's own target has the id {@link #IRCTL_TARGET_ID}; targets with other
- * ids belong to the user and are never changed. {@code input}/{@code inputPath} are read so a
- * hand-edited irctl target is seen as drift; irctl itself only ever sets the transformer.
+ * One target of a rule. irctl's own targets have the ids {@link #IRCTL_TARGET_ID} (the topic) and
+ * {@link #ALERT_PATH_TARGET_ID} (the alert-path log group); targets with other ids belong to the
+ * user and are never changed. {@code input}/{@code inputPath} are read so a hand-edited irctl
+ * target is seen as drift; irctl itself only ever sets the transformer.
  */
 public record RuleTarget(
     String id,
@@ -15,11 +16,18 @@ public record RuleTarget(
     Optional<String> inputPath) {
   public static final String IRCTL_TARGET_ID = "irctl-sns";
 
+  /** The second target of the rules that watch irctl's own alerting. */
+  public static final String ALERT_PATH_TARGET_ID = "irctl-alert-path";
+
+  /** The target ids irctl writes, and so may replace or remove. */
+  public static final java.util.Set<String> IRCTL_TARGET_IDS =
+      java.util.Set.of(IRCTL_TARGET_ID, ALERT_PATH_TARGET_ID);
+
   public static RuleTarget of(String id, String arn, Optional<InputTransformer> transformer) {
     return new RuleTarget(id, arn, transformer, Optional.empty(), Optional.empty());
   }
 
   public boolean irctls() {
-    return IRCTL_TARGET_ID.equals(id);
+    return IRCTL_TARGET_IDS.contains(id);
   }
 }

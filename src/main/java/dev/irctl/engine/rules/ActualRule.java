@@ -23,8 +23,13 @@ public record ActualRule(BusRule rule, Map<String, String> tags, List<RuleTarget
     return rule.name().startsWith(Ownership.NAME_PREFIX) && Ownership.taggedByIrctl(tags);
   }
 
+  /** irctl's alert target (the topic). */
   public Optional<RuleTarget> irctlTarget() {
-    return targets.stream().filter(RuleTarget::irctls).findFirst();
+    return target(RuleTarget.IRCTL_TARGET_ID);
+  }
+
+  public Optional<RuleTarget> target(String id) {
+    return targets.stream().filter(t -> t.id().equals(id)).findFirst();
   }
 
   public List<String> foreignTargetIds() {

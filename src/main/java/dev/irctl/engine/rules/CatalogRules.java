@@ -136,7 +136,8 @@ public final class CatalogRules {
         renderer.render(rule, settings),
         rule.managementEvents().ruleState(),
         tags,
-        rule.scope() == Scope.GLOBAL);
+        rule.scope() == Scope.GLOBAL,
+        rule.watchesAlertPath());
   }
 
   private static List<Rule> select(Catalog catalog, Selection selection) {

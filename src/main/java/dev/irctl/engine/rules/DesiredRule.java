@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * One EventBridge rule as irctl wants it: the catalog rule rendered with the user's parameters.
  * {@code title} and {@code severity} feed the readable alert message; {@code global} rules live
- * only in us-east-1.
+ * only in us-east-1. {@code watchesAlertPath} rules also deliver to the alert-path log group
+ * ({@link AlertPathTarget}).
  */
 public record DesiredRule(
     String name,
@@ -18,9 +19,24 @@ public record DesiredRule(
     JsonNode pattern,
     String state,
     Map<String, String> tags,
-    boolean global) {
+    boolean global,
+    boolean watchesAlertPath) {
   public DesiredRule {
     tags = Map.copyOf(tags);
+  }
+
+  /** A rule that does not watch the alert path. */
+  public DesiredRule(
+      String name,
+      String ruleId,
+      String title,
+      String severity,
+      String description,
+      JsonNode pattern,
+      String state,
+      Map<String, String> tags,
+      boolean global) {
+    this(name, ruleId, title, severity, description, pattern, state, tags, global, false);
   }
 
   public RuleDefinition definition() {

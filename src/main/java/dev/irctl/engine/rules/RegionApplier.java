@@ -67,20 +67,29 @@ public final class RegionApplier {
                 topic,
                 rule,
                 create.resource(),
-                () -> putTarget(events, bus, create.ruleName(), create.target())));
+                () -> putTargets(events, bus, create.ruleName(), create.targets())));
       } else if (change instanceof RuleChange.UpdateRule update) {
         CompletableFuture<Boolean> rule =
             parallel.fork(() -> attempt(update.resource(), () -> updateRule(events, bus, update)));
-        update
-            .target()
-            .ifPresent(
-                t ->
-                    work.add(
-                        afterBoth(
-                            topic,
-                            rule,
-                            update.resource(),
-                            () -> putTarget(events, bus, update.ruleName(), t))));
+        if (!update.targets().isEmpty() || !update.staleTargetIds().isEmpty()) {
+          work.add(
+              afterBoth(
+                  topic,
+                  rule,
+                  update.resource(),
+                  () -> {
+                    if (!update.targets().isEmpty()) {
+                      putTargets(events, bus, update.ruleName(), update.targets());
+                    }
+                    if (!update.staleTargetIds().isEmpty()) {
+                      write(
+                          () -> {
+                            events.removeTargets(bus, update.ruleName(), update.staleTargetIds());
+                            return update.ruleName();
+                          });
+                    }
+                  }));
+        }
         work.add(rule);
       }
     }
@@ -163,11 +172,12 @@ public final class RegionApplier {
         parallel::forkRun);
   }
 
-  private boolean putTarget(
-      EventBridgePort events, String bus, String ruleName, RuleTarget target) {
+  /** One PutTargets for all of a rule's changed irctl targets (at most five, under its ten). */
+  private boolean putTargets(
+      EventBridgePort events, String bus, String ruleName, List<RuleTarget> targets) {
     return write(
         () -> {
-          events.putTargets(bus, ruleName, List.of(target));
+          events.putTargets(bus, ruleName, targets);
           return ruleName;
         });
   }

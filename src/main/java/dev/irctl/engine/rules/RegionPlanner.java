@@ -35,12 +35,16 @@ public final class RegionPlanner {
             request.rulesFor(region),
             state.rules(),
             rule ->
-                RuleTarget.of(
-                    RuleTarget.IRCTL_TARGET_ID,
-                    topicArn,
-                    request.messageFormat() == MessageFormat.READABLE
-                        ? Optional.of(ReadableMessage.transformer(rule))
-                        : Optional.empty()),
+                AlertPathTarget.withSecond(
+                    RuleTarget.of(
+                        RuleTarget.IRCTL_TARGET_ID,
+                        topicArn,
+                        request.messageFormat() == MessageFormat.READABLE
+                            ? Optional.of(ReadableMessage.transformer(rule))
+                            : Optional.empty()),
+                    rule,
+                    identity,
+                    region),
             request.prune(),
             java.util.Set.copyOf(request.keptIds()));
     List<String> warnings = new ArrayList<>(rules.warnings());

@@ -7,15 +7,21 @@ import dev.irctl.engine.port.RuleTarget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /** The changes to EventBridge rules a region's plan can hold. */
 public sealed interface RuleChange extends Change {
   String ruleName();
 
-  /** No rule by this name: PutRule with the tags, then PutTargets with irctl's target. */
-  record CreateRule(DesiredRule rule, RuleTarget target) implements RuleChange {
+  /**
+   * No rule by this name: PutRule with the tags, then one PutTargets with irctl's targets (the
+   * alert target, and the alert-path log group for rules that watch irctl's alerting).
+   */
+  record CreateRule(DesiredRule rule, List<RuleTarget> targets) implements RuleChange {
+    public CreateRule {
+      targets = List.copyOf(targets);
+    }
+
     @Override
     public String ruleName() {
       return rule.name();
@@ -41,29 +47,35 @@ public sealed interface RuleChange extends Change {
       List<FieldDiff> diffs = new ArrayList<>();
       diffs.add(FieldDiff.of("eventPattern", null, rule.pattern()));
       diffs.add(FieldDiff.of("state", null, rule.state()));
-      diffs.add(
-          FieldDiff.of(
-              "target " + target.id(),
-              null,
-              target.arn() + target.transformer().map(t -> " (readable message)").orElse("")));
+      for (RuleTarget target : targets) {
+        diffs.add(
+            FieldDiff.of(
+                "target " + target.id(),
+                null,
+                target.arn() + target.transformer().map(t -> " (readable message)").orElse("")));
+      }
       return diffs;
     }
   }
 
   /**
    * An irctl rule that drifted: PutRule when the pattern, description or state differ (PutRule
-   * replaces the whole rule), PutTargets when irctl's target differs, TagResource for irctl's tags
-   * that differ. Only what differs.
+   * replaces the whole rule), PutTargets for irctl's targets that differ or are missing,
+   * RemoveTargets for irctl's targets no longer wanted (a rule that stopped watching the alert
+   * path), TagResource for irctl's tags that differ. Only what differs.
    */
   record UpdateRule(
       DesiredRule rule,
       String arn,
       boolean putRule,
-      Optional<RuleTarget> target,
+      List<RuleTarget> targets,
+      List<String> staleTargetIds,
       Map<String, String> tags,
       List<FieldDiff> diffs)
       implements RuleChange {
     public UpdateRule {
+      targets = List.copyOf(targets);
+      staleTargetIds = List.copyOf(staleTargetIds);
       tags = Map.copyOf(tags);
       diffs = List.copyOf(diffs);
     }
@@ -89,7 +101,9 @@ public sealed interface RuleChange extends Change {
       if (putRule) {
         what.add("rule differs");
       }
-      target.ifPresent(t -> what.add("target differs"));
+      if (!targets.isEmpty() || !staleTargetIds.isEmpty()) {
+        what.add("target differs");
+      }
       if (!tags.isEmpty()) {
         what.add("tags differ");
       }

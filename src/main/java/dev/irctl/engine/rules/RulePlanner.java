@@ -37,9 +37,9 @@ public final class RulePlanner {
   public static Result plan(
       List<DesiredRule> desired,
       List<ActualRule> actual,
-      Function<DesiredRule, RuleTarget> targetFor,
+      Function<DesiredRule, List<RuleTarget>> targetsFor,
       boolean prune) {
-    return plan(desired, actual, targetFor, prune, Set.of());
+    return plan(desired, actual, targetsFor, prune, Set.of());
   }
 
   /**
@@ -49,7 +49,7 @@ public final class RulePlanner {
   public static Result plan(
       List<DesiredRule> desired,
       List<ActualRule> actual,
-      Function<DesiredRule, RuleTarget> targetFor,
+      Function<DesiredRule, List<RuleTarget>> targetsFor,
       boolean prune,
       Set<String> kept) {
     Map<String, ActualRule> byName = new HashMap<>();
@@ -58,9 +58,9 @@ public final class RulePlanner {
     int unchanged = 0;
     for (DesiredRule rule : desired) {
       ActualRule existing = byName.get(rule.name());
-      RuleTarget target = targetFor.apply(rule);
+      List<RuleTarget> targets = targetsFor.apply(rule);
       if (existing == null) {
-        changes.add(new RuleChange.CreateRule(rule, target));
+        changes.add(new RuleChange.CreateRule(rule, targets));
         continue;
       }
       if (!existing.ownedByIrctl()) {
@@ -72,7 +72,7 @@ public final class RulePlanner {
                 + rule.ruleId()
                 + ". Nothing was changed in this region.");
       }
-      Optional<RuleChange> update = update(rule, existing, target);
+      Optional<RuleChange> update = update(rule, existing, targets);
       if (update.isPresent()) {
         changes.add(update.get());
       } else {
@@ -128,7 +128,7 @@ public final class RulePlanner {
   }
 
   private static Optional<RuleChange> update(
-      DesiredRule rule, ActualRule existing, RuleTarget target) {
+      DesiredRule rule, ActualRule existing, List<RuleTarget> targets) {
     List<FieldDiff> diffs = new ArrayList<>();
     JsonNode pattern = parse(existing.rule().eventPattern().orElse(null));
     if (pattern == null || !pattern.equals(rule.pattern())) {
@@ -148,7 +148,8 @@ public final class RulePlanner {
       diffs.add(FieldDiff.of("state", existing.rule().state(), rule.state()));
     }
     boolean putRule = !diffs.isEmpty();
-    Optional<RuleTarget> targetChange = targetChange(existing, target, diffs);
+    List<RuleTarget> targetChanges = targetChanges(existing, targets, diffs);
+    List<String> stale = staleTargets(existing, targets, diffs);
     Map<String, String> tags = new HashMap<>();
     rule.tags()
         .forEach(
@@ -162,31 +163,55 @@ public final class RulePlanner {
       return Optional.empty();
     }
     return Optional.of(
-        new RuleChange.UpdateRule(rule, existing.rule().arn(), putRule, targetChange, tags, diffs));
+        new RuleChange.UpdateRule(
+            rule, existing.rule().arn(), putRule, targetChanges, stale, tags, diffs));
   }
 
-  private static Optional<RuleTarget> targetChange(
-      ActualRule existing, RuleTarget target, List<FieldDiff> diffs) {
-    Optional<RuleTarget> current = existing.irctlTarget();
-    if (current.isPresent() && current.get().equals(target)) {
-      return Optional.empty();
+  /** irctl's targets that are missing or differ; a missing one must fit EventBridge's five. */
+  private static List<RuleTarget> targetChanges(
+      ActualRule existing, List<RuleTarget> targets, List<FieldDiff> diffs) {
+    List<RuleTarget> changes = new ArrayList<>();
+    int count = existing.targets().size();
+    for (RuleTarget target : targets) {
+      Optional<RuleTarget> current = existing.target(target.id());
+      if (current.isPresent() && current.get().equals(target)) {
+        continue;
+      }
+      if (current.isEmpty() && ++count > TARGETS_PER_RULE) {
+        throw new PlanConflictException(
+            "rule "
+                + existing.name()
+                + " already has "
+                + existing.targets().size()
+                + " targets and irctl's "
+                + target.id()
+                + " would pass the "
+                + TARGETS_PER_RULE
+                + " EventBridge allows. Remove one of the others. Nothing was changed in this"
+                + " region.");
+      }
+      diffs.add(
+          FieldDiff.of(
+              "target " + target.id(),
+              current.map(RulePlanner::describe).orElse(null),
+              describe(target)));
+      changes.add(target);
     }
-    if (current.isEmpty() && existing.targets().size() >= TARGETS_PER_RULE) {
-      throw new PlanConflictException(
-          "rule "
-              + existing.name()
-              + " already has "
-              + TARGETS_PER_RULE
-              + " targets, the most EventBridge allows, and none is irctl's ("
-              + RuleTarget.IRCTL_TARGET_ID
-              + "). Remove one of them. Nothing was changed in this region.");
+    return changes;
+  }
+
+  /** irctl's targets on the rule that are no longer wanted (removed; the user's are never). */
+  private static List<String> staleTargets(
+      ActualRule existing, List<RuleTarget> targets, List<FieldDiff> diffs) {
+    Set<String> wanted = targets.stream().map(RuleTarget::id).collect(Collectors.toSet());
+    List<String> stale = new ArrayList<>();
+    for (RuleTarget target : existing.targets()) {
+      if (target.irctls() && !wanted.contains(target.id())) {
+        diffs.add(FieldDiff.of("target " + target.id(), describe(target), null));
+        stale.add(target.id());
+      }
     }
-    diffs.add(
-        FieldDiff.of(
-            "target " + target.id(),
-            current.map(RulePlanner::describe).orElse(null),
-            describe(target)));
-    return Optional.of(target);
+    return stale;
   }
 
   private static String describe(RuleTarget target) {

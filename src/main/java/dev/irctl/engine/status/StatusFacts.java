@@ -1,5 +1,6 @@
 package dev.irctl.engine.status;
 
+import dev.irctl.engine.delivery.RegionDiagnosis;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,6 +13,16 @@ public final class StatusFacts {
   private final Map<String, GuardDutyStatus> guardDuty = new ConcurrentHashMap<>();
   private final Map<String, RulesStatus> rules = new ConcurrentHashMap<>();
   private final Map<String, TopicStatus> topics = new ConcurrentHashMap<>();
+  private final Map<String, RegionDiagnosis> delivery = new ConcurrentHashMap<>();
+
+  void delivery(String region, RegionDiagnosis diagnosis) {
+    delivery.put(region, diagnosis);
+  }
+
+  /** The doctor's diagnosis of the region, whose {@code health()} is the delivery column. */
+  public Optional<RegionDiagnosis> delivery(String region) {
+    return Optional.ofNullable(delivery.get(region));
+  }
 
   void guardDuty(String region, GuardDutyStatus status) {
     guardDuty.put(region, status);

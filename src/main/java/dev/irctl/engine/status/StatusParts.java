@@ -1,6 +1,10 @@
 package dev.irctl.engine.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.irctl.engine.delivery.Doctor;
+import dev.irctl.engine.delivery.DoctorTarget;
+import dev.irctl.engine.delivery.DoctorTargets;
+import dev.irctl.engine.delivery.RegionDiagnosis;
 import dev.irctl.engine.rules.ApplyRulesRequest;
 import dev.irctl.engine.rules.RegionPlan;
 import dev.irctl.engine.rules.RegionPlanner;
@@ -12,6 +16,7 @@ import dev.irctl.engine.run.Notes;
 import dev.irctl.engine.run.Part;
 import dev.irctl.engine.run.PartContext;
 import dev.irctl.engine.run.PartPlan;
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -23,9 +28,15 @@ import java.util.List;
 public final class StatusParts {
   private final StatusFacts facts = new StatusFacts();
   private final ApplyRulesRequest request;
+  private final Clock clock;
+
+  public StatusParts(ApplyRulesRequest request, Clock clock) {
+    this.request = request.withoutPrune();
+    this.clock = clock;
+  }
 
   public StatusParts(ApplyRulesRequest request) {
-    this.request = request.withoutPrune();
+    this(request, Clock.systemUTC());
   }
 
   public StatusFacts facts() {
@@ -33,7 +44,7 @@ public final class StatusParts {
   }
 
   public List<Part> parts() {
-    return List.of(new GuardDutyRead(), new RulesRead());
+    return List.of(new GuardDutyRead(), new RulesRead(), new DeliveryRead());
   }
 
   /** The detector as it is; never a change (status does not plan GuardDuty settings). */
@@ -68,6 +79,28 @@ public final class StatusParts {
       RegionPlan plan = RegionPlanner.plan(region, request, context.identity(), state);
       facts.rules(region, RulesStatus.of(plan), TopicStatus.of(plan, state.topic()));
       return PartPlan.of(plan.changes(), state, plan, Notes.none());
+    }
+  }
+
+  /**
+   * The delivery column: the doctor's checks on this region (the same reads and checks as {@code
+   * irctl doctor}), worded as one health word. A region the doctor cannot read is {@code broken}
+   * with the reason, never a failure of status.
+   */
+  private final class DeliveryRead extends ReadOnly {
+    @Override
+    public String name() {
+      return "delivery";
+    }
+
+    @Override
+    public PartPlan plan(PartContext context) {
+      DoctorTarget target = DoctorTargets.of(request, context.identity(), context.region());
+      RegionDiagnosis diagnosis =
+          new Doctor(context.ports(), clock).diagnose(target, context.parallel());
+      facts.delivery(context.region(), diagnosis);
+      // The diagnosis is not a plan's actual state: delivery never makes a change.
+      return PartPlan.of(List.of(), diagnosis.health().name(), diagnosis, Notes.none());
     }
   }
 

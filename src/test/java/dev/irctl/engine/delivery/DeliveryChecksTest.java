@@ -75,6 +75,7 @@ class DeliveryChecksTest {
                         List.of()))));
     List<String> honeyBuckets = new ArrayList<>(List.of("honey"));
     boolean readable = false;
+    Optional<RegionFacts.AlertPathFacts> alertPath = Optional.empty();
 
     RegionFacts build() {
       return new RegionFacts(
@@ -87,12 +88,24 @@ class DeliveryChecksTest {
           rules,
           trails,
           honeyBuckets,
-          readable);
+          readable,
+          alertPath);
     }
   }
 
   static Arguments row(String name, Consumer<Facts> change, FindingKind... expected) {
     return Arguments.of(name, change, List.of(expected));
+  }
+
+  static Optional<dev.irctl.engine.port.MetricsPort.Alarm> alarm(String state) {
+    return Optional.of(
+        new dev.irctl.engine.port.MetricsPort.Alarm(
+            "arn:aws:cloudwatch:eu-west-1:111122223333:alarm:irctl-alert-path-failed-invocations",
+            dev.irctl.engine.alertpath.AlertPathAlarm.spec(List.of("irctl-a")),
+            List.of(),
+            state,
+            "Threshold Crossed",
+            Optional.of(java.time.Instant.parse("2026-03-01T10:00:00Z"))));
   }
 
   static RegionFacts.TrailFacts trailWith(TrailPort.EventSelectors selectors) {
@@ -112,6 +125,21 @@ class DeliveryChecksTest {
   static Stream<Arguments> rows() {
     return Stream.of(
         row("healthy region", f -> {}),
+        row(
+            "alert path in place, alarm OK",
+            f -> f.alertPath = Optional.of(new RegionFacts.AlertPathFacts(true, alarm("OK")))),
+        row(
+            "alert-path log group deleted",
+            f -> f.alertPath = Optional.of(new RegionFacts.AlertPathFacts(false, alarm("OK"))),
+            FindingKind.ALERT_PATH_LOG_GROUP_MISSING),
+        row(
+            "alert-path alarm missing",
+            f -> f.alertPath = Optional.of(new RegionFacts.AlertPathFacts(true, Optional.empty())),
+            FindingKind.ALERT_PATH_ALARM_MISSING),
+        row(
+            "alert-path alarm firing",
+            f -> f.alertPath = Optional.of(new RegionFacts.AlertPathFacts(true, alarm("ALARM"))),
+            FindingKind.ALERT_PATH_ALARM_FIRING),
         row("topic gone", f -> f.topicExists = false, FindingKind.TOPIC_MISSING),
         row(
             "topic policy without EventBridge",

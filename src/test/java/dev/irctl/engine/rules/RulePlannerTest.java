@@ -24,8 +24,15 @@ class RulePlannerTest {
   private static final String TOPIC = "arn:aws:sns:us-east-1:111122223333:irctl-alerts";
   private static final Map<String, String> TAGS =
       Map.of("managed-by", "irctl", "irctl:rule-id", "a", "irctl:catalog-version", "1");
-  private static final Function<DesiredRule, RuleTarget> TARGET =
-      r -> RuleTarget.of("irctl-sns", TOPIC, Optional.empty());
+  private static final Function<DesiredRule, List<RuleTarget>> TARGET =
+      r -> List.of(RuleTarget.of("irctl-sns", TOPIC, Optional.empty()));
+  private static final String LOGS =
+      "arn:aws:logs:us-east-1:111122223333:log-group:/irctl/alert-path";
+  private static final Function<DesiredRule, List<RuleTarget>> BOTH =
+      r ->
+          List.of(
+              RuleTarget.of("irctl-sns", TOPIC, Optional.empty()),
+              RuleTarget.of("irctl-alert-path", LOGS, Optional.empty()));
 
   static DesiredRule desired(String pattern) {
     return new DesiredRule(
@@ -168,7 +175,8 @@ class RulePlannerTest {
                 .get(0);
 
     assertThat(update.putRule()).isFalse();
-    assertThat(update.target()).isEmpty();
+    assertThat(update.targets()).isEmpty();
+    assertThat(update.staleTargetIds()).isEmpty();
     assertThat(update.tags()).containsOnlyKeys("irctl:rule-id", "irctl:catalog-version");
   }
 
@@ -257,6 +265,98 @@ class RulePlannerTest {
     assertThatThrownBy(() -> RulePlanner.plan(List.of(desired("{}")), List.of(full), TARGET, false))
         .isInstanceOf(PlanConflictException.class)
         .hasMessageContaining("already has 5 targets");
+  }
+
+  @Test
+  void aNewAlertPathRuleGetsBothTargetsInOneCreate() {
+    RuleChange.CreateRule create =
+        (RuleChange.CreateRule)
+            RulePlanner.plan(List.of(desired("{}")), List.of(), BOTH, false).changes().get(0);
+
+    assertThat(create.targets())
+        .extracting(RuleTarget::id)
+        .containsExactly("irctl-sns", "irctl-alert-path");
+    assertThat(create.diffs()).extracting(d -> d.field()).contains("target irctl-alert-path");
+  }
+
+  @Test
+  void anExistingRuleMissingTheAlertPathTargetGetsOnlyThatOne() {
+    ActualRule rule = actual("irctl-a", "{}", "ENABLED", "desc", TAGS, List.of(ours()));
+
+    RuleChange.UpdateRule update =
+        (RuleChange.UpdateRule)
+            RulePlanner.plan(List.of(desired("{}")), List.of(rule), BOTH, false).changes().get(0);
+
+    assertThat(update.putRule()).isFalse();
+    assertThat(update.targets()).extracting(RuleTarget::id).containsExactly("irctl-alert-path");
+    assertThat(update.reason()).isEqualTo("target differs");
+  }
+
+  @Test
+  void bothTargetsInPlaceIsInSync() {
+    ActualRule rule =
+        actual(
+            "irctl-a",
+            "{}",
+            "ENABLED",
+            "desc",
+            TAGS,
+            List.of(ours(), RuleTarget.of("irctl-alert-path", LOGS, Optional.empty())));
+
+    RulePlanner.Result result =
+        RulePlanner.plan(List.of(desired("{}")), List.of(rule), BOTH, false);
+
+    assertThat(result.changes()).isEmpty();
+    assertThat(result.unchanged()).isEqualTo(1);
+  }
+
+  @Test
+  void aRuleThatStoppedWatchingTheAlertPathLosesOnlyIrctlsSecondTarget() {
+    RuleTarget users = RuleTarget.of("my-lambda", "arn:aws:lambda:x", Optional.empty());
+    ActualRule rule =
+        actual(
+            "irctl-a",
+            "{}",
+            "ENABLED",
+            "desc",
+            TAGS,
+            List.of(ours(), RuleTarget.of("irctl-alert-path", LOGS, Optional.empty()), users));
+
+    RuleChange.UpdateRule update =
+        (RuleChange.UpdateRule)
+            RulePlanner.plan(List.of(desired("{}")), List.of(rule), TARGET, false).changes().get(0);
+
+    assertThat(update.targets()).isEmpty();
+    assertThat(update.staleTargetIds()).containsExactly("irctl-alert-path");
+  }
+
+  @Test
+  void theAlertPathTargetIsIrctlsNotForeign() {
+    ActualRule rule =
+        actual(
+            "irctl-a",
+            "{}",
+            "ENABLED",
+            "desc",
+            TAGS,
+            List.of(ours(), RuleTarget.of("irctl-alert-path", LOGS, Optional.empty())));
+
+    assertThat(rule.foreignTargetIds()).isEmpty();
+  }
+
+  @Test
+  void theSecondTargetMustFitTheFiveTargets() {
+    List<RuleTarget> four =
+        Stream.of("1", "2", "3")
+            .map(i -> RuleTarget.of("t" + i, "arn:aws:lambda:" + i, Optional.empty()))
+            .collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
+    four.add(ours());
+    four.add(RuleTarget.of("t4", "arn:aws:lambda:4", Optional.empty()));
+    ActualRule full = actual("irctl-a", "{}", "ENABLED", "desc", TAGS, four);
+
+    assertThatThrownBy(() -> RulePlanner.plan(List.of(desired("{}")), List.of(full), BOTH, false))
+        .isInstanceOf(PlanConflictException.class)
+        .hasMessageContaining("irctl's irctl-alert-path would pass the 5");
   }
 
   private static com.fasterxml.jackson.databind.JsonNode json(String text) {
