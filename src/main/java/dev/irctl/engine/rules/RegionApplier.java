@@ -1,9 +1,11 @@
 package dev.irctl.engine.rules;
 
 import dev.irctl.engine.Parallel;
+import dev.irctl.engine.port.AwsCallException;
 import dev.irctl.engine.port.EventBridgePort;
 import dev.irctl.engine.port.RuleTarget;
 import dev.irctl.engine.port.SnsPort;
+import dev.irctl.engine.run.Cancellation;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -23,6 +25,8 @@ public final class RegionApplier {
   private final Parallel parallel;
   private final AtomicInteger writes = new AtomicInteger();
   private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
+  private final Cancellation cancellation;
+  private volatile boolean allRetryable = true;
 
   /**
    * Bounds the write calls in flight in this region (a user catalog can hold hundreds of rules).
@@ -30,15 +34,28 @@ public final class RegionApplier {
   private final Semaphore inFlight = new Semaphore(RegionReader.CALLS_IN_FLIGHT);
 
   public RegionApplier(Parallel parallel) {
-    this.parallel = parallel;
+    this(parallel, Cancellation.none());
   }
 
-  /** What was written and what failed. */
-  public record Outcome(int writes, List<String> failures) {}
+  /**
+   * Once {@code cancellation} is requested no new branch starts (the topic, a rule, a deletion, a
+   * subscription); a rule whose PutRule went still gets its PutTargets, so no rule is left without
+   * its target by the stop.
+   */
+  public RegionApplier(Parallel parallel, Cancellation cancellation) {
+    this.parallel = parallel;
+    this.cancellation = cancellation;
+  }
+
+  /**
+   * What was written and what failed; {@code retryable}: every failure was one a second pass may
+   * not meet.
+   */
+  public record Outcome(int writes, List<String> failures, boolean retryable) {}
 
   public Outcome apply(EventBridgePort events, SnsPort sns, String bus, RegionPlan plan) {
     CompletableFuture<Boolean> topic =
-        parallel.fork(() -> attempt("topic", () -> applyTopic(sns, plan)));
+        parallel.fork(() -> start("topic", () -> applyTopic(sns, plan)));
     List<CompletableFuture<?>> work = new ArrayList<>();
     work.add(topic);
     // Deletions (--prune) first in their own branch: they free quota and touch nothing else.
@@ -49,13 +66,13 @@ public final class RegionApplier {
                 parallel.map(
                     deletes,
                     RegionReader.CALLS_IN_FLIGHT,
-                    d -> attempt(d.resource(), () -> delete(events, bus, d)))));
+                    d -> start(d.resource(), () -> delete(events, bus, d)))));
     for (RuleChange change : plan.ruleChanges()) {
       if (change instanceof RuleChange.CreateRule create) {
         CompletableFuture<Boolean> rule =
             parallel.fork(
                 () ->
-                    attempt(
+                    start(
                         create.resource(),
                         () ->
                             write(
@@ -70,7 +87,7 @@ public final class RegionApplier {
                 () -> putTarget(events, bus, create.ruleName(), create.target())));
       } else if (change instanceof RuleChange.UpdateRule update) {
         CompletableFuture<Boolean> rule =
-            parallel.fork(() -> attempt(update.resource(), () -> updateRule(events, bus, update)));
+            parallel.fork(() -> start(update.resource(), () -> updateRule(events, bus, update)));
         update
             .target()
             .ifPresent(
@@ -90,7 +107,7 @@ public final class RegionApplier {
           topic.thenAcceptAsync(
               ok -> {
                 if (ok) {
-                  attempt(
+                  start(
                       subscribe.resource(),
                       () ->
                           write(() -> subscribeTo(sns, plan.topicArn(), subscribe.subscription())));
@@ -99,18 +116,24 @@ public final class RegionApplier {
               parallel::forkRun));
     }
     CompletableFuture.allOf(work.toArray(CompletableFuture[]::new)).join();
-    return new Outcome(writes.get(), List.copyOf(failures));
+    return new Outcome(writes.get(), List.copyOf(failures), allRetryable);
   }
 
   private boolean applyTopic(SnsPort sns, RegionPlan plan) {
+    boolean first = true;
     for (TopicChange change : plan.topicChanges()) {
+      // Once the topic's first write went, the rest of the branch follows it, stop or not.
+      boolean followUp = !first;
       if (change instanceof TopicChange.CreateTopic create) {
-        write(() -> sns.createTopic(create.name(), create.attributes(), create.tags()));
+        write(() -> sns.createTopic(create.name(), create.attributes(), create.tags()), followUp);
       } else if (change instanceof TopicChange.SetPolicy policy) {
-        write(() -> set(sns, policy.topicArn(), "Policy", policy.policy()));
+        write(() -> set(sns, policy.topicArn(), "Policy", policy.policy()), followUp);
       } else if (change instanceof TopicChange.SetKmsKey key) {
-        write(() -> set(sns, key.topicArn(), "KmsMasterKeyId", key.keyId()));
+        write(() -> set(sns, key.topicArn(), "KmsMasterKeyId", key.keyId()), followUp);
+      } else {
+        continue;
       }
+      first = false;
     }
     return true;
   }
@@ -130,7 +153,8 @@ public final class RegionApplier {
   }
 
   private boolean delete(EventBridgePort events, String bus, RuleChange.DeleteRule delete) {
-    if (!delete.targetIds().isEmpty()) {
+    boolean removed = !delete.targetIds().isEmpty();
+    if (removed) {
       write(
           () -> {
             events.removeTargets(bus, delete.ruleName(), delete.targetIds());
@@ -141,7 +165,8 @@ public final class RegionApplier {
         () -> {
           events.deleteRule(bus, delete.ruleName());
           return delete.ruleName();
-        });
+        },
+        removed);
   }
 
   private CompletableFuture<Boolean> afterBoth(
@@ -165,11 +190,13 @@ public final class RegionApplier {
 
   private boolean putTarget(
       EventBridgePort events, String bus, String ruleName, RuleTarget target) {
+    // A follow-up: its PutRule went, so the rule gets its target even after a stop.
     return write(
         () -> {
           events.putTargets(bus, ruleName, List.of(target));
           return ruleName;
-        });
+        },
+        true);
   }
 
   private static String subscribeTo(SnsPort sns, String topicArn, SubscriptionSpec subscription) {
@@ -185,20 +212,51 @@ public final class RegionApplier {
     try {
       return step.get();
     } catch (RuntimeException e) {
+      if (!(e instanceof AwsCallException aws && aws.retryable())) {
+        allRetryable = false;
+      }
       failures.add(resource + ": " + e.getMessage());
       return false;
     }
   }
 
-  /** One write call: counted, and held to the region's calls in flight. */
+  /** A step that depends on no other write: not started once the run is stopped. */
+  private boolean start(String resource, Supplier<Boolean> step) {
+    if (cancellation.requested()) {
+      failures.add(resource + ": " + Cancellation.NOT_STARTED);
+      return false;
+    }
+    return attempt(resource, step);
+  }
+
   private boolean write(Supplier<?> call) {
+    return write(call, false);
+  }
+
+  /**
+   * One write call: counted, and held to the region's calls in flight. Once the run is stopped only
+   * a {@code followUp} (a write that completes one already made) still goes.
+   */
+  private boolean write(Supplier<?> call, boolean followUp) {
     inFlight.acquireUninterruptibly();
     try {
+      if (!followUp && cancellation.requested()) {
+        throw new NotStarted();
+      }
       writes.incrementAndGet();
       call.get();
       return true;
     } finally {
       inFlight.release();
+    }
+  }
+
+  /** A write the stop kept from starting; recorded like a failure, as not started. */
+  private static final class NotStarted extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    NotStarted() {
+      super(Cancellation.NOT_STARTED, null, false, false);
     }
   }
 
