@@ -22,5 +22,11 @@ public final class ExitCode {
    */
   public static final int CHANGES_PENDING = 2;
 
+  /** Stopped by SIGINT (Ctrl-C): 128 + 2, as a shell reports it. What was done is printed. */
+  public static final int INTERRUPTED = 130;
+
+  /** Stopped by SIGTERM: 128 + 15. What was done is printed. */
+  public static final int TERMINATED = 143;
+
   private ExitCode() {}
 }

@@ -58,6 +58,9 @@ public final class IrctlCommand implements Runnable {
   private final java.time.Duration tick;
   private final ConfigOrigins configOrigins = new ConfigOrigins();
   private dev.irctl.engine.drill.DrillClock drillClock = dev.irctl.engine.drill.DrillClock.system();
+  private final Interruption interruption = new Interruption();
+  private java.util.function.Supplier<java.time.Duration> secondPassDelay =
+      dev.irctl.engine.run.Runner.JITTERED_DELAY;
 
   @Spec CommandLine.Model.CommandSpec spec;
 
@@ -103,6 +106,21 @@ public final class IrctlCommand implements Runnable {
 
   IrctlCommand drillClock(dev.irctl.engine.drill.DrillClock clock) {
     this.drillClock = clock;
+    return this;
+  }
+
+  /** Ctrl-C and SIGTERM during a run; tests interrupt through it in-process. */
+  Interruption interruption() {
+    return interruption;
+  }
+
+  /** The wait before a run's second pass over retryable failures (tests: none). */
+  java.util.function.Supplier<java.time.Duration> secondPassDelay() {
+    return secondPassDelay;
+  }
+
+  IrctlCommand secondPassDelay(java.util.function.Supplier<java.time.Duration> delay) {
+    this.secondPassDelay = delay;
     return this;
   }
 

@@ -14,13 +14,14 @@ import picocli.CommandLine.Option;
     description = {
       "Delete irctl's EventBridge rules in every chosen region.",
       "",
-      "Each rule loses its targets (RemoveTargets), then is deleted (DeleteRule). Only rules with both irctl's name (irctl-...) and its tag (managed-by=irctl) are deleted; a rule that has targets you added is kept. The SNS topic is deleted only with --delete-topic, and only if irctl created it."
+      "Each rule loses its targets (RemoveTargets), then is deleted (DeleteRule). Only rules with both irctl's name (irctl-...) and its tag (managed-by=irctl) are deleted; a rule that has targets you added is kept. The SNS topic is deleted only with --delete-topic, only if irctl created it, and only when its policy has no statement and it has no subscription besides irctl's (the ones --subscribe or irctl.yaml names); otherwise it is kept, irctl's statement removed, and the plan says why."
     },
     footer = {
       "",
       "Examples:",
       "  irctl remove-rules --all-regions --dry-run",
       "  irctl remove-rules --region eu-west-1 --delete-topic --auto-approve",
+      "  irctl remove-rules --delete-topic --subscribe email:soc@example.com",
       "",
       "Exit codes: 0 done or nothing to change, 1 failed, 2 usage error (also: no terminal",
       "and no --auto-approve), 3 some regions failed."
@@ -38,11 +39,22 @@ public final class RemoveRulesCommand implements Callable<Integer> {
       description = "Also delete the topic (and its subscriptions), if irctl created it.")
   boolean deleteTopic;
 
+  @Option(
+      names = "--subscribe",
+      paramLabel = "PROTOCOL:ENDPOINT",
+      description =
+          "A subscription irctl made (as given to apply-rules; irctl.yaml's rules.subscriptions too): it does not keep the topic from --delete-topic (repeatable).")
+  List<String> subscriptions = new java.util.ArrayList<>();
+
   @Override
   public Integer call() {
     aws.validate();
     RemoveRulesPart.Request request =
-        new RemoveRulesPart.Request(target.bus(), target.topicName(), deleteTopic);
+        new RemoveRulesPart.Request(
+            target.bus(),
+            target.topicName(),
+            deleteTopic,
+            subscriptions.stream().map(SubscriptionOptionParser::parse).toList());
     return new RunFlow(context, aws, output)
         .execute(
             RunFlow.Request.of(

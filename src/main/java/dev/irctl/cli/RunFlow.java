@@ -116,6 +116,14 @@ final class RunFlow {
 
   int execute(Request request, Preflight preflight) {
     requireApproval(request.command(), request.kind(), request.autoApprove());
+    return interruption().guard(context::progress, () -> executeGuarded(request));
+  }
+
+  private Interruption interruption() {
+    return context.root().interruption();
+  }
+
+  private int executeGuarded(Request request) {
     RunRenderer renderer = new RunRenderer(request.command(), context.style(output), RunFlow::hint);
     boolean regional = request.parts().stream().anyMatch(p -> !p.global());
     try (Ports ports = context.openPorts(aws)) {
@@ -123,8 +131,7 @@ final class RunFlow {
         context.checkRegionNames(ports, (RegionalAwsOptions) aws);
       }
       context.checkCredentials(ports);
-      Runner runner =
-          new Runner(ports, aws.concurrency(), progress(renderer), context.root().tick());
+      Runner runner = runner(ports, renderer);
       Identity identity = identify(runner);
       request.saved().ifPresent(saved -> checkAccount(saved, identity));
       preflight.check(ports, identity);
@@ -146,6 +153,10 @@ final class RunFlow {
       if (request.outputFile() != null) {
         request.outputFile().write(json);
       }
+      if (interruption().interrupted()) {
+        context.progress(interruptedLine(result));
+        return interruption().exitCode();
+      }
       return exitCode(result, request.detailedExitCode());
     }
   }
@@ -164,14 +175,46 @@ final class RunFlow {
     try (Ports ports = context.openPorts(aws)) {
       context.checkRegionNames(ports, (RegionalAwsOptions) aws);
       context.checkCredentials(ports);
-      Runner runner =
-          new Runner(ports, aws.concurrency(), progress(renderer), context.root().tick());
+      Runner runner = runner(ports, renderer);
       Identity identity = identify(runner);
       preflight.check(ports, identity);
       RegionSelection selection = context.resolveRegions(ports, (RegionalAwsOptions) aws);
       context.warn(selection);
       return runner.run(identity, selection, parts, Mode.PLAN, List.of());
     }
+  }
+
+  private Runner runner(Ports ports, RunRenderer renderer) {
+    return new Runner(ports, aws.concurrency(), progress(renderer), context.root().tick())
+        .secondPass(context.root().secondPassDelay());
+  }
+
+  /**
+   * After a stopped run's summary: what was left, in one line. Parts that did not finish are the
+   * ones the stop kept from starting or cut short.
+   */
+  static String interruptedLine(RunResult result) {
+    List<PartResult> left =
+        result.results().stream()
+            .filter(r -> r.error().map(e -> e.kind() == Failure.Kind.INTERRUPTED).orElse(false))
+            .toList();
+    List<String> regions = left.stream().map(PartResult::region).distinct().sorted().toList();
+    String where =
+        left.isEmpty()
+            ? "every part had finished"
+            : left.size()
+                + (left.size() == 1 ? " part" : " parts")
+                + " left unfinished ("
+                + regions.size()
+                + (regions.size() == 1 ? " region: " : " regions: ")
+                + String.join(", ", regions.subList(0, Math.min(5, regions.size())))
+                + (regions.size() > 5 ? ", ..." : "")
+                + ")";
+    return "Interrupted after "
+        + result.writes()
+        + " write calls: "
+        + where
+        + ". Re-run to converge.";
   }
 
   private RunResult run(
@@ -183,33 +226,42 @@ final class RunFlow {
       RunRenderer renderer) {
     List<Part> parts = request.parts();
     if (request.kind() != Kind.WRITE) {
-      RunResult plan = runner.run(identity, selection, parts, Mode.PLAN, warnings);
+      RunResult plan = runner.run(identity, selection, parts, stoppable(Mode.PLAN), warnings);
       request.planned().accept(plan);
       return plan;
     }
     if (request.saved().isPresent()) {
       SavedPlan saved = request.saved().get();
-      if (!request.autoApprove() && !confirmSaved(saved)) {
+      if (!request.autoApprove() && !interruption().asking(() -> confirmSaved(saved))) {
         return null;
       }
-      return runner.run(identity, selection, parts, Mode.applying(saved.gate()), warnings);
+      return runner.run(
+          identity, selection, parts, stoppable(Mode.applying(saved.gate())), warnings);
     }
     if (request.autoApprove()) {
-      return runner.run(identity, selection, parts, Mode.APPLY, warnings);
+      return runner.run(identity, selection, parts, stoppable(Mode.APPLY), warnings);
     }
-    RunResult plan = runner.run(identity, selection, parts, Mode.PLAN, warnings);
-    if (plan.changeCount() == 0) {
+    RunResult plan = runner.run(identity, selection, parts, stoppable(Mode.PLAN), warnings);
+    if (plan.changeCount() == 0 || interruption().interrupted()) {
       return plan;
     }
     context.print(renderer.text(plan));
-    if (!confirm(
-        plan.count(ChangeAction.CREATE),
-        plan.count(ChangeAction.UPDATE),
-        plan.count(ChangeAction.DELETE))) {
+    if (!interruption()
+        .asking(
+            () ->
+                confirm(
+                    plan.count(ChangeAction.CREATE),
+                    plan.count(ChangeAction.UPDATE),
+                    plan.count(ChangeAction.DELETE)))) {
       return null;
     }
     SavedPlan shown = SavedPlan.of(plan, parts, "", "", "", r -> null);
-    return runner.run(identity, selection, parts, Mode.applying(shown.gate()), warnings);
+    return runner.run(identity, selection, parts, stoppable(Mode.applying(shown.gate())), warnings);
+  }
+
+  /** {@code mode}, stopped by Ctrl-C or SIGTERM. */
+  private Mode stoppable(Mode mode) {
+    return mode.stoppedBy(interruption().cancellation());
   }
 
   private boolean confirmSaved(SavedPlan saved) {
@@ -295,6 +347,11 @@ final class RunFlow {
       @Override
       public void waiting(int regions, String slowest) {
         context.progress(RunRenderer.waitingLine(regions, slowest));
+      }
+
+      @Override
+      public void retrying(List<PartResult> failed, java.time.Duration delay) {
+        context.progress(RunRenderer.retryingLine(failed, delay));
       }
     };
   }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.irctl.engine.ChangeAction;
 import dev.irctl.engine.port.AccountPort.Identity;
+import dev.irctl.engine.run.Failure;
 import dev.irctl.engine.run.Part;
 import dev.irctl.engine.run.PartResult;
 import dev.irctl.engine.run.PartStatus;
@@ -59,6 +60,18 @@ public final class RunRenderer {
         + " (slowest: "
         + slowest
         + ")";
+  }
+
+  /** Before the second pass: what runs again, and when. */
+  public static String retryingLine(List<PartResult> failed, java.time.Duration delay) {
+    List<String> where = failed.stream().map(PartResult::region).distinct().sorted().toList();
+    return "second pass in "
+        + String.format(Locale.ROOT, "%.1f", delay.toMillis() / 1000.0)
+        + " s for "
+        + failed.size()
+        + (failed.size() == 1 ? " part" : " parts")
+        + " that failed on throttling, a timeout or a service error: "
+        + String.join(", ", where);
   }
 
   public String progressLine(PartResult r) {
@@ -176,7 +189,10 @@ public final class RunRenderer {
       case IN_SYNC -> "in sync";
       case PENDING -> "pending";
       case APPLIED -> "applied";
-      case FAILED -> "failed";
+      case FAILED ->
+          r.error().map(e -> e.kind() == Failure.Kind.INTERRUPTED).orElse(false)
+              ? "interrupted"
+              : "failed";
       case SKIPPED -> "skipped";
     };
   }

@@ -13,13 +13,17 @@ public record CliRun(int exitCode, String out, String err) {
   /** With a fake terminal (a person answering) and the "still waiting" interval. */
   public static CliRun run(
       PortsFactory ports, Terminal terminal, java.time.Duration tick, String... args) {
-    return run(new IrctlCommand(ports, terminal, tick), args);
+    return run(
+        new IrctlCommand(ports, terminal, tick).secondPassDelay(() -> java.time.Duration.ZERO),
+        args);
   }
 
   /** With the root command adjusted first (its terminal, the drill's clock). */
   public static CliRun run(
       PortsFactory ports, java.util.function.Consumer<IrctlCommand> setup, String... args) {
-    IrctlCommand root = new IrctlCommand(ports, Terminal.NONE, java.time.Duration.ofSeconds(10));
+    IrctlCommand root =
+        new IrctlCommand(ports, Terminal.NONE, java.time.Duration.ofSeconds(10))
+            .secondPassDelay(() -> java.time.Duration.ZERO);
     setup.accept(root);
     return run(root, args);
   }

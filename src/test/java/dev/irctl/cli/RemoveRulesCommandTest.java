@@ -59,6 +59,69 @@ class RemoveRulesCommandTest {
   }
 
   @Test
+  void aTopicWhoseOnlySubscriptionsAreTheNamedOnesIsDeletedAndAnyOtherKeepsIt() {
+    String[] apply = {
+      "apply-rules",
+      "--auto-approve",
+      "--region",
+      "us-east-1,eu-west-1",
+      "--category",
+      "guardduty",
+      "--subscribe",
+      "email:soc@example.com"
+    };
+    CliRun.run(aws, apply);
+    aws.snsIn("eu-west-1")
+        .subscribe(
+            aws.snsIn("eu-west-1").arnOf("irctl-alerts"),
+            "sqs",
+            "arn:aws:sqs:eu-west-1:111122223333:team-x");
+
+    CliRun unnamed =
+        CliRun.run(
+            aws,
+            "remove-rules",
+            "--auto-approve",
+            "--region",
+            "us-east-1",
+            "--delete-topic",
+            "--dry-run");
+    assertThat(unnamed.out())
+        .contains("subscriptions irctl did not make (email:soc@example.com)")
+        .doesNotContain("delete topic");
+
+    CliRun run =
+        CliRun.run(
+            aws,
+            "remove-rules",
+            "--auto-approve",
+            "--region",
+            "us-east-1,eu-west-1",
+            "--delete-topic",
+            "--subscribe",
+            "email:soc@example.com");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(aws.snsIn("us-east-1").topic("irctl-alerts")).isEmpty();
+    assertThat(aws.snsIn("eu-west-1").topic("irctl-alerts")).isPresent();
+    assertThat(run.out())
+        .contains(
+            "subscriptions irctl did not make (sqs:arn:aws:sqs:eu-west-1:111122223333:team-x)")
+        .doesNotContain("email:soc@example.com)");
+  }
+
+  @Test
+  void aBadSubscriptionIsAUsageErrorBeforeAnyCall() {
+    CliRun run =
+        CliRun.run(
+            aws, "remove-rules", "--auto-approve", "--region", "us-east-1", "--subscribe", "x");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--subscribe 'x' is not valid");
+    assertThat(aws.log().calls()).isEmpty();
+  }
+
+  @Test
   void aBadTopicNameIsAUsageError() {
     CliRun run =
         CliRun.run(

@@ -192,16 +192,37 @@ class RulesEmulatorIT extends EmulatorTier {
       assertThat(topics(r)).as("topic kept without --delete-topic in %s", r).contains(topicArn(r));
     }
 
-    // remove-rules is not told which subscriptions irctl made, so the email subscription
-    // apply-rules
-    // added counts as someone else's: the topic is kept (the safe side) and the output says why.
-    // irctl's publish statement stays too here: it is the policy's only statement on moto's topics,
-    // and irctl does not write an empty policy (RemoveRulesTest covers removal beside others).
-    Irctl.Result removed = ok("remove-rules", "--region", "us-east-1,ap-south-1", "--delete-topic");
-    assertThat(removed.out() + removed.err()).contains("subscriptions irctl did not make");
+    // Not told which subscriptions irctl made, remove-rules counts apply-rules' email subscription
+    // as someone else's: the topic is kept (the safe side) and the output says why.
+    Irctl.Result unnamed = ok("remove-rules", "--region", "us-east-1,ap-south-1", "--delete-topic");
+    assertThat(unnamed.out() + unnamed.err()).contains("subscriptions irctl did not make");
     for (String r : List.of("us-east-1", "ap-south-1")) {
       assertThat(topics(r)).as("topic with a subscription kept in %s", r).contains(topicArn(r));
     }
+    // Told (--subscribe, as apply-rules was), the clean irctl topics go, and their statement
+    // with them.
+    Irctl.Result removed =
+        ok(
+            "remove-rules",
+            "--region",
+            "us-east-1,ap-south-1",
+            "--delete-topic",
+            "--subscribe",
+            "email:soc@example.com");
+    assertThat(removed.out()).contains("delete topic");
+    for (String r : List.of("us-east-1", "ap-south-1")) {
+      assertThat(topics(r)).as("clean irctl topic deleted in %s", r).doesNotContain(topicArn(r));
+    }
+    // A topic with a subscription nobody named is still kept.
+    Irctl.Result planted =
+        ok(
+            "remove-rules",
+            "--region",
+            "sa-east-1",
+            "--delete-topic",
+            "--subscribe",
+            "email:other@example.com");
+    assertThat(planted.out() + planted.err()).contains("subscriptions irctl did not make");
     assertThat(topics("sa-east-1")).contains(topicArn("sa-east-1"));
   }
 

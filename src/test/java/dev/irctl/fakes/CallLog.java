@@ -16,6 +16,11 @@ public final class CallLog {
   private final List<String> calls = new ArrayList<>();
   private final Map<String, AwsCallException> failures = new ConcurrentHashMap<>();
   private volatile long latencyMillis;
+  private final Map<String, Integer> failuresLeft = new ConcurrentHashMap<>();
+  private final java.util.concurrent.atomic.AtomicInteger writeCount =
+      new java.util.concurrent.atomic.AtomicInteger();
+  private volatile int writesBeforeHook = -1;
+  private volatile Runnable writeHook = () -> {};
 
   /**
    * Records a call, waits the configured latency, and throws the failure injected for it, if any.
@@ -23,6 +28,9 @@ public final class CallLog {
   public void record(String region, String action, boolean write) {
     synchronized (calls) {
       calls.add(region + " " + action + (write ? " (write)" : ""));
+    }
+    if (write && writeCount.incrementAndGet() == writesBeforeHook) {
+      writeHook.run();
     }
     if (latencyMillis > 0) {
       try {
@@ -37,8 +45,30 @@ public final class CallLog {
       failure = failures.get(region + " *");
     }
     if (failure != null) {
+      String key = failures.containsKey(region + " " + action) ? region + " " + action : null;
+      if (key != null && failuresLeft.containsKey(key)) {
+        if (failuresLeft.merge(key, -1, Integer::sum) <= 0) {
+          failures.remove(key);
+          failuresLeft.remove(key);
+        }
+      }
       throw failure;
     }
+  }
+
+  /** Fails {@code action} in {@code region} the next {@code times} calls, then lets it through. */
+  public CallLog failTimes(
+      String region, String action, AwsCallException.Kind kind, String message, int times) {
+    fail(region, action, kind, message);
+    failuresLeft.put(region + " " + action, times);
+    return this;
+  }
+
+  /** Runs {@code hook} as the {@code n}th write call (counted from now) is recorded. */
+  public CallLog onWrite(int n, Runnable hook) {
+    this.writeHook = hook;
+    this.writesBeforeHook = writeCount.get() + n;
+    return this;
   }
 
   /** Fails {@code action} in {@code region} ({@code *} for any region or any action). */

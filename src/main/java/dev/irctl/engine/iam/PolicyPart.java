@@ -90,6 +90,8 @@ public final class PolicyPart implements Part {
       PolicyApplier.apply(context.ports().iam(), policyPlan);
       return Applied.of(policyPlan.changes().size(), List.of());
     } catch (PolicyApplier.Failed e) {
+      boolean retryable =
+          e.getCause() instanceof dev.irctl.engine.port.AwsCallException aws && aws.retryable();
       return Applied.of(
           e.done().size() + 1,
           List.of(
@@ -100,7 +102,8 @@ public final class PolicyPart implements Part {
                   + e.done().size()
                   + " of "
                   + policyPlan.changes().size()
-                  + " changes were made before the failure)"));
+                  + " changes were made before the failure)"),
+          retryable);
     }
   }
 

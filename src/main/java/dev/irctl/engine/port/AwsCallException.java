@@ -58,6 +58,14 @@ public final class AwsCallException extends RuntimeException {
     return awsMessage;
   }
 
+  /**
+   * True for failures a later attempt may not meet: throttling, timeouts, AWS's 5xx and dropped
+   * connections. Access denied, invalid requests and missing things fail the same way again.
+   */
+  public boolean retryable() {
+    return kind == Kind.THROTTLED || kind == Kind.TIMEOUT || kind == Kind.SERVICE_ERROR;
+  }
+
   private static String describe(Kind kind, String action, String awsMessage) {
     return switch (kind) {
       case ACCESS_DENIED ->

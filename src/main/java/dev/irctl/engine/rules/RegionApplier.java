@@ -1,9 +1,11 @@
 package dev.irctl.engine.rules;
 
 import dev.irctl.engine.Parallel;
+import dev.irctl.engine.port.AwsCallException;
 import dev.irctl.engine.port.EventBridgePort;
 import dev.irctl.engine.port.RuleTarget;
 import dev.irctl.engine.port.SnsPort;
+import dev.irctl.engine.run.Cancellation;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -23,6 +25,8 @@ public final class RegionApplier {
   private final Parallel parallel;
   private final AtomicInteger writes = new AtomicInteger();
   private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
+  private final Cancellation cancellation;
+  private volatile boolean allRetryable = true;
 
   /**
    * Bounds the write calls in flight in this region (a user catalog can hold hundreds of rules).
@@ -30,14 +34,30 @@ public final class RegionApplier {
   private final Semaphore inFlight = new Semaphore(RegionReader.CALLS_IN_FLIGHT);
 
   public RegionApplier(Parallel parallel) {
-    this.parallel = parallel;
+    this(parallel, Cancellation.none());
   }
 
-  /** What was written and what failed. */
-  public record Outcome(int writes, List<String> failures) {}
+  /**
+   * Once {@code cancellation} is requested no new branch starts (the topic, a rule, a deletion, a
+   * subscription); a rule whose PutRule went still gets its PutTargets, so no rule is left without
+   * its target by the stop.
+   */
+  public RegionApplier(Parallel parallel, Cancellation cancellation) {
+    this.parallel = parallel;
+    this.cancellation = cancellation;
+  }
+
+  /**
+   * What was written and what failed; {@code retryable}: every failure was one a second pass may
+   * not meet.
+   */
+  public record Outcome(int writes, List<String> failures, boolean retryable) {}
 
   public Outcome apply(EventBridgePort events, SnsPort sns, String bus, RegionPlan plan) {
     CompletableFuture<Boolean> topic =
+        // The topic is never held back by a stop: rules whose PutRule already went need it for
+        // their
+        // PutTargets, and it is at most three calls.
         parallel.fork(() -> attempt("topic", () -> applyTopic(sns, plan)));
     List<CompletableFuture<?>> work = new ArrayList<>();
     work.add(topic);
@@ -49,13 +69,13 @@ public final class RegionApplier {
                 parallel.map(
                     deletes,
                     RegionReader.CALLS_IN_FLIGHT,
-                    d -> attempt(d.resource(), () -> delete(events, bus, d)))));
+                    d -> start(d.resource(), () -> delete(events, bus, d)))));
     for (RuleChange change : plan.ruleChanges()) {
       if (change instanceof RuleChange.CreateRule create) {
         CompletableFuture<Boolean> rule =
             parallel.fork(
                 () ->
-                    attempt(
+                    start(
                         create.resource(),
                         () ->
                             write(
@@ -70,7 +90,7 @@ public final class RegionApplier {
                 () -> putTargets(events, bus, create.ruleName(), create.targets())));
       } else if (change instanceof RuleChange.UpdateRule update) {
         CompletableFuture<Boolean> rule =
-            parallel.fork(() -> attempt(update.resource(), () -> updateRule(events, bus, update)));
+            parallel.fork(() -> start(update.resource(), () -> updateRule(events, bus, update)));
         if (!update.targets().isEmpty() || !update.staleTargetIds().isEmpty()) {
           work.add(
               afterBoth(
@@ -86,7 +106,8 @@ public final class RegionApplier {
                           () -> {
                             events.removeTargets(bus, update.ruleName(), update.staleTargetIds());
                             return update.ruleName();
-                          });
+                          },
+                          true);
                     }
                   }));
         }
@@ -99,7 +120,7 @@ public final class RegionApplier {
           topic.thenAcceptAsync(
               ok -> {
                 if (ok) {
-                  attempt(
+                  start(
                       subscribe.resource(),
                       () ->
                           write(() -> subscribeTo(sns, plan.topicArn(), subscribe.subscription())));
@@ -108,17 +129,17 @@ public final class RegionApplier {
               parallel::forkRun));
     }
     CompletableFuture.allOf(work.toArray(CompletableFuture[]::new)).join();
-    return new Outcome(writes.get(), List.copyOf(failures));
+    return new Outcome(writes.get(), List.copyOf(failures), allRetryable);
   }
 
   private boolean applyTopic(SnsPort sns, RegionPlan plan) {
     for (TopicChange change : plan.topicChanges()) {
       if (change instanceof TopicChange.CreateTopic create) {
-        write(() -> sns.createTopic(create.name(), create.attributes(), create.tags()));
+        write(() -> sns.createTopic(create.name(), create.attributes(), create.tags()), true);
       } else if (change instanceof TopicChange.SetPolicy policy) {
-        write(() -> set(sns, policy.topicArn(), "Policy", policy.policy()));
+        write(() -> set(sns, policy.topicArn(), "Policy", policy.policy()), true);
       } else if (change instanceof TopicChange.SetKmsKey key) {
-        write(() -> set(sns, key.topicArn(), "KmsMasterKeyId", key.keyId()));
+        write(() -> set(sns, key.topicArn(), "KmsMasterKeyId", key.keyId()), true);
       }
     }
     return true;
@@ -139,7 +160,8 @@ public final class RegionApplier {
   }
 
   private boolean delete(EventBridgePort events, String bus, RuleChange.DeleteRule delete) {
-    if (!delete.targetIds().isEmpty()) {
+    boolean removed = !delete.targetIds().isEmpty();
+    if (removed) {
       write(
           () -> {
             events.removeTargets(bus, delete.ruleName(), delete.targetIds());
@@ -150,7 +172,8 @@ public final class RegionApplier {
         () -> {
           events.deleteRule(bus, delete.ruleName());
           return delete.ruleName();
-        });
+        },
+        removed);
   }
 
   private CompletableFuture<Boolean> afterBoth(
@@ -172,14 +195,18 @@ public final class RegionApplier {
         parallel::forkRun);
   }
 
-  /** One PutTargets for all of a rule's changed irctl targets (at most five, under its ten). */
+  /**
+   * One PutTargets for all of a rule's changed irctl targets (at most five, under its ten). A
+   * follow-up: its PutRule went, so the rule gets its targets even after a stop.
+   */
   private boolean putTargets(
       EventBridgePort events, String bus, String ruleName, List<RuleTarget> targets) {
     return write(
         () -> {
           events.putTargets(bus, ruleName, targets);
           return ruleName;
-        });
+        },
+        true);
   }
 
   private static String subscribeTo(SnsPort sns, String topicArn, SubscriptionSpec subscription) {
@@ -195,20 +222,51 @@ public final class RegionApplier {
     try {
       return step.get();
     } catch (RuntimeException e) {
+      if (!(e instanceof AwsCallException aws && aws.retryable())) {
+        allRetryable = false;
+      }
       failures.add(resource + ": " + e.getMessage());
       return false;
     }
   }
 
-  /** One write call: counted, and held to the region's calls in flight. */
+  /** A step that depends on no other write: not started once the run is stopped. */
+  private boolean start(String resource, Supplier<Boolean> step) {
+    if (cancellation.requested()) {
+      failures.add(resource + ": " + Cancellation.NOT_STARTED);
+      return false;
+    }
+    return attempt(resource, step);
+  }
+
   private boolean write(Supplier<?> call) {
+    return write(call, false);
+  }
+
+  /**
+   * One write call: counted, and held to the region's calls in flight. Once the run is stopped only
+   * a {@code followUp} (a write that completes one already made) still goes.
+   */
+  private boolean write(Supplier<?> call, boolean followUp) {
     inFlight.acquireUninterruptibly();
     try {
+      if (!followUp && cancellation.requested()) {
+        throw new NotStarted();
+      }
       writes.incrementAndGet();
       call.get();
       return true;
     } finally {
       inFlight.release();
+    }
+  }
+
+  /** A write the stop kept from starting; recorded like a failure, as not started. */
+  private static final class NotStarted extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    NotStarted() {
+      super(Cancellation.NOT_STARTED, null, false, false);
     }
   }
 

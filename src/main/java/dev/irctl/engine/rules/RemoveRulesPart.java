@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.irctl.engine.Parallel;
 import dev.irctl.engine.PlanConflictException;
+import dev.irctl.engine.port.AwsCallException;
 import dev.irctl.engine.port.EventBridgePort;
 import dev.irctl.engine.port.SnsPort;
 import dev.irctl.engine.run.Applied;
+import dev.irctl.engine.run.Cancellation;
 import dev.irctl.engine.run.Fingerprint;
 import dev.irctl.engine.run.Part;
 import dev.irctl.engine.run.PartContext;
@@ -15,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * remove-rules across regions: deletes irctl's rules (both marks: name and tag) and, with
@@ -74,15 +77,18 @@ public final class RemoveRulesPart implements Part {
   @Override
   public Applied apply(PartContext context, PartPlan plan) {
     List<String> failures = Collections.synchronizedList(new ArrayList<>());
+    AtomicBoolean retryable = new AtomicBoolean(true);
     int writes =
         apply(
+            context.cancellation(),
+            retryable,
             context.parallel(),
             context.ports().eventBridge(context.region()),
             context.ports().sns(context.region()),
             request.bus(),
             (RegionPlan) plan.detail(),
             failures);
-    return Applied.of(writes, failures);
+    return Applied.of(writes, failures, retryable.get());
   }
 
   @Override
@@ -201,6 +207,8 @@ public final class RemoveRulesPart implements Part {
   }
 
   private static int apply(
+      Cancellation cancellation,
+      AtomicBoolean retryable,
       Parallel parallel,
       EventBridgePort events,
       SnsPort sns,
@@ -214,6 +222,10 @@ public final class RemoveRulesPart implements Part {
             change -> {
               RuleChange.DeleteRule delete = (RuleChange.DeleteRule) change;
               int calls = 0;
+              if (cancellation.requested()) {
+                failures.add(delete.resource() + ": " + Cancellation.NOT_STARTED);
+                return calls;
+              }
               try {
                 if (!delete.targetIds().isEmpty()) {
                   calls++;
@@ -222,6 +234,7 @@ public final class RemoveRulesPart implements Part {
                 calls++;
                 events.deleteRule(bus, delete.ruleName());
               } catch (RuntimeException e) {
+                retryable.compareAndSet(true, retryable(e));
                 failures.add(delete.resource() + ": " + e.getMessage());
               }
               return calls;
@@ -230,6 +243,10 @@ public final class RemoveRulesPart implements Part {
     for (TopicChange change : plan.topicChanges()) {
       // The topic goes last, and only when every rule that sent to it is gone.
       if (!failures.isEmpty()) {
+        break;
+      }
+      if (cancellation.requested()) {
+        failures.add(change.resource() + ": " + Cancellation.NOT_STARTED);
         break;
       }
       try {
@@ -241,9 +258,14 @@ public final class RemoveRulesPart implements Part {
           sns.setTopicAttribute(remove.topicArn(), "Policy", remove.policy());
         }
       } catch (RuntimeException e) {
+        retryable.compareAndSet(true, retryable(e));
         failures.add(change.resource() + ": " + e.getMessage());
       }
     }
     return total;
+  }
+
+  private static boolean retryable(RuntimeException e) {
+    return e instanceof AwsCallException aws && aws.retryable();
   }
 }

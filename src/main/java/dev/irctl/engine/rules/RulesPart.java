@@ -80,9 +80,9 @@ public final class RulesPart implements Part {
     EventBridgePort events = context.ports().eventBridge(region);
     SnsPort sns = context.ports().sns(region);
     RegionApplier.Outcome outcome =
-        new RegionApplier(context.parallel())
+        new RegionApplier(context.parallel(), context.cancellation())
             .apply(events, sns, request.bus(), (RegionPlan) plan.detail());
-    return Applied.of(outcome.writes(), outcome.failures());
+    return Applied.of(outcome.writes(), outcome.failures(), outcome.retryable());
   }
 
   @Override

@@ -4,10 +4,11 @@ import dev.irctl.engine.PlanConflictException;
 import dev.irctl.engine.port.AwsCallException;
 
 /**
- * Why a part failed in a region: a kind the CLI can act on and one sentence a user reads. No flag
- * names and no exit codes: the CLI words the fix.
+ * Why a part failed in a region: a kind the CLI can act on, one sentence a user reads, and whether
+ * a later pass may succeed (throttling, timeouts, 5xx). No flag names and no exit codes: the CLI
+ * words the fix.
  */
-public record Failure(Kind kind, String message) {
+public record Failure(Kind kind, String message, boolean retryable) {
   public enum Kind {
     /** An AWS call failed (access denied, throttled, a service error...). */
     AWS,
@@ -19,8 +20,19 @@ public record Failure(Kind kind, String message) {
     REGION_UNUSABLE,
     /** Some of the planned writes failed; the others were made. */
     PARTIAL_APPLY,
+    /** The run was stopped (Ctrl-C, SIGTERM) before this part finished. */
+    INTERRUPTED,
     /** A bug: an exception nobody expected. */
     UNEXPECTED
+  }
+
+  public Failure(Kind kind, String message) {
+    this(kind, message, false);
+  }
+
+  /** The same failure, worded anew. */
+  public Failure withMessage(String message) {
+    return new Failure(kind, message, retryable);
   }
 
   public static final String CHANGED_SINCE_PLAN_MESSAGE =
@@ -28,8 +40,8 @@ public record Failure(Kind kind, String message) {
 
   /** The failure an exception from a part's plan or apply stands for. */
   public static Failure of(RuntimeException e) {
-    if (e instanceof AwsCallException) {
-      return new Failure(Kind.AWS, e.getMessage());
+    if (e instanceof AwsCallException aws) {
+      return new Failure(Kind.AWS, e.getMessage(), aws.retryable());
     }
     if (e instanceof PlanConflictException) {
       return new Failure(Kind.CONFLICT, e.getMessage());

@@ -7,16 +7,32 @@ import java.util.List;
 
 /**
  * What a part gets to work in one region: the region ({@link Part#GLOBAL} for a global part), the
- * ports, the account (identified once per run), the run's pool of call threads, and every region of
- * the run (a global part that deploys to regions, the member stack set, reads them here).
+ * ports, the account (identified once per run), the run's pool of call threads, every region of the
+ * run (a global part that deploys to regions, the member stack set, reads them here), and the run's
+ * {@link Cancellation}, which a part with many writes checks before starting each one.
  */
 public record PartContext(
-    String region, Ports ports, Identity identity, Parallel parallel, List<String> regions) {
+    String region,
+    Ports ports,
+    Identity identity,
+    Parallel parallel,
+    List<String> regions,
+    Cancellation cancellation) {
   public PartContext {
     regions = List.copyOf(regions);
   }
 
   public PartContext(String region, Ports ports, Identity identity, Parallel parallel) {
-    this(region, ports, identity, parallel, List.of());
+    this(region, ports, identity, parallel, List.of(), Cancellation.none());
+  }
+
+  public PartContext(
+      String region, Ports ports, Identity identity, Parallel parallel, List<String> regions) {
+    this(region, ports, identity, parallel, regions, Cancellation.none());
+  }
+
+  public PartContext(
+      String region, Ports ports, Identity identity, Parallel parallel, Cancellation cancellation) {
+    this(region, ports, identity, parallel, List.of(), cancellation);
   }
 }

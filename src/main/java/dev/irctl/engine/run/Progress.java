@@ -13,5 +13,8 @@ public interface Progress {
   /** Every tick while regions are outstanding: how many, and the one running longest. */
   default void waiting(int regions, String slowest) {}
 
+  /** The second pass: these failed results run again after {@code delay}. */
+  default void retrying(java.util.List<PartResult> failed, java.time.Duration delay) {}
+
   Progress NONE = new Progress() {};
 }

@@ -16,7 +16,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The one loop every command runs: identity once, then the parts in the selected regions. All
@@ -24,7 +26,9 @@ import java.util.concurrent.TimeUnit;
  * most {@code concurrency} regions at a time; global parts run alongside. A part's failure in a
  * region is that result's, never the run's. Regions the account cannot use fail first, without a
  * call. Each result goes to {@link Progress} as soon as it is known, and while regions are
- * outstanding a tick reports how many.
+ * outstanding a tick reports how many. With {@link #secondPass}, retryable failures run once more
+ * after the others finish. Once the mode's {@link Cancellation} is requested, no region, apply or
+ * second pass starts.
  */
 public final class Runner {
   public static final Duration DEFAULT_TICK = Duration.ofSeconds(10);
@@ -33,6 +37,13 @@ public final class Runner {
   private final int concurrency;
   private final Progress progress;
   private final Duration tick;
+
+  /** The wait before the second pass; null: no second pass. */
+  private Supplier<Duration> secondPassDelay;
+
+  /** One to three seconds: long enough for a throttled endpoint to recover, short for a person. */
+  public static final Supplier<Duration> JITTERED_DELAY =
+      () -> Duration.ofMillis(1000 + ThreadLocalRandom.current().nextLong(2000));
 
   public Runner(Ports ports, int concurrency, Progress progress, Duration tick) {
     if (concurrency < 1) {
@@ -46,6 +57,16 @@ public final class Runner {
 
   public Runner(Ports ports, int concurrency, Progress progress) {
     this(ports, concurrency, progress, DEFAULT_TICK);
+  }
+
+  /**
+   * After every region has finished, parts that failed for a reason a later attempt may not meet
+   * (throttling, timeouts, 5xx) run once more, after {@code delay} (the CLI's is {@link
+   * #JITTERED_DELAY}; tests pass zero). Without this call there is no second pass.
+   */
+  public Runner secondPass(Supplier<Duration> delay) {
+    this.secondPassDelay = delay;
+    return this;
   }
 
   /** sts:GetCallerIdentity, once per run; its failure stops the run before any region starts. */
@@ -71,7 +92,8 @@ public final class Runner {
     try (Parallel parallel = new Parallel()) {
       List<CompletableFuture<PartResult>> globals = new ArrayList<>();
       PartContext globalContext =
-          new PartContext(Part.GLOBAL, ports, identity, parallel, selection.regions());
+          new PartContext(
+              Part.GLOBAL, ports, identity, parallel, selection.regions(), mode.cancellation());
       java.util.Set<String> globalNames = new java.util.HashSet<>();
       global.forEach(p -> globalNames.add(p.name()));
       List<Part> waiting = new ArrayList<>();
@@ -111,6 +133,9 @@ public final class Runner {
         results.addAll(regions(identity, selection.regions(), regional, mode, parallel));
       }
       globals.forEach(g -> results.add(Parallel.join(g)));
+      if (secondPassDelay != null) {
+        secondPass(identity, selection.regions(), parts, mode, parallel, results);
+      }
     }
     List<String> partNames = parts.stream().map(Part::name).toList();
     results.sort(
@@ -120,8 +145,93 @@ public final class Runner {
     return new RunResult(identity, selection, results, warnings, mode.write());
   }
 
+  /**
+   * Runs the retryable failures of {@code results} once more (replacing them there) unless the run
+   * was stopped. A part that wrote under a gate is not retried: the plan that was approved no
+   * longer describes what exists.
+   */
+  private void secondPass(
+      Identity identity,
+      List<String> runRegions,
+      List<Part> parts,
+      Mode mode,
+      Parallel parallel,
+      List<PartResult> results) {
+    List<PartResult> retry =
+        results.stream()
+            .filter(r -> r.failed() && r.error().map(Failure::retryable).orElse(false))
+            .filter(r -> !(mode.gated() && r.writes() > 0))
+            .toList();
+    if (retry.isEmpty() || mode.cancellation().requested()) {
+      return;
+    }
+    Duration delay = secondPassDelay.get();
+    synchronized (progress) {
+      progress.retrying(retry, delay);
+    }
+    if (mode.cancellation().await(delay)) {
+      return;
+    }
+    Map<String, Part> byName = new java.util.LinkedHashMap<>();
+    parts.forEach(p -> byName.put(p.name(), p));
+    Map<String, List<Part>> regional = new java.util.TreeMap<>();
+    List<CompletableFuture<PartResult>> globals = new ArrayList<>();
+    for (PartResult first : retry) {
+      Part part = byName.get(first.part());
+      if (part.global()) {
+        globals.add(
+            parallel.fork(
+                () ->
+                    runPart(
+                        part,
+                        new PartContext(
+                            Part.GLOBAL,
+                            ports,
+                            identity,
+                            parallel,
+                            runRegions,
+                            mode.cancellation()),
+                        mode)));
+      } else {
+        regional.computeIfAbsent(first.region(), r -> new ArrayList<>()).add(part);
+      }
+    }
+    List<PartResult> second = new ArrayList<>();
+    if (!regional.isEmpty()) {
+      second.addAll(
+          regions(
+              identity,
+              List.copyOf(regional.keySet()),
+              runRegions,
+              regional::get,
+              mode,
+              parallel,
+              false));
+    }
+    globals.forEach(g -> second.add(Parallel.join(g)));
+    for (PartResult again : second) {
+      for (int i = 0; i < results.size(); i++) {
+        PartResult first = results.get(i);
+        if (first.part().equals(again.part()) && first.region().equals(again.region())) {
+          results.set(i, report(SecondPass.merge(first, again)));
+        }
+      }
+    }
+  }
+
   private List<PartResult> regions(
       Identity identity, List<String> regions, List<Part> parts, Mode mode, Parallel parallel) {
+    return regions(identity, regions, regions, r -> parts, mode, parallel, true);
+  }
+
+  private List<PartResult> regions(
+      Identity identity,
+      List<String> regions,
+      List<String> runRegions,
+      java.util.function.Function<String, List<Part>> partsIn,
+      Mode mode,
+      Parallel parallel,
+      boolean reportEach) {
     if (regions.isEmpty()) {
       return List.of();
     }
@@ -142,7 +252,18 @@ public final class Runner {
                 () -> {
                   outstanding.put(region, System.nanoTime());
                   try {
-                    return inRegion(region, identity, parts, mode, parallel, regions);
+                    if (mode.cancellation().requested()) {
+                      List<PartResult> skipped = notStarted(region, partsIn.apply(region));
+                      return reportEach ? skipped.stream().map(this::report).toList() : skipped;
+                    }
+                    return inRegion(
+                        region,
+                        identity,
+                        partsIn.apply(region),
+                        mode,
+                        parallel,
+                        reportEach,
+                        runRegions);
                   } finally {
                     outstanding.remove(region);
                   }
@@ -169,26 +290,45 @@ public final class Runner {
       List<Part> parts,
       Mode mode,
       Parallel parallel,
+      boolean reportEach,
       List<String> regions) {
-    PartContext context = new PartContext(region, ports, identity, parallel, regions);
+    PartContext context =
+        new PartContext(region, ports, identity, parallel, regions, mode.cancellation());
+    java.util.function.UnaryOperator<PartResult> done = reportEach ? this::report : r -> r;
     if (parts.size() == 1) {
-      return List.of(report(runPart(parts.get(0), context, mode)));
+      return List.of(done.apply(runPart(parts.get(0), context, mode)));
     }
     java.util.Set<String> names = new java.util.HashSet<>();
     parts.forEach(p -> names.add(p.name()));
     List<Part> first =
         parts.stream().filter(p -> p.after().stream().noneMatch(names::contains)).toList();
     List<Part> then = parts.stream().filter(p -> !first.contains(p)).toList();
-    List<PartResult> results = new ArrayList<>(wave(first, context, mode, parallel));
-    results.addAll(wave(then, context, mode, parallel));
+    List<PartResult> results = new ArrayList<>(wave(first, context, mode, parallel, done));
+    results.addAll(wave(then, context, mode, parallel, done));
     return results;
   }
 
   private List<PartResult> wave(
-      List<Part> parts, PartContext context, Mode mode, Parallel parallel) {
+      List<Part> parts,
+      PartContext context,
+      Mode mode,
+      Parallel parallel,
+      java.util.function.UnaryOperator<PartResult> done) {
     List<CompletableFuture<PartResult>> running = new ArrayList<>();
-    parts.forEach(p -> running.add(parallel.fork(() -> report(runPart(p, context, mode)))));
+    parts.forEach(p -> running.add(parallel.fork(() -> done.apply(runPart(p, context, mode)))));
     return running.stream().map(Parallel::join).toList();
+  }
+
+  /** A region the run was stopped before: nothing read, nothing written. */
+  private List<PartResult> notStarted(String region, List<Part> parts) {
+    return parts.stream()
+        .map(
+            p ->
+                PartResult.failed(
+                    p.name(),
+                    region,
+                    new Failure(Failure.Kind.INTERRUPTED, Cancellation.NOT_STARTED)))
+        .toList();
   }
 
   /** One part in one region: plan, then (when the mode writes and the gate allows) apply. */
@@ -221,6 +361,16 @@ public final class Runner {
     if (!mode.write()) {
       return result(name, region, PartStatus.PENDING, plan, 0, null, print);
     }
+    if (mode.cancellation().requested()) {
+      return result(
+          name,
+          region,
+          PartStatus.FAILED,
+          plan,
+          0,
+          new Failure(Failure.Kind.INTERRUPTED, Cancellation.NOT_STARTED),
+          print);
+    }
     java.util.Optional<Failure> held = mode.gate().check(name, region, plan, fingerprint);
     if (held.isPresent()) {
       return new PartResult(
@@ -239,13 +389,7 @@ public final class Runner {
         return result(name, region, PartStatus.APPLIED, done, applied.writes(), null, print);
       }
       return result(
-          name,
-          region,
-          PartStatus.FAILED,
-          done,
-          applied.writes(),
-          new Failure(Failure.Kind.PARTIAL_APPLY, applied.summary()),
-          print);
+          name, region, PartStatus.FAILED, done, applied.writes(), failure(applied, mode), print);
     } catch (RuntimeException e) {
       return new PartResult(
           name,
@@ -257,6 +401,25 @@ public final class Runner {
           plan.notes(),
           print);
     }
+  }
+
+  /** Why an apply with failures failed: stopped part-way, or some writes failed. */
+  private static Failure failure(Applied applied, Mode mode) {
+    List<String> notStarted =
+        applied.failures().stream().filter(f -> f.endsWith(Cancellation.NOT_STARTED)).toList();
+    if (notStarted.isEmpty() || !mode.cancellation().requested()) {
+      return new Failure(Failure.Kind.PARTIAL_APPLY, applied.summary(), applied.retryable());
+    }
+    List<String> failed =
+        applied.failures().stream().filter(f -> !f.endsWith(Cancellation.NOT_STARTED)).toList();
+    return new Failure(
+        Failure.Kind.INTERRUPTED,
+        "interrupted after "
+            + applied.writes()
+            + " write calls: "
+            + notStarted.size()
+            + " change(s) not started"
+            + (failed.isEmpty() ? "" : "; " + Applied.of(0, failed).summary()));
   }
 
   private static PartResult result(
