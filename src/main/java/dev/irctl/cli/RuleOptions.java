@@ -138,6 +138,12 @@ public final class RuleOptions {
             new CatalogRules.Selection(rules, excludes, categories),
             withTopicName(loaded, parameters.settings(), target.topicName()),
             lenient);
+    if (!parameters.settings().containsKey(TOPIC_NAME_PARAMETER)) {
+      // irctl filled topicName itself: no note when the selection does not need it.
+      java.util.Set<String> unused = new java.util.TreeSet<>(resolved.unusedSettings());
+      unused.remove(TOPIC_NAME_PARAMETER);
+      resolved = new CatalogRules.Resolved(resolved.rules(), resolved.leftOut(), unused);
+    }
     new SelectionNotes(spec).print(resolved);
     List<DesiredRule> desired = resolved.rules();
     Optional<String> key = Optional.ofNullable(kmsKey).map(String::trim).filter(k -> !k.isEmpty());

@@ -230,7 +230,7 @@ class ApplyRulesCommandTest {
                 "irctl:rule-id",
                 "ec2-instance-terminated",
                 "irctl:catalog-version",
-                "2026.12.0"),
+                "2026.12.1"),
             List.of(
                 RuleTarget.of(
                     "irctl-sns",
