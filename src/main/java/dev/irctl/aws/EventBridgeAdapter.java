@@ -89,6 +89,12 @@ final class EventBridgeAdapter implements EventBridgePort {
   }
 
   @Override
+  public List<BusRule> listAllRules(String bus) {
+    // ListRules without NamePrefix: every rule on the bus (a NamePrefix must not be empty).
+    return listRules(bus, null);
+  }
+
+  @Override
   public List<BusRule> listRules(String bus, String prefix) {
     List<BusRule> rules = new ArrayList<>();
     String token = null;

@@ -18,11 +18,17 @@ public final class CatalogMatcher {
   private final Machine machine;
   private final Map<String, Rule> rulesById;
   private final FieldFilter fieldFilter;
+  private final RulePrefilter prefilter;
 
-  private CatalogMatcher(Machine machine, Map<String, Rule> rulesById, FieldFilter fieldFilter) {
+  private CatalogMatcher(
+      Machine machine,
+      Map<String, Rule> rulesById,
+      FieldFilter fieldFilter,
+      RulePrefilter prefilter) {
     this.machine = machine;
     this.rulesById = rulesById;
     this.fieldFilter = fieldFilter;
+    this.prefilter = prefilter;
   }
 
   /** A usage error naming the rule if event-ruler rejects its pattern. */
@@ -45,7 +51,8 @@ public final class CatalogMatcher {
     return new CatalogMatcher(
         machine,
         rulesById,
-        FieldFilter.forPatterns(rules.stream().map(RenderedRule::pattern).toList()));
+        FieldFilter.forPatterns(rules.stream().map(RenderedRule::pattern).toList()),
+        RulePrefilter.forRules(rules));
   }
 
   /** Every rule rendered with its parameters' examples: the machine {@code rules test} uses. */
@@ -67,6 +74,15 @@ public final class CatalogMatcher {
 
   /** Ids of the rules that would fire, sorted. The event must be an EventBridge envelope. */
   public List<String> matches(JsonNode event) {
+    if (!prefilter.mayMatch(event)) {
+      // No rule's demands on source, detail-type, event name... hold: the Machine would say none.
+      return List.of();
+    }
+    return machineMatches(event);
+  }
+
+  /** {@link #matches} without the prefilter: the Machine alone (tests compare the two). */
+  List<String> machineMatches(JsonNode event) {
     List<String> ids = new ArrayList<>(machine.rulesForJSONEvent(event));
     ids.removeIf(id -> !EventDelivery.reaches(rulesById.get(id), event));
     if (ids.size() > 1) {

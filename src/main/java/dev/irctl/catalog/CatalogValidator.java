@@ -204,14 +204,34 @@ public final class CatalogValidator {
                     + "}."));
       }
     }
+    for (String name : Placeholders.embedded(rule.eventPattern())) {
+      Optional<RuleParameter> parameter = rule.parameter(name);
+      if (parameter.isEmpty()) {
+        continue;
+      }
+      RuleParameter p = parameter.get();
+      boolean alwaysSet = p.required() || p.defaultValue().isPresent();
+      if (p.type() != RuleParameter.Type.STRING || !alwaysSet) {
+        findings.add(
+            Finding.error(
+                rule,
+                "${"
+                    + name
+                    + "} is inside a longer string, so parameter "
+                    + name
+                    + " must be of type string and required or defaulted (it has no value to drop"
+                    + " out to)."));
+        renderable = false;
+      }
+    }
     for (String text : Placeholders.partial(rule.eventPattern())) {
       findings.add(
           Finding.warning(
               rule,
               "\""
                   + text
-                  + "\" is not substituted: a placeholder must be a whole JSON string"
-                  + " value, exactly \"${name}\"."));
+                  + "\" is not substituted: a placeholder is a JSON string value \"${name}\","
+                  + " or ${name} inside one; object keys are never expanded."));
     }
     return renderable;
   }

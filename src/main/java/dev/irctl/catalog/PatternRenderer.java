@@ -18,6 +18,9 @@ import java.util.TreeSet;
  * Substitutes parameter values into a rule's event pattern, as docs/rule-format.md says:
  *
  * <ul>
+ *   <li>{@code ${name}} inside a longer string value is replaced by a {@code string} parameter's
+ *       value (the value is used as it is: a {@code *} in it is a wildcard where the string is
+ *       one);
  *   <li>inside an array, a {@code stringList} value is spliced in and a {@code string} value
  *       replaces the element;
  *   <li>as an object member's value, a {@code string} becomes {@code [value]} and a {@code
@@ -156,7 +159,39 @@ public final class PatternRenderer {
       if (node.isArray()) {
         return array(node);
       }
+      if (!Placeholders.embeddedIn(node).isEmpty()) {
+        return JsonNodeFactory.instance.textNode(
+            Placeholders.expand(node.textValue(), this::embeddedValue));
+      }
       return node.deepCopy();
+    }
+
+    /** A value inside a longer string: exactly one, never dropped out. */
+    private String embeddedValue(String name) {
+      List<String> value =
+          valueOf(name)
+              .orElseThrow(
+                  () ->
+                      UserException.usage(
+                          rule.file()
+                              + ": ${"
+                              + name
+                              + "} is inside a longer string of rule "
+                              + rule.id()
+                              + ", so it needs a value: give the parameter a default or make it"
+                              + " required."));
+      if (value.size() != 1) {
+        throw UserException.usage(
+            rule.file()
+                + ": ${"
+                + name
+                + "} is inside a longer string of rule "
+                + rule.id()
+                + ", so parameter "
+                + name
+                + " must be a string with one value, not a list.");
+      }
+      return value.get(0);
     }
 
     private ObjectNode object(JsonNode source) {

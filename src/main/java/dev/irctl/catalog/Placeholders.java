@@ -9,8 +9,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds parameter placeholders: JSON strings that are exactly {@code "${name}"} (never part of a
- * longer string).
+ * Finds parameter placeholders: JSON strings that are exactly {@code "${name}"}, and {@code
+ * ${name}} embedded in a longer string value ({@code "arn:aws*:sns:*:*:${topicName}"}), which only
+ * a {@code string} parameter that always has a value may fill. Object keys are never expanded.
  */
 final class Placeholders {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]*)}");
@@ -26,14 +27,47 @@ final class Placeholders {
     return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
   }
 
-  /** Every placeholder name in the pattern, in document order. */
+  /** The names embedded in a longer string value; empty for a whole placeholder or plain text. */
+  static Set<String> embeddedIn(JsonNode node) {
+    Set<String> names = new LinkedHashSet<>();
+    if (node.isTextual() && nameOf(node).isEmpty()) {
+      Matcher matcher = PLACEHOLDER.matcher(node.textValue());
+      while (matcher.find()) {
+        names.add(matcher.group(1));
+      }
+    }
+    return names;
+  }
+
+  /** The text with each embedded {@code ${name}} replaced by its value. */
+  static String expand(String text, java.util.function.Function<String, String> value) {
+    Matcher matcher = PLACEHOLDER.matcher(text);
+    StringBuilder result = new StringBuilder();
+    while (matcher.find()) {
+      matcher.appendReplacement(result, Matcher.quoteReplacement(value.apply(matcher.group(1))));
+    }
+    matcher.appendTail(result);
+    return result.toString();
+  }
+
+  /** Every name embedded in a longer string anywhere in the pattern. */
+  static Set<String> embedded(JsonNode pattern) {
+    Set<String> names = new LinkedHashSet<>();
+    collectEmbedded(pattern, names);
+    return names;
+  }
+
+  /** Every placeholder name in the pattern (whole and embedded), in document order. */
   static Set<String> in(JsonNode pattern) {
     Set<String> names = new LinkedHashSet<>();
     collect(pattern, names);
     return names;
   }
 
-  /** Strings that contain "${" but are not a whole placeholder: the format does not expand them. */
+  /**
+   * Keys that contain "${", and strings with a "${" that is no placeholder: the format does not
+   * expand them.
+   */
   static Set<String> partial(JsonNode pattern) {
     Set<String> strings = new LinkedHashSet<>();
     collectPartial(pattern, strings);
@@ -42,11 +76,19 @@ final class Placeholders {
 
   private static void collect(JsonNode node, Set<String> names) {
     nameOf(node).ifPresent(names::add);
+    names.addAll(embeddedIn(node));
     node.forEach(child -> collect(child, names));
   }
 
+  private static void collectEmbedded(JsonNode node, Set<String> names) {
+    names.addAll(embeddedIn(node));
+    node.forEach(child -> collectEmbedded(child, names));
+  }
+
   private static void collectPartial(JsonNode node, Set<String> strings) {
-    if (node.isTextual() && node.textValue().contains("${") && nameOf(node).isEmpty()) {
+    if (node.isTextual()
+        && nameOf(node).isEmpty()
+        && node.textValue().replaceAll(PLACEHOLDER.pattern(), "").contains("${")) {
       strings.add(node.textValue());
     }
     if (node.isObject()) {

@@ -9,7 +9,9 @@ import dev.irctl.engine.rules.MessageFormat;
 import dev.irctl.engine.rules.SubscriptionSpec;
 import dev.irctl.engine.rules.TopicSpec;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -90,6 +92,42 @@ public final class RuleOptions {
     return request(true);
   }
 
+  /** The catalog parameter irctl fills with the alert topic's name (--topic-name). */
+  static final String TOPIC_NAME_PARAMETER = "topicName";
+
+  /**
+   * The --set values plus topicName from --topic-name (irctl.yaml rules.topicName) when a catalog
+   * rule takes it, so the topic-tampering rule watches the topic irctl deploys. A --set topicName
+   * naming another topic is a usage error: the rule would watch a topic nothing delivers to.
+   */
+  static Map<String, String> withTopicName(
+      Catalog catalog, Map<String, String> settings, String topicName) {
+    boolean taken =
+        catalog.rules().stream().anyMatch(r -> r.parameter(TOPIC_NAME_PARAMETER).isPresent());
+    if (!taken) {
+      return settings;
+    }
+    String set = settings.get(TOPIC_NAME_PARAMETER);
+    if (set != null && !set.equals(topicName)) {
+      throw UserException.usage(
+          "--set "
+              + TOPIC_NAME_PARAMETER
+              + "="
+              + set
+              + " differs from the alert topic "
+              + topicName
+              + ": irctl fills "
+              + TOPIC_NAME_PARAMETER
+              + " from --topic-name (irctl.yaml rules.topicName); drop the --set and use"
+              + " --topic-name "
+              + set
+              + " instead.");
+    }
+    Map<String, String> all = new LinkedHashMap<>(settings);
+    all.put(TOPIC_NAME_PARAMETER, topicName);
+    return all;
+  }
+
   private ApplyRulesRequest request(boolean lenient) {
     List<SubscriptionSpec> specs =
         subscriptions.stream().map(SubscriptionOptionParser::parse).toList();
@@ -98,8 +136,14 @@ public final class RuleOptions {
         CatalogRules.resolve(
             loaded,
             new CatalogRules.Selection(rules, excludes, categories),
-            parameters.settings(),
+            withTopicName(loaded, parameters.settings(), target.topicName()),
             lenient);
+    if (!parameters.settings().containsKey(TOPIC_NAME_PARAMETER)) {
+      // irctl filled topicName itself: no note when the selection does not need it.
+      java.util.Set<String> unused = new java.util.TreeSet<>(resolved.unusedSettings());
+      unused.remove(TOPIC_NAME_PARAMETER);
+      resolved = new CatalogRules.Resolved(resolved.rules(), resolved.leftOut(), unused);
+    }
     new SelectionNotes(spec).print(resolved);
     List<DesiredRule> desired = resolved.rules();
     Optional<String> key = Optional.ofNullable(kmsKey).map(String::trim).filter(k -> !k.isEmpty());

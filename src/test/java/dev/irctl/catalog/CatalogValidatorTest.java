@@ -71,7 +71,7 @@ class CatalogValidatorTest {
             .parameter(
                 "{\"name\":\"unused\",\"description\":\"d\",\"type\":\"string\",\"required\":true,\"example\":\"e\"}")
             .pattern(
-                "{\"source\":[\"aws.ec2\"],\"detail\":{\"x\":\"${ghost}\",\"y\":[\"arn:${unused}\"]}}")
+                "{\"source\":[\"aws.ec2\"],\"detail\":{\"x\":\"${ghost}\",\"${unused}\":[\"arn\"]}}")
             .build();
 
     List<Finding> findings = validator.validate(rule);
@@ -89,7 +89,7 @@ class CatalogValidatorTest {
                 assertThat(m)
                     .contains(
                         "parameter unused is declared but the event pattern never uses ${unused}"))
-        .anySatisfy(m -> assertThat(m).contains("\"arn:${unused}\" is not substituted"));
+        .anySatisfy(m -> assertThat(m).contains("\"${unused}\" is not substituted"));
   }
 
   @Test

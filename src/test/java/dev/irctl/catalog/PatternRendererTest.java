@@ -3,6 +3,7 @@ package dev.irctl.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.irctl.ExitCode;
 import dev.irctl.UserException;
 import java.util.List;
@@ -98,15 +99,37 @@ class PatternRendererTest {
   }
 
   @Test
-  void placeholdersInsideLongerStringsAreLeftAlone() {
+  void aStringParameterInsideALongerStringIsExpandedThere() {
     Rule rule =
         TestRules.rule("topic")
             .parameter(TOPIC)
-            .pattern("{\"detail\":{\"topicArn\":[\"${topicArn}\"],\"x\":[\"pre-${topicArn}\"]}}")
+            .pattern(
+                "{\"detail\":{\"topicArn\":[{\"wildcard\":\"arn:aws*:sns:*:*:${topicArn}\"}],\"x\":[\"${topicArn}:${topicArn}\"]}}")
             .build();
 
-    assertThat(renderer.render(rule, Map.of("topicArn", "t")).at("/detail/x/0").asText())
-        .isEqualTo("pre-${topicArn}");
+    ObjectNode rendered = renderer.render(rule, Map.of("topicArn", "alerts"));
+    assertThat(rendered.at("/detail/topicArn/0/wildcard").asText())
+        .isEqualTo("arn:aws*:sns:*:*:alerts");
+    assertThat(rendered.at("/detail/x/0").asText()).isEqualTo("alerts:alerts");
+  }
+
+  @Test
+  void anEmbeddedParameterWithoutAValueIsAUsageErrorNotADropOut() {
+    Rule rule =
+        TestRules.rule("o")
+            .parameter(
+                "{\"name\":\"only\",\"description\":\"d\",\"type\":\"string\",\"required\":false,\"example\":\"e\"}")
+            .pattern("{\"detail\":{\"arn\":[\"pre-${only}\"]}}")
+            .build();
+
+    assertThatThrownBy(() -> renderer.render(rule, Map.of()))
+        .isInstanceOf(UserException.class)
+        .hasMessageContaining("${only} is inside a longer string of rule o");
+    assertThat(new CatalogValidator().validate(rule))
+        .filteredOn(Finding::isError)
+        .extracting(Finding::message)
+        .anySatisfy(
+            m -> assertThat(m).contains("must be of type string and required or defaulted"));
   }
 
   @Test

@@ -53,6 +53,69 @@ class ApplyRulesCommandTest {
   }
 
   @Test
+  void theTopicTamperingRuleWatchesTheTopicNamedByTopicName() throws Exception {
+    CliRun run =
+        CliRun.run(
+            aws,
+            "apply-rules",
+            "--auto-approve",
+            "--region",
+            "eu-west-1",
+            "--topic-name",
+            "soc-alerts",
+            "--rule",
+            "sns-irctl-topic-tampering");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    String pattern =
+        aws.eventBridgeIn("eu-west-1")
+            .rule("default", "irctl-sns-irctl-topic-tampering")
+            .orElseThrow()
+            .rule()
+            .eventPattern()
+            .orElseThrow();
+    software.amazon.event.ruler.Machine machine = new software.amazon.event.ruler.Machine();
+    machine.addRule("r", pattern);
+    assertThat(machine.rulesForJSONEvent(deleteTopic("soc-alerts"))).containsExactly("r");
+    assertThat(machine.rulesForJSONEvent(deleteTopic("irctl-alerts"))).isEmpty();
+    assertThat(machine.rulesForJSONEvent(deleteTopic("soc-alerts-old"))).isEmpty();
+  }
+
+  @Test
+  void aSetTopicNameThatDiffersFromTheTopicIsAUsageError() {
+    CliRun run =
+        CliRun.run(
+            aws,
+            "apply-rules",
+            "--region",
+            "eu-west-1",
+            "--topic-name",
+            "soc-alerts",
+            "--set",
+            "topicName=other");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--set topicName=other differs from the alert topic soc-alerts");
+    assertThat(aws.log().calls()).isEmpty();
+  }
+
+  private static String deleteTopic(String topic) {
+    var event =
+        dev.irctl.catalog.CloudTrailEnvelope.wrap(
+            dev.irctl.render.Json.mapper()
+                .createObjectNode()
+                .put("eventSource", "sns.amazonaws.com")
+                .put("eventName", "DeleteTopic")
+                .put("eventType", "AwsApiCall")
+                .put("awsRegion", "eu-west-1")
+                .put("readOnly", false));
+    ((com.fasterxml.jackson.databind.node.ObjectNode) event.path("detail"))
+        .putObject("requestParameters")
+        .put("topicArn", "arn:aws:sns:eu-west-1:" + FakePorts.ACCOUNT + ":" + topic);
+    return event.toString();
+  }
+
+  @Test
   void secondRunMakesNoWriteCalls() {
     CliRun.run(
         aws,
@@ -167,7 +230,7 @@ class ApplyRulesCommandTest {
                 "irctl:rule-id",
                 "ec2-instance-terminated",
                 "irctl:catalog-version",
-                "2026.12.0"),
+                "2026.12.1"),
             List.of(
                 RuleTarget.of(
                     "irctl-sns",

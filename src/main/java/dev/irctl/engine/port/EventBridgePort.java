@@ -15,6 +15,11 @@ public interface EventBridgePort {
   /** How many rules the bus holds in all (ListRules, every page): for the rules-per-bus quota. */
   int countRules(String bus);
 
+  /** Every rule on the bus whatever its name, with its pattern (the quota check counts them). */
+  default List<BusRule> listAllRules(String bus) {
+    return listRules(bus, "");
+  }
+
   List<RuleTarget> listTargets(String bus, String ruleName);
 
   Map<String, String> tags(String ruleArn);

@@ -95,29 +95,19 @@ public final class RulesPart implements Part {
   }
 
   /**
-   * Fails the region before any write when the new rules would not fit on the bus, rather than
-   * half-applying.
+   * Fails the region before any write when the bus would not fit EventBridge's quotas after the
+   * plan (rules per bus, rules with wildcard filters), rather than half-applying. One ListRules
+   * pass over the whole bus, only when the plan creates or rewrites a rule.
    */
   private static void checkQuota(
       EventBridgePort events, String bus, String region, RegionPlan plan) {
-    int quota = dev.irctl.catalog.EventBridgeQuotas.rulesPerBus(region);
-    if (plan.creates() == 0) {
+    if (!BusQuotaCheck.needsCheck(plan)) {
       return;
     }
-    int existing = events.countRules(bus);
-    long after = existing - plan.deletes() + plan.creates();
-    if (after > quota) {
-      throw new PlanConflictException(
-          "event bus "
-              + bus
-              + " holds "
-              + existing
-              + " rules and "
-              + plan.creates()
-              + " more would pass EventBridge's quota of "
-              + quota
-              + " rules per bus. Nothing was changed in this region: delete unused rules or select fewer"
-              + " rules, or ask AWS for a higher quota.");
-    }
+    BusQuotaCheck.problem(region, bus, events.listAllRules(bus), plan)
+        .ifPresent(
+            problem -> {
+              throw new PlanConflictException(problem);
+            });
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.irctl.engine.port.RuleTarget;
 import dev.irctl.engine.run.PartResult;
 import dev.irctl.engine.run.PartStatus;
+import dev.irctl.fakes.FakeEventBridge;
 import dev.irctl.fakes.FakePorts;
 import dev.irctl.fakes.PartRun;
 import java.util.List;
@@ -169,6 +170,59 @@ class ApplyRulesTest {
         .asString()
         .contains("holds 299 rules and 2 more would pass EventBridge's quota of 300");
     assertThat(aws.log().writes()).isEmpty();
+  }
+
+  @Test
+  void tooManyWildcardRulesOnTheBusFailTheRegionBeforeAnyWrite() throws Exception {
+    FakeEventBridge bus = aws.eventBridgeIn("eu-west-1");
+    for (int i = 0; i < 29; i++) {
+      bus.existing(
+          "default",
+          "user-wild-" + i,
+          "{\"detail\":{\"arn\":[{\"wildcard\":\"arn:*\"}]}}",
+          "ENABLED",
+          Map.of(),
+          List.of());
+    }
+    DesiredRule wild1 =
+        withPattern(rule("a", false), "{\"detail\":{\"x\":[{\"wildcard\":\"a*\"}]}}");
+    DesiredRule wild2 =
+        withPattern(rule("b", false), "{\"detail\":{\"x\":[{\"wildcard\":\"b*\"}]}}");
+
+    List<PartResult> results =
+        run(
+            List.of("eu-west-1"),
+            request(List.of(wild1, wild2), MessageFormat.RAW, false, List.of()),
+            true);
+
+    assertThat(results.get(0).failed()).isTrue();
+    assertThat(results.get(0).error())
+        .get()
+        .asString()
+        .contains("would hold 31 rules whose pattern uses a wildcard filter")
+        .contains("quota of 30 per bus")
+        .contains("(2 of them created or rewritten by this plan)");
+    assertThat(aws.log().writes()).isEmpty();
+
+    List<PartResult> fits =
+        run(
+            List.of("eu-west-1"),
+            request(List.of(wild1, rule("b", false)), MessageFormat.RAW, false, List.of()),
+            false);
+    assertThat(fits.get(0).failed()).as(fits.get(0).toString()).isFalse();
+  }
+
+  private static DesiredRule withPattern(DesiredRule rule, String pattern) throws Exception {
+    return new DesiredRule(
+        rule.name(),
+        rule.ruleId(),
+        rule.title(),
+        rule.severity(),
+        rule.description(),
+        JSON.readTree(pattern),
+        rule.state(),
+        rule.tags(),
+        rule.global());
   }
 
   @Test

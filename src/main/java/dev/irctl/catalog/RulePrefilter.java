@@ -1,0 +1,277 @@
+package dev.irctl.catalog;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A cheap, exact-when-it-says-no test run before event-ruler: most recorded events can fire no rule
+ * at all (everyday reads, other services), and telling so from a handful of fields costs far less
+ * than the Machine's walk. For each compiled rule it keeps what its pattern demands of a few
+ * well-known fields (source, detail-type, eventSource, eventName, errorCode, userIdentity.type) as
+ * exact values, prefixes, suffixes and wildcards, through {@code $or} branches; a field constrained
+ * any other way (anything-but, exists, numeric, equals-ignore-case...) is left unconstrained. An
+ * event none of whose rules' demands it meets skips the Machine: a rule can match only if every
+ * demand holds, so the answer "no rule" is the Machine's own. Anything the prefilter cannot read
+ * with certainty (an array on the way to a field, a non-text value) keeps the rule as a candidate.
+ */
+final class RulePrefilter {
+  /** The fields whose demands are kept, as paths from the envelope's root. */
+  static final List<List<String>> PATHS =
+      List.of(
+          List.of("source"),
+          List.of("detail-type"),
+          List.of("detail", "eventSource"),
+          List.of("detail", "eventName"),
+          List.of("detail", "errorCode"),
+          List.of("detail", "userIdentity", "type"));
+
+  private final List<Candidate> candidates;
+
+  private RulePrefilter(List<Candidate> candidates) {
+    this.candidates = candidates;
+  }
+
+  static RulePrefilter forRules(Collection<RenderedRule> rules) {
+    List<Candidate> candidates = new ArrayList<>();
+    for (RenderedRule rule : rules) {
+      Demand[] demands = new Demand[PATHS.size()];
+      for (int i = 0; i < PATHS.size(); i++) {
+        demands[i] = demand(rule.pattern(), PATHS.get(i), 0);
+      }
+      candidates.add(new Candidate(rule.rule(), demands));
+    }
+    return new RulePrefilter(candidates);
+  }
+
+  /** False only when no rule can match the event (so the Machine would return nothing). */
+  boolean mayMatch(JsonNode event) {
+    Values[] values = new Values[PATHS.size()];
+    for (Candidate candidate : candidates) {
+      if (candidate.mayMatch(event, values)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private record Candidate(Rule rule, Demand[] demands) {
+    boolean mayMatch(JsonNode event, Values[] values) {
+      for (int i = 0; i < demands.length; i++) {
+        Demand demand = demands[i];
+        if (demand == null) {
+          continue;
+        }
+        if (values[i] == null) {
+          values[i] = Values.at(event, PATHS.get(i));
+        }
+        if (!values[i].mayMeet(demand)) {
+          return false;
+        }
+      }
+      return EventDelivery.reaches(rule, event);
+    }
+  }
+
+  /**
+   * What a pattern (or a {@code $or} branch, at the same level) demands of the field at {@code
+   * path}: null when it does not constrain it in a way the prefilter reads.
+   */
+  static Demand demand(JsonNode pattern, List<String> path, int depth) {
+    if (!pattern.isObject()) {
+      return null;
+    }
+    JsonNode direct = pattern.get(path.get(depth));
+    Demand found = null;
+    if (direct != null) {
+      found =
+          depth == path.size() - 1
+              ? Demand.ofMatchers(direct)
+              : direct.isObject() ? demand(direct, path, depth + 1) : null;
+    }
+    if (found != null) {
+      // A member beside $or is ANDed with it: its demand alone is enough.
+      return found;
+    }
+    JsonNode or = pattern.get("$or");
+    if (or == null || !or.isArray() || or.isEmpty()) {
+      return null;
+    }
+    Demand union = Demand.NOTHING;
+    for (JsonNode branch : or) {
+      Demand inBranch = demand(branch, path, depth);
+      if (inBranch == null) {
+        return null;
+      }
+      union = union.or(inBranch);
+    }
+    return union;
+  }
+
+  /** Exact values, prefixes, suffixes and wildcards; a value meeting any one meets the demand. */
+  record Demand(
+      Set<String> exact, List<String> prefixes, List<String> suffixes, List<String> globs) {
+    static final Demand NOTHING = new Demand(Set.of(), List.of(), List.of(), List.of());
+
+    /** The demand of a pattern leaf (an array of matchers); null if any matcher is not readable. */
+    static Demand ofMatchers(JsonNode matchers) {
+      if (!matchers.isArray() || matchers.isEmpty()) {
+        return null;
+      }
+      Set<String> exact = new HashSet<>();
+      List<String> prefixes = new ArrayList<>();
+      List<String> suffixes = new ArrayList<>();
+      List<String> globs = new ArrayList<>();
+      for (JsonNode matcher : matchers) {
+        if (matcher.isTextual()) {
+          exact.add(matcher.textValue());
+          continue;
+        }
+        if (!matcher.isObject() || matcher.size() != 1) {
+          return null;
+        }
+        Map.Entry<String, JsonNode> only = matcher.properties().iterator().next();
+        JsonNode value = only.getValue();
+        if (!value.isTextual()) {
+          return null;
+        }
+        String text = value.textValue();
+        switch (only.getKey()) {
+          case "prefix" -> prefixes.add(text);
+          case "suffix" -> suffixes.add(text);
+          case "wildcard" -> {
+            if (text.contains("\\")) {
+              return null;
+            }
+            globs.add(text);
+          }
+          default -> {
+            return null;
+          }
+        }
+      }
+      return new Demand(Set.copyOf(exact), prefixes, suffixes, globs);
+    }
+
+    Demand or(Demand other) {
+      Set<String> exact = new HashSet<>(this.exact);
+      exact.addAll(other.exact);
+      return new Demand(
+          Set.copyOf(exact),
+          concat(prefixes, other.prefixes),
+          concat(suffixes, other.suffixes),
+          concat(globs, other.globs));
+    }
+
+    boolean metBy(String value) {
+      if (exact.contains(value)) {
+        return true;
+      }
+      for (String prefix : prefixes) {
+        if (value.startsWith(prefix)) {
+          return true;
+        }
+      }
+      for (String suffix : suffixes) {
+        if (value.endsWith(suffix)) {
+          return true;
+        }
+      }
+      for (String glob : globs) {
+        if (Glob.matches(glob, value)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+      List<String> all = new ArrayList<>(a);
+      all.addAll(b);
+      return List.copyOf(all);
+    }
+  }
+
+  /** An event's values at one path: none, some strings, or unknown (keep every rule). */
+  private record Values(List<String> strings, boolean unknown) {
+    static final Values NONE = new Values(List.of(), false);
+    static final Values UNKNOWN = new Values(List.of(), true);
+
+    static Values at(JsonNode event, List<String> path) {
+      JsonNode node = event;
+      for (String name : path) {
+        if (node.isArray()) {
+          // event-ruler flattens arrays of objects: too much to second-guess here.
+          return UNKNOWN;
+        }
+        node = node.get(name);
+        if (node == null) {
+          return NONE;
+        }
+      }
+      if (node.isTextual()) {
+        return new Values(List.of(node.textValue()), false);
+      }
+      if (node.isNull()) {
+        return NONE;
+      }
+      if (node.isArray()) {
+        List<String> strings = new ArrayList<>();
+        for (JsonNode element : node) {
+          if (!element.isTextual()) {
+            return UNKNOWN;
+          }
+          strings.add(element.textValue());
+        }
+        return new Values(strings, false);
+      }
+      return UNKNOWN;
+    }
+
+    boolean mayMeet(Demand demand) {
+      if (unknown) {
+        return true;
+      }
+      for (String value : strings) {
+        if (demand.metBy(value)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  /** EventBridge wildcard matching: {@code *} is any run of characters (no escapes here). */
+  static final class Glob {
+    private Glob() {}
+
+    static boolean matches(String glob, String value) {
+      int g = 0;
+      int v = 0;
+      int star = -1;
+      int mark = 0;
+      while (v < value.length()) {
+        if (g < glob.length() && glob.charAt(g) == '*') {
+          star = g++;
+          mark = v;
+        } else if (g < glob.length() && glob.charAt(g) == value.charAt(v)) {
+          g++;
+          v++;
+        } else if (star >= 0) {
+          g = star + 1;
+          v = ++mark;
+        } else {
+          return false;
+        }
+      }
+      while (g < glob.length() && glob.charAt(g) == '*') {
+        g++;
+      }
+      return g == glob.length();
+    }
+  }
+}
