@@ -93,7 +93,8 @@ final class RunFlow {
 
   int execute(Request request) {
     requireApproval(request.command(), request.kind(), request.autoApprove());
-    RunRenderer renderer = new RunRenderer(request.command(), context.style(output), RunFlow::hint);
+    RunRenderer renderer =
+        new RunRenderer(request.command(), context.style(output), RunFlow::hint, Flags::of);
     boolean regional = request.parts().stream().anyMatch(p -> !p.global());
     try (Ports ports = context.openPorts(aws)) {
       if (regional && request.saved().isEmpty()) {
@@ -131,7 +132,8 @@ final class RunFlow {
    * parts planned and never applied; the caller renders.
    */
   RunResult read(String command, List<Part> parts) {
-    RunRenderer renderer = new RunRenderer(command, context.style(output), RunFlow::hint);
+    RunRenderer renderer =
+        new RunRenderer(command, context.style(output), RunFlow::hint, Flags::of);
     try (Ports ports = context.openPorts(aws)) {
       context.checkRegionNames(ports, (RegionalAwsOptions) aws);
       context.checkCredentials(ports);
