@@ -13,6 +13,7 @@ import dev.irctl.engine.run.Part;
 import dev.irctl.engine.run.PartResult;
 import dev.irctl.engine.run.PartStatus;
 import dev.irctl.engine.run.Progress;
+import dev.irctl.engine.run.ReadPart;
 import dev.irctl.engine.run.RunResult;
 import dev.irctl.engine.run.Runner;
 import dev.irctl.engine.run.SavedPlan;
@@ -131,7 +132,7 @@ final class RunFlow {
    * A read-only run (status): the same checks, identity once and progress as {@link #execute}, the
    * parts planned and never applied; the caller renders.
    */
-  RunResult read(String command, List<Part> parts) {
+  RunResult read(String command, List<? extends ReadPart> parts) {
     RunRenderer renderer =
         new RunRenderer(command, context.style(output), RunFlow::hint, Flags::of);
     try (Ports ports = context.openPorts(aws)) {

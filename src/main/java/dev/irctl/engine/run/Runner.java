@@ -60,17 +60,18 @@ public final class Runner {
   public RunResult run(
       Identity identity,
       RegionSelection selection,
-      List<Part> parts,
+      List<? extends ReadPart> parts,
       Mode mode,
       List<String> warnings) {
-    List<Part> regional = parts.stream().filter(p -> !p.global()).toList();
-    List<Part> global = parts.stream().filter(Part::global).toList();
+    List<ReadPart> all = List.copyOf(parts);
+    List<ReadPart> regional = all.stream().filter(p -> !p.global()).toList();
+    List<ReadPart> global = all.stream().filter(ReadPart::global).toList();
     int regionCount = regional.isEmpty() ? 0 : selection.regions().size();
     progress.started(identity, regionCount, mode.write());
     List<PartResult> results = new ArrayList<>();
     try (Parallel parallel = new Parallel()) {
       List<CompletableFuture<PartResult>> globals = new ArrayList<>();
-      for (Part part : global) {
+      for (ReadPart part : global) {
         globals.add(
             parallel.fork(
                 () ->
@@ -95,7 +96,7 @@ public final class Runner {
       }
       globals.forEach(g -> results.add(Parallel.join(g)));
     }
-    List<String> partNames = parts.stream().map(Part::name).toList();
+    List<String> partNames = parts.stream().map(ReadPart::name).toList();
     results.sort(
         Comparator.comparing((PartResult r) -> r.region().equals(Part.GLOBAL))
             .thenComparing(PartResult::region)
@@ -104,7 +105,7 @@ public final class Runner {
   }
 
   private List<PartResult> regions(
-      Identity identity, List<String> regions, List<Part> parts, Mode mode, Parallel parallel) {
+      Identity identity, List<String> regions, List<ReadPart> parts, Mode mode, Parallel parallel) {
     if (regions.isEmpty()) {
       return List.of();
     }
@@ -143,7 +144,7 @@ public final class Runner {
   }
 
   private List<PartResult> inRegion(
-      String region, Identity identity, List<Part> parts, Mode mode, Parallel parallel) {
+      String region, Identity identity, List<ReadPart> parts, Mode mode, Parallel parallel) {
     PartContext context = new PartContext(region, ports, identity, parallel);
     if (parts.size() == 1) {
       return List.of(report(runPart(parts.get(0), context, mode)));
@@ -153,8 +154,11 @@ public final class Runner {
     return running.stream().map(Parallel::join).toList();
   }
 
-  /** One part in one region: plan, then (when the mode writes and the gate allows) apply. */
-  static PartResult runPart(Part part, PartContext context, Mode mode) {
+  /**
+   * One part in one region: plan, then (when the mode writes, the part is one that writes, and the
+   * gate allows) apply. A read-only part's changes stay pending: it has no apply to call.
+   */
+  static PartResult runPart(ReadPart part, PartContext context, Mode mode) {
     String name = part.name();
     String region = context.region();
     PartPlan plan;
@@ -180,7 +184,7 @@ public final class Runner {
     if (plan.inSync()) {
       return result(name, region, PartStatus.IN_SYNC, plan, 0, null, print);
     }
-    if (!mode.write()) {
+    if (!mode.write() || !(part instanceof Part writer)) {
       return result(name, region, PartStatus.PENDING, plan, 0, null, print);
     }
     java.util.Optional<Failure> held = mode.gate().check(name, region, plan, fingerprint);
@@ -189,7 +193,7 @@ public final class Runner {
           name, region, PartStatus.FAILED, plan.changes(), 0, held, plan.notes(), print);
     }
     try {
-      Applied applied = part.apply(context, plan);
+      Applied applied = writer.apply(context, plan);
       PartPlan done =
           new PartPlan(
               plan.changes(),

@@ -1,17 +1,14 @@
 package dev.irctl.engine.status;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.irctl.engine.rules.ApplyRulesRequest;
 import dev.irctl.engine.rules.RegionPlan;
 import dev.irctl.engine.rules.RegionPlanner;
 import dev.irctl.engine.rules.RegionState;
 import dev.irctl.engine.rules.RulesPart;
-import dev.irctl.engine.run.Applied;
-import dev.irctl.engine.run.Fingerprint;
 import dev.irctl.engine.run.Notes;
-import dev.irctl.engine.run.Part;
 import dev.irctl.engine.run.PartContext;
 import dev.irctl.engine.run.PartPlan;
+import dev.irctl.engine.run.ReadPart;
 import java.util.List;
 
 /**
@@ -32,12 +29,12 @@ public final class StatusParts {
     return facts;
   }
 
-  public List<Part> parts() {
+  public List<ReadPart> parts() {
     return List.of(new GuardDutyRead(), new RulesRead());
   }
 
   /** The detector as it is; never a change (status does not plan GuardDuty settings). */
-  private final class GuardDutyRead extends ReadOnly {
+  private final class GuardDutyRead implements ReadPart {
     @Override
     public String name() {
       return "guardduty";
@@ -55,7 +52,7 @@ public final class StatusParts {
   /**
    * The rules and topic against the selection: drift shows as the changes apply-rules would make.
    */
-  private final class RulesRead extends ReadOnly {
+  private final class RulesRead implements ReadPart {
     @Override
     public String name() {
       return "rules";
@@ -68,18 +65,6 @@ public final class StatusParts {
       RegionPlan plan = RegionPlanner.plan(region, request, context.identity(), state);
       facts.rules(region, RulesStatus.of(plan), TopicStatus.of(plan, state.topic()));
       return PartPlan.of(plan.changes(), state, plan, Notes.none());
-    }
-  }
-
-  private abstract static class ReadOnly implements Part {
-    @Override
-    public Applied apply(PartContext context, PartPlan plan) {
-      throw new UnsupportedOperationException("status never writes");
-    }
-
-    @Override
-    public JsonNode desired() {
-      return Fingerprint.JSON.createObjectNode();
     }
   }
 }
