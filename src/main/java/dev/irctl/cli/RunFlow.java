@@ -20,6 +20,7 @@ import dev.irctl.engine.run.SavedPlan;
 import dev.irctl.render.RunRenderer;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -253,11 +254,19 @@ final class RunFlow {
     }
   }
 
+  /**
+   * One flow's progress. The who/where line is said once per flow: an interactive write runs the
+   * parts twice (the plan shown for the question, then the apply), and the second run must not say
+   * it again.
+   */
   private Progress progress(RunRenderer renderer) {
+    AtomicBoolean said = new AtomicBoolean();
     return new Progress() {
       @Override
       public void started(Identity identity, int regions, boolean writes) {
-        context.progress(RunRenderer.identityLine(identity, regions));
+        if (said.compareAndSet(false, true)) {
+          context.progress(RunRenderer.identityLine(identity, regions));
+        }
       }
 
       @Override
