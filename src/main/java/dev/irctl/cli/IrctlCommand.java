@@ -187,6 +187,7 @@ public final class IrctlCommand implements Runnable {
                 .name(command.name())
                 .usageMessage(
                     new CommandLine.Model.UsageMessageSpec()
+                        .header(command.header())
                         .description(command.description())
                         .hidden(command.hidden())));
       }
