@@ -9,7 +9,8 @@ public final class Main {
 
   public static void main(String[] args) {
     Logging.configure(args);
-    int exitCode = IrctlCommand.execute(IrctlCommand.commandLine(new AwsPortsFactory()), args);
+    int exitCode =
+        IrctlCommand.execute(IrctlCommand.commandLine(new AwsPortsFactory(), args), args);
     System.exit(exitCode);
   }
 }

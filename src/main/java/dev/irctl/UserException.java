@@ -21,6 +21,11 @@ public class UserException extends RuntimeException {
     this.exitCode = exitCode;
   }
 
+  /** A usage error for subclasses that name no exit code (the engine's). */
+  protected UserException(boolean usage, String message) {
+    this(message, usage ? ExitCode.USAGE : ExitCode.FAILURE, null);
+  }
+
   /** A usage error: bad flag or input, detected before any AWS call. */
   public static UserException usage(String message) {
     return new UserException(message, ExitCode.USAGE);

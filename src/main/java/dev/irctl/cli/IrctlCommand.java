@@ -33,26 +33,37 @@ import picocli.CommandLine.Spec;
       "  irctl rules list",
       "  irctl apply-rules --all-regions --subscribe email:soc@example.com",
       "  irctl generate-completion > irctl_completion && . irctl_completion"
-    },
-    subcommands = {
-      PlanCommand.class,
-      ApplyCommand.class,
-      StatusCommand.class,
-      DoctorCommand.class,
-      DrillCommand.class,
-      EnableGuardDutyCommand.class,
-      ApplyRulesCommand.class,
-      RemoveRulesCommand.class,
-      InstallPolicyCommand.class,
-      PrintPolicyCommand.class,
-      InitCommand.class,
-      CommandLine.HelpCommand.class,
-      picocli.AutoComplete.GenerateCompletion.class,
-      RulesCommand.class,
-      ExportCommand.class,
-      OrgCommand.class
     })
 public final class IrctlCommand implements Runnable {
+  /**
+   * The subcommands, in the order help lists them. Not in the annotation: picocli reflects over
+   * every option of every command it is given, which for this tree costs more than a run against
+   * AWS takes (docs/benchmarks.md), so {@link #commandLine(IrctlCommand, String...)} builds only
+   * the one a run invokes.
+   */
+  private static final java.util.List<Class<?>> SUBCOMMANDS =
+      java.util.List.of(
+          PlanCommand.class,
+          ApplyCommand.class,
+          StatusCommand.class,
+          DoctorCommand.class,
+          DrillCommand.class,
+          EnableGuardDutyCommand.class,
+          ApplyRulesCommand.class,
+          RemoveRulesCommand.class,
+          InstallPolicyCommand.class,
+          PrintPolicyCommand.class,
+          InitCommand.class,
+          CommandLine.HelpCommand.class,
+          picocli.AutoComplete.GenerateCompletion.class,
+          RulesCommand.class,
+          ExportCommand.class,
+          OrgCommand.class);
+
+  /** Commands that need every other command built: help on any of them, shell completion. */
+  private static final java.util.Set<String> NEED_ALL =
+      java.util.Set.of("help", "generate-completion");
+
   private final PortsFactory portsFactory;
   private Terminal terminal;
   private final java.time.Duration tick;
@@ -158,9 +169,48 @@ public final class IrctlCommand implements Runnable {
     return commandLine(new IrctlCommand(portsFactory));
   }
 
-  /** The command line over a given root (tests pass a fake terminal). */
+  /**
+   * The command line Main runs for {@code args}: see {@link #commandLine(IrctlCommand, String...)}.
+   */
+  public static CommandLine commandLine(PortsFactory portsFactory, String... args) {
+    return commandLine(new IrctlCommand(portsFactory), args);
+  }
+
+  /** The whole command line over a given root (tests pass a fake terminal). */
   public static CommandLine commandLine(IrctlCommand root) {
+    return build(root, null);
+  }
+
+  /**
+   * The command line for running {@code args}: the subcommand they invoke is built in full, every
+   * other one is only its name and description (all root help and error suggestions need). {@code
+   * help} and {@code generate-completion} get the whole tree.
+   */
+  public static CommandLine commandLine(IrctlCommand root, String... args) {
+    String invoked =
+        java.util.Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("");
+    return build(root, NEED_ALL.contains(invoked) ? null : invoked);
+  }
+
+  /** {@code only == null}: every subcommand in full; otherwise just that one. */
+  private static CommandLine build(IrctlCommand root, String only) {
     CommandLine commandLine = new CommandLine(root);
+    for (Class<?> type : SUBCOMMANDS) {
+      Command command = type.getAnnotation(Command.class);
+      if (only == null || only.equals(command.name())) {
+        commandLine.addSubcommand(command.name(), type);
+      } else {
+        commandLine.addSubcommand(
+            command.name(),
+            CommandLine.Model.CommandSpec.create()
+                .name(command.name())
+                .usageMessage(
+                    new CommandLine.Model.UsageMessageSpec()
+                        .header(command.header())
+                        .description(command.description())
+                        .hidden(command.hidden())));
+      }
+    }
     commandLine.setExecutionExceptionHandler(new UserExceptionHandler());
     commandLine.setParameterExceptionHandler(new UsageErrorHandler());
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
@@ -171,9 +221,10 @@ public final class IrctlCommand implements Runnable {
         .getCommandSpec()
         .usageMessage()
         .hidden(false);
-    PrintPolicyCommand.offerCommands(
-        commandLine.getSubcommands().get("print-policy").getCommandSpec(),
-        root.permissions().commands());
+    CommandLine printPolicy = commandLine.getSubcommands().get("print-policy");
+    if (printPolicy.getCommandSpec().userObject() instanceof PrintPolicyCommand) {
+      PrintPolicyCommand.offerCommands(printPolicy.getCommandSpec(), root.permissions()::commands);
+    }
     return commandLine;
   }
 }

@@ -51,7 +51,7 @@ final class ListSetOptionParser {
   }
 
   private static UserException invalid(ListKind kind, String text, String why) {
-    return UserException.usage(kind.flag() + " '" + text + "' is not valid: " + why + ".");
+    return UserException.usage(Flags.of(kind) + " '" + text + "' is not valid: " + why + ".");
   }
 
   private static String formats() {

@@ -87,7 +87,8 @@ final class OrgStatusCommand implements Callable<Integer> {
     OrgStatusMatrix matrix = status.matrix(result.selection().regions());
     OrgStatusRenderer renderer =
         new OrgStatusRenderer(
-            context.style(output), new RunRenderer(COMMAND, context.style(output), RunFlow::hint));
+            context.style(output),
+            new RunRenderer(COMMAND, context.style(output), RunFlow::hint, Flags::of));
     String json =
         renderer.json(
             result, status.caller(), status.stackSetName(), status.stackSetRegion(), matrix);

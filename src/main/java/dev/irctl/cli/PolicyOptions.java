@@ -72,7 +72,7 @@ public final class PolicyOptions {
   }
 
   private static Principal principal(PrincipalKind kind, String name, int maxLength) {
-    checkName(kind.flag(), name, maxLength);
+    checkName(Flags.of(kind), name, maxLength);
     return new Principal(kind, name);
   }
 

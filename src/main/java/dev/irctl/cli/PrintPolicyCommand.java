@@ -192,9 +192,12 @@ public final class PrintPolicyCommand implements Callable<Integer> {
    * For completion and help: the commands print-policy knows, from the root's catalog (picocli
    * builds completion candidates statically, so the option is rebuilt with them).
    */
-  static void offerCommands(CommandSpec spec, java.util.Collection<String> commands) {
+  static void offerCommands(
+      CommandSpec spec, java.util.function.Supplier<java.util.Collection<String>> commands) {
     OptionSpec option = spec.findOption("--command");
     spec.remove(option);
-    spec.addOption(OptionSpec.builder(option).completionCandidates(List.copyOf(commands)).build());
+    // Asked for only when shown (completion, help): listing them loads every AWS adapter.
+    Iterable<String> lazily = () -> commands.get().iterator();
+    spec.addOption(OptionSpec.builder(option).completionCandidates(lazily).build());
   }
 }

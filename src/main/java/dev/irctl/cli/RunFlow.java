@@ -13,12 +13,14 @@ import dev.irctl.engine.run.Part;
 import dev.irctl.engine.run.PartResult;
 import dev.irctl.engine.run.PartStatus;
 import dev.irctl.engine.run.Progress;
+import dev.irctl.engine.run.ReadPart;
 import dev.irctl.engine.run.RunResult;
 import dev.irctl.engine.run.Runner;
 import dev.irctl.engine.run.SavedPlan;
 import dev.irctl.render.RunRenderer;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -124,7 +126,8 @@ final class RunFlow {
   }
 
   private int executeGuarded(Request request) {
-    RunRenderer renderer = new RunRenderer(request.command(), context.style(output), RunFlow::hint);
+    RunRenderer renderer =
+        new RunRenderer(request.command(), context.style(output), RunFlow::hint, Flags::of);
     boolean regional = request.parts().stream().anyMatch(p -> !p.global());
     try (Ports ports = context.openPorts(aws)) {
       if (regional && request.saved().isEmpty()) {
@@ -165,13 +168,14 @@ final class RunFlow {
    * A read-only run (status): the same checks, identity once and progress as {@link #execute}, the
    * parts planned and never applied; the caller renders.
    */
-  RunResult read(String command, List<Part> parts) {
+  RunResult read(String command, List<? extends ReadPart> parts) {
     return read(command, parts, preflight);
   }
 
   /** {@link #read(String, List)} with a check right after the identity call. */
-  RunResult read(String command, List<Part> parts, Preflight preflight) {
-    RunRenderer renderer = new RunRenderer(command, context.style(output), RunFlow::hint);
+  RunResult read(String command, List<? extends ReadPart> parts, Preflight preflight) {
+    RunRenderer renderer =
+        new RunRenderer(command, context.style(output), RunFlow::hint, Flags::of);
     try (Ports ports = context.openPorts(aws)) {
       context.checkRegionNames(ports, (RegionalAwsOptions) aws);
       context.checkCredentials(ports);
@@ -332,11 +336,19 @@ final class RunFlow {
     }
   }
 
+  /**
+   * One flow's progress. The who/where line is said once per flow: an interactive write runs the
+   * parts twice (the plan shown for the question, then the apply), and the second run must not say
+   * it again.
+   */
   private Progress progress(RunRenderer renderer) {
+    AtomicBoolean said = new AtomicBoolean();
     return new Progress() {
       @Override
       public void started(Identity identity, int regions, boolean writes) {
-        context.progress(RunRenderer.identityLine(identity, regions));
+        if (said.compareAndSet(false, true)) {
+          context.progress(RunRenderer.identityLine(identity, regions));
+        }
       }
 
       @Override

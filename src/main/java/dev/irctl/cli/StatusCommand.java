@@ -40,7 +40,8 @@ public final class StatusCommand implements Callable<Integer> {
     RunResult result = new RunFlow(context, aws, output).read("status", status.parts());
     StatusRenderer renderer =
         new StatusRenderer(
-            context.style(output), new RunRenderer("status", context.style(output), RunFlow::hint));
+            context.style(output),
+            new RunRenderer("status", context.style(output), RunFlow::hint, Flags::of));
     String json = renderer.json(result, status.facts());
     context.print(output.json() ? json : renderer.text(result, status.facts()));
     outputFile.write(json);

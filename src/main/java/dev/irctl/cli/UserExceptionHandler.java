@@ -17,8 +17,8 @@ final class UserExceptionHandler implements IExecutionExceptionHandler {
     if (ex instanceof UserException userException) {
       String message =
           userException.exitCode() == ExitCode.USAGE
-              ? ConfigOrigins.of(commandLine).locate(userException.getMessage())
-              : userException.getMessage();
+              ? ConfigOrigins.of(commandLine).locate(Flags.message(userException))
+              : Flags.message(userException);
       err.println(commandLine.getColorScheme().errorText("error: ") + message);
       if (verbose && userException.getCause() != null) {
         userException.getCause().printStackTrace(err);

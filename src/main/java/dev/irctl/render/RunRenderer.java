@@ -3,6 +3,7 @@ package dev.irctl.render;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.irctl.engine.ChangeAction;
+import dev.irctl.engine.Input;
 import dev.irctl.engine.port.AccountPort.Identity;
 import dev.irctl.engine.run.Failure;
 import dev.irctl.engine.run.Part;
@@ -31,15 +32,26 @@ public final class RunRenderer {
   private final String command;
   private final Style style;
   private final Function<PartResult, String> hint;
+  private final Function<Input, String> naming;
 
   /**
    * @param hint what the CLI adds to a result's line (how to fix a failure, what a skip means), or
    *     empty
+   * @param naming how the front end names a value the user gave (the CLI: its flag)
    */
-  public RunRenderer(String command, Style style, Function<PartResult, String> hint) {
+  public RunRenderer(
+      String command,
+      Style style,
+      Function<PartResult, String> hint,
+      Function<Input, String> naming) {
     this.command = command;
     this.style = style;
     this.hint = hint;
+    this.naming = naming;
+  }
+
+  public RunRenderer(String command, Style style, Function<PartResult, String> hint) {
+    this(command, style, hint, Input::label);
   }
 
   public static String identityLine(Identity identity, int regions) {
@@ -80,7 +92,7 @@ public final class RunRenderer {
         r.region(),
         r.part(),
         word(r),
-        r.error().map(e -> ": " + e.message() + hint.apply(r)).orElse(""));
+        r.error().map(e -> ": " + e.worded(naming) + hint.apply(r)).orElse(""));
   }
 
   public String text(RunResult result) {
@@ -137,7 +149,7 @@ public final class RunRenderer {
                   out.append("  ").append(id);
                 }
               });
-      r.error().ifPresent(e -> out.append(": ").append(e.message()).append(hint.apply(r)));
+      r.error().ifPresent(e -> out.append(": ").append(e.worded(naming)).append(hint.apply(r)));
       out.append('\n');
       r.changes().forEach(c -> out.append("    ").append(PlanText.change(c)).append('\n'));
       r.notes()
@@ -290,7 +302,7 @@ public final class RunRenderer {
     return root;
   }
 
-  private static void resultJson(ObjectNode node, PartResult r) {
+  private void resultJson(ObjectNode node, PartResult r) {
     node.put("part", r.part());
     node.put("region", r.region());
     node.put("status", r.status().name());
@@ -299,7 +311,7 @@ public final class RunRenderer {
     if (r.error().isPresent()) {
       ObjectNode error = node.putObject("error");
       error.put("kind", r.error().get().kind().name());
-      error.put("message", r.error().get().message());
+      error.put("message", r.error().get().worded(naming));
     } else {
       node.putNull("error");
     }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +51,48 @@ class LayeringTest {
   void theScanSeesTheCliSources() throws IOException {
     assertThat(lines(Path.of("src/main/java/dev/irctl/cli")).filter(l -> l.startsWith("import ")))
         .anyMatch(l -> l.startsWith("import picocli."));
+  }
+
+  private static final Path ENGINE = Path.of("src/main/java/dev/irctl/engine");
+
+  /** A string literal that starts with a flag ({@code "--kms-key"}), or a use of the exit codes. */
+  private static final Pattern CLI_WORDING = Pattern.compile("\"--|\\bExitCode\\b");
+
+  /**
+   * No flag names and no exit codes in the engine: an error about a value the user gave carries an
+   * {@code engine.Input} and the CLI words it with the flag ({@code cli.Flags}).
+   */
+  @Test
+  void theEngineNamesNoFlagAndNoExitCode() throws IOException {
+    assertThat(numberedLines(ENGINE).filter(l -> CLI_WORDING.matcher(l).find()).toList()).isEmpty();
+  }
+
+  @Test
+  void theEngineScanSeesTheEngineSourcesAndWouldCatchAFlag() throws IOException {
+    assertThat(numberedLines(ENGINE))
+        .anyMatch(l -> l.contains("engine/run/Runner.java:") && l.contains("public final class"))
+        .anyMatch(l -> l.contains("engine/rules/CatalogRules.java:"));
+    assertThat(CLI_WORDING.matcher("throw usage(\"--kms-key \" + key);").find()).isTrue();
+    assertThat(CLI_WORDING.matcher("return ExitCode.USAGE;").find()).isTrue();
+    assertThat(CLI_WORDING.matcher("return \"KMS key \" + key;").find()).isFalse();
+  }
+
+  /** Every line of every .java file below dir as {@code path:line: text}. */
+  static Stream<String> numberedLines(Path dir) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      List<Path> sources = files.filter(p -> p.toString().endsWith(".java")).sorted().toList();
+      return sources.stream()
+          .flatMap(
+              p -> {
+                try {
+                  List<String> lines = Files.readAllLines(p);
+                  return java.util.stream.IntStream.range(0, lines.size())
+                      .mapToObj(i -> p + ":" + (i + 1) + ": " + lines.get(i).trim());
+                } catch (IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+              });
+    }
   }
 
   /** Every line of every .java file below dir, each prefixed with nothing but its text. */

@@ -54,6 +54,17 @@ class ApprovalTest {
   }
 
   @Test
+  void anAnsweredRunSaysWhoAndWhereOnce() {
+    CliRun run = run(new FakeTerminal("yes"), "enable-guardduty", REGION);
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.err().lines().filter(l -> l.startsWith("account ")))
+        .containsExactly(
+            "account 111122223333 as arn:aws:sts::111122223333:assumed-role/admin/session"
+                + " (partition aws), 1 region");
+  }
+
+  @Test
   void anythingButYesWritesNothing() {
     for (String answer : new String[] {"y", "YES", "no", "", null}) {
       FakeTerminal terminal = new FakeTerminal(answer);

@@ -33,7 +33,7 @@ public record CliRun(int exitCode, String out, String err) {
     StringWriter err = new StringWriter();
     int exitCode =
         IrctlCommand.execute(
-            IrctlCommand.commandLine(root)
+            IrctlCommand.commandLine(root, args)
                 .setOut(new PrintWriter(out, true))
                 .setErr(new PrintWriter(err, true)),
             args);

@@ -1,8 +1,10 @@
 package dev.irctl.engine.guardduty;
 
-import dev.irctl.UserException;
+import dev.irctl.engine.Input;
+import dev.irctl.engine.InputException;
 import dev.irctl.engine.port.DetectorFeature;
 import dev.irctl.engine.port.FindingFrequency;
+import dev.irctl.engine.port.ListKind;
 import dev.irctl.engine.port.ListSetSpec;
 import java.util.EnumMap;
 import java.util.List;
@@ -50,19 +52,20 @@ public record DesiredDetector(
       Map<DetectorFeature, Boolean> features, List<ListSetSpec> lists) {
     if (Boolean.TRUE.equals(features.get(DetectorFeature.RUNTIME_MONITORING))
         && Boolean.TRUE.equals(features.get(DetectorFeature.EKS_RUNTIME_MONITORING))) {
-      throw UserException.usage(
-          "--feature RUNTIME_MONITORING and --feature EKS_RUNTIME_MONITORING cannot both be on: Runtime Monitoring"
+      throw new InputException(
+          Input.FEATURE,
+          " RUNTIME_MONITORING and EKS_RUNTIME_MONITORING cannot both be on: Runtime Monitoring"
               + " already covers EKS. Keep one.");
     }
     for (int i = 0; i < lists.size(); i++) {
       for (int j = i + 1; j < lists.size(); j++) {
         if (lists.get(i).kind() == lists.get(j).kind()
             && lists.get(i).name().equals(lists.get(j).name())) {
-          throw UserException.usage(
-              lists.get(i).kind().flag()
-                  + " names '"
-                  + lists.get(i).name()
-                  + "' twice; give each list a distinct name.");
+          throw new InputException(
+              lists.get(i).kind() == ListKind.THREAT_INTEL
+                  ? Input.THREAT_INTEL_SET
+                  : Input.TRUSTED_IP_SET,
+              " names '" + lists.get(i).name() + "' twice; give each list a distinct name.");
         }
       }
     }

@@ -47,7 +47,7 @@ public sealed interface PolicyChange extends Change {
 
     @Override
     public String reason() {
-      return "--adopt: not created by irctl";
+      return "adopted: not created by irctl";
     }
 
     @Override

@@ -23,7 +23,7 @@ public final class DelegateAdminPart implements Part {
   private final String adminAccountId;
 
   public DelegateAdminPart(String adminAccountId) {
-    this.adminAccountId = OrgInputs.accountId("--admin-account", adminAccountId);
+    this.adminAccountId = OrgInputs.accountId("delegated administrator account", adminAccountId);
   }
 
   public static DelegateAdminPart fromDesired(JsonNode desired) {

@@ -20,7 +20,10 @@ public final class OrgInputs {
 
   private OrgInputs() {}
 
-  /** {@code what} names the value for the message, e.g. "--admin-account". */
+  /**
+   * {@code what} names the value for the message: the CLI passes its flag, the engine a plain name
+   * ("delegated administrator account").
+   */
   public static String accountId(String what, String value) {
     if (value == null || !ACCOUNT_ID.matcher(value).matches()) {
       throw new OrgInputException(

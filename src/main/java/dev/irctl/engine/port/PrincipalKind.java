@@ -10,9 +10,4 @@ public enum PrincipalKind {
   public String label() {
     return name().toLowerCase(java.util.Locale.ROOT);
   }
-
-  /** The install-policy flag that names this kind, for error messages. */
-  public String flag() {
-    return "--" + label();
-  }
 }

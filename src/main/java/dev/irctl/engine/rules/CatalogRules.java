@@ -6,6 +6,8 @@ import dev.irctl.catalog.PatternRenderer;
 import dev.irctl.catalog.Rule;
 import dev.irctl.catalog.RuleParameter;
 import dev.irctl.catalog.Scope;
+import dev.irctl.engine.Input;
+import dev.irctl.engine.InputException;
 import dev.irctl.engine.Ownership;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -145,8 +147,9 @@ public final class CatalogRules {
     catalog.rules().forEach(r -> categories.add(r.category()));
     for (String category : selection.categories()) {
       if (!categories.contains(category)) {
-        throw UserException.usage(
-            "--category "
+        throw new InputException(
+            Input.CATEGORY,
+            " "
                 + category
                 + ": no rule has this category."
                 + dev.irctl.Suggestion.didYouMean(category, categories)
@@ -157,11 +160,9 @@ public final class CatalogRules {
     }
     for (String id : selection.excludes()) {
       if (catalog.find(id).isEmpty()) {
-        throw UserException.usage(
-            "--exclude "
-                + id
-                + ": no rule with this id in the catalog."
-                + catalog.unknownIdHint(id));
+        throw new InputException(
+            Input.EXCLUDE,
+            " " + id + ": no rule with this id in the catalog." + catalog.unknownIdHint(id));
       }
     }
     List<Rule> chosen = new ArrayList<>();
@@ -174,8 +175,9 @@ public final class CatalogRules {
                 .find(id)
                 .orElseThrow(
                     () ->
-                        UserException.usage(
-                            "--rule "
+                        new InputException(
+                            Input.RULE,
+                            " "
                                 + id
                                 + ": no rule with this id in the catalog."
                                 + catalog.unknownIdHint(id))));
@@ -190,8 +192,7 @@ public final class CatalogRules {
             .filter(r -> !selection.excludes().contains(r.id()))
             .toList();
     if (selected.isEmpty()) {
-      throw UserException.usage(
-          "--rule, --category and --exclude together select no rules; nothing to apply.");
+      throw new InputException(Input.SELECTION, " together select no rules; nothing to apply.");
     }
     return selected;
   }

@@ -1,6 +1,7 @@
 package dev.irctl.engine.rules;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.irctl.engine.Input;
 import dev.irctl.engine.PlanConflictException;
 import dev.irctl.engine.port.AccountPort.Identity;
 import dev.irctl.engine.port.RuleTarget;
@@ -67,7 +68,8 @@ public final class RegionPlanner {
   static Optional<String> keyWarning(KeyFacts key) {
     if (key.missing()) {
       throw new PlanConflictException(
-          "--kms-key "
+          Input.KMS_KEY,
+          " "
               + key.keyId()
               + " was not found in this region ("
               + key.problem().orElse("")
@@ -75,7 +77,7 @@ public final class RegionPlanner {
     }
     if (key.problem().isPresent()) {
       return Optional.of(
-          "could not check that EventBridge may use --kms-key "
+          "could not check that EventBridge may use the topic's KMS key "
               + key.keyId()
               + " ("
               + key.problem().get()
@@ -83,7 +85,7 @@ public final class RegionPlanner {
     }
     if (key.info().map(i -> i.awsManaged()).orElse(false)) {
       return Optional.of(
-          "--kms-key "
+          "the topic's KMS key "
               + key.keyId()
               + " is an AWS managed key: its policy cannot allow events.amazonaws.com, so EventBridge cannot publish to"
               + " the topic and alerts will be lost silently. Use a customer managed key.");

@@ -77,7 +77,7 @@ public sealed interface TopicChange extends Change {
 
     @Override
     public String reason() {
-      return "--kms-key differs";
+      return "KMS key differs";
     }
 
     @Override
@@ -149,7 +149,7 @@ public sealed interface TopicChange extends Change {
 
     @Override
     public String reason() {
-      return "--delete-topic, and irctl created it";
+      return "asked to delete the topic, and irctl created it";
     }
 
     @Override

@@ -1,14 +1,18 @@
 package dev.irctl.engine.run;
 
+import dev.irctl.engine.Input;
 import dev.irctl.engine.PlanConflictException;
 import dev.irctl.engine.port.AwsCallException;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Why a part failed in a region: a kind the CLI can act on, one sentence a user reads, and whether
- * a later pass may succeed (throttling, timeouts, 5xx). No flag names and no exit codes: the CLI
- * words the fix.
+ * a later pass may succeed (throttling, timeouts, 5xx). No flag names and no exit codes: when the
+ * failure is about a value the user gave, {@code about} says which, the message starts with its
+ * plain label, and the CLI words it ({@link #worded}).
  */
-public record Failure(Kind kind, String message, boolean retryable) {
+public record Failure(Kind kind, String message, boolean retryable, Optional<Input> about) {
   public enum Kind {
     /** An AWS call failed (access denied, throttled, a service error...). */
     AWS,
@@ -26,27 +30,46 @@ public record Failure(Kind kind, String message, boolean retryable) {
     UNEXPECTED
   }
 
+  public static final String CHANGED_SINCE_PLAN_MESSAGE =
+      "changed since the plan was made: run plan again (nothing was written here)";
+
   public Failure(Kind kind, String message) {
-    this(kind, message, false);
+    this(kind, message, false, Optional.empty());
+  }
+
+  public Failure(Kind kind, String message, boolean retryable) {
+    this(kind, message, retryable, Optional.empty());
+  }
+
+  public Failure(Kind kind, String message, Optional<Input> about) {
+    this(kind, message, false, about);
+  }
+
+  public Failure {
+    if (about.isPresent() && !message.startsWith(about.get().label())) {
+      throw new IllegalArgumentException("a failure about an input starts with its label");
+    }
   }
 
   /** The same failure, worded anew. */
   public Failure withMessage(String message) {
-    return new Failure(kind, message, retryable);
+    return new Failure(kind, message, retryable, about);
   }
-
-  public static final String CHANGED_SINCE_PLAN_MESSAGE =
-      "changed since the plan was made: run plan again (nothing was written here)";
 
   /** The failure an exception from a part's plan or apply stands for. */
   public static Failure of(RuntimeException e) {
     if (e instanceof AwsCallException aws) {
       return new Failure(Kind.AWS, e.getMessage(), aws.retryable());
     }
-    if (e instanceof PlanConflictException) {
-      return new Failure(Kind.CONFLICT, e.getMessage());
+    if (e instanceof PlanConflictException conflict) {
+      return new Failure(Kind.CONFLICT, e.getMessage(), conflict.input());
     }
     return new Failure(
         Kind.UNEXPECTED, "unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage());
+  }
+
+  /** The message with the input it is about named by {@code naming} (the CLI: its flag). */
+  public String worded(Function<Input, String> naming) {
+    return about.map(i -> naming.apply(i) + message.substring(i.label().length())).orElse(message);
   }
 }

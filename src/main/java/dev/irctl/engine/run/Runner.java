@@ -81,11 +81,12 @@ public final class Runner {
   public RunResult run(
       Identity identity,
       RegionSelection selection,
-      List<Part> parts,
+      List<? extends ReadPart> parts,
       Mode mode,
       List<String> warnings) {
-    List<Part> regional = parts.stream().filter(p -> !p.global()).toList();
-    List<Part> global = parts.stream().filter(Part::global).toList();
+    List<ReadPart> all = List.copyOf(parts);
+    List<ReadPart> regional = all.stream().filter(p -> !p.global()).toList();
+    List<ReadPart> global = all.stream().filter(ReadPart::global).toList();
     int regionCount = regional.isEmpty() ? 0 : selection.regions().size();
     progress.started(identity, regionCount, mode.write());
     List<PartResult> results = new ArrayList<>();
@@ -96,8 +97,8 @@ public final class Runner {
               Part.GLOBAL, ports, identity, parallel, selection.regions(), mode.cancellation());
       java.util.Set<String> globalNames = new java.util.HashSet<>();
       global.forEach(p -> globalNames.add(p.name()));
-      List<Part> waiting = new ArrayList<>();
-      for (Part part : global) {
+      List<ReadPart> waiting = new ArrayList<>();
+      for (ReadPart part : global) {
         if (part.after().stream().anyMatch(globalNames::contains)) {
           waiting.add(part);
         } else {
@@ -108,7 +109,7 @@ public final class Runner {
         // A global part that waits for others (the stack sets after the hub bus policy) starts
         // when they have finished, on its own thread, while the regions run.
         List<CompletableFuture<PartResult>> first = List.copyOf(globals);
-        for (Part part : waiting) {
+        for (ReadPart part : waiting) {
           globals.add(
               parallel.fork(
                   () -> {
@@ -134,10 +135,10 @@ public final class Runner {
       }
       globals.forEach(g -> results.add(Parallel.join(g)));
       if (secondPassDelay != null) {
-        secondPass(identity, selection.regions(), parts, mode, parallel, results);
+        secondPass(identity, selection.regions(), all, mode, parallel, results);
       }
     }
-    List<String> partNames = parts.stream().map(Part::name).toList();
+    List<String> partNames = parts.stream().map(ReadPart::name).toList();
     results.sort(
         Comparator.comparing((PartResult r) -> r.region().equals(Part.GLOBAL))
             .thenComparing(PartResult::region)
@@ -153,7 +154,7 @@ public final class Runner {
   private void secondPass(
       Identity identity,
       List<String> runRegions,
-      List<Part> parts,
+      List<ReadPart> parts,
       Mode mode,
       Parallel parallel,
       List<PartResult> results) {
@@ -172,12 +173,12 @@ public final class Runner {
     if (mode.cancellation().await(delay)) {
       return;
     }
-    Map<String, Part> byName = new java.util.LinkedHashMap<>();
+    Map<String, ReadPart> byName = new java.util.LinkedHashMap<>();
     parts.forEach(p -> byName.put(p.name(), p));
-    Map<String, List<Part>> regional = new java.util.TreeMap<>();
+    Map<String, List<ReadPart>> regional = new java.util.TreeMap<>();
     List<CompletableFuture<PartResult>> globals = new ArrayList<>();
     for (PartResult first : retry) {
-      Part part = byName.get(first.part());
+      ReadPart part = byName.get(first.part());
       if (part.global()) {
         globals.add(
             parallel.fork(
@@ -220,7 +221,7 @@ public final class Runner {
   }
 
   private List<PartResult> regions(
-      Identity identity, List<String> regions, List<Part> parts, Mode mode, Parallel parallel) {
+      Identity identity, List<String> regions, List<ReadPart> parts, Mode mode, Parallel parallel) {
     return regions(identity, regions, regions, r -> parts, mode, parallel, true);
   }
 
@@ -228,7 +229,7 @@ public final class Runner {
       Identity identity,
       List<String> regions,
       List<String> runRegions,
-      java.util.function.Function<String, List<Part>> partsIn,
+      java.util.function.Function<String, List<ReadPart>> partsIn,
       Mode mode,
       Parallel parallel,
       boolean reportEach) {
@@ -287,7 +288,7 @@ public final class Runner {
   private List<PartResult> inRegion(
       String region,
       Identity identity,
-      List<Part> parts,
+      List<ReadPart> parts,
       Mode mode,
       Parallel parallel,
       boolean reportEach,
@@ -300,16 +301,16 @@ public final class Runner {
     }
     java.util.Set<String> names = new java.util.HashSet<>();
     parts.forEach(p -> names.add(p.name()));
-    List<Part> first =
+    List<ReadPart> first =
         parts.stream().filter(p -> p.after().stream().noneMatch(names::contains)).toList();
-    List<Part> then = parts.stream().filter(p -> !first.contains(p)).toList();
+    List<ReadPart> then = parts.stream().filter(p -> !first.contains(p)).toList();
     List<PartResult> results = new ArrayList<>(wave(first, context, mode, parallel, done));
     results.addAll(wave(then, context, mode, parallel, done));
     return results;
   }
 
   private List<PartResult> wave(
-      List<Part> parts,
+      List<ReadPart> parts,
       PartContext context,
       Mode mode,
       Parallel parallel,
@@ -320,7 +321,7 @@ public final class Runner {
   }
 
   /** A region the run was stopped before: nothing read, nothing written. */
-  private List<PartResult> notStarted(String region, List<Part> parts) {
+  private List<PartResult> notStarted(String region, List<ReadPart> parts) {
     return parts.stream()
         .map(
             p ->
@@ -331,8 +332,11 @@ public final class Runner {
         .toList();
   }
 
-  /** One part in one region: plan, then (when the mode writes and the gate allows) apply. */
-  static PartResult runPart(Part part, PartContext context, Mode mode) {
+  /**
+   * One part in one region: plan, then (when the mode writes, the part is one that writes, and the
+   * gate allows) apply. A read-only part's changes stay pending: it has no apply to call.
+   */
+  static PartResult runPart(ReadPart part, PartContext context, Mode mode) {
     String name = part.name();
     String region = context.region();
     PartPlan plan;
@@ -358,7 +362,7 @@ public final class Runner {
     if (plan.inSync()) {
       return result(name, region, PartStatus.IN_SYNC, plan, 0, null, print);
     }
-    if (!mode.write()) {
+    if (!mode.write() || !(part instanceof Part writer)) {
       return result(name, region, PartStatus.PENDING, plan, 0, null, print);
     }
     if (mode.cancellation().requested()) {
@@ -377,7 +381,7 @@ public final class Runner {
           name, region, PartStatus.FAILED, plan.changes(), 0, held, plan.notes(), print);
     }
     try {
-      Applied applied = part.apply(context, plan);
+      Applied applied = writer.apply(context, plan);
       PartPlan done =
           new PartPlan(
               plan.changes(),

@@ -1,6 +1,5 @@
 package dev.irctl.engine.status;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.irctl.engine.delivery.Doctor;
 import dev.irctl.engine.delivery.DoctorTarget;
 import dev.irctl.engine.delivery.DoctorTargets;
@@ -10,12 +9,10 @@ import dev.irctl.engine.rules.RegionPlan;
 import dev.irctl.engine.rules.RegionPlanner;
 import dev.irctl.engine.rules.RegionState;
 import dev.irctl.engine.rules.RulesPart;
-import dev.irctl.engine.run.Applied;
-import dev.irctl.engine.run.Fingerprint;
 import dev.irctl.engine.run.Notes;
-import dev.irctl.engine.run.Part;
 import dev.irctl.engine.run.PartContext;
 import dev.irctl.engine.run.PartPlan;
+import dev.irctl.engine.run.ReadPart;
 import java.time.Clock;
 import java.util.List;
 
@@ -43,12 +40,12 @@ public final class StatusParts {
     return facts;
   }
 
-  public List<Part> parts() {
+  public List<ReadPart> parts() {
     return List.of(new GuardDutyRead(), new RulesRead(), new DeliveryRead());
   }
 
   /** The detector as it is; never a change (status does not plan GuardDuty settings). */
-  private final class GuardDutyRead extends ReadOnly {
+  private final class GuardDutyRead implements ReadPart {
     @Override
     public String name() {
       return "guardduty";
@@ -66,7 +63,7 @@ public final class StatusParts {
   /**
    * The rules and topic against the selection: drift shows as the changes apply-rules would make.
    */
-  private final class RulesRead extends ReadOnly {
+  private final class RulesRead implements ReadPart {
     @Override
     public String name() {
       return "rules";
@@ -87,7 +84,7 @@ public final class StatusParts {
    * irctl doctor}), worded as one health word. A region the doctor cannot read is {@code broken}
    * with the reason, never a failure of status.
    */
-  private final class DeliveryRead extends ReadOnly {
+  private final class DeliveryRead implements ReadPart {
     @Override
     public String name() {
       return "delivery";
@@ -101,18 +98,6 @@ public final class StatusParts {
       facts.delivery(context.region(), diagnosis);
       // The diagnosis is not a plan's actual state: delivery never makes a change.
       return PartPlan.of(List.of(), diagnosis.health().name(), diagnosis, Notes.none());
-    }
-  }
-
-  private abstract static class ReadOnly implements Part {
-    @Override
-    public Applied apply(PartContext context, PartPlan plan) {
-      throw new UnsupportedOperationException("status never writes");
-    }
-
-    @Override
-    public JsonNode desired() {
-      return Fingerprint.JSON.createObjectNode();
     }
   }
 }

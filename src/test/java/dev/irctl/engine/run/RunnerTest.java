@@ -46,7 +46,7 @@ class RunnerTest {
     return new RegionSelection(regions, List.of(), unusable, List.of());
   }
 
-  private RunResult run(RegionSelection selection, List<Part> parts, Mode mode) {
+  private RunResult run(RegionSelection selection, List<? extends ReadPart> parts, Mode mode) {
     Runner runner = new Runner(aws, 4, progress, Duration.ofMillis(40));
     return runner.run(runner.identify(), selection, parts, mode, List.of());
   }
@@ -173,5 +173,33 @@ class RunnerTest {
     assertThat(result.results().get(0).status()).isEqualTo(PartStatus.FAILED);
     assertThat(result.results().get(1).status()).isEqualTo(PartStatus.APPLIED);
     assertThat(aws.log().writes()).containsExactly("us-east-1 guardduty:CreateDetector (write)");
+  }
+
+  @Test
+  void aReadOnlyPartInAWritingRunIsNeverAppliedAndMakesNoWriteCall() {
+    ReadPart readsGuardDuty = new ReadsOnly(GUARD_DUTY);
+
+    RunResult result =
+        run(regions(List.of("us-east-1"), Map.of()), List.of(readsGuardDuty), Mode.APPLY);
+
+    PartResult only = result.results().get(0);
+    assertThat(only.status()).isEqualTo(PartStatus.PENDING);
+    assertThat(only.changes()).isNotEmpty();
+    assertThat(only.writes()).isZero();
+    assertThat(aws.log().calls()).anyMatch(c -> c.contains("guardduty:ListDetectors"));
+    assertThat(aws.log().writes()).isEmpty();
+  }
+
+  /** The same reads and plan as a writing part, and no apply at all. */
+  private record ReadsOnly(Part part) implements ReadPart {
+    @Override
+    public String name() {
+      return part.name();
+    }
+
+    @Override
+    public PartPlan plan(PartContext context) {
+      return part.plan(context);
+    }
   }
 }

@@ -1,0 +1,100 @@
+package dev.irctl.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.irctl.engine.Input;
+import dev.irctl.engine.InputException;
+import dev.irctl.engine.run.Failure;
+import dev.irctl.fakes.FakePorts;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The engine names a value the user gave by kind; the CLI prints its flag. */
+class FlagsTest {
+  private final FakePorts aws = new FakePorts();
+
+  @Test
+  void anInputErrorIsWordedWithTheFlagAndKeepsThePlainLabelInTheEngine() {
+    InputException e = new InputException(Input.CATEGORY, " nope: no rule has this category.");
+
+    assertThat(e.getMessage()).isEqualTo("category nope: no rule has this category.");
+    assertThat(Flags.message(e)).isEqualTo("--category nope: no rule has this category.");
+  }
+
+  @Test
+  void aRegionFailureAboutAnInputIsWordedWithTheFlag() {
+    Failure failure =
+        new Failure(Failure.Kind.CONFLICT, "KMS key k was not found", Optional.of(Input.KMS_KEY));
+
+    assertThat(failure.worded(Flags::of)).isEqualTo("--kms-key k was not found");
+    assertThat(failure.worded(Input::label)).isEqualTo("KMS key k was not found");
+  }
+
+  @Test
+  void anUnknownCategoryNamesTheFlagBeforeAnyCall() {
+    CliRun run =
+        CliRun.run(
+            aws, "apply-rules", "--auto-approve", "--region", "us-east-1", "--category", "x");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--category x: no rule has this category.");
+    assertThat(aws.log().calls()).isEmpty();
+  }
+
+  @Test
+  void aSelectionOfNothingNamesTheThreeFlags() {
+    CliRun run =
+        CliRun.run(
+            aws,
+            "apply-rules",
+            "--auto-approve",
+            "--region",
+            "us-east-1",
+            "--rule",
+            "cis-root-account-usage",
+            "--exclude",
+            "cis-root-account-usage");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .contains("--rule, --category and --exclude together select no rules; nothing to apply.");
+  }
+
+  @Test
+  void conflictingFeaturesNameTheFeatureFlag() {
+    CliRun run =
+        CliRun.run(
+            aws,
+            "enable-guardduty",
+            "--auto-approve",
+            "--region",
+            "us-east-1",
+            "--feature",
+            "RUNTIME_MONITORING",
+            "--feature",
+            "EKS_RUNTIME_MONITORING");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .contains("--feature RUNTIME_MONITORING and EKS_RUNTIME_MONITORING cannot both be on");
+    assertThat(aws.log().calls()).isEmpty();
+  }
+
+  @Test
+  void aListNamedTwiceNamesItsFlag() {
+    CliRun run =
+        CliRun.run(
+            aws,
+            "enable-guardduty",
+            "--auto-approve",
+            "--region",
+            "us-east-1",
+            "--trusted-ip-set",
+            "ours=s3://bucket/k.txt",
+            "--trusted-ip-set",
+            "ours=s3://bucket/other.txt");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--trusted-ip-set names 'ours' twice");
+  }
+}
