@@ -319,6 +319,7 @@ final class EventBridgeAdapter implements EventBridgePort {
                         .build()));
     target.input().ifPresent(builder::input);
     target.inputPath().ifPresent(builder::inputPath);
+    target.roleArn().ifPresent(builder::roleArn);
     return builder.build();
   }
 
@@ -334,6 +335,7 @@ final class EventBridgeAdapter implements EventBridgePort {
         target.arn(),
         transformer,
         Optional.ofNullable(target.input()),
-        Optional.ofNullable(target.inputPath()));
+        Optional.ofNullable(target.inputPath()),
+        Optional.ofNullable(target.roleArn()));
   }
 }

@@ -2,6 +2,7 @@ package dev.irctl.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.irctl.engine.guardduty.GuardDutyPart;
+import dev.irctl.engine.hub.ForwarderRolePart;
 import dev.irctl.engine.iam.PolicyPart;
 import dev.irctl.engine.rules.RulesPart;
 import dev.irctl.engine.run.Part;
@@ -16,6 +17,7 @@ public final class PartRegistry {
       case GuardDutyPart.NAME -> Optional.of(GuardDutyPart.fromDesired(desired));
       case RulesPart.NAME -> Optional.of(RulesPart.fromDesired(desired));
       case PolicyPart.NAME -> Optional.of(PolicyPart.fromDesired(desired));
+      case ForwarderRolePart.NAME -> Optional.of(ForwarderRolePart.fromDesired(desired));
       default -> Optional.empty();
     };
   }

@@ -3,23 +3,44 @@ package dev.irctl.engine.port;
 import java.util.Optional;
 
 /**
- * One target of a rule. irctl's own target has the id {@link #IRCTL_TARGET_ID}; targets with other
- * ids belong to the user and are never changed. {@code input}/{@code inputPath} are read so a
- * hand-edited irctl target is seen as drift; irctl itself only ever sets the transformer.
+ * One target of a rule. irctl's own targets have the ids {@link #IRCTL_TARGET_ID} (the topic) and
+ * {@link #HUB_TARGET_ID} (a forwarder's hub bus); targets with other ids belong to the user and are
+ * never changed. {@code input}/{@code inputPath} are read so a hand-edited irctl target is seen as
+ * drift; irctl itself only ever sets the transformer. {@code roleArn} is the role EventBridge
+ * assumes for an event-bus target (AWS says not to set one on SNS targets).
  */
 public record RuleTarget(
     String id,
     String arn,
     Optional<InputTransformer> transformer,
     Optional<String> input,
-    Optional<String> inputPath) {
+    Optional<String> inputPath,
+    Optional<String> roleArn) {
   public static final String IRCTL_TARGET_ID = "irctl-sns";
+  public static final String HUB_TARGET_ID = "irctl-hub";
+
+  public RuleTarget(
+      String id,
+      String arn,
+      Optional<InputTransformer> transformer,
+      Optional<String> input,
+      Optional<String> inputPath) {
+    this(id, arn, transformer, input, inputPath, Optional.empty());
+  }
 
   public static RuleTarget of(String id, String arn, Optional<InputTransformer> transformer) {
     return new RuleTarget(id, arn, transformer, Optional.empty(), Optional.empty());
   }
 
+  /**
+   * Another region's (or account's) event bus, reached through {@code roleArn}; never rewritten.
+   */
+  public static RuleTarget bus(String id, String busArn, String roleArn) {
+    return new RuleTarget(
+        id, busArn, Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(roleArn));
+  }
+
   public boolean irctls() {
-    return IRCTL_TARGET_ID.equals(id);
+    return IRCTL_TARGET_ID.equals(id) || HUB_TARGET_ID.equals(id);
   }
 }
