@@ -37,11 +37,17 @@ public final class AccountOptions {
             ? Optional.of(
                 new PolicyPart.Request(policy.policyName(), policy.principals(), policy.adopt()))
             : Optional.empty();
-    return List.of(new GuardDutyPart(detector), new RulesPart(rulesRequest), new PolicyPart(iam));
+    List<Part> parts = new ArrayList<>();
+    parts.add(new GuardDutyPart(detector));
+    parts.add(new RulesPart(rulesRequest));
+    parts.add(new PolicyPart(iam));
+    parts.addAll(RuleTargetOptions.hubParts(rulesRequest.hubRegion()));
+    return List.copyOf(parts);
   }
 
   /** Global rules left out because us-east-1 is not selected. */
   public List<String> warnings(RegionSelection selection) {
+    RuleTargetOptions.requireHubSelected(rulesRequest.hubRegion(), selection.regions());
     List<String> warnings = new ArrayList<>();
     RuleScopes.skippedGlobalRules(rulesRequest.rules(), selection.regions())
         .ifPresent(warnings::add);

@@ -3,6 +3,7 @@ package dev.irctl.cli;
 import dev.irctl.engine.rules.ApplyRulesRequest;
 import dev.irctl.engine.rules.RuleScopes;
 import dev.irctl.engine.rules.RulesPart;
+import dev.irctl.engine.run.Part;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -40,18 +41,26 @@ public final class ApplyRulesCommand implements Callable<Integer> {
   public Integer call() {
     aws.validate();
     ApplyRulesRequest request = ruleOptions.request();
+    List<Part> parts = new ArrayList<>();
+    parts.add(new RulesPart(request));
+    parts.addAll(RuleTargetOptions.hubParts(request.hubRegion()));
     return new RunFlow(context, aws, output)
         .execute(
-            RunFlow.Request.of(
+            new RunFlow.Request(
                 "apply-rules",
-                new RulesPart(request),
-                dryRun,
-                approve,
+                parts,
+                dryRun.kind(),
+                approve.autoApprove(),
+                false,
                 selection -> {
+                  RuleTargetOptions.requireHubSelected(request.hubRegion(), selection.regions());
                   List<String> warnings = new ArrayList<>();
                   RuleScopes.skippedGlobalRules(request.rules(), selection.regions())
                       .ifPresent(warnings::add);
                   return warnings;
-                }));
+                },
+                null,
+                result -> {},
+                java.util.Optional.empty()));
   }
 }

@@ -118,6 +118,7 @@ public final class RuleOptions {
         messageFormat,
         prune,
         desired,
-        kept);
+        kept,
+        target.hubRegion());
   }
 }
