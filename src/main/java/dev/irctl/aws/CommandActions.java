@@ -33,7 +33,9 @@ public final class CommandActions {
           KmsAdapter.ACTIONS,
           IamAdapter.ACTIONS,
           AccountAdapter.ACTIONS,
-          RegionDirectoryAdapter.ACTIONS);
+          RegionDirectoryAdapter.ACTIONS,
+          EventBridgeAdapter.FORWARDING_ACTIONS,
+          ForwarderRoleAdapter.ACTIONS);
 
   static {
     command("enable-guardduty", GuardDutyAdapter.ACTIONS, RegionDirectoryAdapter.ACTIONS);
@@ -46,7 +48,10 @@ public final class CommandActions {
         SnsAdapter.ACTIONS,
         KmsAdapter.ACTIONS,
         AccountAdapter.ACTIONS,
-        RegionDirectoryAdapter.ACTIONS);
+        RegionDirectoryAdapter.ACTIONS,
+        // --hub-region: the forwarder role, and handing it to the forwarder rules' targets.
+        EventBridgeAdapter.FORWARDING_ACTIONS,
+        ForwarderRoleAdapter.ACTIONS);
     command(
         "remove-rules",
         EventBridgeAdapter.ACTIONS,

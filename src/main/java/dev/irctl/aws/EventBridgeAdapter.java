@@ -46,13 +46,11 @@ final class EventBridgeAdapter implements EventBridgePort {
   static final List<AwsAction> DRILL_ACTIONS = List.of(AwsAction.read("events:TestEventPattern"));
 
   /**
-   * What forwarding to the hub bus adds: targets that carry a role, and handing EventBridge irctl's
-   * forwarder role only.
+   * What forwarding to the hub bus adds to {@link #ACTIONS}: a PutTargets (on irctl's rules, as
+   * ever) whose target carries a role needs iam:PassRole of that role, irctl's forwarder only.
    */
   static final List<AwsAction> FORWARDING_ACTIONS =
       List.of(
-          AwsAction.read("events:ListTargetsByRule"),
-          AwsAction.write("events:PutTargets"),
           AwsAction.write("iam:PassRole")
               .scopedTo(
                   new ActionScope(

@@ -32,6 +32,8 @@ class PrintPolicyCommandTest {
             "Guardduty",
             "Iam",
             "IrctlDrillQueues",
+            "IrctlForwarderRole",
+            "IrctlPassForwarderRole",
             "IrctlPolicies",
             "IrctlRules",
             "IrctlTopics",
