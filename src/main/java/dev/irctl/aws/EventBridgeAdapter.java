@@ -51,6 +51,8 @@ final class EventBridgeAdapter implements EventBridgePort {
    */
   static final List<AwsAction> FORWARDING_ACTIONS =
       List.of(
+          AwsAction.read("events:ListTargetsByRule"),
+          AwsAction.write("events:PutTargets").scopedTo(IrctlScopes.RULES),
           AwsAction.write("iam:PassRole")
               .scopedTo(
                   new ActionScope(

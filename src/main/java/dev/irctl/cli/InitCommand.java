@@ -70,6 +70,7 @@ public final class InitCommand implements Callable<Integer> {
     if (region == null || !region.trim().matches("[a-z]{2}(-[a-z]+)+-\\d")) {
       return starter;
     }
-    return starter.replace("  # hubRegion: us-east-1", "  hubRegion: " + region.trim());
+    return starter.replace(
+        "# alerts:\n#   hubRegion: us-east-1", "alerts:\n  hubRegion: " + region.trim());
   }
 }
