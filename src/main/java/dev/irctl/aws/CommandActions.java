@@ -86,7 +86,9 @@ public final class CommandActions {
           CloudWatchMetricsAdapter.ACTIONS,
           IamAdapter.ACTIONS,
           AccountAdapter.ACTIONS,
-          RegionDirectoryAdapter.ACTIONS);
+          RegionDirectoryAdapter.ACTIONS,
+          EventBridgeAdapter.FORWARDING_ACTIONS,
+          ForwarderRoleAdapter.ACTIONS);
 
   static {
     command("enable-guardduty", GuardDutyAdapter.ACTIONS, RegionDirectoryAdapter.ACTIONS);
@@ -101,7 +103,10 @@ public final class CommandActions {
         LogGroupAdapter.ACTIONS,
         CloudWatchMetricsAdapter.ACTIONS,
         AccountAdapter.ACTIONS,
-        RegionDirectoryAdapter.ACTIONS);
+        RegionDirectoryAdapter.ACTIONS,
+        // --hub-region: the forwarder role, and handing it to the forwarder rules' targets.
+        EventBridgeAdapter.FORWARDING_ACTIONS,
+        ForwarderRoleAdapter.ACTIONS);
     command(
         "remove-rules",
         EventBridgeAdapter.ACTIONS,

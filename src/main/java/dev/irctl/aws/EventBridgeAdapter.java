@@ -46,13 +46,13 @@ final class EventBridgeAdapter implements EventBridgePort {
   static final List<AwsAction> DRILL_ACTIONS = List.of(AwsAction.read("events:TestEventPattern"));
 
   /**
-   * What forwarding to the hub bus adds: targets that carry a role, and handing EventBridge irctl's
-   * forwarder role only.
+   * What forwarding to the hub bus adds to {@link #ACTIONS}: a PutTargets (on irctl's rules, as
+   * ever) whose target carries a role needs iam:PassRole of that role, irctl's forwarder only.
    */
   static final List<AwsAction> FORWARDING_ACTIONS =
       List.of(
           AwsAction.read("events:ListTargetsByRule"),
-          AwsAction.write("events:PutTargets"),
+          AwsAction.write("events:PutTargets").scopedTo(IrctlScopes.RULES),
           AwsAction.write("iam:PassRole")
               .scopedTo(
                   new ActionScope(
@@ -363,6 +363,7 @@ final class EventBridgeAdapter implements EventBridgePort {
                         .build()));
     target.input().ifPresent(builder::input);
     target.inputPath().ifPresent(builder::inputPath);
+    target.roleArn().ifPresent(builder::roleArn);
     return builder.build();
   }
 
@@ -378,6 +379,7 @@ final class EventBridgeAdapter implements EventBridgePort {
         target.arn(),
         transformer,
         Optional.ofNullable(target.input()),
-        Optional.ofNullable(target.inputPath()));
+        Optional.ofNullable(target.inputPath()),
+        Optional.ofNullable(target.roleArn()));
   }
 }

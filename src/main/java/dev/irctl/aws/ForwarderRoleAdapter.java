@@ -26,12 +26,12 @@ final class ForwarderRoleAdapter implements RolePort {
 
   static final List<AwsAction> ACTIONS =
       List.of(
-          AwsAction.read("iam:GetRole").scopedTo(FORWARDER_ROLE),
+          AwsAction.read("iam:GetRole"),
           AwsAction.write("iam:CreateRole").scopedTo(FORWARDER_ROLE),
           // Tags in CreateRole need iam:TagRole as well.
           AwsAction.write("iam:TagRole").scopedTo(FORWARDER_ROLE),
           AwsAction.write("iam:UpdateAssumeRolePolicy").scopedTo(FORWARDER_ROLE),
-          AwsAction.read("iam:GetRolePolicy").scopedTo(FORWARDER_ROLE),
+          AwsAction.read("iam:GetRolePolicy"),
           AwsAction.write("iam:PutRolePolicy").scopedTo(FORWARDER_ROLE));
 
   private final IamClient client;

@@ -8,11 +8,16 @@ import com.fasterxml.jackson.databind.JsonNode;
  * ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS} ({@code managementEvents: all}). Data events (S3
  * GetObject, ...) are not management events and are delivered either way.
  */
-final class EventDelivery {
+public final class EventDelivery {
   private EventDelivery() {}
 
   static boolean reaches(Rule rule, JsonNode event) {
     return rule.managementEvents() == ManagementEvents.ALL || !isReadOnlyManagementEvent(event);
+  }
+
+  /** The same for a deployed rule, by its EventBridge state. */
+  public static boolean reaches(String ruleState, JsonNode event) {
+    return ManagementEvents.ALL.ruleState().equals(ruleState) || !isReadOnlyManagementEvent(event);
   }
 
   /**

@@ -42,11 +42,13 @@ public final class AccountOptions {
     parts.add(new GuardDutyPart(detector));
     parts.addAll(AlertPathPart.withRules(new RulesPart(rulesRequest), rulesRequest));
     parts.add(new PolicyPart(iam));
-    return parts;
+    parts.addAll(RuleTargetOptions.hubParts(rulesRequest.hubRegion()));
+    return List.copyOf(parts);
   }
 
   /** Global rules left out because us-east-1 is not selected. */
   public List<String> warnings(RegionSelection selection) {
+    RuleTargetOptions.requireHubSelected(rulesRequest.hubRegion(), selection.regions());
     List<String> warnings = new ArrayList<>();
     RuleScopes.skippedGlobalRules(rulesRequest.rules(), selection.regions())
         .ifPresent(warnings::add);

@@ -4,6 +4,7 @@ import dev.irctl.engine.alertpath.AlertPathPart;
 import dev.irctl.engine.rules.ApplyRulesRequest;
 import dev.irctl.engine.rules.RuleScopes;
 import dev.irctl.engine.rules.RulesPart;
+import dev.irctl.engine.run.Part;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -41,30 +42,27 @@ public final class ApplyRulesCommand implements Callable<Integer> {
   public Integer call() {
     aws.validate();
     ApplyRulesRequest request = ruleOptions.request();
-    RunFlow.Request single =
-        RunFlow.Request.of(
-            "apply-rules",
-            new RulesPart(request),
-            dryRun,
-            approve,
-            selection -> {
-              List<String> warnings = new ArrayList<>();
-              RuleScopes.skippedGlobalRules(request.rules(), selection.regions())
-                  .ifPresent(warnings::add);
-              return warnings;
-            });
-    // The rules and, for those that watch irctl's own alerting, the tamper path's second target.
-    RunFlow.Request both =
-        new RunFlow.Request(
-            single.command(),
-            AlertPathPart.withRules(new RulesPart(request), request),
-            single.kind(),
-            single.autoApprove(),
-            single.detailedExitCode(),
-            single.warnings(),
-            single.outputFile(),
-            single.planned(),
-            single.saved());
-    return new RunFlow(context, aws, output).execute(both);
+    // The rules, for those that watch irctl's own alerting the tamper path's second target, and
+    // with a hub the forwarder role.
+    List<Part> parts = new ArrayList<>(AlertPathPart.withRules(new RulesPart(request), request));
+    parts.addAll(RuleTargetOptions.hubParts(request.hubRegion()));
+    return new RunFlow(context, aws, output)
+        .execute(
+            new RunFlow.Request(
+                "apply-rules",
+                parts,
+                dryRun.kind(),
+                approve.autoApprove(),
+                false,
+                selection -> {
+                  RuleTargetOptions.requireHubSelected(request.hubRegion(), selection.regions());
+                  List<String> warnings = new ArrayList<>();
+                  RuleScopes.skippedGlobalRules(request.rules(), selection.regions())
+                      .ifPresent(warnings::add);
+                  return warnings;
+                },
+                null,
+                result -> {},
+                java.util.Optional.empty()));
   }
 }

@@ -1,5 +1,7 @@
 package dev.irctl.cli;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import dev.irctl.ExitCode;
 import dev.irctl.UserException;
 import java.io.IOException;
@@ -48,7 +50,7 @@ public final class InitCommand implements Callable<Integer> {
       if (parent != null) {
         Files.createDirectories(parent);
       }
-      Files.write(file, starter.readAllBytes());
+      Files.writeString(file, proposeHub(new String(starter.readAllBytes(), UTF_8)), UTF_8);
     }
     spec.commandLine().getErr().println("wrote " + file);
     spec.commandLine()
@@ -57,5 +59,18 @@ public final class InitCommand implements Callable<Integer> {
             "next: irctl plan, then irctl apply (it shows the plan and asks before writing);"
                 + " in CI: irctl plan --out plan.json, then irctl apply plan.json --auto-approve");
     return ExitCode.OK;
+  }
+
+  /** The profile's region (from the environment the SDK reads too) proposed as the hub. */
+  static String proposeHub(String starter) {
+    String region = System.getenv("AWS_REGION");
+    if (region == null || region.isBlank()) {
+      region = System.getenv("AWS_DEFAULT_REGION");
+    }
+    if (region == null || !region.trim().matches("[a-z]{2}(-[a-z]+)+-\\d")) {
+      return starter;
+    }
+    return starter.replace(
+        "# alerts:\n#   hubRegion: us-east-1", "alerts:\n  hubRegion: " + region.trim());
   }
 }

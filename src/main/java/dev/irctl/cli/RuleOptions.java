@@ -162,6 +162,7 @@ public final class RuleOptions {
         messageFormat,
         prune,
         desired,
-        kept);
+        kept,
+        target.hubRegion());
   }
 }

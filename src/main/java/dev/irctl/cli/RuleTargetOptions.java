@@ -3,19 +3,33 @@ package dev.irctl.cli;
 import dev.irctl.UserException;
 import dev.irctl.engine.rules.ApplyRulesRequest;
 import dev.irctl.engine.rules.TopicSpec;
+import dev.irctl.engine.run.Part;
+import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --event-bus} and {@code --topic-name}, shared by apply-rules and remove-rules and checked
- * offline.
+ * {@code --hub-region} and {@code --topic-name}, shared by apply-rules, plan, apply, status and
+ * remove-rules and checked offline. {@code --event-bus} is gone and refused with why.
  */
 public final class RuleTargetOptions {
+  static final String EVENT_BUS_REMOVED =
+      "--event-bus (rules.eventBus in irctl.yaml) was removed: AWS delivers its service events,"
+          + " CloudTrail ones included, only to the account's default event bus, so irctl's rules on"
+          + " another bus would never fire. irctl's rules always go on the default bus; leave"
+          + " --event-bus out (to gather alerts in one region, use --hub-region).";
+
+  @Option(names = "--event-bus", paramLabel = "NAME", hidden = true)
+  String bus;
+
   @Option(
-      names = "--event-bus",
-      paramLabel = "NAME",
-      defaultValue = ApplyRulesRequest.DEFAULT_BUS,
-      description = "Event bus for the rules (default: ${DEFAULT-VALUE}).")
-  String bus = ApplyRulesRequest.DEFAULT_BUS;
+      names = "--hub-region",
+      paramLabel = "REGION",
+      description =
+          "One inbox: this region carries every rule and the one topic; every other region forwards"
+              + " matched events to its default bus (forwarder rules and the role"
+              + " irctl-event-forwarder). Must be one of the selected regions.")
+  String hubRegion;
 
   @Option(
       names = "--topic-name",
@@ -24,14 +38,44 @@ public final class RuleTargetOptions {
       description = "SNS topic name in each region (default: ${DEFAULT-VALUE}).")
   String topicName = TopicSpec.DEFAULT_NAME;
 
+  /** Always the default bus; a --event-bus is a usage error saying why. */
   public String bus() {
-    if (!bus.matches("[/\\.\\-_A-Za-z0-9]{1,256}") || bus.startsWith("arn:")) {
-      throw UserException.usage(
-          "--event-bus '"
-              + bus
-              + "' is not an event bus name (letters, digits, . - _ /; not an ARN).");
+    if (bus != null) {
+      throw UserException.usage(EVENT_BUS_REMOVED);
     }
-    return bus;
+    return ApplyRulesRequest.DEFAULT_BUS;
+  }
+
+  public Optional<String> hubRegion() {
+    if (hubRegion == null) {
+      return Optional.empty();
+    }
+    String hub = hubRegion.trim();
+    if (!hub.matches("[a-z]{2}(-[a-z]+)+-\\d")) {
+      throw UserException.usage(
+          "--hub-region '" + hubRegion + "' is not a region name (e.g. eu-west-1).");
+    }
+    return Optional.of(hub);
+  }
+
+  /** The hub must be one of the regions the run covers, or nothing would alert. */
+  static void requireHubSelected(Optional<String> hub, List<String> regions) {
+    if (hub.isPresent() && !regions.contains(hub.get())) {
+      throw UserException.usage(
+          "--hub-region "
+              + hub.get()
+              + " is not among the selected regions ("
+              + String.join(", ", regions)
+              + "): the hub carries every rule and the topic. Add --region "
+              + hub.get()
+              + " or choose a selected region; nothing was changed.");
+    }
+  }
+
+  /** The forwarder role part, when there is a hub. */
+  static List<Part> hubParts(Optional<String> hub) {
+    return hub.<List<Part>>map(h -> List.of(new dev.irctl.engine.hub.ForwarderRolePart(h)))
+        .orElse(List.of());
   }
 
   public String topicName() {

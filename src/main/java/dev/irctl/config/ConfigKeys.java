@@ -31,6 +31,7 @@ public final class ConfigKeys {
           ConfigKey.of("rules.eventBus", ValueType.STRING, "--event-bus"),
           ConfigKey.of("rules.kmsKey", ValueType.STRING, "--kms-key"),
           ConfigKey.of("rules.prune", ValueType.BOOLEAN, "--prune"),
+          ConfigKey.of("alerts.hubRegion", ValueType.STRING, "--hub-region"),
           ConfigKey.of("iam.policyName", ValueType.STRING, "--policy-name"),
           ConfigKey.of("iam.roles", ValueType.STRING_LIST, "--role"),
           ConfigKey.of("iam.groups", ValueType.STRING_LIST, "--group"),

@@ -3,6 +3,7 @@ package dev.irctl.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.irctl.engine.alertpath.AlertPathPart;
 import dev.irctl.engine.guardduty.GuardDutyPart;
+import dev.irctl.engine.hub.ForwarderRolePart;
 import dev.irctl.engine.iam.PolicyPart;
 import dev.irctl.engine.org.DelegateAdminPart;
 import dev.irctl.engine.org.TrustedAccessPart;
@@ -28,6 +29,7 @@ public final class PartRegistry {
           Optional.of(dev.irctl.engine.org.StackSetPart.fromDesired(desired));
       case dev.irctl.engine.org.HubBusPolicyPart.NAME ->
           Optional.of(dev.irctl.engine.org.HubBusPolicyPart.fromDesired(desired));
+      case ForwarderRolePart.NAME -> Optional.of(ForwarderRolePart.fromDesired(desired));
       default -> Optional.empty();
     };
   }

@@ -99,6 +99,27 @@ class PolicyScopingTest {
   }
 
   @Test
+  void hubForwardingWritesOnlyTheForwarderRoleAndPassesItOnlyToEventBridge() throws Exception {
+    JsonNode policy = Json.mapper().readTree(CliRun.run("print-policy").out());
+
+    JsonNode role = statement(policy, "IrctlForwarderRole");
+    assertThat(resources(role)).containsExactly("arn:aws:iam::*:role/irctl-event-forwarder");
+    assertThat(role.path("Action"))
+        .extracting(JsonNode::asText)
+        .contains("iam:CreateRole", "iam:PutRolePolicy", "iam:UpdateAssumeRolePolicy");
+    JsonNode pass = statement(policy, "IrctlPassForwarderRole");
+    assertThat(resources(pass)).containsExactly("arn:aws:iam::*:role/irctl-event-forwarder");
+    assertThat(pass.at("/Condition/StringEquals/iam:PassedToService").asText())
+        .isEqualTo("events.amazonaws.com");
+    // irctl never calls events:PutEvents itself: only the forwarder role may, on the hub bus.
+    for (JsonNode statement : policy.path("Statement")) {
+      assertThat(statement.path("Action"))
+          .extracting(JsonNode::asText)
+          .doesNotContain("events:PutEvents");
+    }
+  }
+
+  @Test
   void readOnlyHasNoWriteAction() throws Exception {
     JsonNode policy = Json.mapper().readTree(CliRun.run("print-policy", "--read-only").out());
     Set<String> writes =

@@ -364,27 +364,4 @@ class ApplyRulesCommandTest {
     assertThat(aws.log().writes()).isEmpty();
     assertThat(run.out()).contains("--kms-key alias/nope was not found");
   }
-
-  @Test
-  void aCustomBusGetsRulesAndAPolicyScopedToItsRuleArns() {
-    CliRun run =
-        CliRun.run(
-            aws,
-            "apply-rules",
-            "--auto-approve",
-            "--region",
-            "us-east-1",
-            "--rule",
-            "ec2-instance-terminated",
-            "--event-bus",
-            "security");
-
-    assertThat(run.exitCode()).isZero();
-    assertThat(aws.eventBridgeIn("us-east-1").ruleNames("security"))
-        .containsExactly("irctl-ec2-instance-terminated");
-    assertThat(aws.eventBridgeIn("us-east-1").ruleNames("default")).isEmpty();
-    assertThat(
-            aws.snsIn("us-east-1").topic("irctl-alerts").orElseThrow().attributes().get("Policy"))
-        .contains("rule/security/irctl-*");
-  }
 }

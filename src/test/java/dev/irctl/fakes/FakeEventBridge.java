@@ -346,7 +346,7 @@ public final class FakeEventBridge implements EventBridgePort {
                   routes.getOrDefault(
                       bus + "/" + ruleName + "/" + t.id(),
                       new EventBridgePort.TargetRoute(
-                          t.id(), t.arn(), Optional.empty(), Optional.empty())))
+                          t.id(), t.arn(), t.roleArn(), Optional.empty())))
           .toList();
     }
   }

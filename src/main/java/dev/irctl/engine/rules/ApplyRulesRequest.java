@@ -1,12 +1,14 @@
 package dev.irctl.engine.rules;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything apply-rules was asked to do, already checked: the rules, where, and how alerts are
  * delivered. {@code keptIds} are catalog rule ids outside the selection that prune must leave alone
  * (a narrowed selection never deletes rules outside it): prune deletes only orphans whose id is in
- * no loaded catalog or was excluded.
+ * no loaded catalog or was excluded. With {@code hubRegion} the hub carries every rule and the one
+ * topic; every other region only forwards (see {@link #forwards}).
  */
 public record ApplyRulesRequest(
     String bus,
@@ -14,12 +16,25 @@ public record ApplyRulesRequest(
     MessageFormat messageFormat,
     boolean prune,
     List<DesiredRule> rules,
-    List<String> keptIds) {
+    List<String> keptIds,
+    Optional<String> hubRegion) {
   public static final String DEFAULT_BUS = "default";
 
   public ApplyRulesRequest {
     rules = List.copyOf(rules);
     keptIds = List.copyOf(keptIds);
+    hubRegion = hubRegion == null ? Optional.empty() : hubRegion;
+  }
+
+  /** One topic per region (no hub). */
+  public ApplyRulesRequest(
+      String bus,
+      TopicSpec topic,
+      MessageFormat messageFormat,
+      boolean prune,
+      List<DesiredRule> rules,
+      List<String> keptIds) {
+    this(bus, topic, messageFormat, prune, rules, keptIds, Optional.empty());
   }
 
   /** Prune may delete any orphaned irctl rule (no catalog to protect other rules). */
@@ -29,12 +44,35 @@ public record ApplyRulesRequest(
       MessageFormat messageFormat,
       boolean prune,
       List<DesiredRule> rules) {
-    this(bus, topic, messageFormat, prune, rules, List.of());
+    this(bus, topic, messageFormat, prune, rules, List.of(), Optional.empty());
   }
 
   /** The same request without prune (status never deletes). */
   public ApplyRulesRequest withoutPrune() {
-    return new ApplyRulesRequest(bus, topic, messageFormat, false, rules, keptIds);
+    return new ApplyRulesRequest(bus, topic, messageFormat, false, rules, keptIds, hubRegion);
+  }
+
+  /** The same request with one inbox in {@code hub}. */
+  public ApplyRulesRequest withHub(String hub) {
+    return new ApplyRulesRequest(
+        bus, topic, messageFormat, prune, rules, keptIds, Optional.of(hub));
+  }
+
+  /** With a hub, a region other than the hub forwards events there instead of alerting itself. */
+  public boolean forwards(String region) {
+    return hubRegion.isPresent() && !hubRegion.get().equals(region);
+  }
+
+  /**
+   * The rules deployed in {@code region} with their topic: in the hub every selected rule (global
+   * ones too, since forwarded global events arrive there); without a hub {@link #rulesFor}; in a
+   * forwarding region none (it gets forwarders).
+   */
+  public List<DesiredRule> alertingRulesIn(String region) {
+    if (hubRegion.isEmpty()) {
+      return rulesFor(region);
+    }
+    return hubRegion.get().equals(region) ? rules : List.of();
   }
 
   /**

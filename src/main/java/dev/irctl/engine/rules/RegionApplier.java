@@ -129,7 +129,34 @@ public final class RegionApplier {
               parallel::forkRun));
     }
     CompletableFuture.allOf(work.toArray(CompletableFuture[]::new)).join();
+    retireTopic(sns, plan);
     return new Outcome(writes.get(), List.copyOf(failures), allRetryable);
+  }
+
+  /**
+   * A per-region topic the hub replaced (--prune): last, and only when every rule that sent to it
+   * is gone.
+   */
+  private void retireTopic(SnsPort sns, RegionPlan plan) {
+    for (TopicChange change : plan.topicChanges()) {
+      if (!failures.isEmpty()) {
+        return;
+      }
+      if (change instanceof TopicChange.DeleteTopic delete) {
+        attempt(
+            change.resource(),
+            () ->
+                write(
+                    () -> {
+                      sns.deleteTopic(delete.topicArn());
+                      return delete.topicArn();
+                    }));
+      } else if (change instanceof TopicChange.RemoveStatement remove) {
+        attempt(
+            change.resource(),
+            () -> write(() -> set(sns, remove.topicArn(), "Policy", remove.policy())));
+      }
+    }
   }
 
   private boolean applyTopic(SnsPort sns, RegionPlan plan) {

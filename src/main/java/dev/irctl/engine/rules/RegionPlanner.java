@@ -3,8 +3,8 @@ package dev.irctl.engine.rules;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.irctl.engine.Input;
 import dev.irctl.engine.PlanConflictException;
+import dev.irctl.engine.hub.ForwarderRules;
 import dev.irctl.engine.port.AccountPort.Identity;
-import dev.irctl.engine.port.RuleTarget;
 import dev.irctl.engine.rules.RegionState.KeyFacts;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,34 +27,39 @@ public final class RegionPlanner {
 
   public static RegionPlan plan(
       String region, ApplyRulesRequest request, Identity identity, RegionState state) {
+    if (request.forwards(region)) {
+      return ForwardingPlanner.plan(region, request, identity, state);
+    }
     String topicArn = topicArn(identity, region, request.topic().name());
     ObjectNode statement = SnsTopicPolicy.statement(topicArn, identity, region, request.bus());
     TopicPlanner.Result topic =
         TopicPlanner.plan(topicArn, request.topic(), state.topic(), statement);
+    List<DesiredRule> desired = request.alertingRulesIn(region);
+    Replaced replaced =
+        Replaced.of(
+            state.rules(),
+            desired,
+            rule -> ForwarderRules.isForwarder(rule.name()),
+            request.hubRegion().isPresent()
+                ? "replaced: the hub region receives its events directly"
+                : "replaced: this region's rules alert to its own topic again (no hub region)");
     RulePlanner.Result rules =
         RulePlanner.plan(
-            request.rulesFor(region),
-            state.rules(),
-            rule ->
-                AlertPathTarget.withSecond(
-                    RuleTarget.of(
-                        RuleTarget.IRCTL_TARGET_ID,
-                        topicArn,
-                        request.messageFormat() == MessageFormat.READABLE
-                            ? Optional.of(ReadableMessage.transformer(rule))
-                            : Optional.empty()),
-                    rule,
-                    identity,
-                    region),
+            desired,
+            replaced.rest(),
+            RuleTargets.alerting(topicArn, request.messageFormat(), identity, region),
             request.prune(),
             java.util.Set.copyOf(request.keptIds()));
     List<String> warnings = new ArrayList<>(rules.warnings());
+    warnings.addAll(replaced.warnings());
     state.key().flatMap(RegionPlanner::keyWarning).ifPresent(warnings::add);
+    List<RuleChange> ruleChanges = new ArrayList<>(replaced.deletes());
+    ruleChanges.addAll(rules.changes());
     return new RegionPlan(
         region,
         topicArn,
         topic.changes(),
-        rules.changes(),
+        ruleChanges,
         rules.unchanged(),
         rules.orphans(),
         topic.pendingSubscriptions(),

@@ -133,7 +133,7 @@ public final class RemoveRulesPart implements Part {
    * a subscription on it; otherwise kept (saying why), without irctl's publish statement. Nothing
    * changes while rules irctl kept still send to it.
    */
-  private static List<TopicChange> topicPlan(
+  static List<TopicChange> topicPlan(
       ActualTopic topic, boolean rulesKept, Request request, List<String> warnings) {
     String arn = topic.arn();
     if (rulesKept) {
