@@ -118,14 +118,14 @@ final class RunFlow {
 
   int execute(Request request, Preflight preflight) {
     requireApproval(request.command(), request.kind(), request.autoApprove());
-    return interruption().guard(context::progress, () -> executeGuarded(request));
+    return interruption().guard(context::progress, () -> executeGuarded(request, preflight));
   }
 
   private Interruption interruption() {
     return context.root().interruption();
   }
 
-  private int executeGuarded(Request request) {
+  private int executeGuarded(Request request, Preflight preflight) {
     RunRenderer renderer =
         new RunRenderer(request.command(), context.style(output), RunFlow::hint, Flags::of);
     boolean regional = request.parts().stream().anyMatch(p -> !p.global());

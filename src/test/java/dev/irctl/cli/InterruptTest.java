@@ -41,7 +41,7 @@ class InterruptTest {
   void sigtermMidApplyStartsNoMoreWritesPrintsTheSummaryAndExits143() {
     CliRun run =
         applyStoppedAfter(
-            3,
+            12,
             ExitCode.TERMINATED,
             "apply-rules",
             "--auto-approve",
