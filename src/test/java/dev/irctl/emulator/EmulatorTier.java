@@ -71,6 +71,26 @@ abstract class EmulatorTier {
   }
 
   /** The bundled catalog's rule ids of one scope ("global" or "regional"), read from rules/. */
+  /**
+   * The catalog rules that watch irctl's own alerting: they also target the alert-path log group.
+   */
+  static Set<String> alertPathIds() {
+    Path rules = Path.of(System.getProperty("irctl.repoRoot", ".")).resolve("rules");
+    Set<String> ids = new TreeSet<>();
+    try (Stream<Path> files = Files.list(rules)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+        JsonNode rule = JSON.readTree(file.toFile());
+        if (rule.path("watchesAlertPath").asBoolean(false)) {
+          ids.add(rule.path("id").asText());
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    assertThat(ids).as("rules with watchesAlertPath in %s", rules).isNotEmpty();
+    return ids;
+  }
+
   static Set<String> catalogIds(String scope) {
     Path rules = Path.of(System.getProperty("irctl.repoRoot", ".")).resolve("rules");
     Set<String> ids = new TreeSet<>();

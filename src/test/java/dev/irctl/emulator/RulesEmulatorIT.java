@@ -52,6 +52,7 @@ class RulesEmulatorIT extends EmulatorTier {
 
     Set<String> regional = names(catalogIds("regional"));
     Set<String> global = names(catalogIds("global"));
+    Set<String> watching = names(alertPathIds());
     for (String region : Emulator.REGIONS) {
       Set<String> expected = new TreeSet<>(regional);
       if (region.equals("us-east-1")) {
@@ -59,10 +60,16 @@ class RulesEmulatorIT extends EmulatorTier {
       }
       assertThat(irctlRules(region)).as("irctl rules in %s", region).isEqualTo(expected);
       for (String rule : expected) {
+        List<String> arns = new java.util.ArrayList<>(List.of(topicArn(region)));
+        if (watching.contains(rule)) {
+          // The tamper path's second target, in the same region (docs/alert-path.md).
+          arns.add(
+              "arn:aws:logs:" + region + ":" + Emulator.ACCOUNT + ":log-group:/irctl/alert-path");
+        }
         assertThat(targets(region, rule))
             .as("targets of %s in %s", rule, region)
             .extracting(Target::arn)
-            .containsExactly(topicArn(region));
+            .containsExactlyInAnyOrderElementsOf(arns);
         assertThat(ruleTags(region, rule)).as(rule).containsEntry("managed-by", "irctl");
       }
       assertPublishStatement(region);
