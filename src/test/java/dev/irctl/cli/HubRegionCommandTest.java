@@ -47,6 +47,11 @@ class HubRegionCommandTest {
     assertThat(target.arn()).isEqualTo("arn:aws:events:eu-west-1:111122223333:event-bus/default");
     assertThat(aws.snsIn("us-east-1").topic("irctl-alerts")).isEmpty();
     assertThat(aws.alertPathFake().rolesFake().role(ForwarderRole.NAME)).isPresent();
+    // The tamper path's log group and alarm go where the watching rules are: the hub only.
+    assertThat(aws.log().writes()).anyMatch(c -> c.startsWith("eu-west-1 logs:"));
+    assertThat(aws.log().calls())
+        .noneMatch(c -> c.startsWith("us-east-1 logs:"))
+        .noneMatch(c -> c.startsWith("us-east-1 cloudwatch:PutMetricAlarm"));
     aws.log().clear();
 
     CliRun second = CliRun.run(aws, args);

@@ -54,9 +54,13 @@ public final class AlertPathPart implements Part {
     return wanted(request) ? List.of(rules, new AlertPathPart(request)) : List.of(rules);
   }
 
-  /** The EventBridge names of the region's selected rules that watch the alert path, sorted. */
+  /**
+   * The EventBridge names of the region's alerting rules that watch the alert path, sorted. With a
+   * hub only the hub alerts (the other regions forward), so only the hub gets the log group and the
+   * alarm.
+   */
   public static List<String> watchingRules(ApplyRulesRequest request, String region) {
-    return request.rulesFor(region).stream()
+    return request.alertingRulesIn(region).stream()
         .filter(DesiredRule::watchesAlertPath)
         .map(DesiredRule::name)
         .sorted()
