@@ -1,16 +1,13 @@
 package dev.irctl.engine.org;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.irctl.engine.port.GuardDutyOrgPort.Member;
 import dev.irctl.engine.port.OrganizationsPort.OrgAccount;
 import dev.irctl.engine.port.StackSetsPort;
 import dev.irctl.engine.port.StackSetsPort.StackInstance;
-import dev.irctl.engine.run.Applied;
-import dev.irctl.engine.run.Fingerprint;
 import dev.irctl.engine.run.Notes;
-import dev.irctl.engine.run.Part;
 import dev.irctl.engine.run.PartContext;
 import dev.irctl.engine.run.PartPlan;
+import dev.irctl.engine.run.ReadPart;
 import dev.irctl.engine.status.GuardDutyStatus;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +56,7 @@ public final class OrgStatusParts {
     return stackSetRegion;
   }
 
-  public List<Part> parts() {
+  public List<ReadPart> parts() {
     return List.of(new AccountsRead(), new MembersRead(), new InstancesRead());
   }
 
@@ -75,7 +72,7 @@ public final class OrgStatusParts {
         Map.copyOf(instances));
   }
 
-  private final class AccountsRead extends ReadOnly {
+  private final class AccountsRead implements ReadPart {
     @Override
     public String name() {
       return ACCOUNTS;
@@ -95,7 +92,7 @@ public final class OrgStatusParts {
   }
 
   /** The administrator's detector, and its members (associated or not) in one paginated list. */
-  private final class MembersRead extends ReadOnly {
+  private final class MembersRead implements ReadPart {
     @Override
     public String name() {
       return MEMBERS;
@@ -116,7 +113,7 @@ public final class OrgStatusParts {
     }
   }
 
-  private final class InstancesRead extends ReadOnly {
+  private final class InstancesRead implements ReadPart {
     @Override
     public String name() {
       return INSTANCES;
@@ -133,18 +130,6 @@ public final class OrgStatusParts {
               .stackInstancesIn(stackSetName, context.region());
       instances.put(context.region(), list);
       return PartPlan.of(List.of(), list.map(List::size).orElse(-1), "", Notes.none());
-    }
-  }
-
-  private abstract static class ReadOnly implements Part {
-    @Override
-    public Applied apply(PartContext context, PartPlan plan) {
-      throw new UnsupportedOperationException("org status never writes");
-    }
-
-    @Override
-    public JsonNode desired() {
-      return Fingerprint.JSON.createObjectNode();
     }
   }
 }
