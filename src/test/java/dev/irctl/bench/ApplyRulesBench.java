@@ -57,15 +57,18 @@ public final class ApplyRulesBench {
     aws.log().latency(LATENCY_MS);
     long start = System.nanoTime();
     CliRun first = CliRun.run(aws, command);
-    long firstMs = (System.nanoTime() - start) / 1_000_000;
+    long firstEnd = System.nanoTime();
+    long firstMs = (firstEnd - start) / 1_000_000;
     check(first);
     int firstWrites = aws.log().writes().size();
     int firstCalls = aws.log().calls().size();
+    String firstTimeline = Timeline.summary(aws.log(), start, firstEnd, LATENCY_MS);
 
     aws.log().clear();
     start = System.nanoTime();
     CliRun second = CliRun.run(aws, command);
-    long secondMs = (System.nanoTime() - start) / 1_000_000;
+    long secondEnd = System.nanoTime();
+    long secondMs = (secondEnd - start) / 1_000_000;
     check(second);
 
     Map<String, Integer> reads = new TreeMap<>();
@@ -81,6 +84,7 @@ public final class ApplyRulesBench {
         firstMs / (double) (FIRST_RUN_CHAIN * LATENCY_MS),
         firstCalls,
         firstWrites);
+    System.out.println("            " + firstTimeline);
     System.out.printf(
         "second run: wall %5d ms, bound %d ms (%d dependent calls), ratio %.2f, %d writes%n",
         secondMs,
@@ -88,9 +92,16 @@ public final class ApplyRulesBench {
         SECOND_RUN_CHAIN,
         secondMs / (double) (SECOND_RUN_CHAIN * LATENCY_MS),
         aws.log().writes().size());
+    System.out.println("            " + Timeline.summary(aws.log(), start, secondEnd, LATENCY_MS));
     System.out.println(
         "second run read calls per region (global: sts, and the region DescribeRegions was called in):");
     reads.forEach((region, count) -> System.out.printf("  %-16s %d%n", region, count));
+    Map<String, Integer> actions = new TreeMap<>();
+    aws.log().calls().stream()
+        .filter(c -> c.startsWith("us-east-2 "))
+        .forEach(c -> actions.merge(c.split(" ")[1], 1, Integer::sum));
+    System.out.println("second run read calls in us-east-2, by action:");
+    actions.forEach((action, count) -> System.out.printf("  %-34s %d%n", action, count));
   }
 
   private static void check(CliRun run) {
