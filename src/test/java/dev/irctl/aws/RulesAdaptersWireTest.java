@@ -254,6 +254,110 @@ class RulesAdaptersWireTest {
   }
 
   @Test
+  void aRegionInSyncIsReadWithOneWholeBusListingAndOneTargetListingPerRuleAndNoRuleTags()
+      throws Exception {
+    DesiredRule regional =
+        new DesiredRule(
+            "irctl-iam-mfa-deactivated",
+            "iam-mfa-deactivated",
+            "MFA device deactivated",
+            "high",
+            "Alerts when MFA is turned off",
+            JSON.readTree("{\"source\":[\"aws.iam\"]}"),
+            "ENABLED",
+            Map.of("managed-by", "irctl", "irctl:rule-id", "iam-mfa-deactivated"),
+            false);
+    aws.server()
+        .stubFor(
+            events("ListRules")
+                .willReturn(
+                    okJson(
+                        "{\"Rules\":[{\"Name\":\"irctl-iam-mfa-deactivated\",\"Arn\":\"arn:aws:events:eu-west-1:111122223333:rule/irctl-iam-mfa-deactivated\","
+                            + "\"State\":\"ENABLED\",\"Description\":\"Alerts when MFA is turned off\",\"EventPattern\":\"{\\\"source\\\":[\\\"aws.iam\\\"]}\"},"
+                            + "{\"Name\":\"team-rule\",\"Arn\":\"arn:aws:events:eu-west-1:111122223333:rule/team-rule\",\"State\":\"ENABLED\",\"EventPattern\":\"{}\"}]}")));
+    aws.server()
+        .stubFor(
+            events("ListTargetsByRule")
+                .willReturn(
+                    okJson("{\"Targets\":[{\"Id\":\"irctl-sns\",\"Arn\":\"" + TOPIC + "\"}]}")));
+    aws.server()
+        .stubFor(
+            query("GetTopicAttributes")
+                .willReturn(
+                    aResponse()
+                        .withStatus(404)
+                        .withBody(
+                            "<ErrorResponse><Error><Type>Sender</Type><Code>NotFound</Code>"
+                                + "<Message>Topic does not exist</Message></Error></ErrorResponse>")));
+    AccountPort.Identity identity =
+        new AccountPort.Identity("111122223333", "aws", "arn:aws:iam::111122223333:user/x");
+    ApplyRulesRequest request =
+        new ApplyRulesRequest(
+            "default",
+            new TopicSpec("irctl-alerts", Optional.empty(), List.of()),
+            MessageFormat.RAW,
+            false,
+            List.of(regional));
+
+    RegionPlan plan;
+    RegionReader.Found found;
+    try (Parallel parallel = new Parallel()) {
+      found =
+          new RegionReader(parallel)
+              .read(
+                  events,
+                  aws.ports().sns("eu-west-1"),
+                  Optional.empty(),
+                  "default",
+                  TOPIC,
+                  Optional.empty());
+      plan = RegionPlanner.plan("eu-west-1", request, identity, found.state());
+    }
+
+    assertThat(plan.ruleChanges()).isEmpty();
+    assertThat(plan.unchangedRules()).isEqualTo(1);
+    assertThat(plan.unconfirmed()).isEmpty();
+    assertThat(found.onBus()).extracting(BusRule::name).contains("team-rule");
+    assertThat(aws.operations())
+        .filteredOn(o -> o.startsWith("EventBridge:"))
+        .containsExactlyInAnyOrder("EventBridge:ListRules", "EventBridge:ListTargetsByRule");
+    assertThat(body("ListRules").has("NamePrefix"))
+        .as("the whole bus, for the plan and the quota")
+        .isFalse();
+  }
+
+  @Test
+  void everyPageOfARulesTargetsIsRead() {
+    aws.server()
+        .stubFor(
+            events("ListTargetsByRule")
+                .inScenario("pages")
+                .whenScenarioStateIs(STARTED)
+                .willReturn(
+                    okJson(
+                        "{\"Targets\":[{\"Id\":\"irctl-sns\",\"Arn\":\""
+                            + TOPIC
+                            + "\"}],\"NextToken\":\"t2\"}"))
+                .willSetStateTo("page2"));
+    aws.server()
+        .stubFor(
+            events("ListTargetsByRule")
+                .inScenario("pages")
+                .whenScenarioStateIs("page2")
+                .withRequestBody(containing("\"NextToken\":\"t2\""))
+                .willReturn(
+                    okJson(
+                        "{\"Targets\":[{\"Id\":\"pager\",\"Arn\":\"arn:aws:lambda:eu-west-1:111122223333:function:pager\",\"RoleArn\":\"arn:aws:iam::111122223333:role/r\"}]}")));
+
+    List<RuleTarget> targets = events.listTargets("default", "irctl-a");
+
+    assertThat(targets).extracting(RuleTarget::id).containsExactly("irctl-sns", "pager");
+    assertThat(targets.get(1).roleArn()).contains("arn:aws:iam::111122223333:role/r");
+    assertThat(aws.operations())
+        .containsExactly("EventBridge:ListTargetsByRule", "EventBridge:ListTargetsByRule");
+  }
+
+  @Test
   void setTopicAttributesSendsTheMergedPolicyKeepingTheForeignStatement() throws Exception {
     String foreign =
         "{\"Sid\":\"Alarms\",\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"cloudwatch.amazonaws.com\"},\"Action\":\"sns:Publish\",\"Resource\":\""
@@ -311,7 +415,8 @@ class RulesAdaptersWireTest {
                   Optional.empty(),
                   "default",
                   TOPIC,
-                  Optional.empty());
+                  Optional.empty())
+              .state();
       RegionPlan plan = RegionPlanner.plan("eu-west-1", request, identity, state);
       RegionApplier.Outcome outcome =
           new RegionApplier(parallel).apply(events, aws.ports().sns("eu-west-1"), "default", plan);
