@@ -59,6 +59,31 @@ class RulesAdaptersWireTest {
     aws.close();
   }
 
+  private static final AccountPort.Identity IDENTITY =
+      new AccountPort.Identity("111122223333", "aws", "arn:aws:iam::111122223333:user/x");
+
+  /** apply-rules in eu-west-1 with raw messages and no subscription. */
+  private static ApplyRulesRequest request(List<DesiredRule> rules) {
+    return new ApplyRulesRequest(
+        "default",
+        new TopicSpec("irctl-alerts", Optional.empty(), List.of()),
+        MessageFormat.RAW,
+        false,
+        rules);
+  }
+
+  /** eu-west-1's state through the adapters, as apply-rules reads it first (no rule tags). */
+  private RegionReader.Found read(Parallel parallel) {
+    return new RegionReader(parallel)
+        .read(
+            events,
+            aws.ports().sns("eu-west-1"),
+            Optional.empty(),
+            "default",
+            TOPIC,
+            Optional.empty());
+  }
+
   private static MappingBuilder events(String operation) {
     return post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AWSEvents." + operation));
   }
@@ -289,29 +314,13 @@ class RulesAdaptersWireTest {
                         .withBody(
                             "<ErrorResponse><Error><Type>Sender</Type><Code>NotFound</Code>"
                                 + "<Message>Topic does not exist</Message></Error></ErrorResponse>")));
-    AccountPort.Identity identity =
-        new AccountPort.Identity("111122223333", "aws", "arn:aws:iam::111122223333:user/x");
-    ApplyRulesRequest request =
-        new ApplyRulesRequest(
-            "default",
-            new TopicSpec("irctl-alerts", Optional.empty(), List.of()),
-            MessageFormat.RAW,
-            false,
-            List.of(regional));
+    ApplyRulesRequest request = request(List.of(regional));
 
     RegionPlan plan;
     RegionReader.Found found;
     try (Parallel parallel = new Parallel()) {
-      found =
-          new RegionReader(parallel)
-              .read(
-                  events,
-                  aws.ports().sns("eu-west-1"),
-                  Optional.empty(),
-                  "default",
-                  TOPIC,
-                  Optional.empty());
-      plan = RegionPlanner.plan("eu-west-1", request, identity, found.state());
+      found = read(parallel);
+      plan = RegionPlanner.plan("eu-west-1", request, IDENTITY, found.state());
     }
 
     assertThat(plan.ruleChanges()).isEmpty();
@@ -396,28 +405,11 @@ class RulesAdaptersWireTest {
                 .willReturn(
                     xml(
                         "<SetTopicAttributesResponse><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></SetTopicAttributesResponse>")));
-    AccountPort.Identity identity =
-        new AccountPort.Identity("111122223333", "aws", "arn:aws:iam::111122223333:user/x");
-    ApplyRulesRequest request =
-        new ApplyRulesRequest(
-            "default",
-            new TopicSpec("irctl-alerts", Optional.empty(), List.of()),
-            MessageFormat.RAW,
-            false,
-            List.of());
+    ApplyRulesRequest request = request(List.of());
 
     try (Parallel parallel = new Parallel()) {
-      RegionState state =
-          new RegionReader(parallel)
-              .read(
-                  events,
-                  aws.ports().sns("eu-west-1"),
-                  Optional.empty(),
-                  "default",
-                  TOPIC,
-                  Optional.empty())
-              .state();
-      RegionPlan plan = RegionPlanner.plan("eu-west-1", request, identity, state);
+      RegionState state = read(parallel).state();
+      RegionPlan plan = RegionPlanner.plan("eu-west-1", request, IDENTITY, state);
       RegionApplier.Outcome outcome =
           new RegionApplier(parallel).apply(events, aws.ports().sns("eu-west-1"), "default", plan);
 

@@ -65,26 +65,25 @@ public final class FakeMetrics implements MetricsPort {
       Alarm existing = alarms.get(spec.name());
       if (existing == null) {
         alarmTags.put(arn, new HashMap<>(tags));
-        alarms.put(
-            spec.name(),
+        existing =
             new Alarm(
                 arn,
                 spec,
                 actions,
                 "INSUFFICIENT_DATA",
                 "Unchecked: Initial alarm creation",
-                Optional.empty()));
-      } else {
-        alarms.put(
-            spec.name(),
-            new Alarm(
-                arn,
-                spec,
-                actions,
-                existing.state(),
-                existing.stateReason(),
-                existing.stateUpdated()));
+                Optional.empty());
       }
+      // An update keeps the alarm's state, as PutMetricAlarm does.
+      alarms.put(
+          spec.name(),
+          new Alarm(
+              arn,
+              spec,
+              actions,
+              existing.state(),
+              existing.stateReason(),
+              existing.stateUpdated()));
     }
   }
 

@@ -30,27 +30,6 @@ public record RegionPlan(
     warnings = List.copyOf(warnings);
   }
 
-  public RegionPlan(
-      String region,
-      String topicArn,
-      List<TopicChange> topicChanges,
-      List<RuleChange> ruleChanges,
-      int unchangedRules,
-      List<String> orphans,
-      List<String> pendingSubscriptions,
-      List<String> warnings) {
-    this(
-        region,
-        topicArn,
-        topicChanges,
-        ruleChanges,
-        unchangedRules,
-        orphans,
-        pendingSubscriptions,
-        warnings,
-        List.of());
-  }
-
   public List<Change> changes() {
     List<Change> all = new ArrayList<>(topicChanges);
     all.addAll(ruleChanges);

@@ -260,14 +260,18 @@ class RulePlannerTest {
     return ActualRule.unread(read.rule(), read.targets());
   }
 
+  /** The aws.iam rule planned against irctl-a found with {@code stored}, tags unread. */
+  private static RulePlanner.Result planAgainstUnread(String stored) {
+    return RulePlanner.plan(
+        List.of(desired("{\"source\":[\"aws.iam\"]}")),
+        List.of(unread("irctl-a", stored, List.of(ours()))),
+        TARGET,
+        false);
+  }
+
   @Test
   void aRuleWhoseContentMatchesNeedsNoTagsAndIsUnchanged() {
-    RulePlanner.Result result =
-        RulePlanner.plan(
-            List.of(desired("{\"source\":[\"aws.iam\"]}")),
-            List.of(unread("irctl-a", "{\"source\":[\"aws.iam\"]}", List.of(ours()))),
-            TARGET,
-            false);
+    RulePlanner.Result result = planAgainstUnread("{\"source\":[\"aws.iam\"]}");
 
     assertThat(result.unchanged()).isEqualTo(1);
     assertThat(result.changes()).isEmpty();
@@ -276,12 +280,7 @@ class RulePlannerTest {
 
   @Test
   void aRuleThatWouldChangeWaitsForItsTagsAndIsNotChangedYet() {
-    RulePlanner.Result result =
-        RulePlanner.plan(
-            List.of(desired("{\"source\":[\"aws.iam\"]}")),
-            List.of(unread("irctl-a", "{\"source\":[\"aws.s3\"]}", List.of(ours()))),
-            TARGET,
-            false);
+    RulePlanner.Result result = planAgainstUnread("{\"source\":[\"aws.s3\"]}");
 
     assertThat(result.changes()).isEmpty();
     assertThat(result.unchanged()).isZero();
