@@ -4,6 +4,7 @@ import dev.irctl.cli.CliRun;
 import dev.irctl.engine.org.MemberRulesTemplate;
 import dev.irctl.engine.port.Detector;
 import dev.irctl.engine.port.FindingFrequency;
+import dev.irctl.engine.port.OrganizationsPort;
 import dev.irctl.engine.port.StackSetsPort;
 import dev.irctl.fakes.FakeOrganizations;
 import dev.irctl.fakes.FakePorts;
@@ -24,7 +25,11 @@ import java.util.TreeMap;
  */
 public final class OrgStatusBench {
   static final String MANAGEMENT = "999988887777";
-  static final String OU = "ou-abcd-11111111";
+
+  /** The estate's shape: top-level OUs, each with child OUs that hold the accounts. */
+  static final int TOP_OUS = 5;
+
+  static final int CHILD_OUS = 4;
 
   private OrgStatusBench() {}
 
@@ -66,14 +71,35 @@ public final class OrgStatusBench {
     calls.forEach((region, byAction) -> System.out.printf("  %-16s %s%n", region, byAction));
   }
 
+  /**
+   * The accounts spread over {@link #TOP_OUS} x {@link #CHILD_OUS} leaf OUs two levels below the
+   * root (999 accounts: 20 OUs of 49 or 50), the shape of a landing zone (Security, Infrastructure,
+   * Workloads... each split by environment); the management account (the thousandth) stays in the
+   * root.
+   */
+  static void organizationalUnits(FakeOrganizations org, int accounts) {
+    org.account(MANAGEMENT, OrganizationsPort.AccountState.ACTIVE, FakeOrganizations.ROOT);
+    int leaves = TOP_OUS * CHILD_OUS;
+    for (int top = 0; top < TOP_OUS; top++) {
+      String parent = String.format("ou-abcd-%08d", top);
+      org.unit(parent);
+      for (int child = 0; child < CHILD_OUS; child++) {
+        int leaf = top * CHILD_OUS + child;
+        String ou = String.format("ou-abcd-%04d%04d", top + 1, child);
+        org.unit(ou, parent);
+        org.accounts(accounts / leaves + (leaf < accounts % leaves ? 1 : 0), ou);
+      }
+    }
+  }
+
   /** Every account active, a member in every region, with a current instance in every region. */
   static FakePorts estate(int accounts, List<String> regions) {
     FakePorts aws = new FakePorts();
     FakeOrganizations org =
         aws.organizationsFake()
             .organization("o-abcd123456", MANAGEMENT)
-            .delegatedAdministrator("guardduty.amazonaws.com", FakePorts.ACCOUNT)
-            .accounts(accounts, OU);
+            .delegatedAdministrator("guardduty.amazonaws.com", FakePorts.ACCOUNT);
+    organizationalUnits(org, accounts - 1);
     String set = MemberRulesTemplate.RULES_STACK_SET;
     StackSetsPort.StackSetSpec spec =
         new StackSetsPort.StackSetSpec(

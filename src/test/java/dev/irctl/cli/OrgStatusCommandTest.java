@@ -76,7 +76,10 @@ class OrgStatusCommandTest {
         .contains("2 gaps over 4 accounts x 2 regions");
     assertThat(aws.log().writes()).isEmpty();
     List<String> calls = aws.log().calls();
-    assertThat(calls).filteredOn(c -> c.endsWith("organizations:ListAccounts")).hasSize(1);
+    // The account list is walked once (root and its one OU), never ListAccounts' single chain.
+    assertThat(calls).filteredOn(c -> c.endsWith("organizations:ListRoots")).hasSize(1);
+    assertThat(calls).filteredOn(c -> c.endsWith("ListAccountsForParent")).hasSize(2);
+    assertThat(calls).filteredOn(c -> c.endsWith("organizations:ListAccounts")).isEmpty();
     assertThat(calls).filteredOn(c -> c.endsWith("guardduty:ListMembers")).hasSize(2);
     assertThat(calls).filteredOn(c -> c.endsWith("cloudformation:ListStackInstances")).hasSize(2);
     assertThat(calls)

@@ -82,7 +82,7 @@ public final class OrgMembersPart implements Part {
     Optional<String> detectorId =
         context.ports().guardDuty(region).findDetector().map(Detector::id);
     GuardDutyOrgPort port = context.ports().guardDutyOrg(region);
-    List<OrgAccount> all = accounts.get(context.ports().organizations());
+    List<OrgAccount> all = accounts.get(context.ports().organizations(), context.parallel());
     OrgConfiguration config =
         detectorId
             .map(port::describeOrganizationConfiguration)

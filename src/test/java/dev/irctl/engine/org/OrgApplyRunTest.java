@@ -128,8 +128,8 @@ class OrgApplyRunTest {
     assertThat(ports.memberLedgerIn("eu-west-1").members()).containsExactly("200000000001");
     assertThat(ports.memberLedgerIn("us-east-1").members())
         .containsExactlyInAnyOrder("200000000001", "200000000002");
-    // The organization's account list is read once per run, not once per region.
-    assertThat(ports.log().matching(c -> c.contains("organizations:ListAccounts"))).hasSize(1);
+    // The organization's account list is walked once per run, not once per region.
+    assertThat(ports.log().matching(c -> c.endsWith("organizations:ListRoots"))).hasSize(1);
 
     ports.log().clear();
     RunResult second = run(ports, parts(RULES_V1, false), Mode.APPLY);
