@@ -44,6 +44,9 @@ public final class StackSetPart implements Part {
   /** ListStackInstances listings at once: one per region, within CloudFormation's call rate. */
   static final int LISTS_IN_FLIGHT = 17;
 
+  private static final String OUTDATED = "OUTDATED";
+  private static final String INOPERABLE = "INOPERABLE";
+
   /** What the part wants: the two templates, where, and how operations roll out. */
   public record Desired(
       String rulesTemplate,
@@ -167,6 +170,8 @@ public final class StackSetPart implements Part {
       throw new PlanConflictException(e.getMessage());
     }
     List<String> warnings = new ArrayList<>();
+    inoperable(MemberRulesTemplate.ROLE_STACK_SET, roleInstances).ifPresent(warnings::add);
+    inoperable(MemberRulesTemplate.RULES_STACK_SET, rulesInstances).ifPresent(warnings::add);
     warnings.add(
         MemberRulesTemplate.RULES_STACK_SET
             + " deploys to every account of "
@@ -213,14 +218,19 @@ public final class StackSetPart implements Part {
     return changes;
   }
 
-  /** Instances in the target OUs and regions that are not CURRENT: deployed again. */
+  /**
+   * OUTDATED instances in the target OUs and regions (a failed or stopped create or update):
+   * deployed again with CreateStackInstances, which AWS documents as retrying every OUTDATED
+   * instance when repeated with a new operation id (the SDK makes one per call). INOPERABLE ones (a
+   * failed delete) are not retried by any create or update; {@link #inoperable} lists them.
+   */
   private Optional<OrgChange> retry(
       String stackSet, List<String> regions, List<StackInstance> instances) {
     Set<String> ous = new LinkedHashSet<>();
     Set<String> where = new LinkedHashSet<>();
     int count = 0;
     for (StackInstance i : instances) {
-      if (!"CURRENT".equals(i.status())
+      if (OUTDATED.equals(i.status())
           && regions.contains(i.region())
           && i.organizationalUnitId() != null
           && desired.organizationalUnitIds().contains(i.organizationalUnitId())) {
@@ -235,6 +245,27 @@ public final class StackSetPart implements Part {
     return Optional.of(
         new OrgChange.RetryStackInstances(
             desired.hubRegion(), stackSet, List.copyOf(ous), List.copyOf(where), count));
+  }
+
+  /** The warning for INOPERABLE instances (a failed DeleteStackInstances), with AWS's fix. */
+  static Optional<String> inoperable(String stackSet, List<StackInstance> instances) {
+    List<String> where =
+        instances.stream()
+            .filter(i -> INOPERABLE.equals(i.status()))
+            .map(i -> i.account() + " in " + i.region())
+            .toList();
+    if (where.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        stackSet
+            + ": "
+            + where.size()
+            + " INOPERABLE instance(s) after a failed delete ("
+            + String.join(", ", where)
+            + "); no create or update retries them: delete them with"
+            + " 'aws cloudformation delete-stack-instances --retain-stacks', delete the stacks by"
+            + " hand, then run org apply again");
   }
 
   @Override
