@@ -45,6 +45,8 @@ public final class OrgStatusBench {
       String.join(",", regions),
       "--concurrency",
       String.valueOf(Math.min(64, regionCount)),
+      "--hub-region",
+      "us-east-1",
       "--no-color",
       "--gaps-only"
     };

@@ -66,7 +66,16 @@ class OrgApplyCommandTest {
   void anOuThatDoesNotExistIsAUsageErrorBeforeAnyWrite() {
     organization(true, true);
     CliRun run =
-        CliRun.run(aws, "org", "apply", REGIONS, "--ou", "ou-abcd-99999999", "--auto-approve");
+        CliRun.run(
+            aws,
+            "org",
+            "apply",
+            REGIONS,
+            "--ou",
+            "ou-abcd-99999999",
+            "--hub-region",
+            "eu-west-1",
+            "--auto-approve");
     assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
     assertThat(run.err()).contains("ou-abcd-99999999").contains("does not exist");
     assertThat(aws.log().writes()).isEmpty();
@@ -76,7 +85,7 @@ class OrgApplyCommandTest {
   void stackSetsTrustedAccessOffIsAUsageErrorWithTheFix() {
     organization(true, true);
     aws.stackSetsIn("eu-west-1").access(OrganizationsAccess.DISABLED);
-    CliRun run = CliRun.run(aws, "org", "plan", REGIONS, "--ou", OU);
+    CliRun run = CliRun.run(aws, "org", "plan", REGIONS, "--ou", OU, "--hub-region", "eu-west-1");
     assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
     assertThat(run.err()).contains("activate-organizations-access");
     assertThat(aws.log().writes()).isEmpty();
@@ -85,7 +94,7 @@ class OrgApplyCommandTest {
   @Test
   void notAStackSetsAdministratorSaysHowToRegister() {
     organization(true, false);
-    CliRun run = CliRun.run(aws, "org", "plan", REGIONS, "--ou", OU);
+    CliRun run = CliRun.run(aws, "org", "plan", REGIONS, "--ou", OU, "--hub-region", "eu-west-1");
     assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
     assertThat(run.err()).contains("register-delegated-administrator");
   }
@@ -110,21 +119,47 @@ class OrgApplyCommandTest {
   void badFailureToleranceAndMissingHubRegionAreUsageErrors() {
     organization(true, true);
     assertThat(
-            CliRun.run(aws, "org", "plan", REGIONS, "--ou", OU, "--failure-tolerance", "lots")
+            CliRun.run(
+                    aws,
+                    "org",
+                    "plan",
+                    REGIONS,
+                    "--ou",
+                    OU,
+                    "--hub-region",
+                    "eu-west-1",
+                    "--failure-tolerance",
+                    "lots")
                 .err())
         .contains("--failure-tolerance lots");
     CliRun noHub = CliRun.run(aws, "org", "plan", "--all-regions", "--ou", OU);
     assertThat(noHub.exitCode()).isEqualTo(ExitCode.USAGE);
     assertThat(noHub.err()).contains("--hub-region");
+    // Several regions are not an answer either: their order could differ between commands.
+    CliRun several = CliRun.run(aws, "org", "plan", REGIONS, "--ou", OU);
+    assertThat(several.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(several.err()).contains("--hub-region").contains("by their order");
     assertThat(aws.log().calls()).isEmpty();
   }
 
   @Test
   void removeUndoesApplyAndLeavesTheDetector() {
     organization(true, true);
-    assertThat(CliRun.run(aws, "org", "apply", REGIONS, "--ou", OU, "--auto-approve").exitCode())
+    assertThat(
+            CliRun.run(
+                    aws,
+                    "org",
+                    "apply",
+                    REGIONS,
+                    "--ou",
+                    OU,
+                    "--hub-region",
+                    "eu-west-1",
+                    "--auto-approve")
+                .exitCode())
         .isEqualTo(ExitCode.OK);
-    CliRun removed = CliRun.run(aws, "org", "remove", REGIONS, "--auto-approve");
+    CliRun removed =
+        CliRun.run(aws, "org", "remove", REGIONS, "--hub-region", "eu-west-1", "--auto-approve");
     assertThat(removed.exitCode()).as(removed.err()).isEqualTo(ExitCode.OK);
     assertThat(aws.guardDutyOrgIn("us-east-1").members()).isEmpty();
     assertThat(aws.stackSetsIn("eu-west-1").stackSet("irctl-member-rules")).isEmpty();
