@@ -1,13 +1,9 @@
 package dev.irctl.bench;
 
-import dev.irctl.cli.CliRun;
 import dev.irctl.engine.org.OrgPreflight;
 import dev.irctl.fakes.FakePorts;
 import dev.irctl.fakes.FakeRegionDirectory;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * {@code irctl org plan} for the estate of {@link OrgStatusBench} (A accounts in 20 OUs, every one
@@ -27,47 +23,18 @@ public final class OrgPlanBench {
     long latency = args.length > 2 ? Long.parseLong(args[2]) : 100;
     boolean stackSets = !(args.length > 3 && args[3].equals("--no-ou"));
     List<String> regions = FakeRegionDirectory.DEFAULT_REGIONS.subList(0, regionCount);
-    List<String> argv =
-        new ArrayList<>(
-            List.of(
-                "org",
-                "plan",
-                "--region",
-                String.join(",", regions),
-                "--concurrency",
-                String.valueOf(Math.min(64, regionCount)),
-                "--no-color"));
+    List<String> argv = OrgStatusBench.command("plan", regions);
     if (stackSets) {
       argv.addAll(
           List.of("--ou", dev.irctl.fakes.FakeOrganizations.ROOT, "--hub-region", "us-east-1"));
     }
-    String[] command = argv.toArray(String[]::new);
-    CliRun.run(estate(accounts, regions), command); // warm-up without latency
-    FakePorts aws = estate(accounts, regions);
-    aws.log().clear();
-    aws.log().latency(latency);
-    long start = System.nanoTime();
-    CliRun run = CliRun.run(aws, command);
-    long ms = (System.nanoTime() - start) / 1_000_000;
-    if (run.exitCode() != 0) {
-      System.err.println(run.err());
-      throw new IllegalStateException("org plan exited " + run.exitCode());
-    }
-    Map<String, Map<String, Integer>> calls = new TreeMap<>();
-    for (String call : aws.log().calls()) {
-      String[] parts = call.split(" ");
-      calls.computeIfAbsent(parts[0], r -> new TreeMap<>()).merge(parts[1], 1, Integer::sum);
-    }
-    System.out.printf(
-        "org plan%s: %d accounts x %d regions at %d ms per call: %d ms; %d calls, %d writes%n",
-        stackSets ? " --ou" : "",
-        accounts,
-        regionCount,
-        latency,
-        ms,
-        aws.log().calls().size(),
-        aws.log().writes().size());
-    calls.forEach((region, byAction) -> System.out.printf("  %-16s %s%n", region, byAction));
+    OrgStatusBench.measure(
+        String.format(
+            "org plan%s: %d accounts x %d regions",
+            stackSets ? " --ou" : "", accounts, regionCount),
+        () -> estate(accounts, regions),
+        argv.toArray(String[]::new),
+        latency);
   }
 
   /** The status estate, with the administrator also StackSets' delegated administrator. */

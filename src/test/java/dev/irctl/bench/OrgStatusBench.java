@@ -38,20 +38,37 @@ public final class OrgStatusBench {
     int regionCount = args.length > 1 ? Integer.parseInt(args[1]) : 17;
     long latency = args.length > 2 ? Long.parseLong(args[2]) : 100;
     List<String> regions = FakeRegionDirectory.DEFAULT_REGIONS.subList(0, regionCount);
-    String[] argv = {
-      "org",
-      "status",
-      "--region",
-      String.join(",", regions),
-      "--concurrency",
-      String.valueOf(Math.min(64, regionCount)),
-      "--hub-region",
-      "us-east-1",
-      "--no-color",
-      "--gaps-only"
-    };
-    CliRun.run(estate(accounts, regions), argv); // warm-up without latency
-    FakePorts aws = estate(accounts, regions);
+    List<String> argv = command("status", regions);
+    argv.addAll(List.of("--hub-region", "us-east-1", "--gaps-only"));
+    measure(
+        String.format("org status: %d accounts x %d regions", accounts, regionCount),
+        () -> estate(accounts, regions),
+        argv.toArray(String[]::new),
+        latency);
+    System.out.println("(goal <= 3000 ms at 1,000 x 17)");
+  }
+
+  /** {@code irctl org SUB} over the regions, all of them at once. */
+  static List<String> command(String sub, List<String> regions) {
+    return new ArrayList<>(
+        List.of(
+            "org",
+            sub,
+            "--region",
+            String.join(",", regions),
+            "--concurrency",
+            String.valueOf(Math.min(64, regions.size())),
+            "--no-color"));
+  }
+
+  /**
+   * Runs the command once to warm up without latency, then on a fresh estate with {@code latency}
+   * per call; prints the wall time, the calls and writes, and the calls per region and action.
+   */
+  static void measure(
+      String label, java.util.function.Supplier<FakePorts> estate, String[] argv, long latency) {
+    CliRun.run(estate.get(), argv);
+    FakePorts aws = estate.get();
     aws.log().clear();
     aws.log().latency(latency);
     long start = System.nanoTime();
@@ -59,7 +76,7 @@ public final class OrgStatusBench {
     long ms = (System.nanoTime() - start) / 1_000_000;
     if (run.exitCode() != 0) {
       System.err.println(run.err());
-      throw new IllegalStateException("org status exited " + run.exitCode());
+      throw new IllegalStateException(label + " exited " + run.exitCode());
     }
     Map<String, Map<String, Integer>> calls = new TreeMap<>();
     for (String call : aws.log().calls()) {
@@ -67,9 +84,8 @@ public final class OrgStatusBench {
       calls.computeIfAbsent(parts[0], r -> new TreeMap<>()).merge(parts[1], 1, Integer::sum);
     }
     System.out.printf(
-        "org status: %d accounts x %d regions at %d ms per call: %d ms (goal <= 3000 ms at"
-            + " 1,000 x 17); %d calls, %d writes%n",
-        accounts, regionCount, latency, ms, aws.log().calls().size(), aws.log().writes().size());
+        "%s at %d ms per call: %d ms; %d calls, %d writes%n",
+        label, latency, ms, aws.log().calls().size(), aws.log().writes().size());
     calls.forEach((region, byAction) -> System.out.printf("  %-16s %s%n", region, byAction));
   }
 

@@ -103,27 +103,34 @@ public final class FakeOrganizations implements OrganizationsPort {
 
   @Override
   public List<OrgAccount> listAccountsForParent(String parentId) {
-    List<OrgAccount> found;
-    synchronized (this) {
-      requireParent("organizations:ListAccountsForParent", parentId);
-      found =
-          accounts.values().stream().filter(a -> parentId.equals(parentOf.get(a.id()))).toList();
-    }
-    return paged("organizations:ListAccountsForParent", found);
+    return children(
+        "organizations:ListAccountsForParent",
+        parentId,
+        () -> accounts.values().stream().filter(a -> parentId.equals(parentOf.get(a.id()))));
   }
 
   @Override
   public List<String> listOrganizationalUnits(String parentId) {
-    List<String> found;
+    return children(
+        "organizations:ListOrganizationalUnitsForParent",
+        parentId,
+        () ->
+            parentOfUnit.entrySet().stream()
+                .filter(e -> e.getValue().equals(parentId))
+                .map(Map.Entry::getKey));
+  }
+
+  /** What is directly under a parent, read under the lock, then paged outside it. */
+  private <T> List<T> children(
+      String action,
+      String parentId,
+      java.util.function.Supplier<java.util.stream.Stream<T>> found) {
+    List<T> items;
     synchronized (this) {
-      requireParent("organizations:ListOrganizationalUnitsForParent", parentId);
-      found =
-          parentOfUnit.entrySet().stream()
-              .filter(e -> e.getValue().equals(parentId))
-              .map(Map.Entry::getKey)
-              .toList();
+      requireParent(action, parentId);
+      items = found.get().toList();
     }
-    return paged("organizations:ListOrganizationalUnitsForParent", found);
+    return paged(action, items);
   }
 
   /** One recorded call (and latency) per page of {@link #PAGE}, outside the lock. */
