@@ -61,6 +61,64 @@ class HubRegionCommandTest {
   }
 
   @Test
+  void aNarrowedRunKeepsForwardingTheEventsOfTheHubsOtherRules() {
+    String[] whole = {
+      "apply-rules",
+      "--auto-approve",
+      "--region",
+      "eu-west-1,us-east-1",
+      "--hub-region",
+      "eu-west-1",
+      HONEY
+    };
+    assertThat(CliRun.run(aws, whole).exitCode()).isZero();
+    var forwarders = aws.eventBridgeIn("us-east-1").ruleNames("default");
+    var patterns =
+        forwarders.stream()
+            .map(
+                n ->
+                    aws.eventBridgeIn("us-east-1")
+                        .rule("default", n)
+                        .orElseThrow()
+                        .rule()
+                        .eventPattern())
+            .toList();
+    aws.log().clear();
+
+    // One rule of one category: the hub's other rules still need the other regions' events.
+    CliRun narrowed =
+        CliRun.run(
+            aws,
+            "apply-rules",
+            "--auto-approve",
+            "--region",
+            "eu-west-1,us-east-1",
+            "--hub-region",
+            "eu-west-1",
+            HONEY,
+            "--category",
+            "iam",
+            "--rule",
+            "iam-mfa-deactivated");
+
+    assertThat(narrowed.exitCode()).as(narrowed.err()).isZero();
+    assertThat(aws.log().writes()).noneMatch(c -> c.startsWith("us-east-1 "));
+    assertThat(aws.eventBridgeIn("us-east-1").ruleNames("default")).isEqualTo(forwarders);
+    assertThat(
+            forwarders.stream()
+                .map(
+                    n ->
+                        aws.eventBridgeIn("us-east-1")
+                            .rule("default", n)
+                            .orElseThrow()
+                            .rule()
+                            .eventPattern())
+                .toList())
+        .isEqualTo(patterns);
+    assertThat(aws.eventBridgeIn("eu-west-1").ruleNames("default")).hasSize(45);
+  }
+
+  @Test
   void aHubOutsideTheSelectedRegionsIsAUsageErrorBeforeAnyWrite() {
     CliRun run =
         CliRun.run(
