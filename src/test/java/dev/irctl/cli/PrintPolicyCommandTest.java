@@ -180,6 +180,29 @@ class PrintPolicyCommandTest {
     assertThat(run.err()).contains("--account-id 1234 is not an AWS account id");
   }
 
+  @Test
+  void eventBusIsRefusedForTheSameReasonAsInApplyRules() {
+    CliRun run = CliRun.run(CliRun.noAws(), "print-policy", "--event-bus", "security");
+    CliRun applyRules =
+        CliRun.run(
+            CliRun.noAws(),
+            "apply-rules",
+            "--region",
+            "eu-west-1",
+            "--set",
+            "bucketNames=h",
+            "--event-bus",
+            "x");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err())
+        .contains("only to the account's default event bus")
+        .isEqualTo(applyRules.err());
+    assertThat(CliRun.run(CliRun.noAws(), "print-policy", "--help").out())
+        .doesNotContain("--event-bus");
+  }
+
   private static List<String> sids(JsonNode policy) {
     List<String> sids = new ArrayList<>();
     policy.path("Statement").forEach(s -> sids.add(s.path("Sid").asText()));
