@@ -118,6 +118,79 @@ class HubRegionCommandTest {
     assertThat(aws.eventBridgeIn("eu-west-1").ruleNames("default")).hasSize(45);
   }
 
+  private void applyHub() {
+    CliRun run =
+        CliRun.run(
+            aws,
+            "apply-rules",
+            "--auto-approve",
+            "--region",
+            "eu-west-1,us-east-1",
+            "--hub-region",
+            "eu-west-1",
+            HONEY);
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    aws.log().clear();
+  }
+
+  @Test
+  void removeRulesDeletesTheForwarderRoleWithItsPolicyOnceNoForwarderIsLeft() {
+    applyHub();
+    aws.alertPathFake().rolesFake().attached(ForwarderRole.NAME, "arn:aws:iam::aws:policy/X");
+
+    CliRun dry = CliRun.run(aws, "remove-rules", "--region", "eu-west-1,us-east-1", "--dry-run");
+    assertThat(dry.exitCode()).as(dry.err()).isZero();
+    assertThat(dry.out()).contains("IAM role " + ForwarderRole.NAME);
+    assertThat(aws.log().writes()).isEmpty();
+
+    CliRun run =
+        CliRun.run(aws, "remove-rules", "--region", "eu-west-1,us-east-1", "--auto-approve");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(aws.eventBridgeIn("us-east-1").ruleNames("default")).isEmpty();
+    assertThat(aws.alertPathFake().rolesFake().role(ForwarderRole.NAME)).isEmpty();
+    // Inline policy deleted and managed policy detached before the role, after every forwarder.
+    var writes = aws.log().writes();
+    assertThat(writes)
+        .containsSubsequence(
+            "global iam:DeleteRolePolicy (write)",
+            "global iam:DetachRolePolicy (write)",
+            "global iam:DeleteRole (write)");
+    assertThat(writes.indexOf("global iam:DeleteRolePolicy (write)"))
+        .isGreaterThan(writes.lastIndexOf("us-east-1 events:DeleteRule (write)"));
+    // Regions outside the run are read for forwarders, never written.
+    assertThat(aws.log().calls()).contains("ap-southeast-2 events:ListRules");
+    assertThat(writes).noneMatch(c -> c.startsWith("ap-southeast-2 "));
+  }
+
+  @Test
+  void removeRulesKeepsTheRoleWhileAForwarderOutsideTheRunStillUsesIt() {
+    applyHub();
+
+    CliRun run = CliRun.run(aws, "remove-rules", "--region", "eu-west-1", "--auto-approve");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(aws.alertPathFake().rolesFake().role(ForwarderRole.NAME)).isPresent();
+    assertThat(run.out() + run.err())
+        .contains("kept IAM role " + ForwarderRole.NAME)
+        .contains("us-east-1: irctl-forward-");
+    assertThat(aws.log().writes()).noneMatch(c -> c.contains("iam:"));
+  }
+
+  @Test
+  void removeRulesLeavesAForwarderRoleIrctlDidNotTagAlone() {
+    aws.alertPathFake()
+        .rolesFake()
+        .existing(ForwarderRole.NAME, "{}", java.util.Map.of("owner", "someone"));
+
+    CliRun run = CliRun.run(aws, "remove-rules", "--region", "eu-west-1", "--auto-approve");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(aws.alertPathFake().rolesFake().role(ForwarderRole.NAME)).isPresent();
+    assertThat(run.out() + run.err()).contains("not tagged managed-by=irctl");
+    assertThat(aws.log().writes()).noneMatch(c -> c.contains("iam:"));
+  }
+
   @Test
   void aHubOutsideTheSelectedRegionsIsAUsageErrorBeforeAnyWrite() {
     CliRun run =
