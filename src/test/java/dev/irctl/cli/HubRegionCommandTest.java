@@ -2,6 +2,7 @@ package dev.irctl.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.irctl.engine.hub.ForwarderRole;
 import dev.irctl.engine.port.RuleTarget;
 import dev.irctl.fakes.FakePorts;
@@ -189,6 +190,53 @@ class HubRegionCommandTest {
     assertThat(aws.alertPathFake().rolesFake().role(ForwarderRole.NAME)).isPresent();
     assertThat(run.out() + run.err()).contains("not tagged managed-by=irctl");
     assertThat(aws.log().writes()).noneMatch(c -> c.contains("iam:"));
+  }
+
+  private CliRun hubStatus(String... extra) {
+    java.util.List<String> args =
+        new java.util.ArrayList<>(
+            java.util.List.of(
+                "status", "--region", "eu-west-1,us-east-1", "--hub-region", "eu-west-1", HONEY));
+    args.addAll(java.util.List.of(extra));
+    return CliRun.run(aws, args.toArray(String[]::new));
+  }
+
+  @Test
+  void statusChecksTheForwarderRoleItsTrustAndItsPermissionOnTheHubBus() throws Exception {
+    applyHub();
+    assertThat(hubStatus().out()).contains("forwarder role irctl-event-forwarder: ok");
+
+    var roles = aws.alertPathFake().rolesFake();
+    roles.updateTrustPolicy(
+        ForwarderRole.NAME, ForwarderRole.trustPolicy("999988887777").toString());
+    roles.putRolePolicy(
+        ForwarderRole.NAME,
+        ForwarderRole.POLICY_NAME,
+        ForwarderRole.permissionPolicy("arn:aws:events:us-east-1:111122223333:event-bus/default")
+            .toString());
+    aws.log().clear();
+    CliRun drifted = hubStatus();
+
+    assertThat(drifted.out())
+        .contains("forwarder role irctl-event-forwarder: trust policy differs")
+        .contains(
+            "may not put events on the hub bus"
+                + " arn:aws:events:eu-west-1:111122223333:event-bus/default")
+        .contains("Run 'irctl plan'");
+    assertThat(aws.log().writes()).isEmpty();
+    JsonNode json = dev.irctl.render.Json.mapper().readTree(hubStatus("--output", "json").out());
+    assertThat(json.path("forwarderRole").path("ok").asBoolean()).isFalse();
+    assertThat(json.path("forwarderRole").path("problems")).hasSize(2);
+  }
+
+  @Test
+  void statusSaysTheForwarderRoleIsMissing() {
+    CliRun run = hubStatus();
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("forwarder role irctl-event-forwarder: missing");
+    assertThat(CliRun.run(aws, "status", "--region", "eu-west-1", HONEY).out())
+        .doesNotContain("forwarder role");
   }
 
   @Test
