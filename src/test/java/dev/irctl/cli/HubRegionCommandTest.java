@@ -239,6 +239,75 @@ class HubRegionCommandTest {
         .doesNotContain("forwarder role");
   }
 
+  /** What EventBridge delivers for an input transformer: each path's value put in the template. */
+  private static String delivered(dev.irctl.engine.port.InputTransformer t, JsonNode event)
+      throws Exception {
+    String text = t.inputTemplate();
+    for (var path : t.inputPaths().entrySet()) {
+      JsonNode value = event;
+      for (String key : path.getValue().substring(2).split("\\.")) {
+        value = value.path(key);
+      }
+      text = text.replace("<" + path.getKey() + ">", value.asText(""));
+    }
+    return dev.irctl.render.Json.mapper().readTree(text).asText();
+  }
+
+  @Test
+  void theReadableMessageOfAForwardedEventNamesTheRegionItCameFrom() throws Exception {
+    CliRun run =
+        CliRun.run(
+            aws,
+            "apply-rules",
+            "--auto-approve",
+            "--region",
+            "eu-west-1,us-east-1",
+            "--hub-region",
+            "eu-west-1",
+            HONEY,
+            "--message-format",
+            "readable");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    // A forwarded event keeps its envelope: the IAM call made in us-east-1 arrives in the hub.
+    JsonNode forwarded =
+        dev.irctl.render.Json.mapper()
+            .readTree(
+                "{\"source\":\"aws.iam\",\"detail-type\":\"AWS API Call via CloudTrail\","
+                    + "\"account\":\"111122223333\",\"region\":\"us-east-1\","
+                    + "\"time\":\"2026-03-01T12:00:00Z\",\"detail\":{\"eventName\":"
+                    + "\"DeactivateMFADevice\",\"userIdentity\":{\"arn\":\"arn:aws:iam::"
+                    + "111122223333:user/mallory\"},\"sourceIPAddress\":\"203.0.113.7\"}}");
+    RuleTarget hubTarget =
+        aws.eventBridgeIn("eu-west-1")
+            .rule("default", "irctl-iam-mfa-deactivated")
+            .orElseThrow()
+            .targets()
+            .get(RuleTarget.IRCTL_TARGET_ID);
+
+    String message = delivered(hubTarget.transformer().orElseThrow(), forwarded);
+
+    assertThat(message)
+        .contains("Region: us-east-1")
+        .contains("Event: DeactivateMFADevice")
+        .contains("Rule: irctl-iam-mfa-deactivated");
+    String local =
+        delivered(
+            hubTarget.transformer().get(),
+            ((com.fasterxml.jackson.databind.node.ObjectNode) forwarded.deepCopy())
+                .put("region", "eu-west-1"));
+    assertThat(local).contains("Region: eu-west-1");
+    // The forwarder passes the event on unmodified, or the hub rules could not match it.
+    String forwarder = aws.eventBridgeIn("us-east-1").ruleNames("default").get(0);
+    assertThat(
+            aws.eventBridgeIn("us-east-1")
+                .rule("default", forwarder)
+                .orElseThrow()
+                .targets()
+                .get(RuleTarget.HUB_TARGET_ID)
+                .transformer())
+        .isEmpty();
+  }
+
   @Test
   void aHubOutsideTheSelectedRegionsIsAUsageErrorBeforeAnyWrite() {
     CliRun run =
