@@ -63,73 +63,48 @@ class HubRegionCommandTest {
 
   @Test
   void aNarrowedRunKeepsForwardingTheEventsOfTheHubsOtherRules() {
-    String[] whole = {
-      "apply-rules",
-      "--auto-approve",
-      "--region",
-      "eu-west-1,us-east-1",
-      "--hub-region",
-      "eu-west-1",
-      HONEY
-    };
-    assertThat(CliRun.run(aws, whole).exitCode()).isZero();
-    var forwarders = aws.eventBridgeIn("us-east-1").ruleNames("default");
-    var patterns =
-        forwarders.stream()
-            .map(
-                n ->
-                    aws.eventBridgeIn("us-east-1")
-                        .rule("default", n)
-                        .orElseThrow()
-                        .rule()
-                        .eventPattern())
-            .toList();
+    assertThat(hubApply().exitCode()).isZero();
+    var forwarders = forwarderPatterns();
     aws.log().clear();
 
     // One rule of one category: the hub's other rules still need the other regions' events.
-    CliRun narrowed =
-        CliRun.run(
-            aws,
-            "apply-rules",
-            "--auto-approve",
-            "--region",
-            "eu-west-1,us-east-1",
-            "--hub-region",
-            "eu-west-1",
-            HONEY,
-            "--category",
-            "iam",
-            "--rule",
-            "iam-mfa-deactivated");
+    CliRun narrowed = hubApply("--category", "iam", "--rule", "iam-mfa-deactivated");
 
     assertThat(narrowed.exitCode()).as(narrowed.err()).isZero();
     assertThat(aws.log().writes()).noneMatch(c -> c.startsWith("us-east-1 "));
-    assertThat(aws.eventBridgeIn("us-east-1").ruleNames("default")).isEqualTo(forwarders);
-    assertThat(
-            forwarders.stream()
-                .map(
-                    n ->
-                        aws.eventBridgeIn("us-east-1")
-                            .rule("default", n)
-                            .orElseThrow()
-                            .rule()
-                            .eventPattern())
-                .toList())
-        .isEqualTo(patterns);
+    assertThat(forwarderPatterns()).isEqualTo(forwarders);
     assertThat(aws.eventBridgeIn("eu-west-1").ruleNames("default")).hasSize(45);
   }
 
+  /** us-east-1's forwarders, by name, with their patterns. */
+  private java.util.Map<String, java.util.Optional<String>> forwarderPatterns() {
+    java.util.Map<String, java.util.Optional<String>> patterns = new java.util.TreeMap<>();
+    for (String name : aws.eventBridgeIn("us-east-1").ruleNames("default")) {
+      patterns.put(
+          name,
+          aws.eventBridgeIn("us-east-1").rule("default", name).orElseThrow().rule().eventPattern());
+    }
+    return patterns;
+  }
+
+  /** {@code command} with the hub eu-west-1 over eu-west-1 and us-east-1, plus {@code extra}. */
+  private CliRun hub(String command, String... extra) {
+    java.util.List<String> args =
+        new java.util.ArrayList<>(
+            java.util.List.of(
+                command, "--region", "eu-west-1,us-east-1", "--hub-region", "eu-west-1", HONEY));
+    args.addAll(java.util.List.of(extra));
+    return CliRun.run(aws, args.toArray(String[]::new));
+  }
+
+  private CliRun hubApply(String... extra) {
+    java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--auto-approve"));
+    args.addAll(java.util.List.of(extra));
+    return hub("apply-rules", args.toArray(String[]::new));
+  }
+
   private void applyHub() {
-    CliRun run =
-        CliRun.run(
-            aws,
-            "apply-rules",
-            "--auto-approve",
-            "--region",
-            "eu-west-1,us-east-1",
-            "--hub-region",
-            "eu-west-1",
-            HONEY);
+    CliRun run = hubApply();
     assertThat(run.exitCode()).as(run.err()).isZero();
     aws.log().clear();
   }
@@ -193,12 +168,7 @@ class HubRegionCommandTest {
   }
 
   private CliRun hubStatus(String... extra) {
-    java.util.List<String> args =
-        new java.util.ArrayList<>(
-            java.util.List.of(
-                "status", "--region", "eu-west-1,us-east-1", "--hub-region", "eu-west-1", HONEY));
-    args.addAll(java.util.List.of(extra));
-    return CliRun.run(aws, args.toArray(String[]::new));
+    return hub("status", extra);
   }
 
   @Test
@@ -255,18 +225,7 @@ class HubRegionCommandTest {
 
   @Test
   void theReadableMessageOfAForwardedEventNamesTheRegionItCameFrom() throws Exception {
-    CliRun run =
-        CliRun.run(
-            aws,
-            "apply-rules",
-            "--auto-approve",
-            "--region",
-            "eu-west-1,us-east-1",
-            "--hub-region",
-            "eu-west-1",
-            HONEY,
-            "--message-format",
-            "readable");
+    CliRun run = hubApply("--message-format", "readable");
     assertThat(run.exitCode()).as(run.err()).isZero();
     // A forwarded event keeps its envelope: the IAM call made in us-east-1 arrives in the hub.
     JsonNode forwarded =
