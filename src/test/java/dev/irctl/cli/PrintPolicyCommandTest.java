@@ -181,6 +181,26 @@ class PrintPolicyCommandTest {
   }
 
   @Test
+  void removeRulesMayDeleteOnlyTheForwarderRoleAndApplyRulesMayNotDeleteIt() throws Exception {
+    JsonNode remove =
+        Json.mapper().readTree(CliRun.run("print-policy", "--command", "remove-rules").out());
+    JsonNode apply =
+        Json.mapper().readTree(CliRun.run("print-policy", "--command", "apply-rules").out());
+
+    JsonNode role = statement(remove, "IrctlForwarderRole");
+    assertThat(role.path("Resource").asText())
+        .isEqualTo("arn:aws:iam::*:role/irctl-event-forwarder");
+    assertThat(role.path("Action"))
+        .extracting(JsonNode::asText)
+        .containsExactly("iam:DeleteRole", "iam:DeleteRolePolicy", "iam:DetachRolePolicy");
+    assertThat(actions(remove)).contains("iam:GetRole", "iam:ListRolePolicies");
+    assertThat(actions(apply)).doesNotContain("iam:DeleteRole", "iam:DetachRolePolicy");
+    assertThat(statement(apply, "IrctlForwarderRole").path("Action"))
+        .extracting(JsonNode::asText)
+        .contains("iam:CreateRole", "iam:PutRolePolicy");
+  }
+
+  @Test
   void eventBusIsRefusedForTheSameReasonAsInApplyRules() {
     CliRun run = CliRun.run(CliRun.noAws(), "print-policy", "--event-bus", "security");
     CliRun applyRules =
