@@ -140,6 +140,33 @@ class HubRegionCommandTest {
   }
 
   @Test
+  void aForwarderWhoseRemovalFailedKeepsTheRoleUntilARerunRemovesBoth() {
+    applyHub();
+    aws.log()
+        .fail(
+            "us-east-1",
+            "events:DeleteRule",
+            dev.irctl.engine.port.AwsCallException.Kind.ACCESS_DENIED,
+            "AccessDeniedException: not allowed");
+
+    CliRun failed =
+        CliRun.run(aws, "remove-rules", "--region", "eu-west-1,us-east-1", "--auto-approve");
+
+    assertThat(failed.exitCode()).isNotZero();
+    assertThat(aws.alertPathFake().rolesFake().role(ForwarderRole.NAME)).isPresent();
+    assertThat(failed.out() + failed.err())
+        .contains("kept IAM role " + ForwarderRole.NAME)
+        .contains("still there after remove-rules");
+
+    aws.log().heal("us-east-1", "events:DeleteRule");
+    CliRun again =
+        CliRun.run(aws, "remove-rules", "--region", "eu-west-1,us-east-1", "--auto-approve");
+
+    assertThat(again.exitCode()).as(again.err()).isZero();
+    assertThat(aws.alertPathFake().rolesFake().role(ForwarderRole.NAME)).isEmpty();
+  }
+
+  @Test
   void removeRulesKeepsTheRoleWhileAForwarderOutsideTheRunStillUsesIt() {
     applyHub();
 
