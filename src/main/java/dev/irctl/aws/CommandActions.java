@@ -89,7 +89,7 @@ public final class CommandActions {
           AccountAdapter.ACTIONS,
           RegionDirectoryAdapter.ACTIONS,
           EventBridgeAdapter.FORWARDING_ACTIONS,
-          ForwarderRoleAdapter.ACTIONS);
+          ForwarderRoleAdapter.APPLY_ACTIONS);
 
   static {
     command("enable-guardduty", GuardDutyAdapter.ACTIONS, RegionDirectoryAdapter.ACTIONS);
@@ -107,13 +107,15 @@ public final class CommandActions {
         RegionDirectoryAdapter.ACTIONS,
         // --hub-region: the forwarder role, and handing it to the forwarder rules' targets.
         EventBridgeAdapter.FORWARDING_ACTIONS,
-        ForwarderRoleAdapter.ACTIONS);
+        ForwarderRoleAdapter.APPLY_ACTIONS);
     command(
         "remove-rules",
         EventBridgeAdapter.ACTIONS,
         SnsAdapter.ACTIONS,
         AccountAdapter.ACTIONS,
-        RegionDirectoryAdapter.ACTIONS);
+        RegionDirectoryAdapter.ACTIONS,
+        // The forwarder role, deleted once no forwarder is left in any region.
+        ForwarderRoleAdapter.REMOVE_ACTIONS);
     command("apply", ALL_PARTS);
     command("plan", ALL_PARTS);
     READ_ONLY.add("plan");
@@ -128,7 +130,9 @@ public final class CommandActions {
         SnsSubscriptionAdapter.ACTIONS,
         CloudWatchMetricsAdapter.ACTIONS,
         LogGroupAdapter.ACTIONS,
-        CloudTrailAdapter.ACTIONS);
+        CloudTrailAdapter.ACTIONS,
+        // --hub-region: the forwarder role's trust and permission documents.
+        ForwarderRoleAdapter.APPLY_ACTIONS);
     READ_ONLY.add("status");
     // status' delivery column runs the same checks: doctor is status' reads of the alert path.
     command(

@@ -24,15 +24,33 @@ final class ForwarderRoleAdapter implements RolePort {
           "arn:${Partition}:iam::${AccountId}:role/irctl-event-forwarder",
           Map.of());
 
-  static final List<AwsAction> ACTIONS =
+  private static final AwsAction GET_ROLE = AwsAction.read("iam:GetRole");
+
+  /** apply-rules with a hub: the role made or put back. */
+  static final List<AwsAction> APPLY_ACTIONS =
       List.of(
-          AwsAction.read("iam:GetRole"),
+          GET_ROLE,
           AwsAction.write("iam:CreateRole").scopedTo(FORWARDER_ROLE),
           // Tags in CreateRole need iam:TagRole as well.
           AwsAction.write("iam:TagRole").scopedTo(FORWARDER_ROLE),
           AwsAction.write("iam:UpdateAssumeRolePolicy").scopedTo(FORWARDER_ROLE),
           AwsAction.read("iam:GetRolePolicy"),
           AwsAction.write("iam:PutRolePolicy").scopedTo(FORWARDER_ROLE));
+
+  /** remove-rules, once no forwarder is left: inline policies, attachments, then the role. */
+  static final List<AwsAction> REMOVE_ACTIONS =
+      List.of(
+          GET_ROLE,
+          AwsAction.read("iam:ListRolePolicies"),
+          AwsAction.read("iam:ListAttachedRolePolicies"),
+          AwsAction.write("iam:DeleteRolePolicy").scopedTo(FORWARDER_ROLE),
+          AwsAction.write("iam:DetachRolePolicy").scopedTo(FORWARDER_ROLE),
+          AwsAction.write("iam:DeleteRole").scopedTo(FORWARDER_ROLE));
+
+  static final List<AwsAction> ACTIONS =
+      java.util.stream.Stream.concat(APPLY_ACTIONS.stream(), REMOVE_ACTIONS.stream())
+          .distinct()
+          .toList();
 
   private final IamClient client;
 
@@ -110,6 +128,47 @@ final class ForwarderRoleAdapter implements RolePort {
         () ->
             client.putRolePolicy(
                 b -> b.roleName(roleName).policyName(policyName).policyDocument(document)));
+  }
+
+  @Override
+  public List<String> inlinePolicyNames(String roleName) {
+    return AwsCalls.call(
+        "iam:ListRolePolicies",
+        () ->
+            client.listRolePoliciesPaginator(b -> b.roleName(roleName)).policyNames().stream()
+                .toList());
+  }
+
+  @Override
+  public List<String> attachedPolicyArns(String roleName) {
+    return AwsCalls.call(
+        "iam:ListAttachedRolePolicies",
+        () ->
+            client
+                .listAttachedRolePoliciesPaginator(b -> b.roleName(roleName))
+                .attachedPolicies()
+                .stream()
+                .map(p -> p.policyArn())
+                .toList());
+  }
+
+  @Override
+  public void deleteRolePolicy(String roleName, String policyName) {
+    AwsCalls.run(
+        "iam:DeleteRolePolicy",
+        () -> client.deleteRolePolicy(b -> b.roleName(roleName).policyName(policyName)));
+  }
+
+  @Override
+  public void detachRolePolicy(String roleName, String policyArn) {
+    AwsCalls.run(
+        "iam:DetachRolePolicy",
+        () -> client.detachRolePolicy(b -> b.roleName(roleName).policyArn(policyArn)));
+  }
+
+  @Override
+  public void deleteRole(String roleName) {
+    AwsCalls.run("iam:DeleteRole", () -> client.deleteRole(b -> b.roleName(roleName)));
   }
 
   /** IAM returns policy documents URL-encoded. */

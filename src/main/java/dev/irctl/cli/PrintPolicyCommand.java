@@ -91,10 +91,8 @@ public final class PrintPolicyCommand implements Callable<Integer> {
       description = "The SNS topic apply-rules writes, if not named irctl-* (its --topic-name).")
   String topicName;
 
-  @Option(
-      names = "--event-bus",
-      paramLabel = "NAME",
-      description = "The event bus apply-rules writes rules on, if not default (its --event-bus).")
+  /** Refused as apply-rules refuses it: irctl's rules are only ever on the default bus. */
+  @Option(names = "--event-bus", paramLabel = "NAME", hidden = true)
   String eventBus;
 
   @Override
@@ -118,8 +116,7 @@ public final class PrintPolicyCommand implements Callable<Integer> {
             partition,
             accountId == null ? ANY_ACCOUNT : accountId,
             List.of(policyName == null ? OwnedResources.DEFAULT_POLICY : policyName),
-            topicName == null ? List.of() : List.of(topicName),
-            List.of(eventBus == null ? OwnedResources.DEFAULT_BUS : eventBus));
+            topicName == null ? List.of() : List.of(topicName));
     return LeastPrivilegePolicy.document(actions, readOnly, owned);
   }
 
@@ -176,11 +173,8 @@ public final class PrintPolicyCommand implements Callable<Integer> {
               + topicName
               + "' is not a standard SNS topic name (1-256 letters, digits, - and _).");
     }
-    if (eventBus != null && !eventBus.matches("[/\\.\\-_A-Za-z0-9]{1,256}")) {
-      throw UserException.usage(
-          "--event-bus '"
-              + eventBus
-              + "' is not an event bus name (letters, digits, . - _ /; not an ARN).");
+    if (eventBus != null) {
+      throw UserException.usage(RuleTargetOptions.EVENT_BUS_REMOVED);
     }
   }
 

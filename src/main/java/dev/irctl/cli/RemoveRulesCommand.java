@@ -1,5 +1,6 @@
 package dev.irctl.cli;
 
+import dev.irctl.engine.hub.ForwarderRoleRemovePart;
 import dev.irctl.engine.rules.RemoveRulesPart;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Option;
     description = {
       "Delete irctl's EventBridge rules in every chosen region.",
       "",
-      "Each rule loses its targets (RemoveTargets), then is deleted (DeleteRule). Only rules with both irctl's name (irctl-...) and its tag (managed-by=irctl) are deleted; a rule that has targets you added is kept. The SNS topic is deleted only with --delete-topic, only if irctl created it, and only when its policy has no statement and it has no subscription besides irctl's (the ones --subscribe or irctl.yaml names); otherwise it is kept, irctl's statement removed, and the plan says why."
+      "Each rule loses its targets (RemoveTargets), then is deleted (DeleteRule). Only rules with both irctl's name (irctl-...) and its tag (managed-by=irctl) are deleted; a rule that has targets you added is kept. The SNS topic is deleted only with --delete-topic, only if irctl created it, and only when its policy has no statement and it has no subscription besides irctl's (the ones --subscribe or irctl.yaml names); otherwise it is kept, irctl's statement removed, and the plan says why. The forwarder role irctl-event-forwarder (--hub-region) is deleted once no forwarder rule is left in any region the account has enabled (regions outside the run are read, never written); otherwise it is kept and the plan says which forwarders still use it."
     },
     footer = {
       "",
@@ -57,11 +58,16 @@ public final class RemoveRulesCommand implements Callable<Integer> {
             subscriptions.stream().map(SubscriptionOptionParser::parse).toList());
     return new RunFlow(context, aws, output)
         .execute(
-            RunFlow.Request.of(
+            new RunFlow.Request(
                 "remove-rules",
-                new RemoveRulesPart(request),
-                dryRun,
-                approve,
-                selection -> List.of()));
+                // The forwarder role goes after the regions, once no forwarder is left anywhere.
+                List.of(new RemoveRulesPart(request), new ForwarderRoleRemovePart()),
+                dryRun.kind(),
+                approve.autoApprove(),
+                false,
+                selection -> List.of(),
+                null,
+                result -> {},
+                java.util.Optional.empty()));
   }
 }

@@ -156,6 +156,7 @@ public final class RuleOptions {
             .filter(id -> !excludes.contains(id))
             .filter(id -> desired.stream().noneMatch(d -> d.ruleId().equals(id)))
             .toList();
+    Optional<String> hub = target.hubRegion();
     return new ApplyRulesRequest(
         target.bus(),
         new TopicSpec(target.topicName(), key, specs),
@@ -163,6 +164,31 @@ public final class RuleOptions {
         prune,
         desired,
         kept,
-        target.hubRegion());
+        hub,
+        hub.isPresent() ? alsoForwarded(loaded, desired) : List.of());
+  }
+
+  /**
+   * With a hub, a --rule/--category run still computes the forwarders from the whole selection (the
+   * catalog after --exclude, as a run without them would deploy it): the hub keeps the rules a
+   * narrowed run does not name, so forwarders cut from the narrowed rules alone would delete the
+   * others' forwarders and the hub would stop hearing from the other regions. Narrowing is for what
+   * this run changes in the hub, not for which events reach it. Rules a full run would leave out (a
+   * missing parameter) are not forwarded, as a full run would not deploy them.
+   */
+  private List<DesiredRule> alsoForwarded(Catalog loaded, List<DesiredRule> desired) {
+    if (rules.isEmpty() && categories.isEmpty()) {
+      return List.of();
+    }
+    List<DesiredRule> whole =
+        CatalogRules.resolve(
+                loaded,
+                new CatalogRules.Selection(List.of(), excludes, List.of()),
+                withTopicName(loaded, parameters.settings(), target.topicName()),
+                true)
+            .rules();
+    return whole.stream()
+        .filter(w -> desired.stream().noneMatch(d -> d.name().equals(w.name())))
+        .toList();
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.irctl.engine.run.Failure;
 import dev.irctl.engine.run.PartResult;
+import dev.irctl.engine.run.ReadPart;
 import dev.irctl.engine.run.RunResult;
 import dev.irctl.engine.status.GuardDutyStatus;
 import dev.irctl.engine.status.RulesStatus;
@@ -12,6 +13,7 @@ import dev.irctl.engine.status.TopicStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -83,6 +85,9 @@ public final class StatusRenderer {
   public static List<Row> rows(RunResult result, StatusFacts facts) {
     Map<String, Map<String, String>> errors = new TreeMap<>();
     for (PartResult r : result.results()) {
+      if (r.region().equals(ReadPart.GLOBAL)) {
+        continue; // the forwarder role has its own line, not a row
+      }
       Map<String, String> region = errors.computeIfAbsent(r.region(), k -> new TreeMap<>());
       if (r.failed()) {
         String key =
@@ -103,7 +108,31 @@ public final class StatusRenderer {
     for (Row row : rows) {
       table.row(COLUMNS.stream().map(c -> c.cell().apply(row)).toArray(String[]::new));
     }
-    return table.render() + "\n" + summary(rows) + "\n";
+    Optional<String> role = forwarderRole(result, facts);
+    return table.render()
+        + "\n"
+        + role.map(r -> r + "\n").orElse("")
+        + summary(rows, role.map(r -> r.endsWith(": ok")).orElse(true))
+        + "\n";
+  }
+
+  /** With a hub, one line: the forwarder role ok, what is wrong with it, or why it was not read. */
+  private static Optional<String> forwarderRole(RunResult result, StatusFacts facts) {
+    String label = "forwarder role " + dev.irctl.engine.hub.ForwarderRole.NAME + ": ";
+    Optional<String> error = roleError(result);
+    if (error.isPresent()) {
+      return Optional.of(label + "error: " + error.get());
+    }
+    return facts
+        .forwarderRole()
+        .map(r -> label + (r.ok() ? "ok" : String.join("; ", r.problems())));
+  }
+
+  private static Optional<String> roleError(RunResult result) {
+    return result.results().stream()
+        .filter(r -> r.region().equals(ReadPart.GLOBAL) && r.failed())
+        .map(r -> r.error().map(e -> e.message()).orElse("failed"))
+        .findFirst();
   }
 
   private static java.util.Optional<GuardDutyStatus> gd(Row row) {
@@ -142,7 +171,7 @@ public final class StatusRenderer {
     return String.join("; ", parts);
   }
 
-  private String summary(List<Row> rows) {
+  private String summary(List<Row> rows, boolean roleOk) {
     long enabled =
         rows.stream()
             .filter(r -> gd(r).map(g -> g.state().equals(GuardDutyStatus.ENABLED)).orElse(false))
@@ -164,7 +193,7 @@ public final class StatusRenderer {
             + ", "
             + failed
             + " with errors.";
-    boolean allGood = enabled == rows.size() && rulesOk == rows.size() && failed == 0;
+    boolean allGood = enabled == rows.size() && rulesOk == rows.size() && failed == 0 && roleOk;
     return allGood ? style.ok(line) : style.change(line) + " Run 'irctl plan' for the details.";
   }
 
@@ -183,6 +212,15 @@ public final class StatusRenderer {
           row.facts().delivery(row.region()).map(StatusRenderer::delivery).orElse(null));
       ObjectNode errors = region.putObject("errors");
       row.errors().forEach(errors::put);
+    }
+    Optional<String> error = roleError(result);
+    if (facts.forwarderRole().isPresent() || error.isPresent()) {
+      ObjectNode role = root.putObject("forwarderRole");
+      role.put("name", dev.irctl.engine.hub.ForwarderRole.NAME);
+      role.put("ok", error.isEmpty() && facts.forwarderRole().map(r -> r.ok()).orElse(false));
+      ArrayNode problems = role.putArray("problems");
+      facts.forwarderRole().ifPresent(r -> r.problems().forEach(problems::add));
+      role.put("error", error.orElse(null));
     }
     return Json.pretty(root);
   }

@@ -77,11 +77,9 @@ class PolicyScopingTest {
   }
 
   @Test
-  void configuredNamesOutsideThePrefixAreAddedByNameAndTheBusIsInTheRuleArn() {
+  void configuredNamesOutsideThePrefixAreAddedByNameAndRulesStayOnTheDefaultBus() {
     JsonNode policy =
-        generated(
-            new OwnedResources(
-                "aws", "*", List.of("soc-gd"), List.of("soc-alerts"), List.of("security")));
+        generated(new OwnedResources("aws", "*", List.of("soc-gd"), List.of("soc-alerts")));
 
     assertThat(resources(statement(policy, "IrctlPolicies")))
         .containsExactly("arn:aws:iam::*:policy/irctl-*", "arn:aws:iam::*:policy/soc-gd");
@@ -95,7 +93,7 @@ class PolicyScopingTest {
     assertThat(resources(statement(policy, "IrctlTopics")))
         .containsExactly("arn:aws:sns:*:*:irctl-*", "arn:aws:sns:*:*:soc-alerts");
     assertThat(resources(statement(policy, "IrctlRules")))
-        .containsExactly("arn:aws:events:*:*:rule/security/irctl-*");
+        .containsExactly("arn:aws:events:*:*:rule/irctl-*");
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.irctl.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.irctl.engine.hub.ForwarderRole;
 import dev.irctl.engine.port.RuleTarget;
 import dev.irctl.fakes.FakePorts;
@@ -58,6 +59,239 @@ class HubRegionCommandTest {
 
     assertThat(second.exitCode()).as(second.err()).isZero();
     assertThat(aws.log().writes()).isEmpty();
+  }
+
+  @Test
+  void aNarrowedRunKeepsForwardingTheEventsOfTheHubsOtherRules() {
+    assertThat(hubApply().exitCode()).isZero();
+    var forwarders = forwarderPatterns();
+    aws.log().clear();
+
+    // One rule of one category: the hub's other rules still need the other regions' events.
+    CliRun narrowed = hubApply("--category", "iam", "--rule", "iam-mfa-deactivated");
+
+    assertThat(narrowed.exitCode()).as(narrowed.err()).isZero();
+    assertThat(aws.log().writes()).noneMatch(c -> c.startsWith("us-east-1 "));
+    assertThat(forwarderPatterns()).isEqualTo(forwarders);
+    assertThat(aws.eventBridgeIn("eu-west-1").ruleNames("default")).hasSize(45);
+  }
+
+  /** us-east-1's forwarders, by name, with their patterns. */
+  private java.util.Map<String, java.util.Optional<String>> forwarderPatterns() {
+    java.util.Map<String, java.util.Optional<String>> patterns = new java.util.TreeMap<>();
+    for (String name : aws.eventBridgeIn("us-east-1").ruleNames("default")) {
+      patterns.put(
+          name,
+          aws.eventBridgeIn("us-east-1").rule("default", name).orElseThrow().rule().eventPattern());
+    }
+    return patterns;
+  }
+
+  /** {@code command} with the hub eu-west-1 over eu-west-1 and us-east-1, plus {@code extra}. */
+  private CliRun hub(String command, String... extra) {
+    java.util.List<String> args =
+        new java.util.ArrayList<>(
+            java.util.List.of(
+                command, "--region", "eu-west-1,us-east-1", "--hub-region", "eu-west-1", HONEY));
+    args.addAll(java.util.List.of(extra));
+    return CliRun.run(aws, args.toArray(String[]::new));
+  }
+
+  private CliRun hubApply(String... extra) {
+    java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--auto-approve"));
+    args.addAll(java.util.List.of(extra));
+    return hub("apply-rules", args.toArray(String[]::new));
+  }
+
+  private void applyHub() {
+    CliRun run = hubApply();
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    aws.log().clear();
+  }
+
+  @Test
+  void removeRulesDeletesTheForwarderRoleWithItsPolicyOnceNoForwarderIsLeft() {
+    applyHub();
+    aws.alertPathFake().rolesFake().attached(ForwarderRole.NAME, "arn:aws:iam::aws:policy/X");
+
+    CliRun dry = CliRun.run(aws, "remove-rules", "--region", "eu-west-1,us-east-1", "--dry-run");
+    assertThat(dry.exitCode()).as(dry.err()).isZero();
+    assertThat(dry.out()).contains("IAM role " + ForwarderRole.NAME);
+    assertThat(aws.log().writes()).isEmpty();
+
+    CliRun run =
+        CliRun.run(aws, "remove-rules", "--region", "eu-west-1,us-east-1", "--auto-approve");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(aws.eventBridgeIn("us-east-1").ruleNames("default")).isEmpty();
+    assertThat(aws.alertPathFake().rolesFake().role(ForwarderRole.NAME)).isEmpty();
+    // Inline policy deleted and managed policy detached before the role, after every forwarder.
+    var writes = aws.log().writes();
+    assertThat(writes)
+        .containsSubsequence(
+            "global iam:DeleteRolePolicy (write)",
+            "global iam:DetachRolePolicy (write)",
+            "global iam:DeleteRole (write)");
+    assertThat(writes.indexOf("global iam:DeleteRolePolicy (write)"))
+        .isGreaterThan(writes.lastIndexOf("us-east-1 events:DeleteRule (write)"));
+    // Regions outside the run are read for forwarders, never written.
+    assertThat(aws.log().calls()).contains("ap-southeast-2 events:ListRules");
+    assertThat(writes).noneMatch(c -> c.startsWith("ap-southeast-2 "));
+  }
+
+  @Test
+  void aForwarderWhoseRemovalFailedKeepsTheRoleUntilARerunRemovesBoth() {
+    applyHub();
+    aws.log()
+        .fail(
+            "us-east-1",
+            "events:DeleteRule",
+            dev.irctl.engine.port.AwsCallException.Kind.ACCESS_DENIED,
+            "AccessDeniedException: not allowed");
+
+    CliRun failed =
+        CliRun.run(aws, "remove-rules", "--region", "eu-west-1,us-east-1", "--auto-approve");
+
+    assertThat(failed.exitCode()).isNotZero();
+    assertThat(aws.alertPathFake().rolesFake().role(ForwarderRole.NAME)).isPresent();
+    assertThat(failed.out() + failed.err())
+        .contains("kept IAM role " + ForwarderRole.NAME)
+        .contains("still there after remove-rules");
+
+    aws.log().heal("us-east-1", "events:DeleteRule");
+    CliRun again =
+        CliRun.run(aws, "remove-rules", "--region", "eu-west-1,us-east-1", "--auto-approve");
+
+    assertThat(again.exitCode()).as(again.err()).isZero();
+    assertThat(aws.alertPathFake().rolesFake().role(ForwarderRole.NAME)).isEmpty();
+  }
+
+  @Test
+  void removeRulesKeepsTheRoleWhileAForwarderOutsideTheRunStillUsesIt() {
+    applyHub();
+
+    CliRun run = CliRun.run(aws, "remove-rules", "--region", "eu-west-1", "--auto-approve");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(aws.alertPathFake().rolesFake().role(ForwarderRole.NAME)).isPresent();
+    assertThat(run.out() + run.err())
+        .contains("kept IAM role " + ForwarderRole.NAME)
+        .contains("us-east-1: irctl-forward-");
+    assertThat(aws.log().writes()).noneMatch(c -> c.contains("iam:"));
+  }
+
+  @Test
+  void removeRulesLeavesAForwarderRoleIrctlDidNotTagAlone() {
+    aws.alertPathFake()
+        .rolesFake()
+        .existing(ForwarderRole.NAME, "{}", java.util.Map.of("owner", "someone"));
+
+    CliRun run = CliRun.run(aws, "remove-rules", "--region", "eu-west-1", "--auto-approve");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(aws.alertPathFake().rolesFake().role(ForwarderRole.NAME)).isPresent();
+    assertThat(run.out() + run.err()).contains("not tagged managed-by=irctl");
+    assertThat(aws.log().writes()).noneMatch(c -> c.contains("iam:"));
+  }
+
+  private CliRun hubStatus(String... extra) {
+    return hub("status", extra);
+  }
+
+  @Test
+  void statusChecksTheForwarderRoleItsTrustAndItsPermissionOnTheHubBus() throws Exception {
+    applyHub();
+    assertThat(hubStatus().out()).contains("forwarder role irctl-event-forwarder: ok");
+
+    var roles = aws.alertPathFake().rolesFake();
+    roles.updateTrustPolicy(
+        ForwarderRole.NAME, ForwarderRole.trustPolicy("999988887777").toString());
+    roles.putRolePolicy(
+        ForwarderRole.NAME,
+        ForwarderRole.POLICY_NAME,
+        ForwarderRole.permissionPolicy("arn:aws:events:us-east-1:111122223333:event-bus/default")
+            .toString());
+    aws.log().clear();
+    CliRun drifted = hubStatus();
+
+    assertThat(drifted.out())
+        .contains("forwarder role irctl-event-forwarder: trust policy differs")
+        .contains(
+            "may not put events on the hub bus"
+                + " arn:aws:events:eu-west-1:111122223333:event-bus/default")
+        .contains("Run 'irctl plan'");
+    assertThat(aws.log().writes()).isEmpty();
+    JsonNode json = dev.irctl.render.Json.mapper().readTree(hubStatus("--output", "json").out());
+    assertThat(json.path("forwarderRole").path("ok").asBoolean()).isFalse();
+    assertThat(json.path("forwarderRole").path("problems")).hasSize(2);
+  }
+
+  @Test
+  void statusSaysTheForwarderRoleIsMissing() {
+    CliRun run = hubStatus();
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("forwarder role irctl-event-forwarder: missing");
+    assertThat(CliRun.run(aws, "status", "--region", "eu-west-1", HONEY).out())
+        .doesNotContain("forwarder role");
+  }
+
+  /** What EventBridge delivers for an input transformer: each path's value put in the template. */
+  private static String delivered(dev.irctl.engine.port.InputTransformer t, JsonNode event)
+      throws Exception {
+    String text = t.inputTemplate();
+    for (var path : t.inputPaths().entrySet()) {
+      JsonNode value = event;
+      for (String key : path.getValue().substring(2).split("\\.")) {
+        value = value.path(key);
+      }
+      text = text.replace("<" + path.getKey() + ">", value.asText(""));
+    }
+    return dev.irctl.render.Json.mapper().readTree(text).asText();
+  }
+
+  @Test
+  void theReadableMessageOfAForwardedEventNamesTheRegionItCameFrom() throws Exception {
+    CliRun run = hubApply("--message-format", "readable");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    // A forwarded event keeps its envelope: the IAM call made in us-east-1 arrives in the hub.
+    JsonNode forwarded =
+        dev.irctl.render.Json.mapper()
+            .readTree(
+                "{\"source\":\"aws.iam\",\"detail-type\":\"AWS API Call via CloudTrail\","
+                    + "\"account\":\"111122223333\",\"region\":\"us-east-1\","
+                    + "\"time\":\"2026-03-01T12:00:00Z\",\"detail\":{\"eventName\":"
+                    + "\"DeactivateMFADevice\",\"userIdentity\":{\"arn\":\"arn:aws:iam::"
+                    + "111122223333:user/mallory\"},\"sourceIPAddress\":\"203.0.113.7\"}}");
+    RuleTarget hubTarget =
+        aws.eventBridgeIn("eu-west-1")
+            .rule("default", "irctl-iam-mfa-deactivated")
+            .orElseThrow()
+            .targets()
+            .get(RuleTarget.IRCTL_TARGET_ID);
+
+    String message = delivered(hubTarget.transformer().orElseThrow(), forwarded);
+
+    assertThat(message)
+        .contains("Region: us-east-1")
+        .contains("Event: DeactivateMFADevice")
+        .contains("Rule: irctl-iam-mfa-deactivated");
+    String local =
+        delivered(
+            hubTarget.transformer().get(),
+            ((com.fasterxml.jackson.databind.node.ObjectNode) forwarded.deepCopy())
+                .put("region", "eu-west-1"));
+    assertThat(local).contains("Region: eu-west-1");
+    // The forwarder passes the event on unmodified, or the hub rules could not match it.
+    String forwarder = aws.eventBridgeIn("us-east-1").ruleNames("default").get(0);
+    assertThat(
+            aws.eventBridgeIn("us-east-1")
+                .rule("default", forwarder)
+                .orElseThrow()
+                .targets()
+                .get(RuleTarget.HUB_TARGET_ID)
+                .transformer())
+        .isEmpty();
   }
 
   @Test

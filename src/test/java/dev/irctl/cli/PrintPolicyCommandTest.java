@@ -180,6 +180,49 @@ class PrintPolicyCommandTest {
     assertThat(run.err()).contains("--account-id 1234 is not an AWS account id");
   }
 
+  @Test
+  void removeRulesMayDeleteOnlyTheForwarderRoleAndApplyRulesMayNotDeleteIt() throws Exception {
+    JsonNode remove =
+        Json.mapper().readTree(CliRun.run("print-policy", "--command", "remove-rules").out());
+    JsonNode apply =
+        Json.mapper().readTree(CliRun.run("print-policy", "--command", "apply-rules").out());
+
+    JsonNode role = statement(remove, "IrctlForwarderRole");
+    assertThat(role.path("Resource").asText())
+        .isEqualTo("arn:aws:iam::*:role/irctl-event-forwarder");
+    assertThat(role.path("Action"))
+        .extracting(JsonNode::asText)
+        .containsExactly("iam:DeleteRole", "iam:DeleteRolePolicy", "iam:DetachRolePolicy");
+    assertThat(actions(remove)).contains("iam:GetRole", "iam:ListRolePolicies");
+    assertThat(actions(apply)).doesNotContain("iam:DeleteRole", "iam:DetachRolePolicy");
+    assertThat(statement(apply, "IrctlForwarderRole").path("Action"))
+        .extracting(JsonNode::asText)
+        .contains("iam:CreateRole", "iam:PutRolePolicy");
+  }
+
+  @Test
+  void eventBusIsRefusedForTheSameReasonAsInApplyRules() {
+    CliRun run = CliRun.run(CliRun.noAws(), "print-policy", "--event-bus", "security");
+    CliRun applyRules =
+        CliRun.run(
+            CliRun.noAws(),
+            "apply-rules",
+            "--region",
+            "eu-west-1",
+            "--set",
+            "bucketNames=h",
+            "--event-bus",
+            "x");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err())
+        .contains("only to the account's default event bus")
+        .isEqualTo(applyRules.err());
+    assertThat(CliRun.run(CliRun.noAws(), "print-policy", "--help").out())
+        .doesNotContain("--event-bus");
+  }
+
   private static List<String> sids(JsonNode policy) {
     List<String> sids = new ArrayList<>();
     policy.path("Statement").forEach(s -> sids.add(s.path("Sid").asText()));

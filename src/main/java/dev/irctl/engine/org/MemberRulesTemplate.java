@@ -44,7 +44,10 @@ public final class MemberRulesTemplate {
 
   public static final String RULES_STACK_SET = "irctl-member-rules";
   public static final String ROLE_STACK_SET = "irctl-member-role";
-  public static final String ROLE_NAME = "irctl-event-forwarder";
+
+  /** The same role, by name and policy name, as the hub's forwarder role in the own account. */
+  public static final String ROLE_NAME = dev.irctl.engine.hub.ForwarderRole.NAME;
+
   public static final String TARGET_ID = "irctl-hub";
   public static final String PARAM_ACCOUNT = "SecurityAccountId";
   public static final String PARAM_HUB_REGION = "HubRegion";
@@ -162,7 +165,7 @@ public final class MemberRulesTemplate {
         .putObject("aws:SourceAccount")
         .put("Ref", "AWS::AccountId");
     ObjectNode policy = properties.putArray("Policies").addObject();
-    policy.put("PolicyName", "irctl-put-events-to-hub");
+    policy.put("PolicyName", dev.irctl.engine.hub.ForwarderRole.POLICY_NAME);
     ObjectNode document = policy.putObject("PolicyDocument");
     document.put("Version", "2012-10-17");
     ObjectNode put = document.putArray("Statement").addObject();

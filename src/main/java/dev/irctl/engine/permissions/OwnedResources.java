@@ -9,19 +9,16 @@ import java.util.regex.Pattern;
 
 /**
  * What irctl owns in an account, for filling scoped ARNs: the partition and account ({@code *} for
- * any), the managed-policy names install-policy may write and attach, the SNS topic names and the
- * event buses apply-rules writes to. Everything irctl creates is named {@code irctl-*}; a name
- * configured outside that prefix (--policy-name, --topic-name) is added by name, never by pattern.
+ * any), the managed-policy names install-policy may write and attach, and the SNS topic names
+ * apply-rules writes to. irctl's rules are always on the default bus (--event-bus is refused: AWS
+ * delivers service events only there), so rule ARNs are {@code rule/irctl-*}. Everything irctl
+ * creates is named {@code irctl-*}; a name configured outside that prefix (--policy-name,
+ * --topic-name) is added by name, never by pattern.
  */
 public record OwnedResources(
-    String partition,
-    String accountId,
-    List<String> policyNames,
-    List<String> topicNames,
-    List<String> eventBuses) {
+    String partition, String accountId, List<String> policyNames, List<String> topicNames) {
   public static final String PREFIX = "irctl-";
   public static final String DEFAULT_POLICY = "irctl-guardduty-admin";
-  public static final String DEFAULT_BUS = "default";
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z]+)}");
 
   public OwnedResources {
@@ -33,13 +30,11 @@ public record OwnedResources(
     }
     policyNames = List.copyOf(policyNames);
     topicNames = List.copyOf(topicNames);
-    eventBuses = List.copyOf(eventBuses);
   }
 
   /** irctl's default names: the policy irctl-guardduty-admin, topics and rules irctl-*. */
   public static OwnedResources defaults(String partition, String accountId) {
-    return new OwnedResources(
-        partition, accountId, List.of(DEFAULT_POLICY), List.of(), List.of(DEFAULT_BUS));
+    return new OwnedResources(partition, accountId, List.of(DEFAULT_POLICY), List.of());
   }
 
   /** Policy names irctl may create and version: {@code irctl-*} and each configured name. */
@@ -52,15 +47,9 @@ public record OwnedResources(
     return withPrefixPattern(topicNames);
   }
 
-  /**
-   * Rule paths in a rule ARN: {@code irctl-*} on the default bus, {@code BUS/irctl-*} on others.
-   */
+  /** Rule paths in a rule ARN: irctl's rules, on the default bus. */
   List<String> rulePaths() {
-    List<String> paths = new ArrayList<>();
-    for (String bus : eventBuses.isEmpty() ? List.of(DEFAULT_BUS) : eventBuses) {
-      paths.add(DEFAULT_BUS.equals(bus) ? PREFIX + "*" : bus + "/" + PREFIX + "*");
-    }
-    return paths.stream().distinct().sorted().toList();
+    return List.of(PREFIX + "*");
   }
 
   private static List<String> withPrefixPattern(List<String> names) {

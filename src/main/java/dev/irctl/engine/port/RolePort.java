@@ -1,5 +1,6 @@
 package dev.irctl.engine.port;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,6 +20,25 @@ public interface RolePort {
 
   /** PutRolePolicy: creates or replaces the inline policy. */
   void putRolePolicy(String roleName, String policyName, String document);
+
+  /** ListRolePolicies: the names of the role's inline policies (every page). */
+  List<String> inlinePolicyNames(String roleName);
+
+  /** ListAttachedRolePolicies: the ARNs of the managed policies attached to the role. */
+  List<String> attachedPolicyArns(String roleName);
+
+  /** DeleteRolePolicy: deletes one inline policy. */
+  void deleteRolePolicy(String roleName, String policyName);
+
+  /** DetachRolePolicy: detaches one managed policy (the policy itself stays). */
+  void detachRolePolicy(String roleName, String policyArn);
+
+  /**
+   * DeleteRole. IAM refuses it while the role has inline or attached policies (or an instance
+   * profile, which irctl never adds): callers delete and detach those first. The caller checks
+   * ownership (name and tag) before calling.
+   */
+  void deleteRole(String roleName);
 
   record Role(String name, String arn, String trustPolicy, Map<String, String> tags) {
     public Role {

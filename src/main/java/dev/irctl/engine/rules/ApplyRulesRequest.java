@@ -9,6 +9,13 @@ import java.util.Optional;
  * (a narrowed selection never deletes rules outside it): prune deletes only orphans whose id is in
  * no loaded catalog or was excluded. With {@code hubRegion} the hub carries every rule and the one
  * topic; every other region only forwards (see {@link #forwards}).
+ *
+ * <p>{@code alsoForwarded}: with a hub and a selection narrowed by --rule/--category, the rest of
+ * the whole selection (the catalog after --exclude, rendered as a run without --rule/--category
+ * would render it). A narrowed run deploys only {@code rules}, but the forwarders must still carry
+ * the events of every rule the hub keeps (a narrowed run never deletes the others there), or the
+ * hub's other rules would silently stop receiving forwarded events. Empty without a hub or
+ * narrowing.
  */
 public record ApplyRulesRequest(
     String bus,
@@ -17,13 +24,27 @@ public record ApplyRulesRequest(
     boolean prune,
     List<DesiredRule> rules,
     List<String> keptIds,
-    Optional<String> hubRegion) {
+    Optional<String> hubRegion,
+    List<DesiredRule> alsoForwarded) {
   public static final String DEFAULT_BUS = "default";
 
   public ApplyRulesRequest {
     rules = List.copyOf(rules);
     keptIds = List.copyOf(keptIds);
     hubRegion = hubRegion == null ? Optional.empty() : hubRegion;
+    alsoForwarded = alsoForwarded == null ? List.of() : List.copyOf(alsoForwarded);
+  }
+
+  /** Nothing forwarded beyond the selection (no narrowing, or no hub). */
+  public ApplyRulesRequest(
+      String bus,
+      TopicSpec topic,
+      MessageFormat messageFormat,
+      boolean prune,
+      List<DesiredRule> rules,
+      List<String> keptIds,
+      Optional<String> hubRegion) {
+    this(bus, topic, messageFormat, prune, rules, keptIds, hubRegion, List.of());
   }
 
   /** One topic per region (no hub). */
@@ -49,13 +70,14 @@ public record ApplyRulesRequest(
 
   /** The same request without prune (status never deletes). */
   public ApplyRulesRequest withoutPrune() {
-    return new ApplyRulesRequest(bus, topic, messageFormat, false, rules, keptIds, hubRegion);
+    return new ApplyRulesRequest(
+        bus, topic, messageFormat, false, rules, keptIds, hubRegion, alsoForwarded);
   }
 
   /** The same request with one inbox in {@code hub}. */
   public ApplyRulesRequest withHub(String hub) {
     return new ApplyRulesRequest(
-        bus, topic, messageFormat, prune, rules, keptIds, Optional.of(hub));
+        bus, topic, messageFormat, prune, rules, keptIds, Optional.of(hub), alsoForwarded);
   }
 
   /** With a hub, a region other than the hub forwards events there instead of alerting itself. */
@@ -81,5 +103,25 @@ public record ApplyRulesRequest(
    */
   public List<DesiredRule> rulesFor(String region) {
     return rules.stream().filter(r -> RuleScopes.belongsIn(r, region)).toList();
+  }
+
+  /**
+   * The rules whose events a forwarding {@code region} sends to the hub: the selection and {@link
+   * #alsoForwarded}, global ones only in their home region (as {@link #rulesFor}).
+   */
+  public List<DesiredRule> forwardedRulesFor(String region) {
+    java.util.Set<String> names = new java.util.HashSet<>();
+    List<DesiredRule> all = new java.util.ArrayList<>();
+    for (DesiredRule rule : rules) {
+      if (names.add(rule.name())) {
+        all.add(rule);
+      }
+    }
+    for (DesiredRule rule : alsoForwarded) {
+      if (names.add(rule.name())) {
+        all.add(rule);
+      }
+    }
+    return all.stream().filter(r -> RuleScopes.belongsIn(r, region)).toList();
   }
 }

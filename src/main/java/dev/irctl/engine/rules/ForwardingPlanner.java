@@ -19,7 +19,9 @@ final class ForwardingPlanner {
   static RegionPlan plan(
       String region, ApplyRulesRequest request, Identity identity, RegionState state) {
     String hub = request.hubRegion().orElseThrow();
-    List<DesiredRule> forwarders = ForwarderRules.forRegion(request.rulesFor(region), hub);
+    List<DesiredRule> forwarders = ForwarderRules.forRegion(request.forwardedRulesFor(region), hub);
+    // Only the selection's own rules are replaced here: a rule outside a narrowed selection keeps
+    // alerting locally until a run that selects it has put it in the hub too.
     Set<String> selected =
         request.rules().stream().map(DesiredRule::name).collect(Collectors.toSet());
     Replaced replaced =

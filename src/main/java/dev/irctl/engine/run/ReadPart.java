@@ -19,8 +19,9 @@ public interface ReadPart {
 
   /**
    * Parts (by name) that must have finished in a region before this one plans there: the org
-   * members need the admin's detector the GuardDuty part creates. Empty (the default): it runs
-   * alongside the others.
+   * members need the admin's detector the GuardDuty part creates. A global part that names a
+   * regional part starts after every region has finished (the forwarder role's removal after the
+   * rules). Empty (the default): it runs alongside the others.
    */
   default java.util.Set<String> after() {
     return java.util.Set.of();

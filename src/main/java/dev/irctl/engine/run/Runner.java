@@ -23,12 +23,12 @@ import java.util.function.Supplier;
 /**
  * The one loop every command runs: identity once, then the parts in the selected regions. All
  * regional parts of one region run in the same region task (at once, on the shared call pool), at
- * most {@code concurrency} regions at a time; global parts run alongside. A part's failure in a
- * region is that result's, never the run's. Regions the account cannot use fail first, without a
- * call. Each result goes to {@link Progress} as soon as it is known, and while regions are
- * outstanding a tick reports how many. With {@link #secondPass}, retryable failures run once more
- * after the others finish. Once the mode's {@link Cancellation} is requested, no region, apply or
- * second pass starts.
+ * most {@code concurrency} regions at a time; global parts run alongside (one that waits for a
+ * regional part, after every region). A part's failure in a region is that result's, never the
+ * run's. Regions the account cannot use fail first, without a call. Each result goes to {@link
+ * Progress} as soon as it is known, and while regions are outstanding a tick reports how many. With
+ * {@link #secondPass}, retryable failures run once more after the others finish. Once the mode's
+ * {@link Cancellation} is requested, no region, apply or second pass starts.
  */
 public final class Runner {
   public static final Duration DEFAULT_TICK = Duration.ofSeconds(10);
@@ -97,9 +97,16 @@ public final class Runner {
               Part.GLOBAL, ports, identity, parallel, selection.regions(), mode.cancellation());
       java.util.Set<String> globalNames = new java.util.HashSet<>();
       global.forEach(p -> globalNames.add(p.name()));
+      java.util.Set<String> regionalNames = new java.util.HashSet<>();
+      regional.forEach(p -> regionalNames.add(p.name()));
       List<ReadPart> waiting = new ArrayList<>();
+      // A global part that waits for a regional one (the forwarder role's removal after the
+      // regions' rules) starts once every region has finished.
+      List<ReadPart> afterRegions = new ArrayList<>();
       for (ReadPart part : global) {
-        if (part.after().stream().anyMatch(globalNames::contains)) {
+        if (part.after().stream().anyMatch(regionalNames::contains)) {
+          afterRegions.add(part);
+        } else if (part.after().stream().anyMatch(globalNames::contains)) {
           waiting.add(part);
         } else {
           globals.add(parallel.fork(() -> report(runPart(part, globalContext, mode))));
@@ -132,6 +139,9 @@ public final class Runner {
                                       new Failure(Failure.Kind.REGION_UNUSABLE, why))))));
       if (!regional.isEmpty()) {
         results.addAll(regions(identity, selection.regions(), regional, mode, parallel));
+      }
+      for (ReadPart part : afterRegions) {
+        globals.add(parallel.fork(() -> report(runPart(part, globalContext, mode))));
       }
       globals.forEach(g -> results.add(Parallel.join(g)));
       if (secondPassDelay != null) {

@@ -14,6 +14,16 @@ public final class StatusFacts {
   private final Map<String, RulesStatus> rules = new ConcurrentHashMap<>();
   private final Map<String, TopicStatus> topics = new ConcurrentHashMap<>();
   private final Map<String, RegionDiagnosis> delivery = new ConcurrentHashMap<>();
+  private volatile ForwarderRoleStatus forwarderRole;
+
+  void forwarderRole(ForwarderRoleStatus status) {
+    forwarderRole = status;
+  }
+
+  /** With a hub: the forwarder role's state; empty without a hub (or when it could not be read). */
+  public Optional<ForwarderRoleStatus> forwarderRole() {
+    return Optional.ofNullable(forwarderRole);
+  }
 
   void delivery(String region, RegionDiagnosis diagnosis) {
     delivery.put(region, diagnosis);

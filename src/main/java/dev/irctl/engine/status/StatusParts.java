@@ -4,8 +4,10 @@ import dev.irctl.engine.delivery.Doctor;
 import dev.irctl.engine.delivery.DoctorTarget;
 import dev.irctl.engine.delivery.DoctorTargets;
 import dev.irctl.engine.delivery.RegionDiagnosis;
+import dev.irctl.engine.hub.ForwarderRolePart;
 import dev.irctl.engine.rules.ApplyRulesRequest;
 import dev.irctl.engine.rules.RegionPlan;
+import dev.irctl.engine.rules.RuleTargets;
 import dev.irctl.engine.rules.RulesPart;
 import dev.irctl.engine.run.Notes;
 import dev.irctl.engine.run.PartContext;
@@ -39,7 +41,44 @@ public final class StatusParts {
   }
 
   public List<ReadPart> parts() {
-    return List.of(new GuardDutyRead(), new RulesRead(), new DeliveryRead());
+    List<ReadPart> parts = new java.util.ArrayList<>();
+    parts.addAll(List.of(new GuardDutyRead(), new RulesRead(), new DeliveryRead()));
+    request.hubRegion().ifPresent(hub -> parts.add(new ForwarderRoleRead(hub)));
+    return List.copyOf(parts);
+  }
+
+  /**
+   * With a hub, the forwarder role as apply-rules would plan it (present, trust policy, permission
+   * to put events on the hub bus): global, one read per run.
+   */
+  private final class ForwarderRoleRead implements ReadPart {
+    private final ForwarderRolePart role;
+    private final String hub;
+
+    ForwarderRoleRead(String hub) {
+      this.role = new ForwarderRolePart(hub);
+      this.hub = hub;
+    }
+
+    @Override
+    public String name() {
+      return ForwarderRolePart.NAME;
+    }
+
+    @Override
+    public boolean global() {
+      return true;
+    }
+
+    @Override
+    public PartPlan plan(PartContext context) {
+      PartPlan plan = role.plan(context);
+      facts.forwarderRole(
+          ForwarderRoleStatus.of(
+              RuleTargets.hubBusArn(context.identity(), hub),
+              plan.changes().stream().map(ForwarderRolePart.RoleChange.class::cast).toList()));
+      return plan;
+    }
   }
 
   /** The detector as it is; never a change (status does not plan GuardDuty settings). */

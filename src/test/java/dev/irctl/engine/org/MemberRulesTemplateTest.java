@@ -8,6 +8,7 @@ import dev.irctl.catalog.Catalog;
 import dev.irctl.catalog.CatalogSources;
 import dev.irctl.catalog.Rule;
 import dev.irctl.catalog.RuleParameter;
+import dev.irctl.engine.hub.ForwarderRole;
 import dev.irctl.engine.rules.CatalogRules;
 import dev.irctl.engine.rules.DesiredRule;
 import java.util.HashMap;
@@ -124,5 +125,46 @@ class MemberRulesTemplateTest {
   void logicalIdsAreAlphanumeric() {
     assertThat(MemberRulesTemplate.logicalId("cis-root-account-usage"))
         .isEqualTo("RuleCisRootAccountUsage");
+  }
+
+  /**
+   * The member accounts' forwarder role (stack set irctl-member-role) has the hub forwarder role's
+   * shape: same name, trust (events.amazonaws.com, aws:SourceAccount = the account itself), one
+   * inline policy of the same name allowing only events:PutEvents on the hub's default bus, and
+   * irctl's tag. Compared as JSON trees with CloudFormation's intrinsics resolved and Sids aside.
+   */
+  @Test
+  void theMemberRoleHasTheHubForwarderRolesShape() {
+    String member = "444455556666";
+    String security = "111122223333";
+    String hubBus = "arn:aws:events:eu-west-1:" + security + ":event-bus/default";
+    JsonNode properties =
+        MemberRulesTemplate.role().path("Resources").path("ForwarderRole").path("Properties");
+
+    com.fasterxml.jackson.databind.node.ObjectNode trust =
+        properties.path("AssumeRolePolicyDocument").deepCopy();
+    ((com.fasterxml.jackson.databind.node.ObjectNode)
+            trust.path("Statement").get(0).path("Condition").path("StringEquals"))
+        .put("aws:SourceAccount", member);
+    JsonNode policy = properties.path("Policies").get(0);
+    com.fasterxml.jackson.databind.node.ObjectNode permissions =
+        policy.path("PolicyDocument").deepCopy();
+    ((com.fasterxml.jackson.databind.node.ObjectNode) permissions.path("Statement").get(0))
+        .put("Resource", hubBus);
+
+    assertThat(properties.path("RoleName").asText()).isEqualTo(ForwarderRole.NAME);
+    assertThat(withoutSids(trust)).isEqualTo(withoutSids(ForwarderRole.trustPolicy(member)));
+    assertThat(policy.path("PolicyName").asText()).isEqualTo(ForwarderRole.POLICY_NAME);
+    assertThat(withoutSids(permissions))
+        .isEqualTo(withoutSids(ForwarderRole.permissionPolicy(hubBus)));
+    assertThat(properties.path("Tags").get(0).path("Key").asText()).isEqualTo("managed-by");
+    assertThat(ForwarderRole.tags()).containsEntry("managed-by", "irctl");
+  }
+
+  private static JsonNode withoutSids(JsonNode policy) {
+    com.fasterxml.jackson.databind.node.ObjectNode copy = policy.deepCopy();
+    copy.path("Statement")
+        .forEach(st -> ((com.fasterxml.jackson.databind.node.ObjectNode) st).remove("Sid"));
+    return copy;
   }
 }
