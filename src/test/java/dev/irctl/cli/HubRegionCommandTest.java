@@ -7,6 +7,7 @@ import dev.irctl.engine.port.RuleTarget;
 import dev.irctl.fakes.FakePorts;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,6 +59,45 @@ class HubRegionCommandTest {
 
     assertThat(second.exitCode()).as(second.err()).isZero();
     assertThat(aws.log().writes()).isEmpty();
+  }
+
+  @Test
+  void signInRegionsThatWereNotChosenForwardTheirSignInsToTheHub() {
+    CliRun run =
+        CliRun.run(
+            aws,
+            "apply-rules",
+            "--auto-approve",
+            "--region",
+            "eu-west-1",
+            "--hub-region",
+            "eu-west-1",
+            HONEY);
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    // us-east-1 also carries root-account-usage, which matches root calls of any source.
+    assertThat(aws.eventBridgeIn("us-east-1").ruleNames("default"))
+        .isNotEmpty()
+        .allMatch(n -> n.startsWith("irctl-forward-"));
+    assertThat(aws.snsIn("us-east-1").topic("irctl-alerts")).isEmpty();
+    for (String region : List.of("us-east-2", "eu-north-1", "ap-southeast-2")) {
+      assertThat(aws.eventBridgeIn(region).ruleNames("default"))
+          .as(region)
+          .containsExactly("irctl-forward-aws.signin");
+      assertThat(
+              aws.eventBridgeIn(region)
+                  .rule("default", "irctl-forward-aws.signin")
+                  .orElseThrow()
+                  .targets()
+                  .get(RuleTarget.HUB_TARGET_ID)
+                  .arn())
+          .isEqualTo("arn:aws:events:eu-west-1:111122223333:event-bus/default");
+      assertThat(aws.snsIn(region).topic("irctl-alerts")).as(region).isEmpty();
+    }
+    assertThat(aws.eventBridgeIn("us-west-2").ruleNames("default")).isEmpty();
+    assertThat(run.out())
+        .contains("forwarded to the hub region eu-west-1")
+        .contains("AWS records console sign-ins on the global endpoint in");
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.irctl.engine.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.irctl.engine.PlanConflictException;
+import dev.irctl.engine.hub.ForwarderRules;
 import dev.irctl.engine.port.EventBridgePort;
 import dev.irctl.engine.port.SnsPort;
 import dev.irctl.engine.run.Applied;
@@ -40,13 +41,51 @@ public final class RulesPart implements Part {
   }
 
   @Override
+  public java.util.List<String> regions(java.util.List<String> chosen) {
+    return request.regions(chosen);
+  }
+
+  /**
+   * In a chosen region, the whole selection. In a region only carried for its sign-in rules, those
+   * rules (and their topic, or with a hub their forwarders): the plan sees only those rules on the
+   * bus, so nothing else there is pruned or reported orphaned, and its note says why.
+   */
+  @Override
   public PartPlan plan(PartContext context) {
     String region = context.region();
     EventBridgePort events = context.ports().eventBridge(region);
-    RegionState state = read(context, request);
-    RegionPlan plan = RegionPlanner.plan(region, request, context.identity(), state);
+    java.util.Optional<ApplyRulesRequest> carried = request.carriedTo(region, context.regions());
+    ApplyRulesRequest here = carried.orElse(request);
+    RegionState state = read(context, here);
+    java.util.List<String> remarks = java.util.List.of();
+    if (carried.isPresent()) {
+      state = only(state, carriedNames(here));
+      remarks = java.util.List.of(RuleScopes.carriedNote(region, here.rules(), here.hubRegion()));
+    }
+    RegionPlan plan = RegionPlanner.plan(region, here, context.identity(), state);
     checkQuota(events, request.bus(), region, plan);
-    return PartPlan.of(plan.changes(), state, plan, notes(plan));
+    return PartPlan.of(plan.changes(), state, plan, notes(plan, remarks));
+  }
+
+  /** The carried rules' names and their forwarders' (which the region may hold from a hub run). */
+  private static java.util.Set<String> carriedNames(ApplyRulesRequest carried) {
+    java.util.Set<String> names = new java.util.HashSet<>();
+    carried.rules().forEach(r -> names.add(r.name()));
+    try {
+      ForwarderRules.forRegion(carried.rules(), carried.hubRegion().orElse(""))
+          .forEach(f -> names.add(f.name()));
+    } catch (PlanConflictException e) {
+      // A rule irctl cannot forward: without a hub it has no forwarder to replace, and with one
+      // the forwarding plan fails the region with this same message.
+    }
+    return names;
+  }
+
+  private static RegionState only(RegionState state, java.util.Set<String> names) {
+    return new RegionState(
+        state.topic(),
+        state.rules().stream().filter(r -> names.contains(r.name())).toList(),
+        state.key());
   }
 
   /**
@@ -66,12 +105,17 @@ public final class RulesPart implements Part {
   }
 
   static Notes notes(RegionPlan plan) {
+    return notes(plan, java.util.List.of());
+  }
+
+  private static Notes notes(RegionPlan plan, java.util.List<String> remarks) {
     return new Notes(
         plan.topicArn().isEmpty() ? Map.of() : Map.of("topicArn", plan.topicArn()),
         plan.unchangedRules(),
         plan.orphans(),
         plan.pendingSubscriptions(),
-        plan.warnings());
+        plan.warnings(),
+        remarks);
   }
 
   @Override
