@@ -113,6 +113,9 @@ public final class CommandActions {
         SnsAdapter.ACTIONS,
         AccountAdapter.ACTIONS,
         RegionDirectoryAdapter.ACTIONS);
+    // init offers the caller as deployerPrincipalArns: one sts:GetCallerIdentity.
+    command("init", AccountAdapter.ACTIONS);
+    READ_ONLY.add("init");
     command("apply", ALL_PARTS);
     command("plan", ALL_PARTS);
     READ_ONLY.add("plan");
