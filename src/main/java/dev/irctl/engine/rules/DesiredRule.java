@@ -66,18 +66,7 @@ public record DesiredRule(
       String state,
       Map<String, String> tags,
       boolean global) {
-    this(
-        name,
-        ruleId,
-        title,
-        severity,
-        description,
-        pattern,
-        state,
-        tags,
-        global,
-        false,
-        ConsoleSignIns.NONE);
+    this(name, ruleId, title, severity, description, pattern, state, tags, global, false);
   }
 
   public RuleDefinition definition() {
