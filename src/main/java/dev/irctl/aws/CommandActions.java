@@ -116,6 +116,9 @@ public final class CommandActions {
         RegionDirectoryAdapter.ACTIONS,
         // The forwarder role, deleted once no forwarder is left in any region.
         ForwarderRoleAdapter.REMOVE_ACTIONS);
+    // init offers the caller as deployerPrincipalArns: one sts:GetCallerIdentity.
+    command("init", AccountAdapter.ACTIONS);
+    READ_ONLY.add("init");
     command("apply", ALL_PARTS);
     command("plan", ALL_PARTS);
     READ_ONLY.add("plan");

@@ -83,6 +83,14 @@ public final class CatalogDiff {
     if (old.scope() != rule.scope()) {
       fields.add("scope (" + old.scope().id() + " -> " + rule.scope().id() + ")");
     }
+    if (old.consoleSignIns() != rule.consoleSignIns()) {
+      fields.add(
+          "consoleSignIns ("
+              + old.consoleSignIns().id()
+              + " -> "
+              + rule.consoleSignIns().id()
+              + ")");
+    }
     if (old.severity() != rule.severity()) {
       fields.add("severity (" + old.severity().id() + " -> " + rule.severity().id() + ")");
     }

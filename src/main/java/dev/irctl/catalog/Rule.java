@@ -9,7 +9,9 @@ import java.util.Optional;
  * eventPattern} may hold placeholders; {@link PatternRenderer} substitutes them. {@code file} says
  * where the rule came from, for messages. The JSON nodes are shared: callers must not modify them
  * (the renderer works on a copy). {@code watchesAlertPath}: the rule reports tampering with irctl's
- * own alerting, so it also delivers to the alert-path log group (docs/alert-path.md).
+ * own alerting, so it also delivers to the alert-path log group (docs/alert-path.md). {@code
+ * consoleSignIns}: the console sign-ins the rule watches, which AWS records in fixed regions, so
+ * the rule also runs there ({@link ConsoleSignIns}).
  */
 public record Rule(
     String id,
@@ -27,12 +29,14 @@ public record Rule(
     ObjectNode eventPattern,
     RuleExamples examples,
     String file,
-    boolean watchesAlertPath) {
+    boolean watchesAlertPath,
+    ConsoleSignIns consoleSignIns) {
 
   public Rule {
     parameters = List.copyOf(parameters);
     prerequisites = List.copyOf(prerequisites);
     references = List.copyOf(references);
+    consoleSignIns = consoleSignIns == null ? ConsoleSignIns.NONE : consoleSignIns;
   }
 
   /** The EventBridge rule name irctl creates for this rule. */

@@ -33,7 +33,8 @@ final class RuleReader {
             nodes(node.path("examples").path("match")),
             nodes(node.path("examples").path("noMatch"))),
         file,
-        node.path("watchesAlertPath").asBoolean(false));
+        node.path("watchesAlertPath").asBoolean(false),
+        ConsoleSignIns.fromId(node.path("consoleSignIns").asText("")));
   }
 
   private static List<RuleParameter> parameters(JsonNode array) {

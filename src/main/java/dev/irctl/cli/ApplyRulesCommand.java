@@ -18,7 +18,7 @@ import picocli.CommandLine.Mixin;
     description = {
       "Deploy the catalog's EventBridge rules, alerting to an SNS topic, in every chosen region.",
       "",
-      "Per region: the SNS topic (created or adopted; its policy gets one statement letting EventBridge publish, every other statement kept), the subscriptions you name, and one rule irctl-<id> per selected catalog rule targeting the topic. Global rules (IAM, Organizations) go to us-east-1 only. Only what differs is written; rules irctl did not create (no managed-by=irctl tag) and targets you added are never touched. --prune deletes irctl rules no loaded catalog has (or that you --exclude), never rules outside a narrowed selection. --dry-run prints the plan with diffs."
+      "Per region: the SNS topic (created or adopted; its policy gets one statement letting EventBridge publish, every other statement kept), the subscriptions you name, and one rule irctl-<id> per selected catalog rule targeting the topic. Global rules (IAM, Organizations) go to the partition's home region only (us-east-1; us-gov-west-1, cn-north-1). The console sign-in rules also go to us-east-1, us-east-2, eu-north-1 and ap-southeast-2, where AWS records sign-ins on the global endpoint, whichever regions are chosen (with --hub-region they forward there). Only what differs is written; rules irctl did not create (no managed-by=irctl tag) and targets you added are never touched. --prune deletes irctl rules no loaded catalog has (or that you --exclude), never rules outside a narrowed selection. --dry-run prints the plan with diffs."
     },
     footer = {
       "",

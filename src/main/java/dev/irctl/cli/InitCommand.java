@@ -4,10 +4,14 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.irctl.ExitCode;
 import dev.irctl.UserException;
+import dev.irctl.engine.port.Ports;
+import dev.irctl.engine.port.Session;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,7 +23,10 @@ import picocli.CommandLine.Spec;
     description = {
       "Write a commented starter irctl.yaml.",
       "",
-      "Every key stands for a flag; flags override the file."
+      "Every key stands for a flag; flags override the file. It asks STS who is calling"
+          + " (sts:GetCallerIdentity, the one AWS call) and offers that caller, commented out, as"
+          + " rules.parameters.deployerPrincipalArns, so irctl's own runs need not page; --no-caller"
+          + " skips the call."
     },
     footer = {"", "Examples:", "  irctl init", "  irctl init --file ci/irctl.yaml"})
 public final class InitCommand implements Callable<Integer> {
@@ -34,6 +41,19 @@ public final class InitCommand implements Callable<Integer> {
 
   @Option(names = "--force", description = "Overwrite an existing file.")
   boolean force;
+
+  @Option(
+      names = "--profile",
+      paramLabel = "NAME",
+      description = "The AWS profile whose caller is offered (default: the SDK's default chain).")
+  String profile;
+
+  @Option(names = "--no-caller", description = "Do not ask STS who is calling; offer no caller.")
+  boolean noCaller;
+
+  /** init is a quick offline step: a caller it cannot read within seconds is left out. */
+  private static final Session.CallTimeouts QUICK =
+      new Session.CallTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(10));
 
   @Override
   public Integer call() throws IOException {
@@ -50,7 +70,8 @@ public final class InitCommand implements Callable<Integer> {
       if (parent != null) {
         Files.createDirectories(parent);
       }
-      Files.writeString(file, proposeHub(new String(starter.readAllBytes(), UTF_8)), UTF_8);
+      String text = proposeHub(new String(starter.readAllBytes(), UTF_8));
+      Files.writeString(file, noCaller ? text : offerCaller(text), UTF_8);
     }
     spec.commandLine().getErr().println("wrote " + file);
     spec.commandLine()
@@ -72,5 +93,55 @@ public final class InitCommand implements Callable<Integer> {
     }
     return starter.replace(
         "# alerts:\n#   hubRegion: us-east-1", "alerts:\n  hubRegion: " + region.trim());
+  }
+
+  /**
+   * The starter with the caller offered as deployerPrincipalArns (commented out: ignoring a caller
+   * is the user's choice), or as it is, said on stderr, when the caller cannot be read.
+   */
+  private String offerCaller(String starter) {
+    Optional<String> arn;
+    try (Ports ports = root().portsFactory().open(session())) {
+      arn = Optional.of(ports.account().identity().arn());
+    } catch (RuntimeException e) {
+      // AwsCallException, or the SDK finding no credentials or region: the offer is a courtesy.
+      spec.commandLine()
+          .getErr()
+          .println(
+              "note: could not read the caller (sts:GetCallerIdentity: "
+                  + e.getMessage()
+                  + "), so rules.parameters.deployerPrincipalArns is not offered; irctl's own"
+                  + " runs will page the tamper rules until you set it.");
+      return starter;
+    }
+    String deployer = DeployerArn.of(arn.get());
+    spec.commandLine()
+        .getErr()
+        .println(
+            "offered the caller "
+                + deployer
+                + " as rules.parameters.deployerPrincipalArns (commented out): uncomment it if"
+                + " irctl runs as this caller, so its own changes do not page.");
+    return starter.replace(
+        "  # parameters:\n  #   bucketNames: [corp-backup-archive-honey]\n",
+        "  # parameters:\n  #   bucketNames: [corp-backup-archive-honey]\n"
+            + "  #   # irctl's own caller (from irctl init): the tamper rules ignore its calls\n"
+            + "  #   deployerPrincipalArns: [\""
+            + deployer
+            + "\"]\n");
+  }
+
+  private Session session() {
+    return new Session(
+        Optional.ofNullable(profile),
+        Optional.empty(),
+        1,
+        Optional.empty(),
+        QUICK,
+        java.util.List.of());
+  }
+
+  private IrctlCommand root() {
+    return (IrctlCommand) spec.root().userObject();
   }
 }

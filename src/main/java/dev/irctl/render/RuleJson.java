@@ -31,6 +31,9 @@ public final class RuleJson {
     node.put("scopeNote", rule.scopeNote());
     node.put("ruleState", rule.managementEvents().ruleState());
     node.put("watchesAlertPath", rule.watchesAlertPath());
+    if (rule.consoleSignIns() != dev.irctl.catalog.ConsoleSignIns.NONE) {
+      node.put("consoleSignIns", rule.consoleSignIns().id());
+    }
     node.put("eventBridgeRuleName", rule.eventBridgeName());
     ArrayNode parameters = node.putArray("parameters");
     for (RuleParameter p : rule.parameters()) {

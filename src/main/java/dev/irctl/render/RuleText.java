@@ -16,7 +16,7 @@ public final class RuleText {
     out.println();
     field(out, "severity", rule.severity().id());
     field(out, "category", rule.category());
-    field(out, "scope", rule.scope().id() + " (" + rule.scopeNote() + ")");
+    field(out, "scope", RulesMarkdown.scope(rule) + " (" + rule.scopeNote() + ")");
     field(
         out,
         "events",

@@ -28,8 +28,16 @@ public final class RulesMarkdown {
         .append(catalog.rules().size() == 1 ? " rule" : " rules")
         .append(". ");
     md.append(
-            "`regional` rules are deployed in every region; `global` rules only in us-east-1, where events of global")
-        .append(" services such as IAM and Organizations arrive.\n\n");
+            "`regional` rules are deployed in every chosen region; `global` rules only in the partition's home")
+        .append(
+            " region, where events of global services such as IAM and Organizations arrive (us-east-1;")
+        .append(
+            " us-gov-west-1 in aws-us-gov, cn-north-1 in aws-cn). `+ sign-in regions` rules also run in")
+        .append(
+            " us-east-1, us-east-2, eu-north-1 and ap-southeast-2, where AWS records console sign-ins on the")
+        .append(
+            " global endpoint, and `+ us-east-1` rules there, where it records root sign-ins, whichever")
+        .append(" regions are chosen.\n\n");
     md.append("| id | severity | scope | what it catches | prerequisites |\n");
     md.append("|---|---|---|---|---|\n");
     for (Rule rule : catalog.rules()) {
@@ -38,7 +46,7 @@ public final class RulesMarkdown {
           .append("` | ")
           .append(rule.severity().id())
           .append(" | ")
-          .append(rule.scope().id())
+          .append(scope(rule))
           .append(" | ")
           .append(cell(rule.description()))
           .append(" | ")
@@ -46,6 +54,15 @@ public final class RulesMarkdown {
           .append(" |\n");
     }
     return md.toString();
+  }
+
+  /** The scope as deployed: with the regions a sign-in rule also runs in. */
+  static String scope(Rule rule) {
+    return switch (rule.consoleSignIns()) {
+      case ALL -> rule.scope().id() + " + sign-in regions";
+      case ROOT -> rule.scope().id() + " + us-east-1";
+      case NONE -> rule.scope().id();
+    };
   }
 
   /** The rule's prerequisites, plus what it needs on the command line and in the rule state. */

@@ -163,6 +163,7 @@ public final class RunRenderer {
           .pendingSubscriptions()
           .forEach(
               p -> out.append("    subscription pending confirmation: ").append(p).append('\n'));
+      r.notes().remarks().forEach(n -> out.append("    note: ").append(n).append('\n'));
       r.notes().warnings().forEach(w -> out.append("    warning: ").append(w).append('\n'));
     }
     return out.toString();
@@ -325,6 +326,8 @@ public final class RunRenderer {
     r.notes().pendingSubscriptions().forEach(pending::add);
     ArrayNode warnings = node.putArray("warnings");
     r.notes().warnings().forEach(warnings::add);
+    ArrayNode remarks = node.putArray("notes");
+    r.notes().remarks().forEach(remarks::add);
     node.put("fingerprint", r.fingerprint().orElse(null));
   }
 

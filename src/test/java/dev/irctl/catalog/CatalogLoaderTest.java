@@ -88,6 +88,15 @@ class CatalogLoaderTest {
   }
 
   @Test
+  void consoleSignInsTakesOnlyAllOrRoot() throws IOException {
+    write("s.json", TestRules.rule("s").set("consoleSignIns", "\"iam\"").json());
+
+    assertThatThrownBy(this::loadTempDir)
+        .hasMessageContaining(
+            "at /consoleSignIns: does not have a value in the enumeration [\"all\", \"root\"]");
+  }
+
+  @Test
   void schemaRejectsAParameterThatIsRequiredAndHasADefault() throws IOException {
     write(
         "p.json",

@@ -111,7 +111,7 @@ class CatalogValidatorTest {
   @Test
   void signinIsNotGlobalOnly() {
     Rule global = signinRule("global").build();
-    Rule regional = signinRule("regional").build();
+    Rule regional = signinRule("regional").set("consoleSignIns", "\"all\"").build();
 
     assertThat(errors(global))
         .anySatisfy(
@@ -119,6 +119,41 @@ class CatalogValidatorTest {
                 assertThat(m)
                     .contains("scope is global but aws.signin events arrive in the region"));
     assertThat(validator.validate(regional)).isEmpty();
+  }
+
+  @Test
+  void aSignInRuleWithoutConsoleSignInsIsWarnedThatItMissesTheSignInRegions() {
+    List<Finding> findings = validator.validate(signinRule("regional").build());
+
+    assertThat(findings)
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.level()).isEqualTo(Finding.Level.WARNING);
+              assertThat(f.message())
+                  .contains("matches console sign-ins but does not set consoleSignIns")
+                  .contains("us-east-1, us-east-2, eu-north-1 or ap-southeast-2");
+            });
+  }
+
+  @Test
+  void consoleSignInsOnARuleThatMatchesNoSignInIsAnError() {
+    Rule rule = TestRules.rule("not-signin").set("consoleSignIns", "\"root\"").build();
+
+    assertThat(errors(rule))
+        .anySatisfy(
+            m ->
+                assertThat(m)
+                    .contains(
+                        "consoleSignIns is root but the pattern names neither source aws.signin"));
+  }
+
+  @Test
+  void consoleSignInsOnAGlobalRuleIsAnError() {
+    Rule rule = signinRule("global").set("consoleSignIns", "\"all\"").build();
+
+    assertThat(errors(rule))
+        .anySatisfy(m -> assertThat(m).contains("consoleSignIns is set on a global rule"));
   }
 
   @Test

@@ -53,6 +53,53 @@ class ApplyRulesCommandTest {
   }
 
   @Test
+  void oneChosenRegionAlsoGetsTheSignInRulesWhereAwsRecordsConsoleSignInsAndNothingElseThere() {
+    // An irctl rule of an earlier run in us-east-2 that this run does not select: left alone.
+    CliRun.run(
+        aws,
+        "apply-rules",
+        "--auto-approve",
+        "--region",
+        "us-east-2",
+        "--rule",
+        "cloudtrail-tampering");
+    aws.log().clear();
+
+    CliRun run =
+        CliRun.run(aws, "apply-rules", "--auto-approve", "--region", "eu-west-1", "--prune", HONEY);
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(aws.eventBridgeIn("us-east-2").ruleNames("default"))
+        .containsExactlyInAnyOrder(
+            "irctl-cloudtrail-tampering",
+            "irctl-cis-console-auth-failures",
+            "irctl-cis-console-signin-without-mfa");
+    assertThat(aws.eventBridgeIn("us-east-1").ruleNames("default"))
+        .containsExactlyInAnyOrder(
+            "irctl-cis-console-auth-failures",
+            "irctl-cis-console-signin-without-mfa",
+            "irctl-cis-root-account-usage");
+    assertThat(aws.eventBridgeIn("ap-southeast-2").ruleNames("default")).hasSize(2);
+    assertThat(aws.eventBridgeIn("eu-north-1").ruleNames("default")).hasSize(2);
+    assertThat(aws.eventBridgeIn("us-west-2").ruleNames("default")).isEmpty();
+    assertThat(
+            aws.eventBridgeIn("eu-north-1")
+                .rule("default", "irctl-cis-console-auth-failures")
+                .orElseThrow()
+                .targets()
+                .get(RuleTarget.IRCTL_TARGET_ID)
+                .arn())
+        .isEqualTo(aws.snsIn("eu-north-1").arnOf("irctl-alerts"));
+    assertThat(run.out())
+        .contains(
+            "note: not a chosen region: AWS records console sign-ins on the global endpoint in")
+        .contains("Other irctl rules in this region are left alone.")
+        .doesNotContain("orphaned rule irctl-cloudtrail-tampering");
+    assertThat(run.err()).doesNotContain("sign-in rule(s)");
+    assertThat(aws.log().writes()).noneMatch(c -> c.contains("DeleteRule"));
+  }
+
+  @Test
   void theTopicTamperingRuleWatchesTheTopicNamedByTopicName() throws Exception {
     CliRun run =
         CliRun.run(
@@ -230,7 +277,7 @@ class ApplyRulesCommandTest {
                 "irctl:rule-id",
                 "ec2-instance-terminated",
                 "irctl:catalog-version",
-                "2026.12.1"),
+                "2026.12.2"),
             List.of(
                 RuleTarget.of(
                     "irctl-sns",

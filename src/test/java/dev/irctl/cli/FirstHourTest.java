@@ -18,7 +18,7 @@ class FirstHourTest {
 
   private String starterFile() throws Exception {
     Path file = dir.resolve("irctl.yaml");
-    assertThat(CliRun.run("init", "--file", file.toString()).exitCode()).isZero();
+    assertThat(CliRun.run("init", "--no-caller", "--file", file.toString()).exitCode()).isZero();
     // the starter says "regions: all"; keep the test to two regions
     Files.writeString(
         file, Files.readString(file).replace("regions: all", "regions: [us-east-1, eu-west-1]"));

@@ -8,6 +8,7 @@ import dev.irctl.engine.port.RuleTarget;
 import dev.irctl.fakes.FakePorts;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -109,18 +110,25 @@ class HubRegionCommandTest {
     aws.log().clear();
   }
 
+  /**
+   * An apply over eu-west-1 and us-east-1 also forwards sign-ins from the regions AWS records them
+   * in; remove-rules takes only the regions it is given, so undoing that apply names them too.
+   */
+  private static final String WITH_SIGN_IN_REGIONS =
+      "eu-west-1,us-east-1,us-east-2,eu-north-1,ap-southeast-2";
+
   @Test
   void removeRulesDeletesTheForwarderRoleWithItsPolicyOnceNoForwarderIsLeft() {
     applyHub();
     aws.alertPathFake().rolesFake().attached(ForwarderRole.NAME, "arn:aws:iam::aws:policy/X");
 
-    CliRun dry = CliRun.run(aws, "remove-rules", "--region", "eu-west-1,us-east-1", "--dry-run");
+    CliRun dry = CliRun.run(aws, "remove-rules", "--region", WITH_SIGN_IN_REGIONS, "--dry-run");
     assertThat(dry.exitCode()).as(dry.err()).isZero();
     assertThat(dry.out()).contains("IAM role " + ForwarderRole.NAME);
     assertThat(aws.log().writes()).isEmpty();
 
     CliRun run =
-        CliRun.run(aws, "remove-rules", "--region", "eu-west-1,us-east-1", "--auto-approve");
+        CliRun.run(aws, "remove-rules", "--region", WITH_SIGN_IN_REGIONS, "--auto-approve");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(aws.eventBridgeIn("us-east-1").ruleNames("default")).isEmpty();
@@ -135,8 +143,8 @@ class HubRegionCommandTest {
     assertThat(writes.indexOf("global iam:DeleteRolePolicy (write)"))
         .isGreaterThan(writes.lastIndexOf("us-east-1 events:DeleteRule (write)"));
     // Regions outside the run are read for forwarders, never written.
-    assertThat(aws.log().calls()).contains("ap-southeast-2 events:ListRules");
-    assertThat(writes).noneMatch(c -> c.startsWith("ap-southeast-2 "));
+    assertThat(aws.log().calls()).contains("us-west-2 events:ListRules");
+    assertThat(writes).noneMatch(c -> c.startsWith("us-west-2 "));
   }
 
   @Test
@@ -150,7 +158,7 @@ class HubRegionCommandTest {
             "AccessDeniedException: not allowed");
 
     CliRun failed =
-        CliRun.run(aws, "remove-rules", "--region", "eu-west-1,us-east-1", "--auto-approve");
+        CliRun.run(aws, "remove-rules", "--region", WITH_SIGN_IN_REGIONS, "--auto-approve");
 
     assertThat(failed.exitCode()).isNotZero();
     assertThat(aws.alertPathFake().rolesFake().role(ForwarderRole.NAME)).isPresent();
@@ -160,7 +168,7 @@ class HubRegionCommandTest {
 
     aws.log().heal("us-east-1", "events:DeleteRule");
     CliRun again =
-        CliRun.run(aws, "remove-rules", "--region", "eu-west-1,us-east-1", "--auto-approve");
+        CliRun.run(aws, "remove-rules", "--region", WITH_SIGN_IN_REGIONS, "--auto-approve");
 
     assertThat(again.exitCode()).as(again.err()).isZero();
     assertThat(aws.alertPathFake().rolesFake().role(ForwarderRole.NAME)).isEmpty();
@@ -292,6 +300,45 @@ class HubRegionCommandTest {
                 .get(RuleTarget.HUB_TARGET_ID)
                 .transformer())
         .isEmpty();
+  }
+
+  @Test
+  void signInRegionsThatWereNotChosenForwardTheirSignInsToTheHub() {
+    CliRun run =
+        CliRun.run(
+            aws,
+            "apply-rules",
+            "--auto-approve",
+            "--region",
+            "eu-west-1",
+            "--hub-region",
+            "eu-west-1",
+            HONEY);
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    // us-east-1 also carries root-account-usage, which matches root calls of any source.
+    assertThat(aws.eventBridgeIn("us-east-1").ruleNames("default"))
+        .isNotEmpty()
+        .allMatch(n -> n.startsWith("irctl-forward-"));
+    assertThat(aws.snsIn("us-east-1").topic("irctl-alerts")).isEmpty();
+    for (String region : List.of("us-east-2", "eu-north-1", "ap-southeast-2")) {
+      assertThat(aws.eventBridgeIn(region).ruleNames("default"))
+          .as(region)
+          .containsExactly("irctl-forward-aws.signin");
+      assertThat(
+              aws.eventBridgeIn(region)
+                  .rule("default", "irctl-forward-aws.signin")
+                  .orElseThrow()
+                  .targets()
+                  .get(RuleTarget.HUB_TARGET_ID)
+                  .arn())
+          .isEqualTo("arn:aws:events:eu-west-1:111122223333:event-bus/default");
+      assertThat(aws.snsIn(region).topic("irctl-alerts")).as(region).isEmpty();
+    }
+    assertThat(aws.eventBridgeIn("us-west-2").ruleNames("default")).isEmpty();
+    assertThat(run.out())
+        .contains("forwarded to the hub region eu-west-1")
+        .contains("AWS records console sign-ins on the global endpoint in");
   }
 
   @Test

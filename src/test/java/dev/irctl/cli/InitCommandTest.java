@@ -3,6 +3,8 @@ package dev.irctl.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.irctl.config.ConfigFile;
+import dev.irctl.engine.port.AwsCallException;
+import dev.irctl.fakes.FakePorts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -15,7 +17,7 @@ class InitCommandTest {
   void writesAStarterFileThatIrctlCanRead() {
     Path file = dir.resolve("ci/irctl.yaml");
 
-    CliRun run = CliRun.run(CliRun.noAws(), "init", "--file", file.toString());
+    CliRun run = CliRun.run(CliRun.noAws(), "init", "--no-caller", "--file", file.toString());
 
     assertThat(run.exitCode()).isZero();
     assertThat(file).exists();
@@ -27,10 +29,72 @@ class InitCommandTest {
     Path file = dir.resolve("irctl.yaml");
     Files.writeString(file, "profile: mine\n");
 
-    CliRun run = CliRun.run(CliRun.noAws(), "init", "--file", file.toString());
+    CliRun run = CliRun.run(CliRun.noAws(), "init", "--no-caller", "--file", file.toString());
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err()).contains("already exists; pass --force");
     assertThat(Files.readString(file)).isEqualTo("profile: mine\n");
+  }
+
+  @Test
+  void offersTheCallerAsDeployerPrincipalArnsCommentedOut() throws Exception {
+    Path file = dir.resolve("irctl.yaml");
+    FakePorts aws = new FakePorts();
+
+    CliRun run = CliRun.run(aws, "init", "--file", file.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    // GetCallerIdentity says assumed-role/admin/session; CloudTrail's userIdentity.arn has the
+    // same form with each run's session name, so the offer wildcards the session.
+    assertThat(Files.readString(file))
+        .contains(
+            "  #   deployerPrincipalArns: [\"arn:aws:sts::111122223333:assumed-role/admin/*\"]\n");
+    assertThat(run.err())
+        .contains("offered the caller arn:aws:sts::111122223333:assumed-role/admin/*");
+    assertThat(aws.log().calls()).containsExactly("global sts:GetCallerIdentity");
+    String uncommented =
+        Files.readString(file)
+            .replace("  # parameters:", "  parameters:")
+            .replace("  #   deployerPrincipalArns:", "    deployerPrincipalArns:");
+    Files.writeString(file, uncommented);
+    CliRun plan =
+        CliRun.run(
+            aws,
+            "apply-rules",
+            "--config",
+            file.toString(),
+            "--region",
+            "eu-west-1",
+            "--dry-run",
+            "--rule",
+            "sns-irctl-topic-tampering",
+            "--output",
+            "json");
+    assertThat(plan.exitCode()).as(plan.err()).isZero();
+    assertThat(plan.out()).contains("assumed-role/admin/*");
+  }
+
+  @Test
+  void anUnreadableCallerIsSaidAndTheFileIsWrittenWithoutIt() throws Exception {
+    Path file = dir.resolve("irctl.yaml");
+    FakePorts aws = new FakePorts();
+    aws.log().fail("global", "*", AwsCallException.Kind.ACCESS_DENIED, "no sts for you");
+
+    CliRun run = CliRun.run(aws, "init", "--file", file.toString());
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(Files.readString(file)).doesNotContain("deployerPrincipalArns");
+    assertThat(run.err())
+        .contains("note: could not read the caller (sts:GetCallerIdentity: ")
+        .contains("no sts for you")
+        .contains("deployerPrincipalArns is not offered");
+  }
+
+  @Test
+  void anIamUserIsOfferedAsItIs() {
+    assertThat(DeployerArn.of("arn:aws:iam::111122223333:user/ci/deployer"))
+        .isEqualTo("arn:aws:iam::111122223333:user/ci/deployer");
+    assertThat(DeployerArn.of("arn:aws-us-gov:sts::111122223333:assumed-role/irctl/botocore-1"))
+        .isEqualTo("arn:aws-us-gov:sts::111122223333:assumed-role/irctl/*");
   }
 }

@@ -53,7 +53,12 @@ class PlanCommandTest {
         .contains("alert-path pending  3 to add")
         .contains("+ create log group /irctl/alert-path (missing)")
         .contains("+ create alarm irctl-alert-path-failed-invocations (missing)")
-        .endsWith("Plan: 95 to add, 0 to change, 0 to destroy\n");
+        .contains(
+            "the same 3 changes in 3 regions: ap-southeast-2, eu-north-1, us-east-2\n"
+                + "  rules      pending  3 to add")
+        .contains(
+            "    note: not a chosen region: AWS records console sign-ins on the global endpoint in <region>")
+        .endsWith("Plan: 104 to add, 0 to change, 0 to destroy\n");
     assertThat(run.out().indexOf("eu-west-1\n")).isLessThan(run.out().indexOf("us-east-1\n"));
   }
 
@@ -85,7 +90,7 @@ class PlanCommandTest {
         .hasValueSatisfying(d -> assertThat(d.enabled()).isTrue());
     assertThat(aws.eventBridgeIn("us-east-1").ruleNames("default")).hasSize(45);
     assertThat(aws.iamFake().attachedTo(Principal.role("responders"))).containsExactly(POLICY_ARN);
-    assertThat(apply.out()).contains("Apply: 97 added, 0 changed, 0 destroyed (");
+    assertThat(apply.out()).contains("Apply: 109 added, 0 changed, 0 destroyed (");
     aws.log().clear();
 
     CliRun plan =
@@ -106,7 +111,7 @@ class PlanCommandTest {
         .contains("  guardduty  in sync")
         .contains("  rules      in sync  45 in sync")
         .contains("  iam        in sync")
-        .contains("No changes: everything is as asked in 2 regions.");
+        .contains("No changes: everything is as asked in 5 regions.");
   }
 
   @Test
@@ -176,13 +181,17 @@ class PlanCommandTest {
         .contains("  guardduty  failed: ")
         .contains("not authorized in eu-west-1")
         .contains("us-east-1\n  guardduty  pending  1 to add")
-        .contains("1 region failed (3 of 6 parts)");
+        .contains("1 region failed (3 of 9 parts)");
   }
 
   @Test
   void everyPartFailingExitsOne() {
     aws.log().fail("eu-west-1", "*", AwsCallException.Kind.ACCESS_DENIED, "denied");
     aws.log().fail("us-east-1", "*", AwsCallException.Kind.ACCESS_DENIED, "denied");
+    // the sign-in regions the rules part also runs in
+    for (String region : List.of("us-east-2", "eu-north-1", "ap-southeast-2")) {
+      aws.log().fail(region, "*", AwsCallException.Kind.ACCESS_DENIED, "denied");
+    }
 
     CliRun run = CliRun.run(aws, "plan", REGIONS, HONEY, "--detailed-exitcode");
 
@@ -224,7 +233,7 @@ class PlanCommandTest {
     assertThat(plan.get("command").asText()).isEqualTo("plan");
     assertThat(plan.get("inSync").asBoolean()).isFalse();
     assertThat(plan.at("/account/id").asText()).isEqualTo(FakePorts.ACCOUNT);
-    JsonNode guardDuty = plan.at("/results/0");
+    JsonNode guardDuty = plan.at("/results/2");
     assertThat(guardDuty.get("region").asText()).isEqualTo("eu-west-1");
     assertThat(guardDuty.get("part").asText()).isEqualTo("guardduty");
     assertThat(guardDuty.get("status").asText()).isEqualTo("PENDING");
@@ -233,7 +242,12 @@ class PlanCommandTest {
     assertThat(guardDuty.at("/changes/0/diffs/0/field").asText()).isEqualTo("status");
     assertThat(guardDuty.at("/changes/0/diffs/0/after").asText()).isEqualTo("ENABLED");
     assertThat(guardDuty.get("error").isNull()).isTrue();
-    JsonNode rules = plan.at("/results/1");
+    JsonNode carried = plan.at("/results/0");
+    assertThat(carried.get("region").asText()).isEqualTo("ap-southeast-2");
+    assertThat(carried.get("part").asText()).isEqualTo("rules");
+    assertThat(carried.get("changes")).hasSize(3);
+    assertThat(carried.at("/notes/0").asText()).startsWith("not a chosen region: AWS records");
+    JsonNode rules = plan.at("/results/3");
     assertThat(rules.get("part").asText()).isEqualTo("rules");
     assertThat(rules.get("status").asText()).isEqualTo("PENDING");
     assertThat(rules.at("/ids/topicArn").asText())
@@ -243,16 +257,16 @@ class PlanCommandTest {
         .as("an event pattern is a JSON value, not a string holding JSON")
         .isTrue();
     assertThat(rules.get("orphans").isArray()).isTrue();
-    JsonNode alertPath = plan.at("/results/2");
+    JsonNode alertPath = plan.at("/results/4");
     assertThat(alertPath.get("part").asText()).isEqualTo("alert-path");
     assertThat(alertPath.get("changes")).hasSize(3);
-    JsonNode iam = plan.at("/results/6");
+    JsonNode iam = plan.at("/results/9");
     assertThat(iam.get("region").asText()).isEqualTo("global");
     assertThat(iam.get("status").asText()).isEqualTo("SKIPPED");
     assertThat(iam.at("/error/message").asText()).startsWith("no principals named");
-    assertThat(plan.at("/summary/regions").asInt()).isEqualTo(2);
-    assertThat(plan.at("/summary/regionsWithChanges").asInt()).isEqualTo(2);
-    assertThat(plan.at("/summary/changes").asInt()).isEqualTo(1 + 39 + 3 + 1 + 46 + 3);
+    assertThat(plan.at("/summary/regions").asInt()).isEqualTo(5);
+    assertThat(plan.at("/summary/regionsWithChanges").asInt()).isEqualTo(5);
+    assertThat(plan.at("/summary/changes").asInt()).isEqualTo(3 * 3 + 1 + 39 + 3 + 1 + 46 + 3);
     assertThat(plan.at("/summary/failedParts").asInt()).isZero();
   }
 
@@ -264,10 +278,12 @@ class PlanCommandTest {
         CliRun.run(aws, "plan", REGIONS, HONEY, "--no-color", "--output-file", file.toString());
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).startsWith("eu-west-1\n").doesNotContain("\u001B[");
+    assertThat(run.out())
+        .startsWith("the same 3 changes in 3 regions: ap-southeast-2, eu-north-1, us-east-2\n")
+        .doesNotContain("\u001B[");
     JsonNode json = Json.mapper().readTree(Files.readString(file));
     assertThat(json.get("command").asText()).isEqualTo("plan");
-    assertThat(json.at("/summary/regions").asInt()).isEqualTo(2);
+    assertThat(json.at("/summary/regions").asInt()).isEqualTo(5);
   }
 
   @Test
@@ -365,7 +381,8 @@ class PlanCommandTest {
         .contains("findingPublishingFrequency: (none) -> ONE_HOUR")
         .contains("iam        pending  2 to add")
         .doesNotContain("us-east-1\n  guardduty")
-        .endsWith("Plan: 45 to add, 0 to change, 0 to destroy\n");
+        .contains("us-east-1\n  rules      pending  4 to add")
+        .endsWith("Plan: 58 to add, 0 to change, 0 to destroy\n");
     assertThat(plan.err()).contains("warning: skipped 7 global rule(s)");
     assertThat(apply.exitCode()).as(apply.err()).isZero();
     assertThat(status.exitCode()).as(status.err()).isZero();

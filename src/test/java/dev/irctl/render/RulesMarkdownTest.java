@@ -26,7 +26,7 @@ class RulesMarkdownTest {
                 + "<br>S3 data events for the bucket must be logged by a CloudTrail trail. |");
     assertThat(md)
         .contains(
-            "| `root-account-usage` | critical | regional | The root user signs in or calls an API (CIS 1.7 / 3.3). | none |");
+            "| `root-account-usage` | critical | regional + us-east-1 | The root user signs in or calls an API (CIS 1.7 / 3.3). | none |");
   }
 
   @Test

@@ -8,7 +8,8 @@ import java.util.Optional;
  * delivered. {@code keptIds} are catalog rule ids outside the selection that prune must leave alone
  * (a narrowed selection never deletes rules outside it): prune deletes only orphans whose id is in
  * no loaded catalog or was excluded. With {@code hubRegion} the hub carries every rule and the one
- * topic; every other region only forwards (see {@link #forwards}).
+ * topic; every other region only forwards (see {@link #forwards}). Sign-in rules also run in the
+ * regions where AWS records console sign-ins, chosen or not ({@link #regions}).
  *
  * <p>{@code alsoForwarded}: with a hub and a selection narrowed by --rule/--category, the rest of
  * the whole selection (the catalog after --exclude, rendered as a run without --rule/--category
@@ -123,5 +124,28 @@ public record ApplyRulesRequest(
       }
     }
     return all.stream().filter(r -> RuleScopes.belongsIn(r, region)).toList();
+  }
+
+  /**
+   * The regions the rules part runs in: the chosen ones, then those sign-in rules are carried to.
+   */
+  public List<String> regions(List<String> chosen) {
+    List<String> all = new java.util.ArrayList<>(chosen);
+    all.addAll(RuleScopes.carried(rules, chosen).keySet());
+    return all;
+  }
+
+  /**
+   * In a region that was not chosen but carries sign-in rules: the request for that region alone,
+   * its sign-in rules only and no prune (the region's other irctl rules are not this run's). Empty
+   * in a chosen region.
+   */
+  public Optional<ApplyRulesRequest> carriedTo(String region, List<String> chosen) {
+    List<DesiredRule> carried = RuleScopes.carried(rules, chosen).get(region);
+    if (carried == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new ApplyRulesRequest(bus, topic, messageFormat, false, carried, keptIds, hubRegion));
   }
 }

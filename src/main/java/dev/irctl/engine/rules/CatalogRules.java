@@ -139,7 +139,8 @@ public final class CatalogRules {
         rule.managementEvents().ruleState(),
         tags,
         rule.scope() == Scope.GLOBAL,
-        rule.watchesAlertPath());
+        rule.watchesAlertPath(),
+        rule.consoleSignIns());
   }
 
   private static List<Rule> select(Catalog catalog, Selection selection) {

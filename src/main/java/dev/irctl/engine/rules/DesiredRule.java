@@ -1,14 +1,16 @@
 package dev.irctl.engine.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.irctl.catalog.ConsoleSignIns;
 import dev.irctl.engine.port.RuleDefinition;
 import java.util.Map;
 
 /**
  * One EventBridge rule as irctl wants it: the catalog rule rendered with the user's parameters.
  * {@code title} and {@code severity} feed the readable alert message; {@code global} rules live
- * only in us-east-1. {@code watchesAlertPath} rules also deliver to the alert-path log group
- * ({@link AlertPathTarget}).
+ * only in the partition's home region. {@code watchesAlertPath} rules also deliver to the
+ * alert-path log group ({@link AlertPathTarget}). {@code consoleSignIns} rules also run where AWS
+ * records console sign-ins ({@link RuleScopes#carried}).
  */
 public record DesiredRule(
     String name,
@@ -20,9 +22,37 @@ public record DesiredRule(
     String state,
     Map<String, String> tags,
     boolean global,
-    boolean watchesAlertPath) {
+    boolean watchesAlertPath,
+    ConsoleSignIns consoleSignIns) {
   public DesiredRule {
     tags = Map.copyOf(tags);
+    consoleSignIns = consoleSignIns == null ? ConsoleSignIns.NONE : consoleSignIns;
+  }
+
+  /** A rule that watches no console sign-ins. */
+  public DesiredRule(
+      String name,
+      String ruleId,
+      String title,
+      String severity,
+      String description,
+      JsonNode pattern,
+      String state,
+      Map<String, String> tags,
+      boolean global,
+      boolean watchesAlertPath) {
+    this(
+        name,
+        ruleId,
+        title,
+        severity,
+        description,
+        pattern,
+        state,
+        tags,
+        global,
+        watchesAlertPath,
+        ConsoleSignIns.NONE);
   }
 
   /** A rule that does not watch the alert path. */

@@ -1,6 +1,6 @@
 package dev.irctl.engine.rules;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.irctl.catalog.ConsoleSignIns;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,9 +16,12 @@ import java.util.Optional;
  *       the home regions are the ones the SDK signs IAM in (us-gov-west-1, cn-north-1). A partition
  *       irctl has no home region for (the isolated ones, the European Sovereign Cloud) gets no
  *       global rule, and the warning says so instead of deploying one where it cannot fire.
- *   <li>Console sign-in rules (source aws.signin) are regional, but IAM users signing in on the
- *       global endpoint are recorded in us-east-1, us-east-2, eu-north-1 or ap-southeast-2, and
- *       root in us-east-1: the warning names the ones the selection leaves out.
+ *   <li>Console sign-in rules ({@code consoleSignIns}) are regional, but AWS records an IAM user's
+ *       sign-in on the global endpoint in us-east-1, us-east-2, eu-north-1 or ap-southeast-2, and
+ *       root's in us-east-1, whatever region the user then works in. So whenever any region of the
+ *       aws partition is chosen, the sign-in rules are also {@link #carried} to those regions (the
+ *       other rules are not). For other partitions AWS documents no such regions: their sign-in
+ *       rules run in the chosen regions only, and the warning says so.
  * </ul>
  */
 public final class RuleScopes {
@@ -28,8 +31,6 @@ public final class RuleScopes {
   /** Where console sign-ins on the global endpoint are recorded (commercial partition). */
   public static final List<String> SIGN_IN_REGIONS =
       List.of("us-east-1", "us-east-2", "eu-north-1", "ap-southeast-2");
-
-  private static final String SIGN_IN_SOURCE = "aws.signin";
 
   /** Region name prefix → partition, most specific first; anything else is aws. */
   private static final Map<String, String> PARTITION_BY_PREFIX = new LinkedHashMap<>();
@@ -68,24 +69,62 @@ public final class RuleScopes {
     return !rule.global() || homeRegion(region).map(region::equals).orElse(false);
   }
 
-  /** A rule that only matches console sign-in events. */
-  static boolean isSignIn(DesiredRule rule) {
-    JsonNode sources = rule.pattern().path("source");
-    if (!sources.isArray() || sources.isEmpty()) {
-      return false;
-    }
-    for (JsonNode source : sources) {
-      if (!SIGN_IN_SOURCE.equals(source.asText())) {
-        return false;
-      }
-    }
-    return true;
+  /**
+   * Where a partition records console sign-ins on its global endpoint, by what the rule watches
+   * (https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-aws-console-sign-in-events.html).
+   */
+  private static final Map<String, Map<ConsoleSignIns, List<String>>> SIGN_IN_REGIONS_BY_PARTITION =
+      Map.of(
+          "aws",
+          Map.of(ConsoleSignIns.ALL, SIGN_IN_REGIONS, ConsoleSignIns.ROOT, List.of(GLOBAL_REGION)));
+
+  /**
+   * The regions not among {@code chosen} that sign-in rules are carried to, each with the rules
+   * carried there: for every partition of the chosen regions whose sign-in regions irctl knows
+   * (aws), those regions. Empty when no region is chosen or no rule watches sign-ins.
+   */
+  public static Map<String, List<DesiredRule>> carried(
+      List<DesiredRule> rules, List<String> chosen) {
+    Map<String, List<DesiredRule>> carried = new LinkedHashMap<>();
+    chosen.stream()
+        .map(RuleScopes::partition)
+        .distinct()
+        .map(SIGN_IN_REGIONS_BY_PARTITION::get)
+        .filter(java.util.Objects::nonNull)
+        .forEach(
+            where ->
+                rules.stream()
+                    .filter(r -> r.consoleSignIns() != ConsoleSignIns.NONE)
+                    .forEach(
+                        rule ->
+                            where.get(rule.consoleSignIns()).stream()
+                                .filter(region -> !chosen.contains(region))
+                                .forEach(
+                                    region ->
+                                        carried
+                                            .computeIfAbsent(region, k -> new ArrayList<>())
+                                            .add(rule))));
+    return carried;
+  }
+
+  /** Why {@code rules} run in {@code region}, which was not chosen: the plan's note there. */
+  public static String carriedNote(String region, List<DesiredRule> rules, Optional<String> hub) {
+    boolean rootOnly = rules.stream().allMatch(r -> r.consoleSignIns() == ConsoleSignIns.ROOT);
+    return "not a chosen region: AWS records "
+        + (rootOnly ? "root console sign-ins" : "console sign-ins on the global endpoint")
+        + " in "
+        + region
+        + " whichever region the user then works in, so irctl deploys the sign-in rule(s) here too ("
+        + String.join(", ", rules.stream().map(DesiredRule::ruleId).toList())
+        + (hub.map(h -> ", forwarded to the hub region " + h).orElse(""))
+        + "). Other irctl rules in this region are left alone.";
   }
 
   /**
    * Warnings (one text, sentences joined) about rules the chosen regions leave out: global rules
    * whose home region is not chosen, global rules in a partition without a known home region, and
-   * sign-in rules missing sign-in regions. Empty when nothing is left out.
+   * sign-in rules in a partition whose sign-in regions irctl does not know. Empty when nothing is
+   * left out.
    */
   public static Optional<String> skippedGlobalRules(List<DesiredRule> rules, List<String> regions) {
     List<String> messages = new ArrayList<>();
@@ -124,22 +163,22 @@ public final class RuleScopes {
           });
     }
     List<String> signIn =
-        rules.stream().filter(RuleScopes::isSignIn).map(DesiredRule::ruleId).toList();
-    List<String> commercial = byPartition.getOrDefault("aws", List.of());
-    if (!signIn.isEmpty() && !commercial.isEmpty()) {
-      List<String> missing = SIGN_IN_REGIONS.stream().filter(r -> !commercial.contains(r)).toList();
-      if (!missing.isEmpty()) {
-        messages.add(
-            "sign-in rule(s) ("
-                + String.join(", ", signIn)
-                + ") miss "
-                + String.join(", ", missing)
-                + ": IAM users signing in on the global console endpoint are recorded in one of "
-                + String.join(", ", SIGN_IN_REGIONS)
-                + " (root in us-east-1), not in the region they then work in. Add --region "
-                + String.join(" --region ", missing)
-                + " to see every console sign-in.");
-      }
+        rules.stream()
+            .filter(r -> r.consoleSignIns() != ConsoleSignIns.NONE)
+            .map(DesiredRule::ruleId)
+            .toList();
+    if (!signIn.isEmpty()) {
+      byPartition.keySet().stream()
+          .filter(partition -> !SIGN_IN_REGIONS_BY_PARTITION.containsKey(partition))
+          .forEach(
+              partition ->
+                  messages.add(
+                      "sign-in rule(s) ("
+                          + String.join(", ", signIn)
+                          + ") run only in the chosen regions of partition "
+                          + partition
+                          + ": irctl does not know where AWS records console sign-ins on its global"
+                          + " endpoint there, only that a regional endpoint's are recorded in its region."));
     }
     return messages.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", messages));
   }

@@ -2,6 +2,7 @@ package dev.irctl.engine.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.irctl.engine.PlanConflictException;
+import dev.irctl.engine.hub.ForwarderRules;
 import dev.irctl.engine.port.BusRule;
 import dev.irctl.engine.port.EventBridgePort;
 import dev.irctl.engine.port.SnsPort;
@@ -42,11 +43,53 @@ public final class RulesPart implements Part {
   }
 
   @Override
+  public java.util.List<String> regions(java.util.List<String> chosen) {
+    return request.regions(chosen);
+  }
+
+  /**
+   * In a chosen region, the whole selection. In a region only carried for its sign-in rules, those
+   * rules (and their topic, or with a hub their forwarders): the plan sees only those rules on the
+   * bus, so nothing else there is pruned or reported orphaned, and its note says why.
+   */
+  @Override
   public PartPlan plan(PartContext context) {
-    Planned planned = readAndPlan(context, request);
+    String region = context.region();
+    java.util.Optional<ApplyRulesRequest> carried = request.carriedTo(region, context.regions());
+    ApplyRulesRequest here = carried.orElse(request);
+    java.util.function.UnaryOperator<RegionState> view =
+        java.util.function.UnaryOperator.identity();
+    java.util.List<String> remarks = java.util.List.of();
+    if (carried.isPresent()) {
+      java.util.Set<String> names = carriedNames(here);
+      view = state -> only(state, names);
+      remarks = java.util.List.of(RuleScopes.carriedNote(region, here.rules(), here.hubRegion()));
+    }
+    Planned planned = readAndPlan(context, here, view);
     RegionPlan plan = planned.plan();
-    checkQuota(request.bus(), context.region(), planned.onBus(), plan);
-    return PartPlan.of(plan.changes(), planned.state(), plan, notes(plan));
+    checkQuota(request.bus(), region, planned.onBus(), plan);
+    return PartPlan.of(plan.changes(), planned.state(), plan, notes(plan, remarks));
+  }
+
+  /** The carried rules' names and their forwarders' (which the region may hold from a hub run). */
+  private static java.util.Set<String> carriedNames(ApplyRulesRequest carried) {
+    java.util.Set<String> names = new java.util.HashSet<>();
+    carried.rules().forEach(r -> names.add(r.name()));
+    try {
+      ForwarderRules.forRegion(carried.rules(), carried.hubRegion().orElse(""))
+          .forEach(f -> names.add(f.name()));
+    } catch (PlanConflictException e) {
+      // A rule irctl cannot forward: without a hub it has no forwarder to replace, and with one
+      // the forwarding plan fails the region with this same message.
+    }
+    return names;
+  }
+
+  private static RegionState only(RegionState state, java.util.Set<String> names) {
+    return new RegionState(
+        state.topic(),
+        state.rules().stream().filter(r -> names.contains(r.name())).toList(),
+        state.key());
   }
 
   /**
@@ -61,6 +104,17 @@ public final class RulesPart implements Part {
    * and the plan is made again: a second run of an unchanged catalog reads no rule tags.
    */
   public static Planned readAndPlan(PartContext context, ApplyRulesRequest request) {
+    return readAndPlan(context, request, java.util.function.UnaryOperator.identity());
+  }
+
+  /**
+   * As {@link #readAndPlan(PartContext, ApplyRulesRequest)}, planning only the part of the region's
+   * state that {@code view} keeps (a carried region sees only its sign-in rules and forwarders).
+   */
+  static Planned readAndPlan(
+      PartContext context,
+      ApplyRulesRequest request,
+      java.util.function.UnaryOperator<RegionState> view) {
     String region = context.region();
     EventBridgePort events = context.ports().eventBridge(region);
     String topicArn = RegionPlanner.topicArn(context.identity(), region, request.topic().name());
@@ -73,7 +127,7 @@ public final class RulesPart implements Part {
             request.bus(),
             topicArn,
             request.topic().kmsKey());
-    RegionState state = found.state();
+    RegionState state = view.apply(found.state());
     RegionPlan plan = RegionPlanner.plan(region, request, context.identity(), state);
     if (!plan.unconfirmed().isEmpty()) {
       state = reader.withTags(events, state, plan.unconfirmed());
@@ -87,12 +141,17 @@ public final class RulesPart implements Part {
   }
 
   static Notes notes(RegionPlan plan) {
+    return notes(plan, java.util.List.of());
+  }
+
+  private static Notes notes(RegionPlan plan, java.util.List<String> remarks) {
     return new Notes(
         plan.topicArn().isEmpty() ? Map.of() : Map.of("topicArn", plan.topicArn()),
         plan.unchangedRules(),
         plan.orphans(),
         plan.pendingSubscriptions(),
-        plan.warnings());
+        plan.warnings(),
+        remarks);
   }
 
   @Override

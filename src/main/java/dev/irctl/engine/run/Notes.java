@@ -7,19 +7,32 @@ import java.util.TreeMap;
 /**
  * What a part says about a region besides its changes: ids of what it found or made ({@code
  * detectorId}, {@code topicArn}, {@code policyArn}), how many resources were already as asked,
- * owned resources left in place (orphans), subscriptions awaiting confirmation, and warnings.
+ * owned resources left in place (orphans), subscriptions awaiting confirmation, warnings, and
+ * remarks: facts a user should read that are no problem (why the part runs in a region not chosen).
  */
 public record Notes(
     Map<String, String> ids,
     int unchanged,
     List<String> orphans,
     List<String> pendingSubscriptions,
-    List<String> warnings) {
+    List<String> warnings,
+    List<String> remarks) {
   public Notes {
     ids = Map.copyOf(ids);
     orphans = List.copyOf(orphans);
     pendingSubscriptions = List.copyOf(pendingSubscriptions);
     warnings = List.copyOf(warnings);
+    remarks = List.copyOf(remarks);
+  }
+
+  /** Notes without remarks. */
+  public Notes(
+      Map<String, String> ids,
+      int unchanged,
+      List<String> orphans,
+      List<String> pendingSubscriptions,
+      List<String> warnings) {
+    this(ids, unchanged, orphans, pendingSubscriptions, warnings, List.of());
   }
 
   public static Notes none() {
@@ -34,6 +47,6 @@ public record Notes(
   public Notes withIds(Map<String, String> more) {
     Map<String, String> all = new TreeMap<>(ids);
     all.putAll(more);
-    return new Notes(all, unchanged, orphans, pendingSubscriptions, warnings);
+    return new Notes(all, unchanged, orphans, pendingSubscriptions, warnings, remarks);
   }
 }

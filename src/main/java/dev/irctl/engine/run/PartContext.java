@@ -7,9 +7,10 @@ import java.util.List;
 
 /**
  * What a part gets to work in one region: the region ({@link Part#GLOBAL} for a global part), the
- * ports, the account (identified once per run), the run's pool of call threads, every region of the
- * run (a global part that deploys to regions, the member stack set, reads them here), and the run's
- * {@link Cancellation}, which a part with many writes checks before starting each one.
+ * ports, the account (identified once per run), the run's pool of call threads, every region the
+ * run chose (a global part that deploys to regions, the member stack set, reads them here; a
+ * regional part that also runs elsewhere, {@link ReadPart#regions}, tells those apart), and the
+ * run's {@link Cancellation}, which a part with many writes checks before starting each one.
  */
 public record PartContext(
     String region,

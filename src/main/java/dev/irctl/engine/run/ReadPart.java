@@ -18,6 +18,16 @@ public interface ReadPart {
   }
 
   /**
+   * The regions a regional part runs in, given the ones the run chose: those (the default), or more
+   * when what it manages must also exist elsewhere (the rules part carries sign-in rules to where
+   * AWS records console sign-ins). The part learns in {@link PartContext#regions} which were
+   * chosen.
+   */
+  default java.util.List<String> regions(java.util.List<String> chosen) {
+    return chosen;
+  }
+
+  /**
    * Parts (by name) that must have finished in a region before this one plans there: the org
    * members need the admin's detector the GuardDuty part creates. A global part that names a
    * regional part starts after every region has finished (the forwarder role's removal after the

@@ -87,7 +87,9 @@ public final class Runner {
     List<ReadPart> all = List.copyOf(parts);
     List<ReadPart> regional = all.stream().filter(p -> !p.global()).toList();
     List<ReadPart> global = all.stream().filter(ReadPart::global).toList();
-    int regionCount = regional.isEmpty() ? 0 : selection.regions().size();
+    List<String> chosen = selection.regions();
+    Map<String, List<ReadPart>> byRegion = byRegion(regional, chosen);
+    int regionCount = byRegion.size();
     progress.started(identity, regionCount, mode.write());
     List<PartResult> results = new ArrayList<>();
     try (Parallel parallel = new Parallel()) {
@@ -138,7 +140,15 @@ public final class Runner {
                                       region,
                                       new Failure(Failure.Kind.REGION_UNUSABLE, why))))));
       if (!regional.isEmpty()) {
-        results.addAll(regions(identity, selection.regions(), regional, mode, parallel));
+        results.addAll(
+            regions(
+                identity,
+                List.copyOf(byRegion.keySet()),
+                chosen,
+                r -> byRegion.get(r),
+                mode,
+                parallel,
+                true));
       }
       for (ReadPart part : afterRegions) {
         globals.add(parallel.fork(() -> report(runPart(part, globalContext, mode))));
@@ -230,9 +240,19 @@ public final class Runner {
     }
   }
 
-  private List<PartResult> regions(
-      Identity identity, List<String> regions, List<ReadPart> parts, Mode mode, Parallel parallel) {
-    return regions(identity, regions, regions, r -> parts, mode, parallel, true);
+  /**
+   * Every region a regional part runs in (the chosen ones first, then those a part adds), each with
+   * its parts in the run's order.
+   */
+  private static Map<String, List<ReadPart>> byRegion(List<ReadPart> parts, List<String> chosen) {
+    Map<String, List<ReadPart>> byRegion = new java.util.LinkedHashMap<>();
+    chosen.forEach(r -> byRegion.put(r, new ArrayList<>()));
+    for (ReadPart part : parts) {
+      part.regions(chosen)
+          .forEach(r -> byRegion.computeIfAbsent(r, k -> new ArrayList<>()).add(part));
+    }
+    byRegion.values().removeIf(List::isEmpty);
+    return byRegion;
   }
 
   private List<PartResult> regions(
