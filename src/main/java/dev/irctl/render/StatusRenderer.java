@@ -80,7 +80,7 @@ public final class StatusRenderer {
   }
 
   /** One row per region the run covered, sorted, failures gathered from the results. */
-  public static List<Row> rows(RunResult result, StatusFacts facts) {
+  private List<Row> rows(RunResult result, StatusFacts facts) {
     Map<String, Map<String, String>> errors = new TreeMap<>();
     for (PartResult r : result.results()) {
       Map<String, String> region = errors.computeIfAbsent(r.region(), k -> new TreeMap<>());
@@ -89,7 +89,7 @@ public final class StatusRenderer {
             r.error().map(e -> e.kind() == Failure.Kind.REGION_UNUSABLE).orElse(false)
                 ? "region"
                 : r.part();
-        region.put(key, r.error().map(e -> e.message()).orElse("failed"));
+        region.put(key, r.error().map(run::worded).orElse("failed"));
       }
     }
     List<Row> rows = new ArrayList<>();

@@ -31,6 +31,26 @@ class FlagsTest {
   }
 
   @Test
+  void anInputReferredToInsideASentenceIsWordedWithItsFlagWherever() {
+    String engine = "leave it out with " + Input.EXCLUDE.ref() + " a or " + Input.PRUNE.ref() + ".";
+
+    assertThat(Flags.word(engine)).isEqualTo("leave it out with --exclude a or --prune.");
+    assertThat(Input.plain(engine)).isEqualTo("leave it out with excluded rule a or prune.");
+    assertThat(Flags.message(dev.irctl.UserException.usage(engine)))
+        .isEqualTo("leave it out with --exclude a or --prune.");
+    assertThat(new Failure(Failure.Kind.CONFLICT, engine).worded(Flags::of))
+        .isEqualTo("leave it out with --exclude a or --prune.");
+    assertThat(Flags.word("{input: not a reference}")).isEqualTo("{input: not a reference}");
+  }
+
+  @Test
+  void everyInputHasAFlag() {
+    for (Input input : Input.values()) {
+      assertThat(Flags.word(input.ref())).startsWith("--").isEqualTo(Flags.of(input));
+    }
+  }
+
+  @Test
   void anUnknownCategoryNamesTheFlagBeforeAnyCall() {
     CliRun run =
         CliRun.run(

@@ -1,6 +1,7 @@
 package dev.irctl.engine.region;
 
 import dev.irctl.UserException;
+import dev.irctl.engine.Input;
 import dev.irctl.engine.port.AwsCallException;
 import dev.irctl.engine.port.RegionDirectoryPort;
 import dev.irctl.engine.port.RegionDirectoryPort.AccountRegions;
@@ -48,14 +49,20 @@ public final class RegionResolver {
         throw UserException.usage(
             "Unknown region '"
                 + region
-                + "' in --region."
+                + "' in "
+                + Input.REGION.ref()
+                + "."
                 + suggestion(region, known).map(s -> " Did you mean " + s + "?").orElse(""));
       }
       unique.add(region);
     }
     if (unique.isEmpty() && !all && fallbackRegion().isEmpty()) {
       throw UserException.usage(
-          "No region given: pass --region REGION or --all-regions, or set AWS_REGION or a region in your AWS profile.");
+          "No region given: pass "
+              + Input.REGION.ref()
+              + " REGION or "
+              + Input.ALL_REGIONS.ref()
+              + ", or set AWS_REGION or a region in your AWS profile.");
     }
     return List.copyOf(unique);
   }

@@ -1,6 +1,7 @@
 package dev.irctl.engine.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.irctl.engine.Input;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -117,7 +118,9 @@ public final class RuleScopes {
                       + "): their events (IAM, Organizations, STS global endpoint) reach EventBridge"
                       + " only in "
                       + home.get()
-                      + ", which is not among the chosen regions. Add --region "
+                      + ", which is not among the chosen regions. Add "
+                      + Input.REGION.ref()
+                      + " "
                       + home.get()
                       + " to deploy them.");
             }
@@ -136,8 +139,10 @@ public final class RuleScopes {
                 + String.join(", ", missing)
                 + ": IAM users signing in on the global console endpoint are recorded in one of "
                 + String.join(", ", SIGN_IN_REGIONS)
-                + " (root in us-east-1), not in the region they then work in. Add --region "
-                + String.join(" --region ", missing)
+                + " (root in us-east-1), not in the region they then work in. Add "
+                + Input.REGION.ref()
+                + " "
+                + String.join(" " + Input.REGION.ref() + " ", missing)
                 + " to see every console sign-in.");
       }
     }

@@ -3,6 +3,7 @@ package dev.irctl.engine.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.irctl.cli.Flags;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,8 @@ class RuleScopesTest {
   void aGovCloudSelectionWithoutItsHomeRegionIsToldWhichOneToAdd() throws Exception {
     assertThat(
             RuleScopes.skippedGlobalRules(
-                List.of(rule("iam-mfa-deactivated", "aws.iam", true)), List.of("us-gov-east-1")))
+                    List.of(rule("iam-mfa-deactivated", "aws.iam", true)), List.of("us-gov-east-1"))
+                .map(Flags::word))
         .get()
         .asString()
         .contains("only in us-gov-west-1")
@@ -60,7 +62,9 @@ class RuleScopesTest {
   @Test
   void signInRulesNameTheSignInRegionsTheSelectionMisses() throws Exception {
     DesiredRule signIn = rule("cis-console-auth-failures", "aws.signin", false);
-    assertThat(RuleScopes.skippedGlobalRules(List.of(signIn), List.of("us-east-1", "eu-west-1")))
+    assertThat(
+            RuleScopes.skippedGlobalRules(List.of(signIn), List.of("us-east-1", "eu-west-1"))
+                .map(Flags::word))
         .get()
         .asString()
         .contains("miss us-east-2, eu-north-1, ap-southeast-2")
