@@ -188,14 +188,7 @@ class ApplyRulesCommandTest {
 
   @Test
   void dryRunPrintsPatternAndPolicyDiffsAndWritesNothing() {
-    CliRun.run(
-        aws,
-        "apply-rules",
-        "--auto-approve",
-        "--region",
-        "us-east-1",
-        "--rule",
-        "ec2-instance-terminated");
+    inUsEast1("--rule", "ec2-instance-terminated");
     aws.eventBridgeIn("us-east-1")
         .existing(
             "default",
@@ -217,16 +210,7 @@ class ApplyRulesCommandTest {
     aws.snsIn("us-east-1").existing("irctl-alerts", null, Map.of("managed-by", "irctl"));
     aws.log().clear();
 
-    CliRun run =
-        CliRun.run(
-            aws,
-            "apply-rules",
-            "--auto-approve",
-            "--region",
-            "us-east-1",
-            "--rule",
-            "ec2-instance-terminated",
-            "--dry-run");
+    CliRun run = inUsEast1("--rule", "ec2-instance-terminated", "--dry-run");
 
     assertThat(run.exitCode()).isZero();
     assertThat(aws.log().writes()).isEmpty();
@@ -267,17 +251,7 @@ class ApplyRulesCommandTest {
 
   @Test
   void jsonOutputListsChangesPerRegion() throws Exception {
-    CliRun run =
-        CliRun.run(
-            aws,
-            "apply-rules",
-            "--auto-approve",
-            "--region",
-            "us-east-1",
-            "--rule",
-            "ec2-instance-terminated",
-            "--output",
-            "json");
+    CliRun run = inUsEast1("--rule", "ec2-instance-terminated", "--output", "json");
 
     JsonNode json = Json.mapper().readTree(run.out());
     assertThat(json.get("command").asText()).isEqualTo("apply-rules");
@@ -305,17 +279,7 @@ class ApplyRulesCommandTest {
             false,
             "{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::111122223333:root\"},\"Action\":\"kms:*\"}]}");
 
-    CliRun run =
-        CliRun.run(
-            aws,
-            "apply-rules",
-            "--auto-approve",
-            "--region",
-            "us-east-1",
-            "--rule",
-            "ec2-instance-terminated",
-            "--kms-key",
-            "alias/alerts");
+    CliRun run = inUsEast1("--rule", "ec2-instance-terminated", "--kms-key", "alias/alerts");
 
     assertThat(run.exitCode()).isZero();
     assertThat(aws.snsIn("us-east-1").topic("irctl-alerts").orElseThrow().attributes())
@@ -326,20 +290,19 @@ class ApplyRulesCommandTest {
 
   @Test
   void anUnknownKmsKeyFailsTheRegionBeforeAnyWrite() {
-    CliRun run =
-        CliRun.run(
-            aws,
-            "apply-rules",
-            "--auto-approve",
-            "--region",
-            "us-east-1",
-            "--rule",
-            "ec2-instance-terminated",
-            "--kms-key",
-            "alias/nope");
+    CliRun run = inUsEast1("--rule", "ec2-instance-terminated", "--kms-key", "alias/nope");
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(aws.log().writes()).isEmpty();
     assertThat(run.out()).contains("--kms-key alias/nope was not found");
+  }
+
+  /** apply-rules --auto-approve in us-east-1 with these further arguments. */
+  private CliRun inUsEast1(String... args) {
+    List<String> all =
+        new java.util.ArrayList<>(
+            List.of("apply-rules", "--auto-approve", "--region", "us-east-1"));
+    all.addAll(List.of(args));
+    return CliRun.run(aws, all.toArray(String[]::new));
   }
 }
