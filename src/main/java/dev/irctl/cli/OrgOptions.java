@@ -44,7 +44,6 @@ public final class OrgOptions {
   @Mixin CatalogOptions catalog;
   @Mixin ParameterOptions parameters;
   @Mixin StackSetOptions stackSets;
-  @Mixin RuleSelectionOptions selection;
 
   @Option(
       names = "--auto-enable",
@@ -65,6 +64,8 @@ public final class OrgOptions {
               + " root (r-...), and to accounts that join it later (repeatable). Without --ou the"
               + " member stack sets are not planned.")
   List<String> organizationalUnits = new ArrayList<>();
+
+  @Mixin RuleSelectionOptions selection;
 
   private String catalogVersion = "";
 
