@@ -6,4 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -B -q -DskipTests test-compile
 ./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
-exec java -cp "target/classes:target/test-classes:$(cat target/bench-classpath.txt)" dev.irctl.bench.ApplyRulesBench
+# The JVM options ./irctl runs with (C1 only, serial GC): the CLI's own work is measured as it ships.
+# IRCTL_JAVA_OPTS overrides them, as for the launcher (IRCTL_JAVA_OPTS=" " for the JVM's defaults).
+# shellcheck disable=SC2086
+exec java ${IRCTL_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC} -cp "target/classes:target/test-classes:$(cat target/bench-classpath.txt)" dev.irctl.bench.ApplyRulesBench

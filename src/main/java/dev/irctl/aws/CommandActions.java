@@ -29,8 +29,9 @@ public final class CommandActions {
       only(
           OrganizationsAdapter.ACTIONS,
           "organizations:DescribeOrganization",
-          "organizations:ListAccounts",
           "organizations:ListRoots",
+          "organizations:ListOrganizationalUnitsForParent",
+          "organizations:ListAccountsForParent",
           "organizations:DescribeOrganizationalUnit",
           "organizations:ListDelegatedAdministrators");
 
@@ -174,7 +175,11 @@ public final class CommandActions {
             OrganizationsAdapter.ACTIONS,
             "organizations:DescribeOrganization",
             "organizations:ListDelegatedAdministrators",
-            "organizations:ListAccounts"),
+            // The account list, walked OU by OU in parallel (one listing's 20-account pages
+            // would be the run's critical path).
+            "organizations:ListRoots",
+            "organizations:ListOrganizationalUnitsForParent",
+            "organizations:ListAccountsForParent"),
         only(GuardDutyAdapter.ACTIONS, "guardduty:ListDetectors", "guardduty:GetDetector"),
         only(GuardDutyOrgAdapter.ACTIONS, "guardduty:ListMembers"),
         only(StackSetsAdapter.ACTIONS, "cloudformation:ListStackInstances"),

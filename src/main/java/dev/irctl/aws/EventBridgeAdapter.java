@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.DeadLetterConfig;
 import software.amazon.awssdk.services.eventbridge.model.InputTransformer;
@@ -25,7 +26,7 @@ import software.amazon.awssdk.services.eventbridge.model.Target;
 
 /**
  * {@link EventBridgePort} over the SDK's EventBridge client for one region. EventBridge has no SDK
- * paginators.
+ * paginators: every listing goes through {@link #allPages}.
  */
 final class EventBridgeAdapter implements EventBridgePort {
   /**
@@ -80,6 +81,9 @@ final class EventBridgeAdapter implements EventBridgePort {
   /** AWS's cap on entries in one PutTargets or RemoveTargets call. */
   static final int TARGETS_PER_CALL = 10;
 
+  /** The most entries AWS returns in one ListRules or ListTargetsByRule page. */
+  static final int PAGE_SIZE = 100;
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final EventBridgeClient client;
@@ -96,63 +100,25 @@ final class EventBridgeAdapter implements EventBridgePort {
 
   @Override
   public List<BusRule> listRules(String bus, String prefix) {
-    List<BusRule> rules = new ArrayList<>();
-    String token = null;
-    do {
-      String next = token;
-      ListRulesResponse page =
-          AwsCalls.call(
-              "events:ListRules",
-              () ->
-                  client.listRules(
-                      b -> b.eventBusName(bus).namePrefix(prefix).nextToken(next).limit(100)));
-      page.rules()
-          .forEach(
-              r ->
-                  rules.add(
-                      new BusRule(
-                          r.name(),
-                          r.arn(),
-                          Optional.ofNullable(r.eventPattern()),
-                          r.stateAsString(),
-                          Optional.ofNullable(r.description()))));
-      token = page.nextToken();
-    } while (token != null && !token.isEmpty());
-    return rules;
-  }
-
-  @Override
-  public int countRules(String bus) {
-    int count = 0;
-    String token = null;
-    do {
-      String next = token;
-      ListRulesResponse page =
-          AwsCalls.call(
-              "events:ListRules",
-              () -> client.listRules(b -> b.eventBusName(bus).nextToken(next).limit(100)));
-      count += page.rules().size();
-      token = page.nextToken();
-    } while (token != null && !token.isEmpty());
-    return count;
+    return allPages(
+        "events:ListRules",
+        token ->
+            client.listRules(
+                b -> b.eventBusName(bus).namePrefix(prefix).nextToken(token).limit(PAGE_SIZE)),
+        ListRulesResponse::rules,
+        ListRulesResponse::nextToken,
+        r ->
+            new BusRule(
+                r.name(),
+                r.arn(),
+                Optional.ofNullable(r.eventPattern()),
+                r.stateAsString(),
+                Optional.ofNullable(r.description())));
   }
 
   @Override
   public List<RuleTarget> listTargets(String bus, String ruleName) {
-    List<RuleTarget> targets = new ArrayList<>();
-    String token = null;
-    do {
-      String next = token;
-      ListTargetsByRuleResponse page =
-          AwsCalls.call(
-              "events:ListTargetsByRule",
-              () ->
-                  client.listTargetsByRule(
-                      b -> b.eventBusName(bus).rule(ruleName).nextToken(next).limit(100)));
-      page.targets().forEach(t -> targets.add(fromSdk(t)));
-      token = page.nextToken();
-    } while (token != null && !token.isEmpty());
-    return targets;
+    return targetPages(bus, ruleName, EventBridgeAdapter::fromSdk);
   }
 
   @Override
@@ -287,28 +253,48 @@ final class EventBridgeAdapter implements EventBridgePort {
 
   @Override
   public List<TargetRoute> targetRoutes(String bus, String ruleName) {
-    List<TargetRoute> routes = new ArrayList<>();
+    return targetPages(
+        bus,
+        ruleName,
+        t ->
+            new TargetRoute(
+                t.id(),
+                t.arn(),
+                Optional.ofNullable(t.roleArn()),
+                Optional.ofNullable(t.deadLetterConfig()).map(DeadLetterConfig::arn)));
+  }
+
+  /** ListTargetsByRule, every page, each target as {@code convert} makes it. */
+  private <T> List<T> targetPages(String bus, String ruleName, Function<Target, T> convert) {
+    return allPages(
+        "events:ListTargetsByRule",
+        token ->
+            client.listTargetsByRule(
+                b -> b.eventBusName(bus).rule(ruleName).nextToken(token).limit(PAGE_SIZE)),
+        ListTargetsByRuleResponse::targets,
+        ListTargetsByRuleResponse::nextToken,
+        convert);
+  }
+
+  /**
+   * Every page of a listing: EventBridge has no SDK paginators, so each listing follows NextToken
+   * itself until AWS returns none (or an empty one), one call at a time.
+   */
+  private static <P, S, T> List<T> allPages(
+      String action,
+      Function<String, P> page,
+      Function<P, List<S>> items,
+      Function<P, String> nextToken,
+      Function<S, T> convert) {
+    List<T> all = new ArrayList<>();
     String token = null;
     do {
       String next = token;
-      ListTargetsByRuleResponse page =
-          AwsCalls.call(
-              "events:ListTargetsByRule",
-              () ->
-                  client.listTargetsByRule(
-                      b -> b.eventBusName(bus).rule(ruleName).nextToken(next).limit(100)));
-      page.targets()
-          .forEach(
-              t ->
-                  routes.add(
-                      new TargetRoute(
-                          t.id(),
-                          t.arn(),
-                          Optional.ofNullable(t.roleArn()),
-                          Optional.ofNullable(t.deadLetterConfig()).map(DeadLetterConfig::arn))));
-      token = page.nextToken();
+      P response = AwsCalls.call(action, () -> page.apply(next));
+      items.apply(response).forEach(item -> all.add(convert.apply(item)));
+      token = nextToken.apply(response);
     } while (token != null && !token.isEmpty());
-    return routes;
+    return all;
   }
 
   /**

@@ -19,7 +19,8 @@ final class OrganizationsAdapter implements OrganizationsPort {
   static final List<AwsAction> ACTIONS =
       List.of(
           AwsAction.read("organizations:DescribeOrganization"),
-          AwsAction.read("organizations:ListAccounts"),
+          AwsAction.read("organizations:ListAccountsForParent"),
+          AwsAction.read("organizations:ListOrganizationalUnitsForParent"),
           AwsAction.read("organizations:ListRoots"),
           AwsAction.read("organizations:DescribeOrganizationalUnit"),
           AwsAction.read("organizations:ListAWSServiceAccessForOrganization"),
@@ -54,13 +55,24 @@ final class OrganizationsAdapter implements OrganizationsPort {
   }
 
   @Override
-  public List<OrgAccount> listAccounts() {
+  public List<OrgAccount> listAccountsForParent(String parentId) {
     return AwsCalls.call(
-        "organizations:ListAccounts",
+        "organizations:ListAccountsForParent",
         () ->
-            client.listAccountsPaginator(b -> {}).stream()
+            client.listAccountsForParentPaginator(b -> b.parentId(parentId)).stream()
                 .flatMap(page -> page.accounts().stream())
                 .map(OrganizationsAdapter::account)
+                .toList());
+  }
+
+  @Override
+  public List<String> listOrganizationalUnits(String parentId) {
+    return AwsCalls.call(
+        "organizations:ListOrganizationalUnitsForParent",
+        () ->
+            client.listOrganizationalUnitsForParentPaginator(b -> b.parentId(parentId)).stream()
+                .flatMap(page -> page.organizationalUnits().stream())
+                .map(ou -> ou.id())
                 .toList());
   }
 

@@ -4,6 +4,7 @@ import dev.irctl.ExitCode;
 import dev.irctl.UserException;
 import dev.irctl.catalog.Catalog;
 import dev.irctl.catalog.Rule;
+import dev.irctl.engine.drill.DrillAudience;
 import dev.irctl.engine.drill.DrillReport;
 import dev.irctl.engine.drill.DrillRun;
 import dev.irctl.engine.drill.DrillTarget;
@@ -12,16 +13,13 @@ import dev.irctl.engine.drill.SampleDrill;
 import dev.irctl.engine.port.AccountPort.Identity;
 import dev.irctl.engine.port.AwsCallException;
 import dev.irctl.engine.port.Ports;
-import dev.irctl.engine.port.SubscriptionPort;
 import dev.irctl.engine.region.RegionSelection;
 import dev.irctl.engine.rules.ApplyRulesRequest;
 import dev.irctl.engine.rules.RegionPlanner;
 import dev.irctl.render.DrillRenderer;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -103,7 +101,9 @@ public final class DrillCommand implements Callable<Integer> {
                       new DrillTarget(
                           r, RegionPlanner.topicArn(identity, r, request.topic().name())))
               .toList();
-      context.progress("this will notify: " + notified(ports, targets));
+      context.progress(
+          "this will notify: "
+              + DrillAudience.notified(ports.alertPath(), targets, aws.concurrency()));
       String question = "Run the drill in " + targets.size() + " regions?";
       if (!confirmation.approved(question)) {
         context.progress("Drill cancelled: nothing was created.");
@@ -198,27 +198,6 @@ public final class DrillCommand implements Callable<Integer> {
       return new DrillReport.PatternResult(
           List.of(), java.util.Optional.of(String.valueOf(e.getCause().getMessage())));
     }
-  }
-
-  /** The confirmed subscribers of every region's topic, as protocol:endpoint, once each. */
-  private static String notified(Ports ports, List<DrillTarget> targets) {
-    Set<String> endpoints = new LinkedHashSet<>();
-    for (DrillTarget target : targets) {
-      try {
-        for (SubscriptionPort.TopicSubscription s :
-            ports.alertPath().subscriptions(target.region()).list(target.topicArn())) {
-          if (!s.pending()) {
-            endpoints.add(s.protocol() + ":" + s.endpoint());
-          }
-        }
-      } catch (AwsCallException e) {
-        endpoints.add(
-            "(" + target.region() + ": could not list subscriptions: " + e.getMessage() + ")");
-      }
-    }
-    return endpoints.isEmpty()
-        ? "nobody (no confirmed subscription to the irctl topic)"
-        : String.join(", ", endpoints);
   }
 
   static Duration parseTimeout(String text) {

@@ -28,7 +28,7 @@ import picocli.CommandLine.Command;
       "  irctl org delegate --admin-account 222233334444 --all-regions",
       "  irctl org plan --all-regions --ou r-ab12 --hub-region eu-west-1",
       "  irctl org apply --all-regions --ou r-ab12 --hub-region eu-west-1",
-      "  irctl org status --all-regions --detailed-exitcode"
+      "  irctl org status --all-regions --hub-region eu-west-1 --detailed-exitcode"
     })
 final class OrgCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

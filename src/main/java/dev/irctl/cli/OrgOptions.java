@@ -145,13 +145,7 @@ public final class OrgOptions {
   /** The hub region and how stack set operations roll out: org apply's and org remove's. */
   @Command
   static final class StackSetOptions {
-    @Option(
-        names = "--hub-region",
-        paramLabel = "REGION",
-        description =
-            "The region of the hub bus (this account's default bus, where members forward) and"
-                + " where the stack sets are administered (default: the first --region).")
-    String hubRegion;
+    @Mixin HubRegionOption hub;
 
     @Option(
         names = "--failure-tolerance",
@@ -172,20 +166,7 @@ public final class OrgOptions {
     String maxConcurrent = "25%";
 
     String hubRegion(RegionalAwsOptions aws) {
-      if (hubRegion != null) {
-        if (!hubRegion.matches("[a-z]{2}(-[a-z]+)+-\\d")) {
-          throw UserException.usage(
-              "--hub-region " + hubRegion + ": not a region name such as eu-west-1.");
-        }
-        return hubRegion;
-      }
-      List<String> named = aws.regions().stream().filter(r -> !r.isEmpty()).toList();
-      if (named.isEmpty()) {
-        throw UserException.usage(
-            "name the hub region with --hub-region (or a first --region): the stack sets are"
-                + " administered there and members forward to its bus.");
-      }
-      return named.get(0);
+      return hub.resolve(aws);
     }
 
     OperationPreferences preferences() {

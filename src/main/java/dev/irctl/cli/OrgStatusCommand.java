@@ -35,9 +35,9 @@ import picocli.CommandLine.Option;
           + " reads failed.",
       "",
       "Examples:",
-      "  irctl org status --all-regions",
-      "  irctl org status --all-regions --gaps-only",
-      "  irctl org status --all-regions --output json --detailed-exitcode"
+      "  irctl org status --all-regions --hub-region eu-west-1",
+      "  irctl org status --all-regions --hub-region eu-west-1 --gaps-only",
+      "  irctl org status --region eu-west-1 --output json --detailed-exitcode"
     })
 final class OrgStatusCommand implements Callable<Integer> {
   static final String COMMAND = "org status";
@@ -47,13 +47,7 @@ final class OrgStatusCommand implements Callable<Integer> {
   @Mixin OutputFileOption outputFile;
   @Mixin CommandContext context;
 
-  @Option(
-      names = "--stack-set-region",
-      paramLabel = "REGION",
-      defaultValue = "us-east-1",
-      description =
-          "The region the member rules stack set is administered from (default: ${DEFAULT-VALUE}).")
-  String stackSetRegion;
+  @Mixin HubRegionOption hub;
 
   @Option(
       names = "--gaps-only",
@@ -69,10 +63,7 @@ final class OrgStatusCommand implements Callable<Integer> {
   public Integer call() {
     aws.validate();
     outputFile.validate();
-    if (!stackSetRegion.matches("[a-z]{2}(-[a-z]+)+-\\d")) {
-      throw dev.irctl.UserException.usage(
-          "--stack-set-region " + stackSetRegion + ": not a region name such as us-east-1.");
-    }
+    String stackSetRegion = hub.resolve(aws);
     OrgStatusParts status = new OrgStatusParts(MemberRulesTemplate.RULES_STACK_SET, stackSetRegion);
     RunResult result =
         new RunFlow(context, aws, output)

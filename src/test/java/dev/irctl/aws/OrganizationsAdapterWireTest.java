@@ -41,12 +41,13 @@ class OrganizationsAdapterWireTest {
   }
 
   @Test
-  void listAccountsReadsEveryPageWithStateAndFallsBackToStatus() {
+  void listAccountsForParentReadsEveryPageOfThatParentWithStateAndFallsBackToStatus() {
     aws.server()
         .stubFor(
             post(urlEqualTo("/"))
-                .withHeader("X-Amz-Target", equalTo(TARGET + "ListAccounts"))
+                .withHeader("X-Amz-Target", equalTo(TARGET + "ListAccountsForParent"))
                 .withRequestBody(notContaining("NextToken"))
+                .withRequestBody(equalToJson("{\"ParentId\":\"ou-ab12-34567890\"}", true, true))
                 .willReturn(
                     okJson(
                         "{\"Accounts\":[{\"Id\":\"100000000001\",\"Name\":\"a\",\"Email\":\"a@x\","
@@ -56,19 +57,47 @@ class OrganizationsAdapterWireTest {
     aws.server()
         .stubFor(
             post(urlEqualTo("/"))
-                .withHeader("X-Amz-Target", equalTo(TARGET + "ListAccounts"))
-                .withRequestBody(equalToJson("{\"NextToken\":\"p2\"}", true, true))
+                .withHeader("X-Amz-Target", equalTo(TARGET + "ListAccountsForParent"))
+                .withRequestBody(
+                    equalToJson(
+                        "{\"ParentId\":\"ou-ab12-34567890\",\"NextToken\":\"p2\"}", true, true))
                 .willReturn(
                     okJson(
                         "{\"Accounts\":[{\"Id\":\"100000000003\",\"Name\":\"c\",\"Email\":\"c@x\","
                             + "\"Status\":\"SUSPENDED\"}]}")));
 
-    assertThat(organizations.listAccounts())
+    assertThat(organizations.listAccountsForParent("ou-ab12-34567890"))
         .extracting(OrgAccount::id, OrgAccount::state)
         .containsExactly(
             tuple("100000000001", AccountState.ACTIVE),
             tuple("100000000002", AccountState.CLOSED),
             tuple("100000000003", AccountState.SUSPENDED));
+  }
+
+  @Test
+  void listOrganizationalUnitsReadsEveryPageOfTheParentsChildren() {
+    aws.server()
+        .stubFor(
+            post(urlEqualTo("/"))
+                .withHeader("X-Amz-Target", equalTo(TARGET + "ListOrganizationalUnitsForParent"))
+                .withRequestBody(equalToJson("{\"ParentId\":\"r-ab12\"}", true, true))
+                .withRequestBody(notContaining("NextToken"))
+                .willReturn(
+                    okJson(
+                        "{\"OrganizationalUnits\":[{\"Id\":\"ou-ab12-11111111\",\"Name\":\"a\"}],"
+                            + "\"NextToken\":\"p2\"}")));
+    aws.server()
+        .stubFor(
+            post(urlEqualTo("/"))
+                .withHeader("X-Amz-Target", equalTo(TARGET + "ListOrganizationalUnitsForParent"))
+                .withRequestBody(
+                    equalToJson("{\"ParentId\":\"r-ab12\",\"NextToken\":\"p2\"}", true, true))
+                .willReturn(
+                    okJson(
+                        "{\"OrganizationalUnits\":[{\"Id\":\"ou-ab12-22222222\",\"Name\":\"b\"}]}")));
+
+    assertThat(organizations.listOrganizationalUnits("r-ab12"))
+        .containsExactly("ou-ab12-11111111", "ou-ab12-22222222");
   }
 
   @Test

@@ -59,6 +59,31 @@ class RulesAdaptersWireTest {
     aws.close();
   }
 
+  private static final AccountPort.Identity IDENTITY =
+      new AccountPort.Identity("111122223333", "aws", "arn:aws:iam::111122223333:user/x");
+
+  /** apply-rules in eu-west-1 with raw messages and no subscription. */
+  private static ApplyRulesRequest request(List<DesiredRule> rules) {
+    return new ApplyRulesRequest(
+        "default",
+        new TopicSpec("irctl-alerts", Optional.empty(), List.of()),
+        MessageFormat.RAW,
+        false,
+        rules);
+  }
+
+  /** eu-west-1's state through the adapters, as apply-rules reads it first (no rule tags). */
+  private RegionReader.Found read(Parallel parallel) {
+    return new RegionReader(parallel)
+        .read(
+            events,
+            aws.ports().sns("eu-west-1"),
+            Optional.empty(),
+            "default",
+            TOPIC,
+            Optional.empty());
+  }
+
   private static MappingBuilder events(String operation) {
     return post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AWSEvents." + operation));
   }
@@ -254,6 +279,94 @@ class RulesAdaptersWireTest {
   }
 
   @Test
+  void aRegionInSyncIsReadWithOneWholeBusListingAndOneTargetListingPerRuleAndNoRuleTags()
+      throws Exception {
+    DesiredRule regional =
+        new DesiredRule(
+            "irctl-iam-mfa-deactivated",
+            "iam-mfa-deactivated",
+            "MFA device deactivated",
+            "high",
+            "Alerts when MFA is turned off",
+            JSON.readTree("{\"source\":[\"aws.iam\"]}"),
+            "ENABLED",
+            Map.of("managed-by", "irctl", "irctl:rule-id", "iam-mfa-deactivated"),
+            false);
+    aws.server()
+        .stubFor(
+            events("ListRules")
+                .willReturn(
+                    okJson(
+                        "{\"Rules\":[{\"Name\":\"irctl-iam-mfa-deactivated\",\"Arn\":\"arn:aws:events:eu-west-1:111122223333:rule/irctl-iam-mfa-deactivated\","
+                            + "\"State\":\"ENABLED\",\"Description\":\"Alerts when MFA is turned off\",\"EventPattern\":\"{\\\"source\\\":[\\\"aws.iam\\\"]}\"},"
+                            + "{\"Name\":\"team-rule\",\"Arn\":\"arn:aws:events:eu-west-1:111122223333:rule/team-rule\",\"State\":\"ENABLED\",\"EventPattern\":\"{}\"}]}")));
+    aws.server()
+        .stubFor(
+            events("ListTargetsByRule")
+                .willReturn(
+                    okJson("{\"Targets\":[{\"Id\":\"irctl-sns\",\"Arn\":\"" + TOPIC + "\"}]}")));
+    aws.server()
+        .stubFor(
+            query("GetTopicAttributes")
+                .willReturn(
+                    aResponse()
+                        .withStatus(404)
+                        .withBody(
+                            "<ErrorResponse><Error><Type>Sender</Type><Code>NotFound</Code>"
+                                + "<Message>Topic does not exist</Message></Error></ErrorResponse>")));
+    ApplyRulesRequest request = request(List.of(regional));
+
+    RegionPlan plan;
+    RegionReader.Found found;
+    try (Parallel parallel = new Parallel()) {
+      found = read(parallel);
+      plan = RegionPlanner.plan("eu-west-1", request, IDENTITY, found.state());
+    }
+
+    assertThat(plan.ruleChanges()).isEmpty();
+    assertThat(plan.unchangedRules()).isEqualTo(1);
+    assertThat(plan.unconfirmed()).isEmpty();
+    assertThat(found.onBus()).extracting(BusRule::name).contains("team-rule");
+    assertThat(aws.operations())
+        .filteredOn(o -> o.startsWith("EventBridge:"))
+        .containsExactlyInAnyOrder("EventBridge:ListRules", "EventBridge:ListTargetsByRule");
+    assertThat(body("ListRules").has("NamePrefix"))
+        .as("the whole bus, for the plan and the quota")
+        .isFalse();
+  }
+
+  @Test
+  void everyPageOfARulesTargetsIsRead() {
+    aws.server()
+        .stubFor(
+            events("ListTargetsByRule")
+                .inScenario("pages")
+                .whenScenarioStateIs(STARTED)
+                .willReturn(
+                    okJson(
+                        "{\"Targets\":[{\"Id\":\"irctl-sns\",\"Arn\":\""
+                            + TOPIC
+                            + "\"}],\"NextToken\":\"t2\"}"))
+                .willSetStateTo("page2"));
+    aws.server()
+        .stubFor(
+            events("ListTargetsByRule")
+                .inScenario("pages")
+                .whenScenarioStateIs("page2")
+                .withRequestBody(containing("\"NextToken\":\"t2\""))
+                .willReturn(
+                    okJson(
+                        "{\"Targets\":[{\"Id\":\"pager\",\"Arn\":\"arn:aws:lambda:eu-west-1:111122223333:function:pager\",\"RoleArn\":\"arn:aws:iam::111122223333:role/r\"}]}")));
+
+    List<RuleTarget> targets = events.listTargets("default", "irctl-a");
+
+    assertThat(targets).extracting(RuleTarget::id).containsExactly("irctl-sns", "pager");
+    assertThat(targets.get(1).roleArn()).contains("arn:aws:iam::111122223333:role/r");
+    assertThat(aws.operations())
+        .containsExactly("EventBridge:ListTargetsByRule", "EventBridge:ListTargetsByRule");
+  }
+
+  @Test
   void setTopicAttributesSendsTheMergedPolicyKeepingTheForeignStatement() throws Exception {
     String foreign =
         "{\"Sid\":\"Alarms\",\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"cloudwatch.amazonaws.com\"},\"Action\":\"sns:Publish\",\"Resource\":\""
@@ -292,27 +405,11 @@ class RulesAdaptersWireTest {
                 .willReturn(
                     xml(
                         "<SetTopicAttributesResponse><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></SetTopicAttributesResponse>")));
-    AccountPort.Identity identity =
-        new AccountPort.Identity("111122223333", "aws", "arn:aws:iam::111122223333:user/x");
-    ApplyRulesRequest request =
-        new ApplyRulesRequest(
-            "default",
-            new TopicSpec("irctl-alerts", Optional.empty(), List.of()),
-            MessageFormat.RAW,
-            false,
-            List.of());
+    ApplyRulesRequest request = request(List.of());
 
     try (Parallel parallel = new Parallel()) {
-      RegionState state =
-          new RegionReader(parallel)
-              .read(
-                  events,
-                  aws.ports().sns("eu-west-1"),
-                  Optional.empty(),
-                  "default",
-                  TOPIC,
-                  Optional.empty());
-      RegionPlan plan = RegionPlanner.plan("eu-west-1", request, identity, state);
+      RegionState state = read(parallel).state();
+      RegionPlan plan = RegionPlanner.plan("eu-west-1", request, IDENTITY, state);
       RegionApplier.Outcome outcome =
           new RegionApplier(parallel).apply(events, aws.ports().sns("eu-west-1"), "default", plan);
 

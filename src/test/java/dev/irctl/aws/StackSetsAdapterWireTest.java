@@ -163,6 +163,26 @@ class StackSetsAdapterWireTest {
   }
 
   @Test
+  void aRepeatedCreateStackInstancesCarriesANewOperationIdSoAwsRetriesOutdatedInstances() {
+    // AWS: "Repeating this StackSet operation with a new operation ID retries all stack instances
+    // whose status is OUTDATED" (CreateStackInstances, OperationId). A fixed id would make the
+    // retry a no-op, so each call must carry a fresh one.
+    stub("CreateStackInstances", "<OperationId>op-1</OperationId>");
+    for (int i = 0; i < 2; i++) {
+      stackSets.createStackInstances(
+          "irctl-member-rules",
+          List.of("ou-ab12-34567890"),
+          List.of("eu-west-1"),
+          OperationPreferences.defaults());
+    }
+
+    String first = form(0).get("OperationId");
+    String second = form(1).get("OperationId");
+    assertThat(first).isNotBlank();
+    assertThat(second).isNotBlank().isNotEqualTo(first);
+  }
+
+  @Test
   void describeStackSetOperationIsPolledUntilDoneThenResultsGiveFailureReasons() {
     aws.server()
         .stubFor(

@@ -16,21 +16,20 @@ import java.util.TreeMap;
  * (the rules of a region, the regions themselves at --concurrency 17) running at once:
  *
  * <pre>
- * first run:  ec2:DescribeRegions → sts:GetCallerIdentity
- *             → [events:ListRules ‖ sns:GetTopicAttributes (absent)]
- *             → events:ListRules (quota count, only because rules will be created)
+ * first run:  sts:GetCallerIdentity → ec2:DescribeRegions
+ *             → [events:ListRules (the whole bus: the plan's rules and the quota count) ‖ sns:GetTopicAttributes (absent)]
  *             → [sns:CreateTopic ‖ events:PutRule per rule]
  *             → [events:PutTargets per rule (needs its rule and the topic) ‖ sns:Subscribe (needs the topic)]
- *             = 6 calls
- * second run: ec2:DescribeRegions → sts:GetCallerIdentity
+ *             = 5 calls (6 before the quota count shared the plan's ListRules)
+ * second run: sts:GetCallerIdentity → ec2:DescribeRegions
  *             → [events:ListRules ‖ sns:GetTopicAttributes]
- *             → [events:ListTargetsByRule ‖ events:ListTagsForResource per rule ‖ sns:ListTagsForResource ‖ sns:ListSubscriptionsByTopic]
- *             = 4 calls
+ *             → [events:ListTargetsByRule per rule ‖ sns:ListTagsForResource ‖ sns:ListSubscriptionsByTopic]
+ *             = 4 calls (rule tags are read only for rules the plan would change)
  * </pre>
  */
 public final class ApplyRulesBench {
   static final long LATENCY_MS = 100;
-  static final int FIRST_RUN_CHAIN = 6;
+  static final int FIRST_RUN_CHAIN = 5;
   static final int SECOND_RUN_CHAIN = 4;
 
   private ApplyRulesBench() {}
@@ -57,15 +56,18 @@ public final class ApplyRulesBench {
     aws.log().latency(LATENCY_MS);
     long start = System.nanoTime();
     CliRun first = CliRun.run(aws, command);
-    long firstMs = (System.nanoTime() - start) / 1_000_000;
+    long firstEnd = System.nanoTime();
+    long firstMs = (firstEnd - start) / 1_000_000;
     check(first);
     int firstWrites = aws.log().writes().size();
     int firstCalls = aws.log().calls().size();
+    String firstTimeline = Timeline.summary(aws.log(), start, firstEnd, LATENCY_MS);
 
     aws.log().clear();
     start = System.nanoTime();
     CliRun second = CliRun.run(aws, command);
-    long secondMs = (System.nanoTime() - start) / 1_000_000;
+    long secondEnd = System.nanoTime();
+    long secondMs = (secondEnd - start) / 1_000_000;
     check(second);
 
     Map<String, Integer> reads = new TreeMap<>();
@@ -81,6 +83,7 @@ public final class ApplyRulesBench {
         firstMs / (double) (FIRST_RUN_CHAIN * LATENCY_MS),
         firstCalls,
         firstWrites);
+    System.out.println("            " + firstTimeline);
     System.out.printf(
         "second run: wall %5d ms, bound %d ms (%d dependent calls), ratio %.2f, %d writes%n",
         secondMs,
@@ -88,9 +91,16 @@ public final class ApplyRulesBench {
         SECOND_RUN_CHAIN,
         secondMs / (double) (SECOND_RUN_CHAIN * LATENCY_MS),
         aws.log().writes().size());
+    System.out.println("            " + Timeline.summary(aws.log(), start, secondEnd, LATENCY_MS));
     System.out.println(
         "second run read calls per region (global: sts, and the region DescribeRegions was called in):");
     reads.forEach((region, count) -> System.out.printf("  %-16s %d%n", region, count));
+    Map<String, Integer> actions = new TreeMap<>();
+    aws.log().calls().stream()
+        .filter(c -> c.startsWith("us-east-2 "))
+        .forEach(c -> actions.merge(c.split(" ")[1], 1, Integer::sum));
+    System.out.println("second run read calls in us-east-2, by action:");
+    actions.forEach((action, count) -> System.out.printf("  %-34s %d%n", action, count));
   }
 
   private static void check(CliRun run) {

@@ -4,6 +4,7 @@ import dev.irctl.cli.CliRun;
 import dev.irctl.engine.org.MemberRulesTemplate;
 import dev.irctl.engine.port.Detector;
 import dev.irctl.engine.port.FindingFrequency;
+import dev.irctl.engine.port.OrganizationsPort;
 import dev.irctl.engine.port.StackSetsPort;
 import dev.irctl.fakes.FakeOrganizations;
 import dev.irctl.fakes.FakePorts;
@@ -24,7 +25,11 @@ import java.util.TreeMap;
  */
 public final class OrgStatusBench {
   static final String MANAGEMENT = "999988887777";
-  static final String OU = "ou-abcd-11111111";
+
+  /** The estate's shape: top-level OUs, each with child OUs that hold the accounts. */
+  static final int TOP_OUS = 5;
+
+  static final int CHILD_OUS = 4;
 
   private OrgStatusBench() {}
 
@@ -33,18 +38,37 @@ public final class OrgStatusBench {
     int regionCount = args.length > 1 ? Integer.parseInt(args[1]) : 17;
     long latency = args.length > 2 ? Long.parseLong(args[2]) : 100;
     List<String> regions = FakeRegionDirectory.DEFAULT_REGIONS.subList(0, regionCount);
-    String[] argv = {
-      "org",
-      "status",
-      "--region",
-      String.join(",", regions),
-      "--concurrency",
-      String.valueOf(Math.min(64, regionCount)),
-      "--no-color",
-      "--gaps-only"
-    };
-    CliRun.run(estate(accounts, regions), argv); // warm-up without latency
-    FakePorts aws = estate(accounts, regions);
+    List<String> argv = command("status", regions);
+    argv.addAll(List.of("--hub-region", "us-east-1", "--gaps-only"));
+    measure(
+        String.format("org status: %d accounts x %d regions", accounts, regionCount),
+        () -> estate(accounts, regions),
+        argv.toArray(String[]::new),
+        latency);
+    System.out.println("(goal <= 3000 ms at 1,000 x 17)");
+  }
+
+  /** {@code irctl org SUB} over the regions, all of them at once. */
+  static List<String> command(String sub, List<String> regions) {
+    return new ArrayList<>(
+        List.of(
+            "org",
+            sub,
+            "--region",
+            String.join(",", regions),
+            "--concurrency",
+            String.valueOf(Math.min(64, regions.size())),
+            "--no-color"));
+  }
+
+  /**
+   * Runs the command once to warm up without latency, then on a fresh estate with {@code latency}
+   * per call; prints the wall time, the calls and writes, and the calls per region and action.
+   */
+  static void measure(
+      String label, java.util.function.Supplier<FakePorts> estate, String[] argv, long latency) {
+    CliRun.run(estate.get(), argv);
+    FakePorts aws = estate.get();
     aws.log().clear();
     aws.log().latency(latency);
     long start = System.nanoTime();
@@ -52,7 +76,7 @@ public final class OrgStatusBench {
     long ms = (System.nanoTime() - start) / 1_000_000;
     if (run.exitCode() != 0) {
       System.err.println(run.err());
-      throw new IllegalStateException("org status exited " + run.exitCode());
+      throw new IllegalStateException(label + " exited " + run.exitCode());
     }
     Map<String, Map<String, Integer>> calls = new TreeMap<>();
     for (String call : aws.log().calls()) {
@@ -60,10 +84,30 @@ public final class OrgStatusBench {
       calls.computeIfAbsent(parts[0], r -> new TreeMap<>()).merge(parts[1], 1, Integer::sum);
     }
     System.out.printf(
-        "org status: %d accounts x %d regions at %d ms per call: %d ms (goal <= 3000 ms at"
-            + " 1,000 x 17); %d calls, %d writes%n",
-        accounts, regionCount, latency, ms, aws.log().calls().size(), aws.log().writes().size());
+        "%s at %d ms per call: %d ms; %d calls, %d writes%n",
+        label, latency, ms, aws.log().calls().size(), aws.log().writes().size());
     calls.forEach((region, byAction) -> System.out.printf("  %-16s %s%n", region, byAction));
+  }
+
+  /**
+   * The accounts spread over {@link #TOP_OUS} x {@link #CHILD_OUS} leaf OUs two levels below the
+   * root (999 accounts: 20 OUs of 49 or 50), the shape of a landing zone (Security, Infrastructure,
+   * Workloads... each split by environment); the management account (the thousandth) stays in the
+   * root.
+   */
+  static void organizationalUnits(FakeOrganizations org, int accounts) {
+    org.account(MANAGEMENT, OrganizationsPort.AccountState.ACTIVE, FakeOrganizations.ROOT);
+    int leaves = TOP_OUS * CHILD_OUS;
+    for (int top = 0; top < TOP_OUS; top++) {
+      String parent = String.format("ou-abcd-%08d", top);
+      org.unit(parent);
+      for (int child = 0; child < CHILD_OUS; child++) {
+        int leaf = top * CHILD_OUS + child;
+        String ou = String.format("ou-abcd-%04d%04d", top + 1, child);
+        org.unit(ou, parent);
+        org.accounts(accounts / leaves + (leaf < accounts % leaves ? 1 : 0), ou);
+      }
+    }
   }
 
   /** Every account active, a member in every region, with a current instance in every region. */
@@ -72,8 +116,8 @@ public final class OrgStatusBench {
     FakeOrganizations org =
         aws.organizationsFake()
             .organization("o-abcd123456", MANAGEMENT)
-            .delegatedAdministrator("guardduty.amazonaws.com", FakePorts.ACCOUNT)
-            .accounts(accounts, OU);
+            .delegatedAdministrator("guardduty.amazonaws.com", FakePorts.ACCOUNT);
+    organizationalUnits(org, accounts - 1);
     String set = MemberRulesTemplate.RULES_STACK_SET;
     StackSetsPort.StackSetSpec spec =
         new StackSetsPort.StackSetSpec(

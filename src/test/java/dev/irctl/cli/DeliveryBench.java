@@ -50,13 +50,15 @@ public final class DeliveryBench {
     aws.log().latency(latency);
     long start = System.nanoTime();
     CliRun run = run(aws, command);
-    long wallMs = (System.nanoTime() - start) / 1_000_000;
+    long end = System.nanoTime();
+    long wallMs = (end - start) / 1_000_000;
     System.out.printf(
         "%s benchmark: %d regions x %d ms per call, --concurrency 17%n",
         mode, FakeRegionDirectory.DEFAULT_REGIONS.size(), latency);
     System.out.printf(
         "wall %d ms, exit %d, %d calls (%d writes)%n",
         wallMs, run.exitCode(), aws.log().calls().size(), aws.log().writes().size());
+    System.out.println(dev.irctl.bench.Timeline.summary(aws.log(), start, end, latency));
     if (mode.equals("doctor")) {
       long bound = DOCTOR_CHAIN_CALLS * latency;
       System.out.printf(

@@ -8,6 +8,7 @@ import dev.irctl.engine.org.TrustedAccessPart;
 import dev.irctl.engine.port.OrganizationsPort.AccountState;
 import dev.irctl.engine.port.StackSetsPort.OrganizationsAccess;
 import dev.irctl.fakes.FakePorts;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** org plan/apply/remove in-process: the pre-flight errors come before any write, exit 2. */
@@ -17,6 +18,14 @@ class OrgApplyCommandTest {
   static final String REGIONS = "--region=eu-west-1,us-east-1";
 
   final FakePorts aws = new FakePorts();
+
+  /** {@code irctl org COMMAND} over REGIONS with the hub region named, plus {@code more}. */
+  CliRun org(String command, String... more) {
+    List<String> args =
+        new java.util.ArrayList<>(List.of("org", command, REGIONS, "--hub-region", "eu-west-1"));
+    args.addAll(List.of(more));
+    return CliRun.run(aws, args.toArray(String[]::new));
+  }
 
   void organization(boolean guardDutyAdmin, boolean stackSetsAdmin) {
     aws.organizationsFake()
@@ -65,8 +74,7 @@ class OrgApplyCommandTest {
   @Test
   void anOuThatDoesNotExistIsAUsageErrorBeforeAnyWrite() {
     organization(true, true);
-    CliRun run =
-        CliRun.run(aws, "org", "apply", REGIONS, "--ou", "ou-abcd-99999999", "--auto-approve");
+    CliRun run = org("apply", "--ou", "ou-abcd-99999999", "--auto-approve");
     assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
     assertThat(run.err()).contains("ou-abcd-99999999").contains("does not exist");
     assertThat(aws.log().writes()).isEmpty();
@@ -76,7 +84,7 @@ class OrgApplyCommandTest {
   void stackSetsTrustedAccessOffIsAUsageErrorWithTheFix() {
     organization(true, true);
     aws.stackSetsIn("eu-west-1").access(OrganizationsAccess.DISABLED);
-    CliRun run = CliRun.run(aws, "org", "plan", REGIONS, "--ou", OU);
+    CliRun run = org("plan", "--ou", OU);
     assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
     assertThat(run.err()).contains("activate-organizations-access");
     assertThat(aws.log().writes()).isEmpty();
@@ -85,7 +93,7 @@ class OrgApplyCommandTest {
   @Test
   void notAStackSetsAdministratorSaysHowToRegister() {
     organization(true, false);
-    CliRun run = CliRun.run(aws, "org", "plan", REGIONS, "--ou", OU);
+    CliRun run = org("plan", "--ou", OU);
     assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
     assertThat(run.err()).contains("register-delegated-administrator");
   }
@@ -109,22 +117,23 @@ class OrgApplyCommandTest {
   @Test
   void badFailureToleranceAndMissingHubRegionAreUsageErrors() {
     organization(true, true);
-    assertThat(
-            CliRun.run(aws, "org", "plan", REGIONS, "--ou", OU, "--failure-tolerance", "lots")
-                .err())
+    assertThat(org("plan", "--ou", OU, "--failure-tolerance", "lots").err())
         .contains("--failure-tolerance lots");
     CliRun noHub = CliRun.run(aws, "org", "plan", "--all-regions", "--ou", OU);
     assertThat(noHub.exitCode()).isEqualTo(ExitCode.USAGE);
     assertThat(noHub.err()).contains("--hub-region");
+    // Several regions are not an answer either: their order could differ between commands.
+    CliRun several = CliRun.run(aws, "org", "plan", REGIONS, "--ou", OU);
+    assertThat(several.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(several.err()).contains("--hub-region").contains("by their order");
     assertThat(aws.log().calls()).isEmpty();
   }
 
   @Test
   void removeUndoesApplyAndLeavesTheDetector() {
     organization(true, true);
-    assertThat(CliRun.run(aws, "org", "apply", REGIONS, "--ou", OU, "--auto-approve").exitCode())
-        .isEqualTo(ExitCode.OK);
-    CliRun removed = CliRun.run(aws, "org", "remove", REGIONS, "--auto-approve");
+    assertThat(org("apply", "--ou", OU, "--auto-approve").exitCode()).isEqualTo(ExitCode.OK);
+    CliRun removed = org("remove", "--auto-approve");
     assertThat(removed.exitCode()).as(removed.err()).isEqualTo(ExitCode.OK);
     assertThat(aws.guardDutyOrgIn("us-east-1").members()).isEmpty();
     assertThat(aws.stackSetsIn("eu-west-1").stackSet("irctl-member-rules")).isEmpty();

@@ -53,7 +53,14 @@ class OrgStatusCommandTest {
   private CliRun status(String... more) {
     List<String> args =
         new java.util.ArrayList<>(
-            List.of("org", "status", "--region", "us-east-1,eu-west-1", "--no-color"));
+            List.of(
+                "org",
+                "status",
+                "--region",
+                "us-east-1,eu-west-1",
+                "--hub-region",
+                "us-east-1",
+                "--no-color"));
     args.addAll(List.of(more));
     return CliRun.run(aws, args.toArray(String[]::new));
   }
@@ -76,7 +83,10 @@ class OrgStatusCommandTest {
         .contains("2 gaps over 4 accounts x 2 regions");
     assertThat(aws.log().writes()).isEmpty();
     List<String> calls = aws.log().calls();
-    assertThat(calls).filteredOn(c -> c.endsWith("organizations:ListAccounts")).hasSize(1);
+    // The account list is walked once (root and its one OU), never ListAccounts' single chain.
+    assertThat(calls).filteredOn(c -> c.endsWith("organizations:ListRoots")).hasSize(1);
+    assertThat(calls).filteredOn(c -> c.endsWith("ListAccountsForParent")).hasSize(2);
+    assertThat(calls).filteredOn(c -> c.endsWith("organizations:ListAccounts")).isEmpty();
     assertThat(calls).filteredOn(c -> c.endsWith("guardduty:ListMembers")).hasSize(2);
     assertThat(calls).filteredOn(c -> c.endsWith("cloudformation:ListStackInstances")).hasSize(2);
     assertThat(calls)
@@ -180,5 +190,60 @@ class OrgStatusCommandTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("not in an AWS Organization");
     assertThat(aws.log().writes()).isEmpty();
+  }
+
+  @Test
+  void theHubRegionIsTheOneRegionNamedAndSeveralWithoutTheFlagAreAUsageError() {
+    organization();
+
+    CliRun one = CliRun.run(aws, "org", "status", "--region", "us-east-1", "--no-color");
+    assertThat(one.exitCode()).as(one.err()).isEqualTo(0);
+    assertThat(one.out()).contains("stack set irctl-member-rules in us-east-1 exists");
+
+    aws.log().clear();
+    CliRun several = CliRun.run(aws, "org", "status", "--region", "us-east-1,eu-west-1");
+    assertThat(several.exitCode()).isEqualTo(2);
+    assertThat(several.err())
+        .contains("--hub-region")
+        .contains("alerts.hubRegion")
+        .contains("does not pick one by their order");
+    assertThat(aws.log().calls()).isEmpty();
+  }
+
+  @Test
+  void theOldStackSetRegionFlagSaysWhatReplacedIt() {
+    organization();
+
+    CliRun run =
+        CliRun.run(
+            aws, "org", "status", "--region", "us-east-1", "--stack-set-region", "eu-west-1");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .contains("--stack-set-region was replaced by --hub-region")
+        .contains("use --hub-region eu-west-1");
+    assertThat(aws.log().calls()).isEmpty();
+  }
+
+  @Test
+  void irctlYamlsHubRegionFeedsStatusAsItFeedsApply() throws Exception {
+    organization();
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("irctl-hub");
+    java.nio.file.Path config = dir.resolve("irctl.yaml");
+    java.nio.file.Files.writeString(config, "alerts:\n  hubRegion: us-east-1\n");
+
+    CliRun run =
+        CliRun.run(
+            aws,
+            "org",
+            "status",
+            "--config",
+            config.toString(),
+            "--region",
+            "eu-west-1,us-east-1",
+            "--no-color");
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(0);
+    assertThat(run.out()).contains("stack set irctl-member-rules in us-east-1 exists");
   }
 }

@@ -105,6 +105,39 @@ public final class Emulator implements AutoCloseable {
     return client("sns", region, () -> configure(SnsClient.builder(), region).build());
   }
 
+  /** Organizations is global; the SDK signs it for us-east-1. */
+  public software.amazon.awssdk.services.organizations.OrganizationsClient organizations() {
+    return client(
+        "organizations",
+        "us-east-1",
+        () ->
+            configure(
+                    software.amazon.awssdk.services.organizations.OrganizationsClient.builder(),
+                    "us-east-1")
+                .build());
+  }
+
+  public software.amazon.awssdk.services.cloudformation.CloudFormationClient cloudFormation(
+      String region) {
+    return client(
+        "cloudformation",
+        region,
+        () ->
+            configure(
+                    software.amazon.awssdk.services.cloudformation.CloudFormationClient.builder(),
+                    region)
+                .build());
+  }
+
+  public software.amazon.awssdk.services.sts.StsClient sts() {
+    return client(
+        "sts",
+        "us-east-1",
+        () ->
+            configure(software.amazon.awssdk.services.sts.StsClient.builder(), "us-east-1")
+                .build());
+  }
+
   public IamClient iam() {
     return client("iam", "aws-global", () -> configure(IamClient.builder(), "aws-global").build());
   }

@@ -14,6 +14,7 @@ import java.util.function.Predicate;
  */
 public final class CallLog {
   private final List<String> calls = new ArrayList<>();
+  private final List<Long> startedAt = new ArrayList<>();
   private final Map<String, AwsCallException> failures = new ConcurrentHashMap<>();
   private volatile long latencyMillis;
   private final Map<String, Integer> failuresLeft = new ConcurrentHashMap<>();
@@ -21,6 +22,10 @@ public final class CallLog {
       new java.util.concurrent.atomic.AtomicInteger();
   private volatile int writesBeforeHook = -1;
   private volatile Runnable writeHook = () -> {};
+  private final java.util.concurrent.atomic.AtomicInteger inFlight =
+      new java.util.concurrent.atomic.AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicInteger maxInFlight =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   /**
    * Records a call, waits the configured latency, and throws the failure injected for it, if any.
@@ -28,15 +33,19 @@ public final class CallLog {
   public void record(String region, String action, boolean write) {
     synchronized (calls) {
       calls.add(region + " " + action + (write ? " (write)" : ""));
+      startedAt.add(System.nanoTime());
     }
     if (write && writeCount.incrementAndGet() == writesBeforeHook) {
       writeHook.run();
     }
     if (latencyMillis > 0) {
+      maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
       try {
         Thread.sleep(latencyMillis);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+      } finally {
+        inFlight.decrementAndGet();
       }
     }
     AwsCallException failure =
@@ -88,6 +97,27 @@ public final class CallLog {
     return this;
   }
 
+  /**
+   * The most calls that waited out their latency at the same time (only counted with a latency):
+   * whether independent calls really ran at once.
+   */
+  public int maxInFlight() {
+    return maxInFlight.get();
+  }
+
+  /** A call and when it was made ({@link System#nanoTime}): the benchmarks' timelines. */
+  public record Timed(long startNanos, String call) {}
+
+  public List<Timed> timeline() {
+    synchronized (calls) {
+      List<Timed> timed = new ArrayList<>();
+      for (int i = 0; i < calls.size(); i++) {
+        timed.add(new Timed(startedAt.get(i), calls.get(i)));
+      }
+      return timed;
+    }
+  }
+
   public List<String> calls() {
     synchronized (calls) {
       return List.copyOf(calls);
@@ -105,6 +135,8 @@ public final class CallLog {
   public void clear() {
     synchronized (calls) {
       calls.clear();
+      startedAt.clear();
     }
+    maxInFlight.set(0);
   }
 }

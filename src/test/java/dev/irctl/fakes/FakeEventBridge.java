@@ -108,18 +108,6 @@ public final class FakeEventBridge implements EventBridgePort {
   }
 
   @Override
-  public int countRules(String bus) {
-    int count;
-    synchronized (this) {
-      count = rules(bus).size();
-    }
-    for (int page = 0; page == 0 || page * 100 < count; page++) {
-      log.record(region, "events:ListRules", false);
-    }
-    return count;
-  }
-
-  @Override
   public List<RuleTarget> listTargets(String bus, String ruleName) {
     log.record(region, "events:ListTargetsByRule", false);
     synchronized (this) {

@@ -23,53 +23,65 @@ public final class FakeLogGroups implements LogGroupPort {
   }
 
   @Override
-  public synchronized Optional<LogGroup> logGroup(String name) {
+  public Optional<LogGroup> logGroup(String name) {
     log.record(region, "logs:DescribeLogGroups", false);
-    return Optional.ofNullable(groups.get(name));
+    synchronized (this) {
+      return Optional.ofNullable(groups.get(name));
+    }
   }
 
   @Override
-  public synchronized void createLogGroup(String name, Map<String, String> tags) {
+  public void createLogGroup(String name, Map<String, String> tags) {
     log.record(region, "logs:CreateLogGroup", true);
-    if (groups.containsKey(name)) {
-      throw new AwsCallException(
-          AwsCallException.Kind.INVALID_REQUEST,
-          "logs:CreateLogGroup",
-          "ResourceAlreadyExistsException: The specified log group already exists");
+    synchronized (this) {
+      if (groups.containsKey(name)) {
+        throw new AwsCallException(
+            AwsCallException.Kind.INVALID_REQUEST,
+            "logs:CreateLogGroup",
+            "ResourceAlreadyExistsException: The specified log group already exists");
+      }
+      String arn = "arn:aws:logs:" + region + ":" + account + ":log-group:" + name;
+      groups.put(name, new LogGroup(name, arn, Optional.empty()));
+      this.tags.put(arn, new HashMap<>(tags));
     }
-    String arn = "arn:aws:logs:" + region + ":" + account + ":log-group:" + name;
-    groups.put(name, new LogGroup(name, arn, Optional.empty()));
-    this.tags.put(arn, new HashMap<>(tags));
   }
 
   @Override
-  public synchronized Map<String, String> tags(String logGroupArn) {
+  public Map<String, String> tags(String logGroupArn) {
     log.record(region, "logs:ListTagsForResource", false);
-    return Map.copyOf(tags.getOrDefault(logGroupArn, Map.of()));
-  }
-
-  @Override
-  public synchronized void putRetention(String name, int days) {
-    log.record(region, "logs:PutRetentionPolicy", true);
-    LogGroup group = groups.get(name);
-    if (group == null) {
-      throw new AwsCallException(
-          AwsCallException.Kind.NOT_FOUND,
-          "logs:PutRetentionPolicy",
-          "ResourceNotFoundException: The specified log group does not exist.");
+    synchronized (this) {
+      return Map.copyOf(tags.getOrDefault(logGroupArn, Map.of()));
     }
-    groups.put(name, new LogGroup(name, group.arn(), Optional.of(days)));
   }
 
   @Override
-  public synchronized Map<String, String> resourcePolicies() {
+  public void putRetention(String name, int days) {
+    log.record(region, "logs:PutRetentionPolicy", true);
+    synchronized (this) {
+      LogGroup group = groups.get(name);
+      if (group == null) {
+        throw new AwsCallException(
+            AwsCallException.Kind.NOT_FOUND,
+            "logs:PutRetentionPolicy",
+            "ResourceNotFoundException: The specified log group does not exist.");
+      }
+      groups.put(name, new LogGroup(name, group.arn(), Optional.of(days)));
+    }
+  }
+
+  @Override
+  public Map<String, String> resourcePolicies() {
     log.record(region, "logs:DescribeResourcePolicies", false);
-    return Map.copyOf(policies);
+    synchronized (this) {
+      return Map.copyOf(policies);
+    }
   }
 
   @Override
-  public synchronized void putResourcePolicy(String policyName, String document) {
+  public void putResourcePolicy(String policyName, String document) {
     log.record(region, "logs:PutResourcePolicy", true);
-    policies.put(policyName, document);
+    synchronized (this) {
+      policies.put(policyName, document);
+    }
   }
 }

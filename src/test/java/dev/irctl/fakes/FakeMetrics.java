@@ -42,35 +42,39 @@ public final class FakeMetrics implements MetricsPort {
   }
 
   @Override
-  public synchronized Optional<Alarm> alarm(String name) {
+  public Optional<Alarm> alarm(String name) {
     log.record(region, "cloudwatch:DescribeAlarms", false);
-    return Optional.ofNullable(alarms.get(name));
+    synchronized (this) {
+      return Optional.ofNullable(alarms.get(name));
+    }
   }
 
   @Override
-  public synchronized Map<String, String> alarmTags(String alarmArn) {
+  public Map<String, String> alarmTags(String alarmArn) {
     log.record(region, "cloudwatch:ListTagsForResource", false);
-    return Map.copyOf(alarmTags.getOrDefault(alarmArn, Map.of()));
+    synchronized (this) {
+      return Map.copyOf(alarmTags.getOrDefault(alarmArn, Map.of()));
+    }
   }
 
   @Override
-  public synchronized void putAlarm(
-      AlarmSpec spec, List<String> actions, Map<String, String> tags) {
+  public void putAlarm(AlarmSpec spec, List<String> actions, Map<String, String> tags) {
     log.record(region, "cloudwatch:PutMetricAlarm", true);
-    String arn = arn(spec.name());
-    Alarm existing = alarms.get(spec.name());
-    if (existing == null) {
-      alarmTags.put(arn, new HashMap<>(tags));
-      alarms.put(
-          spec.name(),
-          new Alarm(
-              arn,
-              spec,
-              actions,
-              "INSUFFICIENT_DATA",
-              "Unchecked: Initial alarm creation",
-              Optional.empty()));
-    } else {
+    synchronized (this) {
+      String arn = arn(spec.name());
+      Alarm existing = alarms.get(spec.name());
+      if (existing == null) {
+        alarmTags.put(arn, new HashMap<>(tags));
+        existing =
+            new Alarm(
+                arn,
+                spec,
+                actions,
+                "INSUFFICIENT_DATA",
+                "Unchecked: Initial alarm creation",
+                Optional.empty());
+      }
+      // An update keeps the alarm's state, as PutMetricAlarm does.
       alarms.put(
           spec.name(),
           new Alarm(

@@ -13,10 +13,11 @@ import java.util.Set;
 /**
  * An organization in memory: accounts with their state and OU, OUs, trusted access and delegated
  * administrators. Lists are served in pages of {@link #PAGE} so callers that count calls see the
- * paging cost (one recorded call per page).
+ * paging cost (one recorded call per page). The list calls wait their latency outside the fake's
+ * lock, so parallel callers overlap as they do against AWS.
  */
 public final class FakeOrganizations implements OrganizationsPort {
-  /** ListAccounts' maximum page size. */
+  /** The maximum page size of every Organizations list (ListAccountsForParent, ListRoots...). */
   public static final int PAGE = 20;
 
   public static final String ROOT = "r-abcd";
@@ -27,6 +28,7 @@ public final class FakeOrganizations implements OrganizationsPort {
   private final Map<String, OrgAccount> accounts = new LinkedHashMap<>();
   private final Map<String, String> parentOf = new LinkedHashMap<>();
   private final Set<String> units = new LinkedHashSet<>();
+  private final Map<String, String> parentOfUnit = new LinkedHashMap<>();
   private final Set<String> servicesWithAccess = new LinkedHashSet<>();
   private final Map<String, List<String>> delegated = new LinkedHashMap<>();
 
@@ -42,13 +44,21 @@ public final class FakeOrganizations implements OrganizationsPort {
   }
 
   public synchronized FakeOrganizations unit(String ouId) {
+    return unit(ouId, ROOT);
+  }
+
+  /** An OU under {@code parentId} (the root or another OU). */
+  public synchronized FakeOrganizations unit(String ouId, String parentId) {
     units.add(ouId);
+    parentOfUnit.putIfAbsent(ouId, parentId);
     return this;
   }
 
   /** Adds an account (and its OU) to the organization. */
   public synchronized FakeOrganizations account(String id, AccountState state, String ouId) {
-    units.add(ouId);
+    if (!ouId.equals(ROOT)) {
+      unit(ouId);
+    }
     accounts.put(id, new OrgAccount(id, "account-" + id, id + "@example.com", state));
     parentOf.put(id, ouId);
     return this;
@@ -56,8 +66,9 @@ public final class FakeOrganizations implements OrganizationsPort {
 
   /** Adds {@code count} active accounts 100000000000, 100000000001, ... in the OU. */
   public synchronized FakeOrganizations accounts(int count, String ouId) {
+    long first = 100_000_000_000L + accounts.size();
     for (int i = 0; i < count; i++) {
-      account(String.valueOf(100_000_000_000L + i), AccountState.ACTIVE, ouId);
+      account(String.valueOf(first + i), AccountState.ACTIVE, ouId);
     }
     return this;
   }
@@ -91,13 +102,54 @@ public final class FakeOrganizations implements OrganizationsPort {
   }
 
   @Override
-  public synchronized List<OrgAccount> listAccounts() {
-    requireOrganization("organizations:ListAccounts");
-    List<OrgAccount> all = List.copyOf(accounts.values());
-    for (int from = 0; from == 0 || from < all.size(); from += PAGE) {
-      log.record(GLOBAL, "organizations:ListAccounts", false);
+  public List<OrgAccount> listAccountsForParent(String parentId) {
+    return children(
+        "organizations:ListAccountsForParent",
+        parentId,
+        () -> accounts.values().stream().filter(a -> parentId.equals(parentOf.get(a.id()))));
+  }
+
+  @Override
+  public List<String> listOrganizationalUnits(String parentId) {
+    return children(
+        "organizations:ListOrganizationalUnitsForParent",
+        parentId,
+        () ->
+            parentOfUnit.entrySet().stream()
+                .filter(e -> e.getValue().equals(parentId))
+                .map(Map.Entry::getKey));
+  }
+
+  /** What is directly under a parent, read under the lock, then paged outside it. */
+  private <T> List<T> children(
+      String action,
+      String parentId,
+      java.util.function.Supplier<java.util.stream.Stream<T>> found) {
+    List<T> items;
+    synchronized (this) {
+      requireParent(action, parentId);
+      items = found.get().toList();
     }
-    return all;
+    return paged(action, items);
+  }
+
+  /** One recorded call (and latency) per page of {@link #PAGE}, outside the lock. */
+  private <T> List<T> paged(String action, List<T> items) {
+    for (int from = 0; from == 0 || from < items.size(); from += PAGE) {
+      log.record(GLOBAL, action, false);
+    }
+    return items;
+  }
+
+  private void requireParent(String action, String parentId) {
+    requireOrganization(action);
+    if (!units.contains(parentId)) {
+      throw new AwsCallException(
+          AwsCallException.Kind.INVALID_REQUEST,
+          action,
+          "ParentNotFoundException: We can't find a root or OU with the ParentId that you"
+              + " specified.");
+    }
   }
 
   @Override

@@ -50,6 +50,26 @@ public final class FakeStackSets implements StackSetsPort {
     return this;
   }
 
+  /** Sets an existing instance's status (e.g. INOPERABLE after a failed delete). */
+  public synchronized FakeStackSets status(
+      String name, String account, String region, String status) {
+    instances
+        .get(name)
+        .replaceAll(
+            i ->
+                i.account().equals(account) && i.region().equals(region)
+                    ? new StackInstance(
+                        account,
+                        region,
+                        i.organizationalUnitId(),
+                        status,
+                        "FAILED",
+                        "Resource handler returned message: access denied",
+                        i.driftStatus())
+                    : i);
+    return this;
+  }
+
   public synchronized Optional<StackSet> stackSet(String name) {
     return Optional.ofNullable(sets.get(name));
   }
@@ -114,6 +134,16 @@ public final class FakeStackSets implements StackSetsPort {
     List<StackInstance> touched = new ArrayList<>();
     for (String account : organizations.activeAccountsIn(organizationalUnitIds)) {
       for (String r : regions) {
+        // As in AWS: a create deploys missing instances and retries OUTDATED ones; an
+        // INOPERABLE instance (a failed delete) stays as it is.
+        if (list.stream()
+            .anyMatch(
+                i ->
+                    i.account().equals(account)
+                        && i.region().equals(r)
+                        && i.status().equals("INOPERABLE"))) {
+          continue;
+        }
         list.removeIf(i -> i.account().equals(account) && i.region().equals(r));
         StackInstance instance = instance(account, r, organizations.parentOf(account));
         list.add(instance);

@@ -3,6 +3,7 @@ package dev.irctl.engine.org;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.irctl.engine.Change;
+import dev.irctl.engine.Parallel;
 import dev.irctl.engine.PlanConflictException;
 import dev.irctl.engine.guardduty.GuardDutyPart;
 import dev.irctl.engine.port.Detector;
@@ -25,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * GuardDuty for the whole organization in one region, run from the delegated administrator: the
@@ -79,15 +81,23 @@ public final class OrgMembersPart implements Part {
   @Override
   public PartPlan plan(PartContext context) {
     String region = context.region();
+    Parallel parallel = context.parallel();
+    // The reads run side by side: the account walk (shared by the regions; the first region
+    // starts it) needs no detector, and the configuration and the member pages need only its id.
+    CompletableFuture<List<OrgAccount>> walk =
+        parallel.fork(() -> accounts.get(context.ports().organizations(), parallel));
     Optional<String> detectorId =
         context.ports().guardDuty(region).findDetector().map(Detector::id);
     GuardDutyOrgPort port = context.ports().guardDutyOrg(region);
-    List<OrgAccount> all = accounts.get(context.ports().organizations());
-    OrgConfiguration config =
-        detectorId
-            .map(port::describeOrganizationConfiguration)
-            .orElse(new OrgConfiguration(AutoEnable.NONE, Map.of(), false));
+    CompletableFuture<OrgConfiguration> configRead =
+        parallel.fork(
+            () ->
+                detectorId
+                    .map(port::describeOrganizationConfiguration)
+                    .orElse(new OrgConfiguration(AutoEnable.NONE, Map.of(), false)));
     List<Member> members = detectorId.map(port::listMembers).orElse(List.of());
+    OrgConfiguration config = Parallel.join(configRead);
+    List<OrgAccount> all = Parallel.join(walk);
     String pending = detectorId.orElse("(the detector the guardduty part creates)");
     List<Change> changes = new ArrayList<>();
     OrgConfigurationPlanner.plan(region, pending, desired, config).ifPresent(changes::add);

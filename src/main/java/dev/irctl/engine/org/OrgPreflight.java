@@ -1,6 +1,7 @@
 package dev.irctl.engine.org;
 
 import dev.irctl.engine.Input;
+import dev.irctl.engine.Parallel;
 import dev.irctl.engine.org.OrgInputException.Kind;
 import dev.irctl.engine.port.AccountPort.Identity;
 import dev.irctl.engine.port.AwsCallException;
@@ -9,6 +10,7 @@ import dev.irctl.engine.port.OrganizationsPort.Organization;
 import dev.irctl.engine.port.Ports;
 import dev.irctl.engine.port.StackSetsPort.CallAs;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The org commands' checks right after sts:GetCallerIdentity and before any write. {@code org
@@ -44,13 +46,22 @@ public final class OrgPreflight {
   }
 
   /**
-   * {@code org status}: one DescribeOrganization and one ListDelegatedAdministrators for GuardDuty;
-   * the caller must be GuardDuty's delegated administrator, the account that sees every member.
+   * {@code org status}: one DescribeOrganization and, beside it, one ListDelegatedAdministrators
+   * for GuardDuty; the caller must be GuardDuty's delegated administrator, the account that sees
+   * every member.
    */
   public static Caller delegatedAdmin(OrganizationsPort organizations, Identity identity) {
-    Organization organization = OrgInputs.organization(organizations.describeOrganization());
+    Organization organization;
+    List<String> admins;
+    // The two reads are independent: side by side they are one call on the run's critical path.
+    // The organization is checked first, so outside one that error wins.
+    try (Parallel parallel = new Parallel()) {
+      CompletableFuture<List<String>> delegated =
+          parallel.fork(() -> organizations.delegatedAdministrators(TrustedAccessPart.GUARDDUTY));
+      organization = OrgInputs.organization(organizations.describeOrganization());
+      admins = Parallel.join(delegated);
+    }
     String caller = identity.accountId();
-    List<String> admins = organizations.delegatedAdministrators(TrustedAccessPart.GUARDDUTY);
     if (admins.isEmpty()) {
       throw new OrgInputException(
           OrgInputException.Kind.WRONG_ACCOUNT,

@@ -16,10 +16,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code org status} as read-only parts on the {@link dev.irctl.engine.run.Runner}, each one list
- * call (paginated) and never a call per account: the organization's accounts once per run (global),
- * and per region the administrator's detector with one ListMembers, and the member rules stack
- * set's instances in that region (one ListStackInstances filtered by region, so the regions page in
- * parallel). What they read goes to {@link OrgStatusMatrix}.
+ * call (paginated) and never a call per account: the organization's accounts once per run (global,
+ * walked OU by OU in parallel by {@link OrgAccounts}), and per region the administrator's detector
+ * with one ListMembers, and the member rules stack set's instances in that region (one
+ * ListStackInstances filtered by region, so the regions page in parallel). What they read goes to
+ * {@link OrgStatusMatrix}.
  */
 public final class OrgStatusParts {
   public static final String ACCOUNTS = "org-accounts";
@@ -85,7 +86,8 @@ public final class OrgStatusParts {
 
     @Override
     public PartPlan plan(PartContext context) {
-      List<OrgAccount> list = context.ports().organizations().listAccounts();
+      List<OrgAccount> list =
+          new OrgAccounts().get(context.ports().organizations(), context.parallel());
       accounts = list;
       return PartPlan.of(List.of(), list.size(), list.size(), Notes.none());
     }

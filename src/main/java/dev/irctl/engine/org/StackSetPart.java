@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.irctl.engine.Ownership;
+import dev.irctl.engine.Parallel;
 import dev.irctl.engine.PlanConflictException;
 import dev.irctl.engine.port.StackSetsPort;
 import dev.irctl.engine.port.StackSetsPort.CallAs;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -38,6 +40,12 @@ import java.util.function.Consumer;
  */
 public final class StackSetPart implements Part {
   public static final String NAME = "org-stacksets";
+
+  /** ListStackInstances listings at once: one per region, within CloudFormation's call rate. */
+  static final int LISTS_IN_FLIGHT = 17;
+
+  private static final String OUTDATED = "OUTDATED";
+  private static final String INOPERABLE = "INOPERABLE";
 
   /** What the part wants: the two templates, where, and how operations roll out. */
   public record Desired(
@@ -131,14 +139,29 @@ public final class StackSetPart implements Part {
   public PartPlan plan(PartContext context) {
     StackSetsPort port = context.ports().stackSets(desired.hubRegion(), CallAs.DELEGATED_ADMIN);
     String account = context.identity().accountId();
-    Optional<StackSet> role = port.describeStackSet(MemberRulesTemplate.ROLE_STACK_SET);
-    List<StackInstance> roleInstances =
-        role.isPresent() ? port.listStackInstances(role.get().name()) : List.of();
-    Optional<StackSet> rules = port.describeStackSet(MemberRulesTemplate.RULES_STACK_SET);
-    List<StackInstance> rulesInstances =
-        rules.isPresent() ? port.listStackInstances(rules.get().name()) : List.of();
     List<String> regions =
         context.regions().isEmpty() ? List.of(desired.hubRegion()) : context.regions();
+    Parallel parallel = context.parallel();
+    CompletableFuture<Optional<StackSet>> roleRead =
+        parallel.fork(() -> port.describeStackSet(MemberRulesTemplate.ROLE_STACK_SET));
+    CompletableFuture<Optional<StackSet>> rulesRead =
+        parallel.fork(() -> port.describeStackSet(MemberRulesTemplate.RULES_STACK_SET));
+    // The role set lives in the hub region only; the rules set's instances are listed region by
+    // region at once (one unfiltered listing of 1,000 accounts x 17 regions is 170 pages in a
+    // row). Instances elsewhere cannot change the plan: it creates and retries in these regions,
+    // and the set's own OU list says which OUs are deployed.
+    List<StackInstance> roleInstances =
+        instances(port, parallel, MemberRulesTemplate.ROLE_STACK_SET, List.of(desired.hubRegion()));
+    List<StackInstance> rulesInstances =
+        instances(port, parallel, MemberRulesTemplate.RULES_STACK_SET, regions);
+    Optional<StackSet> role = Parallel.join(roleRead);
+    Optional<StackSet> rules = Parallel.join(rulesRead);
+    if (role.isEmpty()) {
+      roleInstances = List.of();
+    }
+    if (rules.isEmpty()) {
+      rulesInstances = List.of();
+    }
     List<OrgChange> changes = new ArrayList<>();
     try {
       changes.addAll(plan(rolesSpec(account), List.of(desired.hubRegion()), role, roleInstances));
@@ -147,6 +170,8 @@ public final class StackSetPart implements Part {
       throw new PlanConflictException(e.getMessage());
     }
     List<String> warnings = new ArrayList<>();
+    inoperable(MemberRulesTemplate.ROLE_STACK_SET, roleInstances).ifPresent(warnings::add);
+    inoperable(MemberRulesTemplate.RULES_STACK_SET, rulesInstances).ifPresent(warnings::add);
     warnings.add(
         MemberRulesTemplate.RULES_STACK_SET
             + " deploys to every account of "
@@ -161,6 +186,16 @@ public final class StackSetPart implements Part {
         regions,
         new Notes(Map.of(), unchanged, List.of(), List.of(), warnings),
         Optional.empty());
+  }
+
+  /** The set's instances in these regions, one filtered listing per region, at once. */
+  private static List<StackInstance> instances(
+      StackSetsPort port, Parallel parallel, String stackSet, List<String> regions) {
+    List<StackInstance> all = new ArrayList<>();
+    parallel
+        .map(regions, LISTS_IN_FLIGHT, region -> port.stackInstancesIn(stackSet, region))
+        .forEach(found -> found.ifPresent(all::addAll));
+    return List.copyOf(all);
   }
 
   private List<OrgChange> plan(
@@ -183,14 +218,19 @@ public final class StackSetPart implements Part {
     return changes;
   }
 
-  /** Instances in the target OUs and regions that are not CURRENT: deployed again. */
+  /**
+   * OUTDATED instances in the target OUs and regions (a failed or stopped create or update):
+   * deployed again with CreateStackInstances, which AWS documents as retrying every OUTDATED
+   * instance when repeated with a new operation id (the SDK makes one per call). INOPERABLE ones (a
+   * failed delete) are not retried by any create or update; {@link #inoperable} lists them.
+   */
   private Optional<OrgChange> retry(
       String stackSet, List<String> regions, List<StackInstance> instances) {
     Set<String> ous = new LinkedHashSet<>();
     Set<String> where = new LinkedHashSet<>();
     int count = 0;
     for (StackInstance i : instances) {
-      if (!"CURRENT".equals(i.status())
+      if (OUTDATED.equals(i.status())
           && regions.contains(i.region())
           && i.organizationalUnitId() != null
           && desired.organizationalUnitIds().contains(i.organizationalUnitId())) {
@@ -205,6 +245,27 @@ public final class StackSetPart implements Part {
     return Optional.of(
         new OrgChange.RetryStackInstances(
             desired.hubRegion(), stackSet, List.copyOf(ous), List.copyOf(where), count));
+  }
+
+  /** The warning for INOPERABLE instances (a failed DeleteStackInstances), with AWS's fix. */
+  static Optional<String> inoperable(String stackSet, List<StackInstance> instances) {
+    List<String> where =
+        instances.stream()
+            .filter(i -> INOPERABLE.equals(i.status()))
+            .map(i -> i.account() + " in " + i.region())
+            .toList();
+    if (where.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        stackSet
+            + ": "
+            + where.size()
+            + " INOPERABLE instance(s) after a failed delete ("
+            + String.join(", ", where)
+            + "); no create or update retries them: delete them with"
+            + " 'aws cloudformation delete-stack-instances --retain-stacks', delete the stacks by"
+            + " hand, then run org apply again");
   }
 
   @Override

@@ -12,9 +12,6 @@ public interface EventBridgePort {
   /** The rules whose names start with {@code prefix} (ListRules with NamePrefix, every page). */
   List<BusRule> listRules(String bus, String prefix);
 
-  /** How many rules the bus holds in all (ListRules, every page): for the rules-per-bus quota. */
-  int countRules(String bus);
-
   /** Every rule on the bus whatever its name, with its pattern (the quota check counts them). */
   default List<BusRule> listAllRules(String bus) {
     return listRules(bus, "");

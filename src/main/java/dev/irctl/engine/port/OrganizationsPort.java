@@ -12,8 +12,14 @@ public interface OrganizationsPort {
   /** The organization the caller's account belongs to; empty when it belongs to none. */
   Optional<Organization> describeOrganization();
 
-  /** Every account of the organization (management account only, or a delegated admin). */
-  List<OrgAccount> listAccounts();
+  /**
+   * The accounts directly in one root or OU ({@code r-...} or {@code ou-...}), not in its child OUs
+   * (ListAccountsForParent; management account or a delegated admin).
+   */
+  List<OrgAccount> listAccountsForParent(String parentId);
+
+  /** The ids of the OUs directly under one root or OU (ListOrganizationalUnitsForParent). */
+  List<String> listOrganizationalUnits(String parentId);
 
   /** The root ids ({@code r-...}); an organization has exactly one. */
   List<String> listRoots();

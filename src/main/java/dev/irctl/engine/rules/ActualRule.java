@@ -7,20 +7,44 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** An {@code irctl-}-prefixed rule on the bus, with its tags and targets. */
-public record ActualRule(BusRule rule, Map<String, String> tags, List<RuleTarget> targets) {
+/**
+ * An {@code irctl-}-prefixed rule on the bus, with its tags and targets. Its tags may not be read
+ * yet ({@link #unread}): apply-rules reads a rule's tags only when the plan would change, delete or
+ * report it, because a rule whose content already matches is left alone whoever owns it. A rule
+ * whose tags were not read is never owned: nothing writes to it.
+ */
+public record ActualRule(
+    BusRule rule, Map<String, String> tags, List<RuleTarget> targets, boolean tagsRead) {
   public ActualRule {
     tags = Map.copyOf(tags);
     targets = List.copyOf(targets);
+  }
+
+  public ActualRule(BusRule rule, Map<String, String> tags, List<RuleTarget> targets) {
+    this(rule, tags, targets, true);
+  }
+
+  /** A rule as ListRules and ListTargetsByRule found it, before ListTagsForResource. */
+  public static ActualRule unread(BusRule rule, List<RuleTarget> targets) {
+    return new ActualRule(rule, Map.of(), targets, false);
+  }
+
+  public ActualRule withTags(Map<String, String> read) {
+    return new ActualRule(rule, read, targets, true);
   }
 
   public String name() {
     return rule.name();
   }
 
-  /** irctl owns a rule only with both marks: the exact prefix and the managed-by tag. */
+  /**
+   * irctl owns a rule only with both marks: the exact prefix and the managed-by tag (so never one
+   * whose tags were not read).
+   */
   public boolean ownedByIrctl() {
-    return rule.name().startsWith(Ownership.NAME_PREFIX) && Ownership.taggedByIrctl(tags);
+    return tagsRead
+        && rule.name().startsWith(Ownership.NAME_PREFIX)
+        && Ownership.taggedByIrctl(tags);
   }
 
   /** irctl's alert target (the topic). */

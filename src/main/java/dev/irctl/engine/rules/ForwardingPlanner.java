@@ -50,7 +50,8 @@ final class ForwardingPlanner {
         rules.unchanged(),
         rules.orphans(),
         List.of(),
-        warnings);
+        warnings,
+        rules.unconfirmed());
   }
 
   /** The topic this region alerted to before the hub: kept unless --prune. */

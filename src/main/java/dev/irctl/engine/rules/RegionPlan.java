@@ -7,7 +7,9 @@ import java.util.List;
 /**
  * What apply-rules or remove-rules would do in one region: topic changes, rule changes, irctl rules
  * left out of the selection (orphans, deleted only with --prune), subscriptions awaiting
- * confirmation and warnings.
+ * confirmation and warnings. {@code unconfirmed}: rules whose tags must be read before the plan can
+ * say what to do with them (the reader reads tags only where a plan needs them); a plan with any is
+ * not final.
  */
 public record RegionPlan(
     String region,
@@ -17,8 +19,10 @@ public record RegionPlan(
     int unchangedRules,
     List<String> orphans,
     List<String> pendingSubscriptions,
-    List<String> warnings) {
+    List<String> warnings,
+    List<String> unconfirmed) {
   public RegionPlan {
+    unconfirmed = List.copyOf(unconfirmed);
     topicChanges = List.copyOf(topicChanges);
     ruleChanges = List.copyOf(ruleChanges);
     orphans = List.copyOf(orphans);

@@ -63,7 +63,8 @@ public final class RegionPlanner {
         rules.unchanged(),
         rules.orphans(),
         topic.pendingSubscriptions(),
-        warnings);
+        warnings,
+        rules.unconfirmed());
   }
 
   /**

@@ -10,19 +10,27 @@ import dev.irctl.engine.port.RuleTarget;
 import dev.irctl.engine.port.SnsPort;
 import dev.irctl.engine.port.Subscription;
 import dev.irctl.engine.rules.RegionState.KeyFacts;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Reads one region's state with as few dependent steps as possible: the rule list, the topic and
- * the key are read at once; then each irctl rule's targets and tags (EventBridge has no call that
- * returns them for many rules), and the topic's tags and subscriptions, again at once.
+ * Reads one region's state with as few dependent steps and calls as possible: the whole bus's rule
+ * list (one ListRules pass serves the plan and the per-bus quota check), the topic and the key at
+ * once; then each irctl rule's targets (EventBridge has no call that returns them for many rules),
+ * and the topic's tags and subscriptions, again at once. A rule's tags are read only when a plan
+ * asks for them ({@link #withTags}): a rule whose content matches needs no owner to be left alone.
  */
 public final class RegionReader {
-  /** Calls in flight per region; enough for the whole bundled catalog in one wave. */
-  public static final int CALLS_IN_FLIGHT = 32;
+  /**
+   * Calls in flight per region: the bundled catalog's rules of a region in one wave. EventBridge
+   * allows 50 requests a second per account and region for every API but PutEvents (the SDK retries
+   * throttled calls), so a wave stays within one second's allowance.
+   */
+  public static final int CALLS_IN_FLIGHT = 50;
 
   private final Parallel parallel;
 
@@ -30,7 +38,11 @@ public final class RegionReader {
     this.parallel = parallel;
   }
 
-  public RegionState read(
+  /** What {@link #read} found: the state to plan with, and every rule on the bus for the quota. */
+  public record Found(RegionState state, List<BusRule> onBus) {}
+
+  /** The region's topic, key and irctl rules with their targets; no rule's tags yet. */
+  public Found read(
       EventBridgePort events,
       SnsPort sns,
       Optional<KmsPort> kms,
@@ -40,10 +52,37 @@ public final class RegionReader {
     CompletableFuture<Optional<ActualTopic>> topic = parallel.fork(() -> readTopic(sns, topicArn));
     CompletableFuture<Optional<KeyFacts>> key =
         parallel.fork(() -> kmsKey.flatMap(k -> kms.map(port -> readKey(port, k))));
-    List<ActualRule> rules = readRules(events, bus);
-    return new RegionState(Parallel.join(topic), rules, Parallel.join(key));
+    List<BusRule> onBus = events.listAllRules(bus);
+    List<BusRule> irctls =
+        onBus.stream().filter(r -> r.name().startsWith(Ownership.NAME_PREFIX)).toList();
+    List<ActualRule> rules =
+        parallel.map(
+            irctls,
+            CALLS_IN_FLIGHT,
+            rule -> ActualRule.unread(rule, events.listTargets(bus, rule.name())));
+    return new Found(new RegionState(Parallel.join(topic), rules, Parallel.join(key)), onBus);
   }
 
+  /**
+   * {@code state} with the tags of the {@code named} rules read (at once); the rest as they were.
+   */
+  public RegionState withTags(EventBridgePort events, RegionState state, Collection<String> named) {
+    Set<String> wanted = Set.copyOf(named);
+    List<ActualRule> rules =
+        parallel.map(
+            state.rules(),
+            CALLS_IN_FLIGHT,
+            rule ->
+                wanted.contains(rule.name()) && !rule.tagsRead()
+                    ? rule.withTags(events.tags(rule.rule().arn()))
+                    : rule);
+    return new RegionState(state.topic(), rules, state.key());
+  }
+
+  /**
+   * Every irctl-prefixed rule with its tags and targets (remove-rules: it deletes, so it reads
+   * all).
+   */
   public List<ActualRule> readRules(EventBridgePort events, String bus) {
     List<BusRule> listed = events.listRules(bus, Ownership.NAME_PREFIX);
     return parallel.map(

@@ -125,7 +125,15 @@ public final class RemoveRulesPart implements Part {
       topicChanges.addAll(topicPlan(topic.get(), !warnings.isEmpty(), request, warnings));
     }
     return new RegionPlan(
-        region, topicArn.orElse(""), topicChanges, deletes, 0, List.of(), List.of(), warnings);
+        region,
+        topicArn.orElse(""),
+        topicChanges,
+        deletes,
+        0,
+        List.of(),
+        List.of(),
+        warnings,
+        List.of());
   }
 
   /**

@@ -33,7 +33,11 @@ public final class RulePlanner {
    * prune}).
    */
   public record Result(
-      List<RuleChange> changes, int unchanged, List<String> orphans, List<String> warnings) {}
+      List<RuleChange> changes,
+      int unchanged,
+      List<String> orphans,
+      List<String> warnings,
+      List<String> unconfirmed) {}
 
   public static Result plan(
       List<DesiredRule> desired,
@@ -56,12 +60,23 @@ public final class RulePlanner {
     Map<String, ActualRule> byName = new HashMap<>();
     actual.forEach(a -> byName.put(a.name(), a));
     List<RuleChange> changes = new ArrayList<>();
+    List<String> unconfirmed = new ArrayList<>();
     int unchanged = 0;
     for (DesiredRule rule : desired) {
       ActualRule existing = byName.get(rule.name());
       List<RuleTarget> targets = targetsFor.apply(rule);
       if (existing == null) {
         changes.add(new RuleChange.CreateRule(rule, targets));
+        continue;
+      }
+      if (!existing.tagsRead()) {
+        // Content that matches needs no owner: it is left as it is. Anything else waits for the
+        // tags, so no rule is changed (or refused) before its ownership is known.
+        if (contentMatches(rule, existing, targets)) {
+          unchanged++;
+        } else {
+          unconfirmed.add(existing.name());
+        }
         continue;
       }
       if (!existing.ownedByIrctl()) {
@@ -87,7 +102,14 @@ public final class RulePlanner {
     List<String> warnings = new ArrayList<>();
     List<String> leftAlone = new ArrayList<>();
     for (ActualRule rule : actual) {
-      if (wanted.contains(rule.name()) || !rule.ownedByIrctl()) {
+      if (wanted.contains(rule.name())) {
+        continue;
+      }
+      if (!rule.tagsRead()) {
+        unconfirmed.add(rule.name());
+        continue;
+      }
+      if (!rule.ownedByIrctl()) {
         continue;
       }
       if (!prune) {
@@ -111,7 +133,7 @@ public final class RulePlanner {
               + " or excluded ones): "
               + String.join(", ", leftAlone));
     }
-    return new Result(changes, unchanged, orphans, warnings);
+    return new Result(changes, unchanged, orphans, warnings, unconfirmed);
   }
 
   /**
@@ -128,6 +150,19 @@ public final class RulePlanner {
 
   static List<String> targetIds(ActualRule rule) {
     return rule.targets().stream().map(RuleTarget::id).toList();
+  }
+
+  /**
+   * Whether the rule's pattern, description, state and irctl's targets are already as desired (its
+   * tags aside). A rule that could not take irctl's targets does not match.
+   */
+  private static boolean contentMatches(
+      DesiredRule rule, ActualRule existing, List<RuleTarget> targets) {
+    try {
+      return update(rule, existing.withTags(rule.tags()), targets).isEmpty();
+    } catch (PlanConflictException e) {
+      return false;
+    }
   }
 
   private static Optional<RuleChange> update(

@@ -2,6 +2,7 @@ package dev.irctl.engine.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.irctl.engine.PlanConflictException;
+import dev.irctl.engine.port.BusRule;
 import dev.irctl.engine.port.EventBridgePort;
 import dev.irctl.engine.port.SnsPort;
 import dev.irctl.engine.run.Applied;
@@ -10,6 +11,7 @@ import dev.irctl.engine.run.Notes;
 import dev.irctl.engine.run.Part;
 import dev.irctl.engine.run.PartContext;
 import dev.irctl.engine.run.PartPlan;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -41,28 +43,47 @@ public final class RulesPart implements Part {
 
   @Override
   public PartPlan plan(PartContext context) {
-    String region = context.region();
-    EventBridgePort events = context.ports().eventBridge(region);
-    RegionState state = read(context, request);
-    RegionPlan plan = RegionPlanner.plan(region, request, context.identity(), state);
-    checkQuota(events, request.bus(), region, plan);
-    return PartPlan.of(plan.changes(), state, plan, notes(plan));
+    Planned planned = readAndPlan(context, request);
+    RegionPlan plan = planned.plan();
+    checkQuota(request.bus(), context.region(), planned.onBus(), plan);
+    return PartPlan.of(plan.changes(), planned.state(), plan, notes(plan));
   }
 
   /**
-   * The region's topic and irctl's rules, as the request names them (plan and status read this).
+   * A region's state as read, its plan (apply-rules and status plan alike), and every rule on the
+   * bus (the quota check's count).
    */
-  public static RegionState read(PartContext context, ApplyRulesRequest request) {
+  public record Planned(RegionState state, RegionPlan plan, List<BusRule> onBus) {}
+
+  /**
+   * Reads the region and plans it. The first plan runs on the rules without their tags; the rules
+   * it cannot decide on without them (any it would change, delete or report) get their tags read,
+   * and the plan is made again: a second run of an unchanged catalog reads no rule tags.
+   */
+  public static Planned readAndPlan(PartContext context, ApplyRulesRequest request) {
     String region = context.region();
+    EventBridgePort events = context.ports().eventBridge(region);
     String topicArn = RegionPlanner.topicArn(context.identity(), region, request.topic().name());
-    return new RegionReader(context.parallel())
-        .read(
-            context.ports().eventBridge(region),
+    RegionReader reader = new RegionReader(context.parallel());
+    RegionReader.Found found =
+        reader.read(
+            events,
             context.ports().sns(region),
             request.topic().kmsKey().map(k -> context.ports().kms(region)),
             request.bus(),
             topicArn,
             request.topic().kmsKey());
+    RegionState state = found.state();
+    RegionPlan plan = RegionPlanner.plan(region, request, context.identity(), state);
+    if (!plan.unconfirmed().isEmpty()) {
+      state = reader.withTags(events, state, plan.unconfirmed());
+      plan = RegionPlanner.plan(region, request, context.identity(), state);
+    }
+    if (!plan.unconfirmed().isEmpty()) {
+      // The second plan saw the tags of every rule the first could not decide on.
+      throw new IllegalStateException("rules still unconfirmed: " + plan.unconfirmed());
+    }
+    return new Planned(state, plan, found.onBus());
   }
 
   static Notes notes(RegionPlan plan) {
@@ -96,15 +117,14 @@ public final class RulesPart implements Part {
 
   /**
    * Fails the region before any write when the bus would not fit EventBridge's quotas after the
-   * plan (rules per bus, rules with wildcard filters), rather than half-applying. One ListRules
-   * pass over the whole bus, only when the plan creates or rewrites a rule.
+   * plan (rules per bus, rules with wildcard filters), rather than half-applying: counted on the
+   * reader's listing of the whole bus, only when the plan creates or rewrites a rule.
    */
-  private static void checkQuota(
-      EventBridgePort events, String bus, String region, RegionPlan plan) {
+  private static void checkQuota(String bus, String region, List<BusRule> onBus, RegionPlan plan) {
     if (!BusQuotaCheck.needsCheck(plan)) {
       return;
     }
-    BusQuotaCheck.problem(region, bus, events.listAllRules(bus), plan)
+    BusQuotaCheck.problem(region, bus, onBus, plan)
         .ifPresent(
             problem -> {
               throw new PlanConflictException(problem);

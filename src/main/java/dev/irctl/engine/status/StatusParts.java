@@ -6,8 +6,6 @@ import dev.irctl.engine.delivery.DoctorTargets;
 import dev.irctl.engine.delivery.RegionDiagnosis;
 import dev.irctl.engine.rules.ApplyRulesRequest;
 import dev.irctl.engine.rules.RegionPlan;
-import dev.irctl.engine.rules.RegionPlanner;
-import dev.irctl.engine.rules.RegionState;
 import dev.irctl.engine.rules.RulesPart;
 import dev.irctl.engine.run.Notes;
 import dev.irctl.engine.run.PartContext;
@@ -72,10 +70,10 @@ public final class StatusParts {
     @Override
     public PartPlan plan(PartContext context) {
       String region = context.region();
-      RegionState state = RulesPart.read(context, request);
-      RegionPlan plan = RegionPlanner.plan(region, request, context.identity(), state);
-      facts.rules(region, RulesStatus.of(plan), TopicStatus.of(plan, state.topic()));
-      return PartPlan.of(plan.changes(), state, plan, Notes.none());
+      RulesPart.Planned planned = RulesPart.readAndPlan(context, request);
+      RegionPlan plan = planned.plan();
+      facts.rules(region, RulesStatus.of(plan), TopicStatus.of(plan, planned.state().topic()));
+      return PartPlan.of(plan.changes(), planned.state(), plan, Notes.none());
     }
   }
 

@@ -128,8 +128,8 @@ class OrgApplyRunTest {
     assertThat(ports.memberLedgerIn("eu-west-1").members()).containsExactly("200000000001");
     assertThat(ports.memberLedgerIn("us-east-1").members())
         .containsExactlyInAnyOrder("200000000001", "200000000002");
-    // The organization's account list is read once per run, not once per region.
-    assertThat(ports.log().matching(c -> c.contains("organizations:ListAccounts"))).hasSize(1);
+    // The organization's account list is walked once per run, not once per region.
+    assertThat(ports.log().matching(c -> c.endsWith("organizations:ListRoots"))).hasSize(1);
 
     ports.log().clear();
     RunResult second = run(ports, parts(RULES_V1, false), Mode.APPLY);
@@ -247,6 +247,53 @@ class OrgApplyRunTest {
     ports.log().clear();
     run(ports, parts(RULES_V1, true), Mode.APPLY);
     assertThat(ports.log().writes()).isEmpty();
+  }
+
+  @Test
+  void outdatedInstancesAreRetriedButInoperableOnesAreListedWithTheFixAndTheRunConverges() {
+    FakePorts ports = organization();
+    run(ports, parts(RULES_V1, true), Mode.APPLY);
+    String rules = MemberRulesTemplate.RULES_STACK_SET;
+    ports
+        .stackSetsIn(HUB)
+        .status(rules, "200000000001", "ap-south-1", "OUTDATED")
+        .status(rules, "200000000002", "us-east-1", "INOPERABLE");
+
+    PartResult plan =
+        result(run(ports, parts(RULES_V1, true), Mode.PLAN), StackSetPart.NAME, "global");
+    // Only the OUTDATED instance is retried: CreateStackInstances repeated with a new operation
+    // id retries OUTDATED instances, never INOPERABLE ones (AWS's API reference).
+    assertThat(plan.changes())
+        .singleElement()
+        .isInstanceOfSatisfying(
+            OrgChange.RetryStackInstances.class,
+            retry -> {
+              assertThat(retry.instances()).isEqualTo(1);
+              assertThat(retry.regions()).containsExactly("ap-south-1");
+            });
+    assertThat(plan.notes().warnings())
+        .anyMatch(
+            w ->
+                w.contains("INOPERABLE")
+                    && w.contains("200000000002 in us-east-1")
+                    && w.contains("--retain-stacks"));
+
+    ports.log().clear();
+    RunResult apply = run(ports, parts(RULES_V1, true), Mode.APPLY);
+    assertThat(ports.log().writes())
+        .containsExactly(HUB + " cloudformation:CreateStackInstances (write)");
+    assertThat(ports.stackSetsIn(HUB).instances(rules))
+        .filteredOn(i -> !"CURRENT".equals(i.status()))
+        .extracting(i -> i.account() + " " + i.region() + " " + i.status())
+        .containsExactly("200000000002 us-east-1 INOPERABLE");
+    assertThat(result(apply, StackSetPart.NAME, "global").status()).isEqualTo(PartStatus.APPLIED);
+
+    // A re-run plans nothing more: an INOPERABLE instance is not re-planned run after run.
+    ports.log().clear();
+    RunResult again = run(ports, parts(RULES_V1, true), Mode.APPLY);
+    assertThat(ports.log().writes()).isEmpty();
+    assertThat(result(again, StackSetPart.NAME, "global").notes().warnings())
+        .anyMatch(w -> w.contains("INOPERABLE"));
   }
 
   @Test

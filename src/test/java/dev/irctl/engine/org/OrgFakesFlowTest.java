@@ -2,6 +2,7 @@ package dev.irctl.engine.org;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.irctl.engine.Parallel;
 import dev.irctl.engine.org.StackSetPlanner.Targets;
 import dev.irctl.engine.port.GuardDutyOrgPort;
 import dev.irctl.engine.port.OrganizationsPort.AccountState;
@@ -96,12 +97,13 @@ class OrgFakesFlowTest {
         .accounts(120, OU)
         .account("100000000999", AccountState.CLOSED, OU);
     GuardDutyOrgPort guardDuty = aws.guardDutyOrg("eu-west-1");
+    Parallel parallel = new Parallel();
 
     MemberPlanner.MemberPlan first =
         MemberPlanner.plan(
             "eu-west-1",
             FakePorts.ACCOUNT,
-            aws.organizations().listAccounts(),
+            new OrgAccounts().get(aws.organizations(), parallel),
             guardDuty.listMembers("d1"));
     assertThat(guardDuty.createMembers("d1", first.toCreate())).isEmpty();
     aws.log().clear();
@@ -109,7 +111,7 @@ class OrgFakesFlowTest {
         MemberPlanner.plan(
             "eu-west-1",
             FakePorts.ACCOUNT,
-            aws.organizations().listAccounts(),
+            new OrgAccounts().get(aws.organizations(), parallel),
             guardDuty.listMembers("d1"));
 
     assertThat(first.toCreate()).hasSize(120);
@@ -117,8 +119,9 @@ class OrgFakesFlowTest {
     assertThat(second.toCreate()).isEmpty();
     assertThat(second.present()).hasSize(120);
     assertThat(aws.log().writes()).isEmpty();
-    // 121 accounts in pages of 20, 120 members in pages of 50.
-    assertThat(aws.log().matching(c -> c.contains("ListAccounts"))).hasSize(7);
+    parallel.close();
+    // 121 accounts of one OU in pages of 20 (the root has none), 120 members in pages of 50.
+    assertThat(aws.log().matching(c -> c.contains("ListAccountsForParent"))).hasSize(1 + 7);
     assertThat(aws.log().matching(c -> c.contains("ListMembers"))).hasSize(3);
   }
 }

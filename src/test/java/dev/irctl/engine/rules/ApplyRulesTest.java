@@ -81,6 +81,114 @@ class ApplyRulesTest {
     assertThat(second.get(0).notes().pendingSubscriptions()).containsExactly("email:a@b.co");
   }
 
+  private long calls(String action) {
+    return aws.log().calls().stream().filter(c -> c.equals("eu-west-1 " + action)).count();
+  }
+
+  @Test
+  void aFirstRunListsTheBusOnceForThePlanAndTheQuotaAndReadsNoTags() throws Exception {
+    aws.eventBridgeIn("eu-west-1").fill("default", 5);
+    ApplyRulesRequest request =
+        request(List.of(rule("a", false), rule("b", false)), MessageFormat.RAW, false, List.of());
+
+    run(List.of("eu-west-1"), request, false);
+
+    assertThat(calls("events:ListRules")).isEqualTo(1);
+    assertThat(calls("events:ListTagsForResource")).isZero();
+    assertThat(calls("events:PutRule (write)")).isEqualTo(2);
+  }
+
+  @Test
+  void aSecondRunReadsEachRulesTargetsButNoRuleTagsAndWritesNothing() throws Exception {
+    ApplyRulesRequest request =
+        request(
+            List.of(rule("a", false), rule("b", false), rule("c", false)),
+            MessageFormat.RAW,
+            false,
+            List.of());
+    run(List.of("eu-west-1"), request, false);
+    aws.log().clear();
+
+    PartResult second = run(List.of("eu-west-1"), request, false).get(0);
+
+    assertThat(second.status()).isEqualTo(PartStatus.IN_SYNC);
+    assertThat(aws.log().calls())
+        .containsExactlyInAnyOrder(
+            "global sts:GetCallerIdentity",
+            "eu-west-1 events:ListRules",
+            "eu-west-1 events:ListTargetsByRule",
+            "eu-west-1 events:ListTargetsByRule",
+            "eu-west-1 events:ListTargetsByRule",
+            "eu-west-1 sns:GetTopicAttributes",
+            "eu-west-1 sns:ListTagsForResource",
+            "eu-west-1 sns:ListSubscriptionsByTopic");
+  }
+
+  @Test
+  void aRuleThatWouldChangeHasItsTagsReadBeforeItIsWritten() throws Exception {
+    List<DesiredRule> rules = List.of(rule("a", false), rule("b", false));
+    run(List.of("eu-west-1"), request(rules, MessageFormat.RAW, false, List.of()), false);
+    aws.log().clear();
+
+    run(List.of("eu-west-1"), request(rules, MessageFormat.READABLE, false, List.of()), false);
+
+    List<String> calls = aws.log().calls();
+    assertThat(calls("events:ListTagsForResource")).isEqualTo(2);
+    assertThat(calls.lastIndexOf("eu-west-1 events:ListTagsForResource"))
+        .isLessThan(calls.indexOf("eu-west-1 events:PutTargets (write)"));
+  }
+
+  @Test
+  void aRuleWithIrctlsNameButNotItsTagIsReadAndNeverChanged() throws Exception {
+    aws.eventBridgeIn("eu-west-1")
+        .existing(
+            "default", "irctl-a", "{\"source\":[\"aws.ec2\"]}", "ENABLED", Map.of(), List.of());
+
+    PartResult result =
+        run(
+                List.of("eu-west-1"),
+                request(List.of(rule("a", false)), MessageFormat.RAW, false, List.of()),
+                false)
+            .get(0);
+
+    assertThat(result.failed()).isTrue();
+    assertThat(result.error()).get().asString().contains("is not tagged managed-by=irctl");
+    assertThat(calls("events:ListTagsForResource")).isEqualTo(1);
+    assertThat(aws.log().writes()).isEmpty();
+  }
+
+  @Test
+  void anUnselectedIrctlRuleHasItsTagsReadToTellAnOrphanFromAForeignRule() throws Exception {
+    run(
+        List.of("eu-west-1"),
+        request(List.of(rule("a", false), rule("b", false)), MessageFormat.RAW, false, List.of()),
+        false);
+    aws.eventBridgeIn("eu-west-1")
+        .existing(
+            "default",
+            "irctl-theirs",
+            "{\"source\":[\"aws.ec2\"]}",
+            "ENABLED",
+            Map.of(),
+            List.of());
+    aws.log().clear();
+
+    PartResult result =
+        run(
+                List.of("eu-west-1"),
+                request(List.of(rule("a", false)), MessageFormat.RAW, true, List.of()),
+                false)
+            .get(0);
+
+    assertThat(calls("events:ListTagsForResource")).isEqualTo(2);
+    assertThat(aws.log().writes())
+        .containsExactly(
+            "eu-west-1 events:RemoveTargets (write)", "eu-west-1 events:DeleteRule (write)");
+    assertThat(aws.eventBridgeIn("eu-west-1").ruleNames("default"))
+        .containsExactly("irctl-a", "irctl-theirs");
+    assertThat(result.status()).isEqualTo(PartStatus.APPLIED);
+  }
+
   @Test
   void switchingToReadableMessagesRewritesOnlyTheTargets() throws Exception {
     List<DesiredRule> rules = List.of(rule("a", false), rule("b", false));
@@ -309,8 +417,8 @@ class ApplyRulesTest {
     run(List.of("eu-west-1"), request(rules, MessageFormat.RAW, false, List.of()), false);
 
     long millis = (System.nanoTime() - start) / 1_000_000;
-    // Dependent chain: STS, ListRules ‖ GetTopicAttributes, ListRules (quota), CreateTopic ‖
-    // PutRule, PutTargets = 5 calls.
+    // Dependent chain: STS, ListRules (whole bus: plan and quota) ‖ GetTopicAttributes,
+    // CreateTopic ‖ PutRule, PutTargets = 4 calls.
     // One call per rule in sequence would take 40 x 100 ms.
     assertThat(millis).isLessThan(1_200);
   }

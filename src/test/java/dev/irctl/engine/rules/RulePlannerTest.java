@@ -263,6 +263,51 @@ class RulePlannerTest {
                     .contains("or leave the rule out with --exclude a. Nothing was changed"));
   }
 
+  /** A rule as the reader first finds it: content and targets, tags not read yet. */
+  private static ActualRule unread(String name, String pattern, List<RuleTarget> targets) {
+    ActualRule read = actual(name, pattern, "ENABLED", "desc", Map.of(), targets);
+    return ActualRule.unread(read.rule(), read.targets());
+  }
+
+  /** The aws.iam rule planned against irctl-a found with {@code stored}, tags unread. */
+  private static RulePlanner.Result planAgainstUnread(String stored) {
+    return RulePlanner.plan(
+        List.of(desired("{\"source\":[\"aws.iam\"]}")),
+        List.of(unread("irctl-a", stored, List.of(ours()))),
+        TARGET,
+        false);
+  }
+
+  @Test
+  void aRuleWhoseContentMatchesNeedsNoTagsAndIsUnchanged() {
+    RulePlanner.Result result = planAgainstUnread("{\"source\":[\"aws.iam\"]}");
+
+    assertThat(result.unchanged()).isEqualTo(1);
+    assertThat(result.changes()).isEmpty();
+    assertThat(result.unconfirmed()).isEmpty();
+  }
+
+  @Test
+  void aRuleThatWouldChangeWaitsForItsTagsAndIsNotChangedYet() {
+    RulePlanner.Result result = planAgainstUnread("{\"source\":[\"aws.s3\"]}");
+
+    assertThat(result.changes()).isEmpty();
+    assertThat(result.unchanged()).isZero();
+    assertThat(result.unconfirmed()).containsExactly("irctl-a");
+  }
+
+  @Test
+  void anUnselectedRuleWaitsForItsTagsBeforeItIsAnOrphanOrDeleted() {
+    RulePlanner.Result result =
+        RulePlanner.plan(
+            List.of(), List.of(unread("irctl-old", "{}", List.of(ours()))), TARGET, true);
+
+    assertThat(result.changes()).isEmpty();
+    assertThat(result.orphans()).isEmpty();
+    assertThat(result.unconfirmed()).containsExactly("irctl-old");
+    assertThat(unread("irctl-old", "{}", List.of(ours())).ownedByIrctl()).isFalse();
+  }
+
   @Test
   void aRuleWithFiveForeignTargetsCannotTakeIrctlsAndSaysSo() {
     List<RuleTarget> five =
