@@ -51,7 +51,8 @@ public final class Suggestion {
     return closest(typed, known).map(s -> " Did you mean " + s + "?").orElse("");
   }
 
-  static int distance(String a, String b) {
+  /** The Levenshtein distance between two names. */
+  public static int distance(String a, String b) {
     int[] previous = new int[b.length() + 1];
     int[] current = new int[b.length() + 1];
     for (int j = 0; j <= b.length(); j++) {

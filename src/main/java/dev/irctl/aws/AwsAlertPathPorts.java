@@ -9,21 +9,13 @@ import dev.irctl.engine.port.SampleFindingsPort;
 import dev.irctl.engine.port.SubscriptionPort;
 import dev.irctl.engine.port.TrailPort;
 import java.util.List;
-import java.util.function.Supplier;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
-import software.amazon.awssdk.services.cloudtrail.CloudTrailClientBuilder;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
-import software.amazon.awssdk.services.cloudwatch.CloudWatchClientBuilder;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
-import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClientBuilder;
 import software.amazon.awssdk.services.guardduty.GuardDutyClient;
-import software.amazon.awssdk.services.guardduty.GuardDutyClientBuilder;
 import software.amazon.awssdk.services.iam.IamClient;
-import software.amazon.awssdk.services.iam.IamClientBuilder;
 import software.amazon.awssdk.services.sns.SnsClient;
-import software.amazon.awssdk.services.sns.SnsClientBuilder;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 
 /** The alert path's ports over clients of the shared {@link AwsClients}. */
 final class AwsAlertPathPorts implements AlertPathPorts {
@@ -48,43 +40,37 @@ final class AwsAlertPathPorts implements AlertPathPorts {
 
   @Override
   public QueuePort queues(String region) {
-    Supplier<SqsClientBuilder> builder = SqsClient::builder;
-    return new SqsQueueAdapter(clients.client("sqs", region, builder));
+    return new SqsQueueAdapter(clients.client("sqs", region, SqsClient::builder));
   }
 
   @Override
   public SubscriptionPort subscriptions(String region) {
-    Supplier<SnsClientBuilder> builder = SnsClient::builder;
-    return new SnsSubscriptionAdapter(clients.client("sns", region, builder));
+    return new SnsSubscriptionAdapter(clients.client("sns", region, SnsClient::builder));
   }
 
   @Override
   public MetricsPort metrics(String region) {
-    Supplier<CloudWatchClientBuilder> builder = CloudWatchClient::builder;
-    return new CloudWatchMetricsAdapter(clients.client("monitoring", region, builder));
+    return new CloudWatchMetricsAdapter(
+        clients.client("monitoring", region, CloudWatchClient::builder));
   }
 
   @Override
   public TrailPort trails(String region) {
-    Supplier<CloudTrailClientBuilder> builder = CloudTrailClient::builder;
-    return new CloudTrailAdapter(clients.client("cloudtrail", region, builder));
+    return new CloudTrailAdapter(clients.client("cloudtrail", region, CloudTrailClient::builder));
   }
 
   @Override
   public SampleFindingsPort sampleFindings(String region) {
-    Supplier<GuardDutyClientBuilder> builder = GuardDutyClient::builder;
-    return new SampleFindingsAdapter(clients.client("guardduty", region, builder));
+    return new SampleFindingsAdapter(clients.client("guardduty", region, GuardDutyClient::builder));
   }
 
   @Override
   public LogGroupPort logGroups(String region) {
-    Supplier<CloudWatchLogsClientBuilder> builder = CloudWatchLogsClient::builder;
-    return new LogGroupAdapter(clients.client("logs", region, builder));
+    return new LogGroupAdapter(clients.client("logs", region, CloudWatchLogsClient::builder));
   }
 
   @Override
   public RolePort roles() {
-    Supplier<IamClientBuilder> builder = IamClient::builder;
-    return new ForwarderRoleAdapter(clients.client("iam", iamRegion, builder));
+    return new ForwarderRoleAdapter(clients.client("iam", iamRegion, IamClient::builder));
   }
 }

@@ -13,23 +13,14 @@ import dev.irctl.engine.port.RegionDirectoryPort;
 import dev.irctl.engine.port.Session;
 import dev.irctl.engine.port.SnsPort;
 import dev.irctl.engine.port.StackSetsPort;
-import java.util.function.Supplier;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
-import software.amazon.awssdk.services.cloudformation.CloudFormationClientBuilder;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
-import software.amazon.awssdk.services.eventbridge.EventBridgeClientBuilder;
 import software.amazon.awssdk.services.guardduty.GuardDutyClient;
-import software.amazon.awssdk.services.guardduty.GuardDutyClientBuilder;
 import software.amazon.awssdk.services.iam.IamClient;
-import software.amazon.awssdk.services.iam.IamClientBuilder;
 import software.amazon.awssdk.services.kms.KmsClient;
-import software.amazon.awssdk.services.kms.KmsClientBuilder;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
-import software.amazon.awssdk.services.organizations.OrganizationsClientBuilder;
 import software.amazon.awssdk.services.sns.SnsClient;
-import software.amazon.awssdk.services.sns.SnsClientBuilder;
 import software.amazon.awssdk.services.sts.StsClient;
-import software.amazon.awssdk.services.sts.StsClientBuilder;
 
 /** Ports backed by AWS SDK clients built by one {@link AwsClients}. */
 final class AwsPorts implements Ports {
@@ -55,8 +46,7 @@ final class AwsPorts implements Ports {
 
   @Override
   public GuardDutyPort guardDuty(String region) {
-    Supplier<GuardDutyClientBuilder> builder = GuardDutyClient::builder;
-    return new GuardDutyAdapter(clients.client("guardduty", region, builder));
+    return new GuardDutyAdapter(clients.client("guardduty", region, GuardDutyClient::builder));
   }
 
   /**
@@ -64,19 +54,18 @@ final class AwsPorts implements Ports {
    */
   @Override
   public IamPort iam() {
-    Supplier<IamClientBuilder> builder = IamClient::builder;
-    return new IamAdapter(
-        clients.client(
-            "iam",
-            GlobalRegions.iamRegion(homeRegion(), clients.session().endpoint().isPresent()),
-            builder));
+    return new IamAdapter(clients.client("iam", globalRegion(), IamClient::builder));
   }
 
   /** STS in the profile's region: regional endpoints answer for every partition. */
   @Override
   public AccountPort account() {
-    Supplier<StsClientBuilder> builder = StsClient::builder;
-    return new AccountAdapter(clients.client("sts", homeRegion(), builder));
+    return new AccountAdapter(clients.client("sts", homeRegion(), StsClient::builder));
+  }
+
+  /** The partition's region for its global services (IAM, Organizations). */
+  private String globalRegion() {
+    return GlobalRegions.iamRegion(homeRegion(), clients.session().endpoint().isPresent());
   }
 
   /** The configured or first named region, or us-east-1: it decides the partition only. */
@@ -86,55 +75,45 @@ final class AwsPorts implements Ports {
 
   @Override
   public EventBridgePort eventBridge(String region) {
-    Supplier<EventBridgeClientBuilder> builder = EventBridgeClient::builder;
-    return new EventBridgeAdapter(clients.client("events", region, builder));
+    return new EventBridgeAdapter(clients.client("events", region, EventBridgeClient::builder));
   }
 
   @Override
   public SnsPort sns(String region) {
-    Supplier<SnsClientBuilder> builder = SnsClient::builder;
-    return new SnsAdapter(clients.client("sns", region, builder));
+    return new SnsAdapter(clients.client("sns", region, SnsClient::builder));
   }
 
   @Override
   public KmsPort kms(String region) {
-    Supplier<KmsClientBuilder> builder = KmsClient::builder;
-    return new KmsAdapter(clients.client("kms", region, builder));
+    return new KmsAdapter(clients.client("kms", region, KmsClient::builder));
   }
 
   @Override
   public AlertPathPorts alertPath() {
-    return new AwsAlertPathPorts(
-        clients, GlobalRegions.iamRegion(homeRegion(), clients.session().endpoint().isPresent()));
+    return new AwsAlertPathPorts(clients, globalRegion());
   }
 
   @Override
   public OrganizationsPort organizations() {
-    Supplier<OrganizationsClientBuilder> builder = OrganizationsClient::builder;
     return new OrganizationsAdapter(
-        clients.client(
-            "organizations",
-            GlobalRegions.iamRegion(homeRegion(), clients.session().endpoint().isPresent()),
-            builder));
+        clients.client("organizations", globalRegion(), OrganizationsClient::builder));
   }
 
   @Override
   public GuardDutyOrgPort guardDutyOrg(String region) {
-    Supplier<GuardDutyClientBuilder> builder = GuardDutyClient::builder;
-    return new GuardDutyOrgAdapter(clients.client("guardduty", region, builder));
+    return new GuardDutyOrgAdapter(clients.client("guardduty", region, GuardDutyClient::builder));
   }
 
   @Override
   public StackSetsPort stackSets(String region, StackSetsPort.CallAs callAs) {
-    Supplier<CloudFormationClientBuilder> builder = CloudFormationClient::builder;
-    return new StackSetsAdapter(clients.client("cloudformation", region, builder), callAs);
+    return new StackSetsAdapter(
+        clients.client("cloudformation", region, CloudFormationClient::builder), callAs);
   }
 
   @Override
   public dev.irctl.engine.port.MemberLedgerPort memberLedger(String region) {
-    Supplier<software.amazon.awssdk.services.ssm.SsmClientBuilder> builder =
-        software.amazon.awssdk.services.ssm.SsmClient::builder;
-    return new MemberLedgerAdapter(clients.client("ssm", region, builder));
+    return new MemberLedgerAdapter(
+        clients.client("ssm", region, software.amazon.awssdk.services.ssm.SsmClient::builder));
   }
 
   @Override

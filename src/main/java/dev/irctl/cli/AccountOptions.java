@@ -5,7 +5,6 @@ import dev.irctl.engine.guardduty.GuardDutyPart;
 import dev.irctl.engine.iam.PolicyPart;
 import dev.irctl.engine.region.RegionSelection;
 import dev.irctl.engine.rules.ApplyRulesRequest;
-import dev.irctl.engine.rules.RuleScopes;
 import dev.irctl.engine.rules.RulesPart;
 import dev.irctl.engine.run.Part;
 import java.util.ArrayList;
@@ -48,11 +47,7 @@ public final class AccountOptions {
 
   /** Global rules left out because us-east-1 is not selected. */
   public List<String> warnings(RegionSelection selection) {
-    RuleTargetOptions.requireHubSelected(rulesRequest.hubRegion(), selection.regions());
-    List<String> warnings = new ArrayList<>();
-    RuleScopes.skippedGlobalRules(rulesRequest.rules(), selection.regions())
-        .ifPresent(warnings::add);
-    return warnings;
+    return RuleTargetOptions.selectionWarnings(rulesRequest, selection);
   }
 
   /** The catalog version the rules were rendered from (the tag on every rule). */

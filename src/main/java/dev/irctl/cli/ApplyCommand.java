@@ -2,15 +2,11 @@ package dev.irctl.cli;
 
 import dev.irctl.engine.run.Part;
 import dev.irctl.engine.run.SavedPlan;
-import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 @Command(
     name = "apply",
@@ -42,18 +38,7 @@ public final class ApplyCommand implements Callable<Integer> {
   @Mixin CommandContext context;
   @Mixin AccountOptions account;
 
-  @Parameters(
-      arity = "0..1",
-      paramLabel = "FILE",
-      description = "A plan saved with 'irctl plan --out FILE': apply exactly it.")
-  Path planFile;
-
-  @Option(
-      names = "--max-plan-age",
-      paramLabel = "AGE",
-      defaultValue = "7d",
-      description = "Refuse a plan FILE older than this (default 7d; e.g. 12h, 30m).")
-  String maxPlanAge;
+  @Mixin SavedPlanOption savedPlan;
 
   @Override
   public Integer call() {
@@ -61,12 +46,9 @@ public final class ApplyCommand implements Callable<Integer> {
     outputFile.validate();
     RunFlow flow = new RunFlow(context, aws, output);
     List<Part> parts;
-    Optional<SavedPlan> saved = Optional.empty();
-    if (planFile != null) {
-      flow.requireApproval("apply", RunFlow.Kind.WRITE, approve.autoApprove());
-      SavedPlan plan = PlanFile.read(planFile, PlanFile.parseAge(maxPlanAge), Instant.now());
-      parts = PlanFile.parts(planFile, plan);
-      saved = Optional.of(plan);
+    Optional<SavedPlan> saved = savedPlan.read(flow, "apply", approve.autoApprove());
+    if (saved.isPresent()) {
+      parts = PlanFile.parts(savedPlan.file(), saved.get());
     } else {
       parts = account.parts();
     }

@@ -2,7 +2,6 @@ package dev.irctl.cli;
 
 import dev.irctl.engine.alertpath.AlertPathPart;
 import dev.irctl.engine.rules.ApplyRulesRequest;
-import dev.irctl.engine.rules.RuleScopes;
 import dev.irctl.engine.rules.RulesPart;
 import dev.irctl.engine.run.Part;
 import java.util.ArrayList;
@@ -54,13 +53,7 @@ public final class ApplyRulesCommand implements Callable<Integer> {
                 dryRun.kind(),
                 approve.autoApprove(),
                 false,
-                selection -> {
-                  RuleTargetOptions.requireHubSelected(request.hubRegion(), selection.regions());
-                  List<String> warnings = new ArrayList<>();
-                  RuleScopes.skippedGlobalRules(request.rules(), selection.regions())
-                      .ifPresent(warnings::add);
-                  return warnings;
-                },
+                selection -> RuleTargetOptions.selectionWarnings(request, selection),
                 null,
                 result -> {},
                 java.util.Optional.empty()));

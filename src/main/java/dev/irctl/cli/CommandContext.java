@@ -76,7 +76,7 @@ public final class CommandContext {
   /** Warnings about the region selection, one line each, on stderr. */
   public void warn(RegionSelection selection) {
     PrintWriter err = err();
-    selection.warnings().forEach(w -> err.println("warning: " + w));
+    selection.warnings().forEach(w -> err.println("warning: " + Flags.word(w)));
     if (!selection.notOptedIn().isEmpty()) {
       err.println(
           "skipped "

@@ -15,7 +15,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -52,23 +51,7 @@ final class ExportCloudFormationCommand implements Callable<Integer> {
 
   @Mixin CatalogOptions catalog;
   @Mixin ParameterOptions parameters;
-
-  @Option(
-      names = "--rule",
-      paramLabel = "ID",
-      split = ",",
-      description = "Only these catalog rules.")
-  List<String> rules = new ArrayList<>();
-
-  @Option(names = "--exclude", paramLabel = "ID", split = ",", description = "Leave these out.")
-  List<String> excludes = new ArrayList<>();
-
-  @Option(
-      names = "--category",
-      paramLabel = "C",
-      split = ",",
-      description = "Only rules of these categories.")
-  List<String> categories = new ArrayList<>();
+  @Mixin RuleSelectionOptions selection;
 
   @Option(
       names = "--security-account",
@@ -106,11 +89,7 @@ final class ExportCloudFormationCommand implements Callable<Integer> {
     }
     Catalog loaded = catalog.load();
     CatalogRules.Resolved resolved =
-        CatalogRules.resolve(
-            loaded,
-            new CatalogRules.Selection(rules, excludes, categories),
-            parameters.settings(),
-            false);
+        CatalogRules.resolve(loaded, selection.selection(), parameters.settings(), false);
     new SelectionNotes(spec).print(resolved);
     List<DesiredRule> desired = resolved.rules();
     if (MemberRulesTemplate.memberRules(desired).isEmpty()) {

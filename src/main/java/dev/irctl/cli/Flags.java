@@ -24,6 +24,13 @@ public final class Flags {
       case GROUP -> "--group";
       case USER -> "--user";
       case ADMIN_ACCOUNT -> "--admin-account";
+      case REGION -> "--region";
+      case ALL_REGIONS -> "--all-regions";
+      case SETTING -> "--set";
+      case PRUNE -> "--prune";
+      case POLICY_NAME -> "--policy-name";
+      case ADOPT -> "--adopt";
+      case TOPIC_NAME -> "--topic-name";
     };
   }
 
@@ -44,6 +51,11 @@ public final class Flags {
 
   /** A user error's message as the CLI prints it: an engine input named by its flag. */
   public static String message(UserException e) {
-    return e instanceof InputException input ? input.worded(Flags::of) : e.getMessage();
+    return word(e instanceof InputException input ? input.worded(Flags::of) : e.getMessage());
+  }
+
+  /** Engine text with the inputs it refers to ({@code Input.ref()}) named by their flags. */
+  public static String word(String engineText) {
+    return Input.word(engineText, Flags::of);
   }
 }

@@ -4,15 +4,11 @@ import dev.irctl.engine.org.OrgPreflight;
 import dev.irctl.engine.org.StackSetPart;
 import dev.irctl.engine.run.Part;
 import dev.irctl.engine.run.SavedPlan;
-import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 @Command(
     name = "apply",
@@ -49,18 +45,7 @@ public final class OrgApplyCommand implements Callable<Integer> {
   @Mixin CommandContext context;
   @Mixin OrgOptions org;
 
-  @Parameters(
-      arity = "0..1",
-      paramLabel = "FILE",
-      description = "A plan saved with 'irctl org plan --out FILE': apply exactly it.")
-  Path planFile;
-
-  @Option(
-      names = "--max-plan-age",
-      paramLabel = "AGE",
-      defaultValue = "7d",
-      description = "Refuse a plan FILE older than this (default 7d; e.g. 12h, 30m).")
-  String maxPlanAge;
+  @Mixin SavedPlanOption savedPlan;
 
   @Override
   public Integer call() {
@@ -68,16 +53,13 @@ public final class OrgApplyCommand implements Callable<Integer> {
     outputFile.validate();
     RunFlow flow = new RunFlow(context, aws, output);
     List<Part> parts;
-    Optional<SavedPlan> saved = Optional.empty();
+    Optional<SavedPlan> saved = savedPlan.read(flow, "org apply", approve.autoApprove());
     OrgPreflight.Checks checks;
-    if (planFile != null) {
-      flow.requireApproval("org apply", RunFlow.Kind.WRITE, approve.autoApprove());
-      SavedPlan plan = PlanFile.read(planFile, PlanFile.parseAge(maxPlanAge), Instant.now());
+    if (saved.isPresent()) {
       parts =
-          PlanFile.parts(planFile, plan).stream()
+          PlanFile.parts(savedPlan.file(), saved.get()).stream()
               .map(p -> p instanceof StackSetPart s ? s.withProgress(context::progress) : p)
               .toList();
-      saved = Optional.of(plan);
       checks = savedChecks(parts);
     } else {
       parts = org.parts(aws, context::progress);

@@ -65,22 +65,7 @@ public final class OrgOptions {
               + " member stack sets are not planned.")
   List<String> organizationalUnits = new ArrayList<>();
 
-  @Option(
-      names = "--rule",
-      paramLabel = "ID",
-      split = ",",
-      description = "Only these catalog rules in the member template.")
-  List<String> rules = new ArrayList<>();
-
-  @Option(names = "--exclude", paramLabel = "ID", split = ",", description = "Leave these out.")
-  List<String> excludes = new ArrayList<>();
-
-  @Option(
-      names = "--category",
-      paramLabel = "C",
-      split = ",",
-      description = "Only rules of these categories.")
-  List<String> categories = new ArrayList<>();
+  @Mixin RuleSelectionOptions selection;
 
   private String catalogVersion = "";
 
@@ -118,12 +103,7 @@ public final class OrgOptions {
     Catalog loaded = catalog.load();
     catalogVersion = loaded.version();
     List<DesiredRule> desired =
-        CatalogRules.resolve(
-                loaded,
-                new CatalogRules.Selection(rules, excludes, categories),
-                parameters.settings(),
-                false)
-            .rules();
+        CatalogRules.resolve(loaded, selection.selection(), parameters.settings(), false).rules();
     if (MemberRulesTemplate.memberRules(desired).isEmpty()) {
       throw UserException.usage(
           "the rule selection has only GuardDuty finding rules, which run in this administrator"

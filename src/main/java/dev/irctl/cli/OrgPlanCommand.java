@@ -1,17 +1,11 @@
 package dev.irctl.cli;
 
 import dev.irctl.engine.run.Part;
-import dev.irctl.engine.run.SavedPlan;
-import dev.irctl.render.ChangeJson;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 @Command(
     name = "plan",
@@ -41,26 +35,13 @@ public final class OrgPlanCommand implements Callable<Integer> {
   @Mixin OutputFileOption outputFile;
   @Mixin CommandContext context;
   @Mixin OrgOptions org;
-
-  @Option(
-      names = DetailedExitCode.FLAG,
-      description =
-          "Exit 0 when in sync, 2 when changes are pending, 1 on error, 3 on partial failure.")
-  boolean detailedExitCode;
-
-  @Option(
-      names = "--out",
-      paramLabel = "FILE",
-      description = "Save the plan to FILE for 'irctl org apply FILE' (versioned JSON).")
-  Path out;
+  @Mixin PlanOutOption plan;
 
   @Override
   public Integer call() {
     aws.validate();
     outputFile.validate();
-    if (out != null && Files.isDirectory(out)) {
-      throw dev.irctl.UserException.usage("--out " + out + " is a directory; name a file.");
-    }
+    plan.validate();
     List<Part> parts = org.parts(aws, context::progress);
     return new RunFlow(context, aws, output)
         .preflight(OrgChecks.of("org plan", org.checks(aws)))
@@ -70,28 +51,10 @@ public final class OrgPlanCommand implements Callable<Integer> {
                 parts,
                 RunFlow.Kind.PLAN,
                 false,
-                detailedExitCode,
+                plan.detailedExitCode(),
                 selection -> org.warnings(),
                 outputFile,
-                result -> {
-                  if (out != null) {
-                    PlanFile.write(
-                        out,
-                        SavedPlan.of(
-                            result,
-                            parts,
-                            PlanCommand.version(),
-                            org.catalogVersion(),
-                            Instant.now().toString(),
-                            r -> ChangeJson.array(r.changes())));
-                    context.progress(
-                        "saved the plan to "
-                            + out
-                            + ": apply it with 'irctl org apply "
-                            + out
-                            + "'");
-                  }
-                },
+                plan.saver(parts, org::catalogVersion, context),
                 Optional.empty()));
   }
 }

@@ -1,17 +1,11 @@
 package dev.irctl.cli;
 
 import dev.irctl.engine.run.Part;
-import dev.irctl.engine.run.SavedPlan;
-import dev.irctl.render.ChangeJson;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 @Command(
     name = "plan",
@@ -46,17 +40,7 @@ public final class PlanCommand implements Callable<Integer> {
   @Mixin OutputFileOption outputFile;
   @Mixin CommandContext context;
 
-  @Option(
-      names = DetailedExitCode.FLAG,
-      description =
-          "Exit 0 when in sync, 2 when changes are pending, 1 on error, 3 on partial failure.")
-  boolean detailedExitCode;
-
-  @Option(
-      names = "--out",
-      paramLabel = "FILE",
-      description = "Save the plan to FILE for 'irctl apply FILE' (versioned JSON).")
-  Path out;
+  @Mixin PlanOutOption plan;
 
   @Mixin AccountOptions account;
 
@@ -64,9 +48,7 @@ public final class PlanCommand implements Callable<Integer> {
   public Integer call() {
     aws.validate();
     outputFile.validate();
-    if (out != null && Files.isDirectory(out)) {
-      throw dev.irctl.UserException.usage("--out " + out + " is a directory; name a file.");
-    }
+    plan.validate();
     List<Part> parts = account.parts();
     return new RunFlow(context, aws, output)
         .execute(
@@ -75,24 +57,10 @@ public final class PlanCommand implements Callable<Integer> {
                 parts,
                 RunFlow.Kind.PLAN,
                 false,
-                detailedExitCode,
+                plan.detailedExitCode(),
                 account::warnings,
                 outputFile,
-                result -> {
-                  if (out != null) {
-                    PlanFile.write(
-                        out,
-                        SavedPlan.of(
-                            result,
-                            parts,
-                            version(),
-                            account.catalogVersion(),
-                            Instant.now().toString(),
-                            r -> ChangeJson.array(r.changes())));
-                    context.progress(
-                        "saved the plan to " + out + ": apply it with 'irctl apply " + out + "'");
-                  }
-                },
+                plan.saver(parts, account::catalogVersion, context),
                 Optional.empty()));
   }
 

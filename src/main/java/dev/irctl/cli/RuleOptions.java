@@ -28,27 +28,7 @@ public final class RuleOptions {
   @Mixin CatalogOptions catalog;
   @Mixin ParameterOptions parameters;
   @Mixin RuleTargetOptions target;
-
-  @Option(
-      names = "--rule",
-      paramLabel = "ID",
-      split = ",",
-      description = "Only these catalog rules (repeatable or comma-separated).")
-  List<String> rules = new ArrayList<>();
-
-  @Option(
-      names = "--exclude",
-      paramLabel = "ID",
-      split = ",",
-      description = "Leave these catalog rules out.")
-  List<String> excludes = new ArrayList<>();
-
-  @Option(
-      names = "--category",
-      paramLabel = "C",
-      split = ",",
-      description = "Only rules of these categories (iam, tamper, cis, ...).")
-  List<String> categories = new ArrayList<>();
+  @Mixin RuleSelectionOptions selection;
 
   @Option(
       names = "--kms-key",
@@ -135,7 +115,7 @@ public final class RuleOptions {
     CatalogRules.Resolved resolved =
         CatalogRules.resolve(
             loaded,
-            new CatalogRules.Selection(rules, excludes, categories),
+            selection.selection(),
             withTopicName(loaded, parameters.settings(), target.topicName()),
             lenient);
     if (!parameters.settings().containsKey(TOPIC_NAME_PARAMETER)) {
@@ -153,7 +133,7 @@ public final class RuleOptions {
     List<String> kept =
         loaded.rules().stream()
             .map(r -> r.id())
-            .filter(id -> !excludes.contains(id))
+            .filter(id -> !selection.excludes().contains(id))
             .filter(id -> desired.stream().noneMatch(d -> d.ruleId().equals(id)))
             .toList();
     Optional<String> hub = target.hubRegion();

@@ -1,7 +1,9 @@
 package dev.irctl.cli;
 
 import dev.irctl.UserException;
+import dev.irctl.engine.region.RegionSelection;
 import dev.irctl.engine.rules.ApplyRulesRequest;
+import dev.irctl.engine.rules.RuleScopes;
 import dev.irctl.engine.rules.TopicSpec;
 import dev.irctl.engine.run.Part;
 import java.util.List;
@@ -56,6 +58,15 @@ public final class RuleTargetOptions {
           "--hub-region '" + hubRegion + "' is not a region name (e.g. eu-west-1).");
     }
     return Optional.of(hub);
+  }
+
+  /**
+   * Before a rules run: the hub checked against the selection, and the global rules the selection
+   * leaves out, as warnings.
+   */
+  static List<String> selectionWarnings(ApplyRulesRequest request, RegionSelection selection) {
+    requireHubSelected(request.hubRegion(), selection.regions());
+    return RuleScopes.skippedGlobalRules(request.rules(), selection.regions()).stream().toList();
   }
 
   /** The hub must be one of the regions the run covers, or nothing would alert. */

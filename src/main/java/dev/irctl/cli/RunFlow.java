@@ -145,7 +145,8 @@ final class RunFlow {
                   ? context.resolveRegions(ports, (RegionalAwsOptions) aws)
                   : new RegionSelection(List.of(), List.of(), Map.of(), List.of());
       context.warn(selection);
-      List<String> warnings = request.warnings().apply(selection);
+      List<String> warnings =
+          request.warnings().apply(selection).stream().map(Flags::word).toList();
       warnings.forEach(w -> context.progress("warning: " + w));
       RunResult result = run(request, runner, identity, selection, warnings, renderer);
       if (result == null) {

@@ -17,4 +17,44 @@ public interface Change {
 
   /** The fields that differ; empty for creates and deletes of whole resources. */
   List<FieldDiff> diffs();
+
+  /** What a reviewer reads of a change, as one value. */
+  record Description(ChangeAction action, String resource, String reason, List<FieldDiff> diffs) {
+    public Description {
+      diffs = List.copyOf(diffs);
+    }
+
+    /** A change of a whole resource: no field diffs. */
+    public Description(ChangeAction action, String resource, String reason) {
+      this(action, resource, reason, List.of());
+    }
+  }
+
+  /**
+   * A change that says what it does in one place ({@link #describe}) and inherits the four
+   * accessors from it, so a domain's many small change records stay one method each.
+   */
+  interface Described extends Change {
+    Description describe();
+
+    @Override
+    default ChangeAction action() {
+      return describe().action();
+    }
+
+    @Override
+    default String resource() {
+      return describe().resource();
+    }
+
+    @Override
+    default String reason() {
+      return describe().reason();
+    }
+
+    @Override
+    default List<FieldDiff> diffs() {
+      return describe().diffs();
+    }
+  }
 }

@@ -28,6 +28,6 @@ public final class InputException extends UserException {
 
   /** The message with the input named by {@code naming} (the CLI passes its flag names). */
   public String worded(Function<Input, String> naming) {
-    return naming.apply(input) + rest;
+    return Input.word(naming.apply(input) + rest, naming);
   }
 }

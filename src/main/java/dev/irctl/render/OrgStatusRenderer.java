@@ -232,13 +232,13 @@ public final class OrgStatusRenderer {
   }
 
   /** Region (or global) to part to why it could not be read. */
-  private static Map<String, Map<String, String>> errors(RunResult result) {
+  private Map<String, Map<String, String>> errors(RunResult result) {
     Map<String, Map<String, String>> errors = new java.util.TreeMap<>();
     for (PartResult r : result.results()) {
       if (r.failed()) {
         errors
             .computeIfAbsent(r.region(), k -> new java.util.TreeMap<>())
-            .put(r.part(), r.error().map(e -> e.message()).orElse("failed"));
+            .put(r.part(), r.error().map(run::worded).orElse("failed"));
       }
     }
     return errors;

@@ -151,7 +151,7 @@ public final class RunRenderer {
               });
       r.error().ifPresent(e -> out.append(": ").append(e.worded(naming)).append(hint.apply(r)));
       out.append('\n');
-      r.changes().forEach(c -> out.append("    ").append(PlanText.change(c)).append('\n'));
+      r.changes().forEach(c -> out.append("    ").append(named(PlanText.change(c))).append('\n'));
       r.notes()
           .orphans()
           .forEach(
@@ -163,8 +163,8 @@ public final class RunRenderer {
           .pendingSubscriptions()
           .forEach(
               p -> out.append("    subscription pending confirmation: ").append(p).append('\n'));
-      r.notes().remarks().forEach(n -> out.append("    note: ").append(n).append('\n'));
-      r.notes().warnings().forEach(w -> out.append("    warning: ").append(w).append('\n'));
+      r.notes().remarks().forEach(n -> out.append("    note: ").append(named(n)).append('\n'));
+      r.notes().warnings().forEach(w -> out.append("    warning: ").append(named(w)).append('\n'));
     }
     return out.toString();
   }
@@ -288,8 +288,8 @@ public final class RunRenderer {
     ArrayNode skipped = root.putArray("skippedRegions");
     result.selection().notOptedIn().forEach(skipped::add);
     ArrayNode warnings = root.putArray("warnings");
-    result.selection().warnings().forEach(warnings::add);
-    result.warnings().forEach(warnings::add);
+    result.selection().warnings().forEach(w -> warnings.add(named(w)));
+    result.warnings().forEach(w -> warnings.add(named(w)));
     ObjectNode summary = root.putObject("summary");
     summary.put("regions", result.regionCount());
     summary.put("regionsWithChanges", result.regionsWithChanges());
@@ -320,15 +320,26 @@ public final class RunRenderer {
     node.put("unchanged", r.notes().unchanged());
     ArrayNode changes = node.putArray("changes");
     r.changes().forEach(c -> ChangeJson.add(changes, c));
+    changes.forEach(c -> ((ObjectNode) c).put("reason", named(c.path("reason").asText())));
     ArrayNode orphans = node.putArray("orphans");
     r.notes().orphans().forEach(orphans::add);
     ArrayNode pending = node.putArray("pendingSubscriptions");
     r.notes().pendingSubscriptions().forEach(pending::add);
     ArrayNode warnings = node.putArray("warnings");
-    r.notes().warnings().forEach(warnings::add);
+    r.notes().warnings().forEach(w -> warnings.add(named(w)));
     ArrayNode remarks = node.putArray("notes");
-    r.notes().remarks().forEach(remarks::add);
+    r.notes().remarks().forEach(n -> remarks.add(named(n)));
     node.put("fingerprint", r.fingerprint().orElse(null));
+  }
+
+  /** A failure's message as this front end words it. */
+  String worded(Failure failure) {
+    return failure.worded(naming);
+  }
+
+  /** Engine text with the inputs it refers to named the front end's way. */
+  private String named(String engineText) {
+    return Input.word(engineText, naming);
   }
 
   static String lower(Enum<?> e) {

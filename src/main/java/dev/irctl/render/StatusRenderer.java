@@ -82,7 +82,7 @@ public final class StatusRenderer {
   }
 
   /** One row per region the run covered, sorted, failures gathered from the results. */
-  public static List<Row> rows(RunResult result, StatusFacts facts) {
+  private List<Row> rows(RunResult result, StatusFacts facts) {
     Map<String, Map<String, String>> errors = new TreeMap<>();
     for (PartResult r : result.results()) {
       if (r.region().equals(ReadPart.GLOBAL)) {
@@ -94,7 +94,7 @@ public final class StatusRenderer {
             r.error().map(e -> e.kind() == Failure.Kind.REGION_UNUSABLE).orElse(false)
                 ? "region"
                 : r.part();
-        region.put(key, r.error().map(e -> e.message()).orElse("failed"));
+        region.put(key, r.error().map(run::worded).orElse("failed"));
       }
     }
     List<Row> rows = new ArrayList<>();

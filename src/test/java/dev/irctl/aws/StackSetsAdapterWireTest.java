@@ -9,6 +9,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.matching.StringValuePattern;
 import dev.irctl.engine.org.OperationWait;
 import dev.irctl.engine.port.StackSetsPort;
 import dev.irctl.engine.port.StackSetsPort.Amount;
@@ -57,11 +60,36 @@ class StackSetsAdapterWireTest {
   }
 
   private void stub(String action, String result) {
-    aws.server()
-        .stubFor(
-            post(urlEqualTo("/"))
-                .withRequestBody(containing("Action=" + action + "&"))
-                .willReturn(aResponse().withStatus(200).withBody(response(action, result))));
+    stub(action, ok(action, result));
+  }
+
+  /** Answers action with response, for requests whose form body also matches every pattern. */
+  private void stub(
+      String action, ResponseDefinitionBuilder response, StringValuePattern... bodies) {
+    MappingBuilder request =
+        post(urlEqualTo("/")).withRequestBody(containing("Action=" + action + "&"));
+    for (StringValuePattern body : bodies) {
+      request = request.withRequestBody(body);
+    }
+    aws.server().stubFor(request.willReturn(response));
+  }
+
+  private static ResponseDefinitionBuilder ok(String action, String result) {
+    return aResponse().withBody(response(action, result));
+  }
+
+  /** A CloudFormation Query error response (sender fault). */
+  private static ResponseDefinitionBuilder error(int status, String code, String message) {
+    return aResponse()
+        .withStatus(status)
+        .withBody(
+            "<ErrorResponse xmlns=\""
+                + NS
+                + "\"><Error><Type>Sender</Type><Code>"
+                + code
+                + "</Code><Message>"
+                + message
+                + "</Message></Error><RequestId>r</RequestId></ErrorResponse>");
   }
 
   /** The form body of the n-th request sent (0 = first), decoded into its parameters. */
@@ -163,12 +191,10 @@ class StackSetsAdapterWireTest {
                 .inScenario("poll")
                 .whenScenarioStateIs(STARTED)
                 .willReturn(
-                    aResponse()
-                        .withBody(
-                            response(
-                                "DescribeStackSetOperation",
-                                "<StackSetOperation><OperationId>op-1</OperationId>"
-                                    + "<Action>CREATE</Action><Status>RUNNING</Status></StackSetOperation>")))
+                    ok(
+                        "DescribeStackSetOperation",
+                        "<StackSetOperation><OperationId>op-1</OperationId>"
+                            + "<Action>CREATE</Action><Status>RUNNING</Status></StackSetOperation>"))
                 .willSetStateTo("done"));
     aws.server()
         .stubFor(
@@ -177,13 +203,11 @@ class StackSetsAdapterWireTest {
                 .inScenario("poll")
                 .whenScenarioStateIs("done")
                 .willReturn(
-                    aResponse()
-                        .withBody(
-                            response(
-                                "DescribeStackSetOperation",
-                                "<StackSetOperation><OperationId>op-1</OperationId><Action>CREATE</Action>"
-                                    + "<Status>FAILED</Status><StatusDetails><FailedStackInstancesCount>1"
-                                    + "</FailedStackInstancesCount></StatusDetails></StackSetOperation>"))));
+                    ok(
+                        "DescribeStackSetOperation",
+                        "<StackSetOperation><OperationId>op-1</OperationId><Action>CREATE</Action>"
+                            + "<Status>FAILED</Status><StatusDetails><FailedStackInstancesCount>1"
+                            + "</FailedStackInstancesCount></StatusDetails></StackSetOperation>")));
     stub(
         "ListStackSetOperationResults",
         "<Summaries><member><Account>100000000001</Account><Region>eu-west-1</Region>"
@@ -213,34 +237,24 @@ class StackSetsAdapterWireTest {
 
   @Test
   void listStackInstancesReadsEveryPage() {
-    aws.server()
-        .stubFor(
-            post(urlEqualTo("/"))
-                .withRequestBody(containing("Action=ListStackInstances&"))
-                .withRequestBody(notContaining("NextToken"))
-                .willReturn(
-                    aResponse()
-                        .withBody(
-                            response(
-                                "ListStackInstances",
-                                "<Summaries><member><Account>100000000001</Account><Region>eu-west-1</Region>"
-                                    + "<OrganizationalUnitId>ou-ab12-34567890</OrganizationalUnitId>"
-                                    + "<Status>CURRENT</Status><StackInstanceStatus><DetailedStatus>SUCCEEDED"
-                                    + "</DetailedStatus></StackInstanceStatus><DriftStatus>IN_SYNC</DriftStatus>"
-                                    + "</member></Summaries><NextToken>p2</NextToken>"))));
-    aws.server()
-        .stubFor(
-            post(urlEqualTo("/"))
-                .withRequestBody(containing("Action=ListStackInstances&"))
-                .withRequestBody(containing("NextToken=p2"))
-                .willReturn(
-                    aResponse()
-                        .withBody(
-                            response(
-                                "ListStackInstances",
-                                "<Summaries><member><Account>100000000002</Account><Region>eu-west-1</Region>"
-                                    + "<Status>OUTDATED</Status><StatusReason>Account suspended</StatusReason>"
-                                    + "</member></Summaries>"))));
+    stub(
+        "ListStackInstances",
+        ok(
+            "ListStackInstances",
+            "<Summaries><member><Account>100000000001</Account><Region>eu-west-1</Region>"
+                + "<OrganizationalUnitId>ou-ab12-34567890</OrganizationalUnitId>"
+                + "<Status>CURRENT</Status><StackInstanceStatus><DetailedStatus>SUCCEEDED"
+                + "</DetailedStatus></StackInstanceStatus><DriftStatus>IN_SYNC</DriftStatus>"
+                + "</member></Summaries><NextToken>p2</NextToken>"),
+        notContaining("NextToken"));
+    stub(
+        "ListStackInstances",
+        ok(
+            "ListStackInstances",
+            "<Summaries><member><Account>100000000002</Account><Region>eu-west-1</Region>"
+                + "<Status>OUTDATED</Status><StatusReason>Account suspended</StatusReason>"
+                + "</member></Summaries>"),
+        containing("NextToken=p2"));
 
     List<StackSetsPort.StackInstance> instances =
         stackSets.listStackInstances("irctl-member-rules");
@@ -254,34 +268,19 @@ class StackSetsAdapterWireTest {
 
   @Test
   void stackInstancesInOneRegionAreFilteredByRegionAndAMissingStackSetIsEmpty() {
-    aws.server()
-        .stubFor(
-            post(urlEqualTo("/"))
-                .withRequestBody(containing("Action=ListStackInstances&"))
-                .withRequestBody(containing("StackSetName=irctl-member-rules"))
-                .withRequestBody(containing("StackInstanceRegion=eu-west-1"))
-                .willReturn(
-                    aResponse()
-                        .withBody(
-                            response(
-                                "ListStackInstances",
-                                "<Summaries><member><Account>100000000001</Account><Region>eu-west-1</Region>"
-                                    + "<Status>CURRENT</Status><DriftStatus>DRIFTED</DriftStatus>"
-                                    + "</member></Summaries>"))));
-    aws.server()
-        .stubFor(
-            post(urlEqualTo("/"))
-                .withRequestBody(containing("Action=ListStackInstances&"))
-                .withRequestBody(containing("StackSetName=irctl-gone"))
-                .willReturn(
-                    aResponse()
-                        .withStatus(404)
-                        .withBody(
-                            "<ErrorResponse xmlns=\""
-                                + NS
-                                + "\"><Error><Type>Sender</Type><Code>StackSetNotFoundException</Code>"
-                                + "<Message>StackSet irctl-gone not found</Message></Error>"
-                                + "<RequestId>r</RequestId></ErrorResponse>")));
+    stub(
+        "ListStackInstances",
+        ok(
+            "ListStackInstances",
+            "<Summaries><member><Account>100000000001</Account><Region>eu-west-1</Region>"
+                + "<Status>CURRENT</Status><DriftStatus>DRIFTED</DriftStatus>"
+                + "</member></Summaries>"),
+        containing("StackSetName=irctl-member-rules"),
+        containing("StackInstanceRegion=eu-west-1"));
+    stub(
+        "ListStackInstances",
+        error(404, "StackSetNotFoundException", "StackSet irctl-gone not found"),
+        containing("StackSetName=irctl-gone"));
 
     assertThat(stackSets.stackInstancesIn("irctl-member-rules", "eu-west-1").orElseThrow())
         .singleElement()
@@ -291,39 +290,24 @@ class StackSetsAdapterWireTest {
 
   @Test
   void aMissingStackSetIsAbsentAndAnExistingOneIsRead() {
-    aws.server()
-        .stubFor(
-            post(urlEqualTo("/"))
-                .withRequestBody(containing("Action=DescribeStackSet&"))
-                .withRequestBody(containing("StackSetName=irctl-gone"))
-                .willReturn(
-                    aResponse()
-                        .withStatus(404)
-                        .withBody(
-                            "<ErrorResponse xmlns=\""
-                                + NS
-                                + "\"><Error><Type>Sender</Type><Code>StackSetNotFoundException</Code>"
-                                + "<Message>StackSet irctl-gone not found</Message></Error>"
-                                + "<RequestId>r</RequestId></ErrorResponse>")));
-    aws.server()
-        .stubFor(
-            post(urlEqualTo("/"))
-                .withRequestBody(containing("Action=DescribeStackSet&"))
-                .withRequestBody(containing("StackSetName=irctl-member-rules"))
-                .willReturn(
-                    aResponse()
-                        .withBody(
-                            response(
-                                "DescribeStackSet",
-                                "<StackSet><StackSetName>irctl-member-rules</StackSetName>"
-                                    + "<StackSetId>irctl-member-rules:1</StackSetId><Status>ACTIVE</Status>"
-                                    + "<TemplateBody>{}</TemplateBody><Parameters><member><ParameterKey>HubRegion"
-                                    + "</ParameterKey><ParameterValue>eu-west-1</ParameterValue></member></Parameters>"
-                                    + "<Tags><member><Key>managed-by</Key><Value>irctl</Value></member></Tags>"
-                                    + "<PermissionModel>SERVICE_MANAGED</PermissionModel><AutoDeployment>"
-                                    + "<Enabled>true</Enabled><RetainStacksOnAccountRemoval>false"
-                                    + "</RetainStacksOnAccountRemoval></AutoDeployment><OrganizationalUnitIds>"
-                                    + "<member>ou-ab12-34567890</member></OrganizationalUnitIds></StackSet>"))));
+    stub(
+        "DescribeStackSet",
+        error(404, "StackSetNotFoundException", "StackSet irctl-gone not found"),
+        containing("StackSetName=irctl-gone"));
+    stub(
+        "DescribeStackSet",
+        ok(
+            "DescribeStackSet",
+            "<StackSet><StackSetName>irctl-member-rules</StackSetName>"
+                + "<StackSetId>irctl-member-rules:1</StackSetId><Status>ACTIVE</Status>"
+                + "<TemplateBody>{}</TemplateBody><Parameters><member><ParameterKey>HubRegion"
+                + "</ParameterKey><ParameterValue>eu-west-1</ParameterValue></member></Parameters>"
+                + "<Tags><member><Key>managed-by</Key><Value>irctl</Value></member></Tags>"
+                + "<PermissionModel>SERVICE_MANAGED</PermissionModel><AutoDeployment>"
+                + "<Enabled>true</Enabled><RetainStacksOnAccountRemoval>false"
+                + "</RetainStacksOnAccountRemoval></AutoDeployment><OrganizationalUnitIds>"
+                + "<member>ou-ab12-34567890</member></OrganizationalUnitIds></StackSet>"),
+        containing("StackSetName=irctl-member-rules"));
 
     assertThat(stackSets.describeStackSet("irctl-gone")).isEmpty();
     StackSetsPort.StackSet set = stackSets.describeStackSet("irctl-member-rules").orElseThrow();
@@ -341,24 +325,14 @@ class StackSetsAdapterWireTest {
             post(urlEqualTo("/"))
                 .inScenario("throttle")
                 .whenScenarioStateIs(STARTED)
-                .willReturn(
-                    aResponse()
-                        .withStatus(400)
-                        .withBody(
-                            "<ErrorResponse xmlns=\""
-                                + NS
-                                + "\"><Error><Type>Sender</Type><Code>Throttling</Code>"
-                                + "<Message>Rate exceeded</Message></Error><RequestId>r</RequestId></ErrorResponse>"))
+                .willReturn(error(400, "Throttling", "Rate exceeded"))
                 .willSetStateTo("ok"));
     aws.server()
         .stubFor(
             post(urlEqualTo("/"))
                 .inScenario("throttle")
                 .whenScenarioStateIs("ok")
-                .willReturn(
-                    aResponse()
-                        .withBody(
-                            response("DescribeOrganizationsAccess", "<Status>ENABLED</Status>"))));
+                .willReturn(ok("DescribeOrganizationsAccess", "<Status>ENABLED</Status>")));
 
     assertThat(stackSets.organizationsAccess())
         .isEqualTo(StackSetsPort.OrganizationsAccess.ENABLED);

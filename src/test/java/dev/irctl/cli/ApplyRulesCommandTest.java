@@ -130,8 +130,7 @@ class ApplyRulesCommandTest {
 
   @Test
   void aSetTopicNameThatDiffersFromTheTopicIsAUsageError() {
-    CliRun run =
-        CliRun.run(
+    CliRun.refused(
             aws,
             "apply-rules",
             "--region",
@@ -139,11 +138,8 @@ class ApplyRulesCommandTest {
             "--topic-name",
             "soc-alerts",
             "--set",
-            "topicName=other");
-
-    assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("--set topicName=other differs from the alert topic soc-alerts");
-    assertThat(aws.log().calls()).isEmpty();
+            "topicName=other")
+        .contains("--set topicName=other differs from the alert topic soc-alerts");
   }
 
   private static String deleteTopic(String topic) {
@@ -195,21 +191,15 @@ class ApplyRulesCommandTest {
 
   @Test
   void aMissingRequiredParameterOfANamedRuleIsAUsageErrorNamingTheRuleAndFlag() {
-    CliRun run =
-        CliRun.run(aws, "apply-rules", "--region", "us-east-1", "--rule", "s3-honey-bucket-access");
-
-    assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err())
+    CliRun.refused(aws, "apply-rules", "--region", "us-east-1", "--rule", "s3-honey-bucket-access")
         .contains("rule s3-honey-bucket-access needs parameter bucketNames")
         .contains("--set bucketNames=")
         .contains("--exclude s3-honey-bucket-access");
-    assertThat(aws.log().calls()).isEmpty();
   }
 
   @Test
   void aMalformedSubscribeIsAUsageErrorBeforeAnyCall() {
-    CliRun run =
-        CliRun.run(
+    CliRun.refused(
             aws,
             "apply-rules",
             "--auto-approve",
@@ -217,27 +207,15 @@ class ApplyRulesCommandTest {
             "us-east-1",
             HONEY,
             "--subscribe",
-            "email:not-an-address");
-
-    assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("--subscribe 'email:not-an-address' is not valid");
-    assertThat(aws.log().calls()).isEmpty();
+            "email:not-an-address")
+        .contains("--subscribe 'email:not-an-address' is not valid");
   }
 
   @Test
   void anUnknownRuleIdIsAUsageError() {
-    CliRun run =
-        CliRun.run(
-            aws,
-            "apply-rules",
-            "--auto-approve",
-            "--region",
-            "us-east-1",
-            "--rule",
-            "no-such-rule");
-
-    assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("--rule no-such-rule");
+    CliRun.refused(
+            aws, "apply-rules", "--auto-approve", "--region", "us-east-1", "--rule", "no-such-rule")
+        .contains("--rule no-such-rule");
   }
 
   @Test
@@ -257,14 +235,7 @@ class ApplyRulesCommandTest {
 
   @Test
   void dryRunPrintsPatternAndPolicyDiffsAndWritesNothing() {
-    CliRun.run(
-        aws,
-        "apply-rules",
-        "--auto-approve",
-        "--region",
-        "us-east-1",
-        "--rule",
-        "ec2-instance-terminated");
+    inUsEast1("--rule", "ec2-instance-terminated");
     aws.eventBridgeIn("us-east-1")
         .existing(
             "default",
@@ -286,16 +257,7 @@ class ApplyRulesCommandTest {
     aws.snsIn("us-east-1").existing("irctl-alerts", null, Map.of("managed-by", "irctl"));
     aws.log().clear();
 
-    CliRun run =
-        CliRun.run(
-            aws,
-            "apply-rules",
-            "--auto-approve",
-            "--region",
-            "us-east-1",
-            "--rule",
-            "ec2-instance-terminated",
-            "--dry-run");
+    CliRun run = inUsEast1("--rule", "ec2-instance-terminated", "--dry-run");
 
     assertThat(run.exitCode()).isZero();
     assertThat(aws.log().writes()).isEmpty();
@@ -336,17 +298,7 @@ class ApplyRulesCommandTest {
 
   @Test
   void jsonOutputListsChangesPerRegion() throws Exception {
-    CliRun run =
-        CliRun.run(
-            aws,
-            "apply-rules",
-            "--auto-approve",
-            "--region",
-            "us-east-1",
-            "--rule",
-            "ec2-instance-terminated",
-            "--output",
-            "json");
+    CliRun run = inUsEast1("--rule", "ec2-instance-terminated", "--output", "json");
 
     JsonNode json = Json.mapper().readTree(run.out());
     assertThat(json.get("command").asText()).isEqualTo("apply-rules");
@@ -374,17 +326,7 @@ class ApplyRulesCommandTest {
             false,
             "{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::111122223333:root\"},\"Action\":\"kms:*\"}]}");
 
-    CliRun run =
-        CliRun.run(
-            aws,
-            "apply-rules",
-            "--auto-approve",
-            "--region",
-            "us-east-1",
-            "--rule",
-            "ec2-instance-terminated",
-            "--kms-key",
-            "alias/alerts");
+    CliRun run = inUsEast1("--rule", "ec2-instance-terminated", "--kms-key", "alias/alerts");
 
     assertThat(run.exitCode()).isZero();
     assertThat(aws.snsIn("us-east-1").topic("irctl-alerts").orElseThrow().attributes())
@@ -395,20 +337,19 @@ class ApplyRulesCommandTest {
 
   @Test
   void anUnknownKmsKeyFailsTheRegionBeforeAnyWrite() {
-    CliRun run =
-        CliRun.run(
-            aws,
-            "apply-rules",
-            "--auto-approve",
-            "--region",
-            "us-east-1",
-            "--rule",
-            "ec2-instance-terminated",
-            "--kms-key",
-            "alias/nope");
+    CliRun run = inUsEast1("--rule", "ec2-instance-terminated", "--kms-key", "alias/nope");
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(aws.log().writes()).isEmpty();
     assertThat(run.out()).contains("--kms-key alias/nope was not found");
+  }
+
+  /** apply-rules --auto-approve in us-east-1 with these further arguments. */
+  private CliRun inUsEast1(String... args) {
+    List<String> all =
+        new java.util.ArrayList<>(
+            List.of("apply-rules", "--auto-approve", "--region", "us-east-1"));
+    all.addAll(List.of(args));
+    return CliRun.run(aws, all.toArray(String[]::new));
   }
 }

@@ -1,8 +1,11 @@
 package dev.irctl.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.irctl.engine.port.PortsFactory;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import org.assertj.core.api.AbstractStringAssert;
 
 /** Runs the real command line in-process and captures what a user would see. */
 public record CliRun(int exitCode, String out, String err) {
@@ -38,6 +41,17 @@ public record CliRun(int exitCode, String out, String err) {
                 .setErr(new PrintWriter(err, true)),
             args);
     return new CliRun(exitCode, out.toString(), err.toString());
+  }
+
+  /**
+   * Runs the command line against the fakes and expects a refusal: a usage error (exit 2) before
+   * any AWS call. Returns stderr, for the test to say what the user is told.
+   */
+  public static AbstractStringAssert<?> refused(dev.irctl.fakes.FakePorts aws, String... args) {
+    CliRun run = run(aws, args);
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+    assertThat(aws.log().calls()).as("AWS calls before the refusal").isEmpty();
+    return assertThat(run.err());
   }
 
   /** An offline command: any attempt to open AWS ports fails the test. */

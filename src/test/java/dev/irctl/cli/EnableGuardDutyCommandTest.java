@@ -173,11 +173,9 @@ class EnableGuardDutyCommandTest {
 
   @Test
   void unknownRegionIsAUsageErrorBeforeAnyCall() {
-    CliRun run = CliRun.run(aws, "enable-guardduty", "--auto-approve", "--region", "us-eest-1");
-
-    assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("Unknown region 'us-eest-1'").contains("us-east-1");
-    assertThat(aws.log().calls()).isEmpty();
+    CliRun.refused(aws, "enable-guardduty", "--auto-approve", "--region", "us-eest-1")
+        .contains("Unknown region 'us-eest-1'")
+        .contains("us-east-1");
   }
 
   @Test
@@ -192,8 +190,7 @@ class EnableGuardDutyCommandTest {
 
   @Test
   void conflictingFeaturesAreAUsageErrorBeforeAnyCall() {
-    CliRun run =
-        CliRun.run(
+    CliRun.refused(
             aws,
             "enable-guardduty",
             "--auto-approve",
@@ -202,28 +199,22 @@ class EnableGuardDutyCommandTest {
             "--feature",
             "RUNTIME_MONITORING",
             "--feature",
-            "EKS_RUNTIME_MONITORING");
-
-    assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("RUNTIME_MONITORING").contains("EKS_RUNTIME_MONITORING");
-    assertThat(aws.log().calls()).isEmpty();
+            "EKS_RUNTIME_MONITORING")
+        .contains("RUNTIME_MONITORING")
+        .contains("EKS_RUNTIME_MONITORING");
   }
 
   @Test
   void malformedThreatIntelSetIsAUsageErrorNamingTheFlag() {
-    CliRun run =
-        CliRun.run(
+    CliRun.refused(
             aws,
             "enable-guardduty",
             "--auto-approve",
             "--region",
             "us-east-1",
             "--threat-intel-set",
-            "bad-ips=ftp://x/y");
-
-    assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("--threat-intel-set 'bad-ips=ftp://x/y' is not valid");
-    assertThat(aws.log().calls()).isEmpty();
+            "bad-ips=ftp://x/y")
+        .contains("--threat-intel-set 'bad-ips=ftp://x/y' is not valid");
   }
 
   @Test
@@ -278,8 +269,7 @@ class EnableGuardDutyCommandTest {
 
   @Test
   void featureNamedBothOnAndOffIsAUsageError() {
-    CliRun run =
-        CliRun.run(
+    CliRun.refused(
             aws,
             "enable-guardduty",
             "--auto-approve",
@@ -288,10 +278,8 @@ class EnableGuardDutyCommandTest {
             "--feature",
             "S3_DATA_EVENTS",
             "--no-feature",
-            "S3_DATA_EVENTS");
-
-    assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("--feature S3_DATA_EVENTS and --no-feature S3_DATA_EVENTS");
+            "S3_DATA_EVENTS")
+        .contains("--feature S3_DATA_EVENTS and --no-feature S3_DATA_EVENTS");
   }
 
   @Test
@@ -329,11 +317,7 @@ class EnableGuardDutyCommandTest {
     java.nio.file.Path config = dir.resolve("irctl.yaml");
     java.nio.file.Files.writeString(config, "regoins: all\n");
 
-    CliRun run =
-        CliRun.run(aws, "enable-guardduty", "--auto-approve", "--config", config.toString());
-
-    assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("line 1: regoins is not a known key");
-    assertThat(aws.log().calls()).isEmpty();
+    CliRun.refused(aws, "enable-guardduty", "--auto-approve", "--config", config.toString())
+        .contains("line 1: regoins is not a known key");
   }
 }

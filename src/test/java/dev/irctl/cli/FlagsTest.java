@@ -31,14 +31,29 @@ class FlagsTest {
   }
 
   @Test
-  void anUnknownCategoryNamesTheFlagBeforeAnyCall() {
-    CliRun run =
-        CliRun.run(
-            aws, "apply-rules", "--auto-approve", "--region", "us-east-1", "--category", "x");
+  void anInputReferredToInsideASentenceIsWordedWithItsFlagWherever() {
+    String engine = "leave it out with " + Input.EXCLUDE.ref() + " a or " + Input.PRUNE.ref() + ".";
 
-    assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("--category x: no rule has this category.");
-    assertThat(aws.log().calls()).isEmpty();
+    assertThat(Flags.word(engine)).isEqualTo("leave it out with --exclude a or --prune.");
+    assertThat(Input.plain(engine)).isEqualTo("leave it out with excluded rule a or prune.");
+    assertThat(Flags.message(dev.irctl.UserException.usage(engine)))
+        .isEqualTo("leave it out with --exclude a or --prune.");
+    assertThat(new Failure(Failure.Kind.CONFLICT, engine).worded(Flags::of))
+        .isEqualTo("leave it out with --exclude a or --prune.");
+    assertThat(Flags.word("{input: not a reference}")).isEqualTo("{input: not a reference}");
+  }
+
+  @Test
+  void everyInputHasAFlag() {
+    for (Input input : Input.values()) {
+      assertThat(Flags.word(input.ref())).startsWith("--").isEqualTo(Flags.of(input));
+    }
+  }
+
+  @Test
+  void anUnknownCategoryNamesTheFlagBeforeAnyCall() {
+    CliRun.refused(aws, "apply-rules", "--auto-approve", "--region", "us-east-1", "--category", "x")
+        .contains("--category x: no rule has this category.");
   }
 
   @Test
@@ -62,8 +77,7 @@ class FlagsTest {
 
   @Test
   void conflictingFeaturesNameTheFeatureFlag() {
-    CliRun run =
-        CliRun.run(
+    CliRun.refused(
             aws,
             "enable-guardduty",
             "--auto-approve",
@@ -72,18 +86,13 @@ class FlagsTest {
             "--feature",
             "RUNTIME_MONITORING",
             "--feature",
-            "EKS_RUNTIME_MONITORING");
-
-    assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err())
+            "EKS_RUNTIME_MONITORING")
         .contains("--feature RUNTIME_MONITORING and EKS_RUNTIME_MONITORING cannot both be on");
-    assertThat(aws.log().calls()).isEmpty();
   }
 
   @Test
   void aListNamedTwiceNamesItsFlag() {
-    CliRun run =
-        CliRun.run(
+    CliRun.refused(
             aws,
             "enable-guardduty",
             "--auto-approve",
@@ -92,9 +101,7 @@ class FlagsTest {
             "--trusted-ip-set",
             "ours=s3://bucket/k.txt",
             "--trusted-ip-set",
-            "ours=s3://bucket/other.txt");
-
-    assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("--trusted-ip-set names 'ours' twice");
+            "ours=s3://bucket/other.txt")
+        .contains("--trusted-ip-set names 'ours' twice");
   }
 }

@@ -167,27 +167,18 @@ class InstallPolicyCommandTest {
 
   @Test
   void noPrincipalIsAUsageErrorBeforeAnyCall() {
-    CliRun run = CliRun.run(aws, "install-policy");
-
-    assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("--role NAME, --group NAME or --user NAME");
-    assertThat(aws.log().calls()).isEmpty();
+    CliRun.refused(aws, "install-policy").contains("--role NAME, --group NAME or --user NAME");
   }
 
   @Test
   void anArnInsteadOfANameIsAUsageErrorNamingTheFlag() {
-    CliRun run =
-        CliRun.run(
+    CliRun.refused(
             aws,
             "install-policy",
             "--auto-approve",
             "--role",
-            "arn:aws:iam::111122223333:role/responders");
-
-    assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err())
+            "arn:aws:iam::111122223333:role/responders")
         .contains("--role arn:aws:iam::111122223333:role/responders: give the name alone");
-    assertThat(aws.log().calls()).isEmpty();
   }
 
   @org.junit.jupiter.params.ParameterizedTest

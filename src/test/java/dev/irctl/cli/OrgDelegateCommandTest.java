@@ -123,12 +123,9 @@ class OrgDelegateCommandTest {
 
   @Test
   void aBadAccountIdIsAUsageErrorBeforeAnyCall() {
-    CliRun run =
-        CliRun.run(aws, "org", "delegate", "--admin-account", "12345", "--region", "us-east-1");
-
-    assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("--admin-account 12345").contains("exactly 12 digits");
-    assertThat(aws.log().calls()).isEmpty();
+    CliRun.refused(aws, "org", "delegate", "--admin-account", "12345", "--region", "us-east-1")
+        .contains("--admin-account 12345")
+        .contains("exactly 12 digits");
   }
 
   @Test

@@ -112,29 +112,21 @@ class RemoveRulesCommandTest {
 
   @Test
   void aBadSubscriptionIsAUsageErrorBeforeAnyCall() {
-    CliRun run =
-        CliRun.run(
-            aws, "remove-rules", "--auto-approve", "--region", "us-east-1", "--subscribe", "x");
-
-    assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("--subscribe 'x' is not valid");
-    assertThat(aws.log().calls()).isEmpty();
+    CliRun.refused(
+            aws, "remove-rules", "--auto-approve", "--region", "us-east-1", "--subscribe", "x")
+        .contains("--subscribe 'x' is not valid");
   }
 
   @Test
   void aBadTopicNameIsAUsageError() {
-    CliRun run =
-        CliRun.run(
+    CliRun.refused(
             aws,
             "remove-rules",
             "--auto-approve",
             "--region",
             "us-east-1",
             "--topic-name",
-            "alerts.fifo");
-
-    assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("--topic-name 'alerts.fifo'");
-    assertThat(aws.log().calls()).isEmpty();
+            "alerts.fifo")
+        .contains("--topic-name 'alerts.fifo'");
   }
 }

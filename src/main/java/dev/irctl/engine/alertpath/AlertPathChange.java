@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The changes to the tamper path's resources a region's plan can hold. */
-public sealed interface AlertPathChange extends Change {
+public sealed interface AlertPathChange extends Change.Described {
   /** CreateLogGroup with irctl's tags, then PutRetentionPolicy. */
   record CreateLogGroup(String name, Map<String, String> tags, int retentionDays)
       implements AlertPathChange {
@@ -17,46 +17,24 @@ public sealed interface AlertPathChange extends Change {
     }
 
     @Override
-    public ChangeAction action() {
-      return ChangeAction.CREATE;
-    }
-
-    @Override
-    public String resource() {
-      return "log group " + name;
-    }
-
-    @Override
-    public String reason() {
-      return "missing";
-    }
-
-    @Override
-    public List<FieldDiff> diffs() {
-      return List.of(FieldDiff.of("retentionInDays", null, retentionDays));
+    public Description describe() {
+      return new Description(
+          ChangeAction.CREATE,
+          "log group " + name,
+          "missing",
+          List.of(FieldDiff.of("retentionInDays", null, retentionDays)));
     }
   }
 
   /** PutRetentionPolicy on irctl's log group, whose retention is shorter than irctl keeps. */
   record SetRetention(String name, Integer before, int retentionDays) implements AlertPathChange {
     @Override
-    public ChangeAction action() {
-      return ChangeAction.UPDATE;
-    }
-
-    @Override
-    public String resource() {
-      return "log group " + name;
-    }
-
-    @Override
-    public String reason() {
-      return "retention shorter than " + retentionDays + " days";
-    }
-
-    @Override
-    public List<FieldDiff> diffs() {
-      return List.of(FieldDiff.of("retentionInDays", before, retentionDays));
+    public Description describe() {
+      return new Description(
+          ChangeAction.UPDATE,
+          "log group " + name,
+          "retention shorter than " + retentionDays + " days",
+          List.of(FieldDiff.of("retentionInDays", before, retentionDays)));
     }
   }
 
@@ -71,18 +49,12 @@ public sealed interface AlertPathChange extends Change {
     }
 
     @Override
-    public ChangeAction action() {
-      return create ? ChangeAction.CREATE : ChangeAction.UPDATE;
-    }
-
-    @Override
-    public String resource() {
-      return "logs resource policy " + name;
-    }
-
-    @Override
-    public String reason() {
-      return create ? "missing" : "EventBridge statement differs";
+    public Description describe() {
+      return new Description(
+          create ? ChangeAction.CREATE : ChangeAction.UPDATE,
+          "logs resource policy " + name,
+          create ? "missing" : "EventBridge statement differs",
+          diffs);
     }
   }
 
@@ -101,18 +73,12 @@ public sealed interface AlertPathChange extends Change {
     }
 
     @Override
-    public ChangeAction action() {
-      return create ? ChangeAction.CREATE : ChangeAction.UPDATE;
-    }
-
-    @Override
-    public String resource() {
-      return "alarm " + spec.name();
-    }
-
-    @Override
-    public String reason() {
-      return create ? "missing" : "alarm differs";
+    public Description describe() {
+      return new Description(
+          create ? ChangeAction.CREATE : ChangeAction.UPDATE,
+          "alarm " + spec.name(),
+          create ? "missing" : "alarm differs",
+          diffs);
     }
   }
 }

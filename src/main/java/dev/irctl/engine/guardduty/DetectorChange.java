@@ -12,37 +12,26 @@ import java.util.List;
 import java.util.Map;
 
 /** The changes a region's GuardDuty plan can hold. */
-public sealed interface DetectorChange extends Change {
+public sealed interface DetectorChange extends Change.Described {
 
   /** No detector: create one, enabled, with the frequency and the named features. */
   record CreateDetector(FindingFrequency frequency, Map<DetectorFeature, Boolean> features)
       implements DetectorChange {
     @Override
-    public ChangeAction action() {
-      return ChangeAction.CREATE;
-    }
-
-    @Override
-    public String resource() {
-      return "detector";
-    }
-
-    @Override
-    public String reason() {
-      return features.isEmpty()
-          ? "no detector (GuardDuty's default features: every optional protection except RUNTIME_MONITORING)"
-          : "no detector";
-    }
-
-    @Override
-    public List<FieldDiff> diffs() {
+    public Description describe() {
       List<FieldDiff> diffs = new ArrayList<>();
       diffs.add(FieldDiff.of("status", null, "ENABLED"));
       diffs.add(FieldDiff.of("findingPublishingFrequency", null, frequency));
       features.forEach(
           (feature, on) ->
               diffs.add(FieldDiff.of("feature " + feature, null, on ? "ENABLED" : "DISABLED")));
-      return diffs;
+      return new Description(
+          ChangeAction.CREATE,
+          "detector",
+          features.isEmpty()
+              ? "no detector (GuardDuty's default features: every optional protection except RUNTIME_MONITORING)"
+              : "no detector",
+          diffs);
     }
   }
 
@@ -54,44 +43,27 @@ public sealed interface DetectorChange extends Change {
     }
 
     @Override
-    public ChangeAction action() {
-      return ChangeAction.UPDATE;
-    }
-
-    @Override
-    public String resource() {
-      return "detector " + detectorId;
-    }
-
-    @Override
-    public String reason() {
-      return update.enable() ? "detector is disabled" : "settings differ";
+    public Description describe() {
+      return new Description(
+          ChangeAction.UPDATE,
+          "detector " + detectorId,
+          update.enable() ? "detector is disabled" : "settings differ",
+          diffs);
     }
   }
 
   /** A list the user named is missing: create it, active. */
   record CreateListSet(ListSetSpec spec) implements DetectorChange {
     @Override
-    public ChangeAction action() {
-      return ChangeAction.CREATE;
-    }
-
-    @Override
-    public String resource() {
-      return spec.kind().label() + " " + spec.name();
-    }
-
-    @Override
-    public String reason() {
-      return "missing";
-    }
-
-    @Override
-    public List<FieldDiff> diffs() {
-      return List.of(
-          FieldDiff.of("location", null, spec.location()),
-          FieldDiff.of("format", null, spec.format()),
-          FieldDiff.of("activate", null, true));
+    public Description describe() {
+      return new Description(
+          ChangeAction.CREATE,
+          spec.kind().label() + " " + spec.name(),
+          "missing",
+          List.of(
+              FieldDiff.of("location", null, spec.location()),
+              FieldDiff.of("format", null, spec.format()),
+              FieldDiff.of("activate", null, true)));
     }
   }
 
@@ -103,18 +75,9 @@ public sealed interface DetectorChange extends Change {
     }
 
     @Override
-    public ChangeAction action() {
-      return ChangeAction.UPDATE;
-    }
-
-    @Override
-    public String resource() {
-      return spec.kind().label() + " " + spec.name();
-    }
-
-    @Override
-    public String reason() {
-      return "differs";
+    public Description describe() {
+      return new Description(
+          ChangeAction.UPDATE, spec.kind().label() + " " + spec.name(), "differs", diffs);
     }
   }
 }

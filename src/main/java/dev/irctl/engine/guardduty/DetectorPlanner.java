@@ -1,6 +1,7 @@
 package dev.irctl.engine.guardduty;
 
 import dev.irctl.engine.FieldDiff;
+import dev.irctl.engine.Input;
 import dev.irctl.engine.PlanConflictException;
 import dev.irctl.engine.port.Detector;
 import dev.irctl.engine.port.DetectorFeature;
@@ -84,7 +85,9 @@ public final class DetectorPlanner {
         throw new PlanConflictException(
             "GuardDuty allows one trusted IP set per region and '"
                 + otherTrusted.get().name()
-                + "' already exists; irctl will not replace it. Name it in --trusted-ip-set to adopt it.");
+                + "' already exists; irctl will not replace it. Name it in "
+                + Input.TRUSTED_IP_SET.ref()
+                + " to adopt it.");
       }
       return Optional.of(new DetectorChange.CreateListSet(spec));
     }

@@ -8,51 +8,29 @@ import dev.irctl.engine.port.Principal;
 import java.util.List;
 
 /** The changes an install-policy plan can hold, in the order the applier carries them out. */
-public sealed interface PolicyChange extends Change {
+public sealed interface PolicyChange extends Change.Described {
 
   /** No policy of that name: create it, tagged as irctl's. */
   record CreatePolicy(String name, JsonNode document) implements PolicyChange {
     @Override
-    public ChangeAction action() {
-      return ChangeAction.CREATE;
-    }
-
-    @Override
-    public String resource() {
-      return "policy " + name;
-    }
-
-    @Override
-    public String reason() {
-      return "no policy of that name";
-    }
-
-    @Override
-    public List<FieldDiff> diffs() {
-      return PolicyDocuments.diff(PolicyDocuments.parse("{}"), document);
+    public Description describe() {
+      return new Description(
+          ChangeAction.CREATE,
+          "policy " + name,
+          "no policy of that name",
+          PolicyDocuments.diff(PolicyDocuments.parse("{}"), document));
     }
   }
 
   /** {@code --adopt}: tag a policy irctl did not create, so this and later runs may manage it. */
   record AdoptPolicy(String arn, String name) implements PolicyChange {
     @Override
-    public ChangeAction action() {
-      return ChangeAction.UPDATE;
-    }
-
-    @Override
-    public String resource() {
-      return "policy " + name;
-    }
-
-    @Override
-    public String reason() {
-      return "adopted: not created by irctl";
-    }
-
-    @Override
-    public List<FieldDiff> diffs() {
-      return List.of(FieldDiff.of("tag managed-by", null, "irctl"));
+    public Description describe() {
+      return new Description(
+          ChangeAction.UPDATE,
+          "policy " + name,
+          "adopted: not created by irctl",
+          List.of(FieldDiff.of("tag managed-by", null, "irctl")));
     }
   }
 
@@ -61,23 +39,11 @@ public sealed interface PolicyChange extends Change {
    */
   record DeleteVersion(String arn, String name, String versionId) implements PolicyChange {
     @Override
-    public ChangeAction action() {
-      return ChangeAction.DELETE;
-    }
-
-    @Override
-    public String resource() {
-      return "policy " + name + " version " + versionId;
-    }
-
-    @Override
-    public String reason() {
-      return "oldest non-default version; IAM keeps at most 5";
-    }
-
-    @Override
-    public List<FieldDiff> diffs() {
-      return List.of();
+    public Description describe() {
+      return new Description(
+          ChangeAction.DELETE,
+          "policy " + name + " version " + versionId,
+          "oldest non-default version; IAM keeps at most 5");
     }
   }
 
@@ -91,41 +57,21 @@ public sealed interface PolicyChange extends Change {
     }
 
     @Override
-    public ChangeAction action() {
-      return ChangeAction.UPDATE;
-    }
-
-    @Override
-    public String resource() {
-      return "policy " + name;
-    }
-
-    @Override
-    public String reason() {
-      return "default version differs: new default version";
+    public Description describe() {
+      return new Description(
+          ChangeAction.UPDATE,
+          "policy " + name,
+          "default version differs: new default version",
+          diffs);
     }
   }
 
   /** The principal lacks the policy. */
   record Attach(Principal principal, String policyName) implements PolicyChange {
     @Override
-    public ChangeAction action() {
-      return ChangeAction.CREATE;
-    }
-
-    @Override
-    public String resource() {
-      return "attachment " + policyName + " -> " + principal;
-    }
-
-    @Override
-    public String reason() {
-      return "not attached";
-    }
-
-    @Override
-    public List<FieldDiff> diffs() {
-      return List.of();
+    public Description describe() {
+      return new Description(
+          ChangeAction.CREATE, "attachment " + policyName + " -> " + principal, "not attached");
     }
   }
 }

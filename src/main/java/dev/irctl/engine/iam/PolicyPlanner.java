@@ -1,6 +1,7 @@
 package dev.irctl.engine.iam;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.irctl.engine.Input;
 import dev.irctl.engine.Ownership;
 import dev.irctl.engine.PlanConflictException;
 import dev.irctl.engine.port.PolicyVersion;
@@ -50,7 +51,11 @@ public final class PolicyPlanner {
           "Policy "
               + desired.arn()
               + " exists but was not created by irctl (no tag managed-by=irctl), so irctl leaves it alone."
-              + " Pass --policy-name NAME to install under another name, or --adopt to take it over"
+              + " Pass "
+              + Input.POLICY_NAME.ref()
+              + " NAME to install under another name, or "
+              + Input.ADOPT.ref()
+              + " to take it over"
               + " (irctl adds its statements in a new default version and keeps the policy's own).");
     }
     return Optional.of(new PolicyChange.AdoptPolicy(desired.arn(), desired.name()));

@@ -36,9 +36,8 @@ public final class DelegatedAdminPlanner {
           + existing.orElse("?")
           + " is already GuardDuty's delegated administrator, not "
           + accountId
-          + "; irctl does not replace it. Deregister it first (aws guardduty"
-          + " disable-organization-admin-account --region "
-          + region
+          + "; irctl does not replace it. Deregister it first ("
+          + "aws guardduty disable-organization-admin-account --region %s".formatted(region)
           + ") if "
           + accountId
           + " should take over.";

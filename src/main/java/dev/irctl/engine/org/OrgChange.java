@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The changes org plans are made of; each carries what its applier needs. */
-public sealed interface OrgChange extends Change {
+public sealed interface OrgChange extends Change.Described {
   /** The region it happens in; StackSet changes name the administering region. */
   String region();
 
@@ -20,39 +20,19 @@ public sealed interface OrgChange extends Change {
       return "global";
     }
 
-    public ChangeAction action() {
-      return ChangeAction.CREATE;
-    }
-
-    public String resource() {
-      return "trusted access " + servicePrincipal;
-    }
-
-    public String reason() {
-      return "not enabled";
-    }
-
-    public List<FieldDiff> diffs() {
-      return List.of();
+    public Description describe() {
+      return new Description(
+          ChangeAction.CREATE, "trusted access " + servicePrincipal, "not enabled");
     }
   }
 
   /** GuardDuty's delegated administrator in one region. */
   record DesignateAdmin(String region, String accountId) implements OrgChange {
-    public ChangeAction action() {
-      return ChangeAction.CREATE;
-    }
-
-    public String resource() {
-      return "guardduty delegated administrator " + accountId;
-    }
-
-    public String reason() {
-      return "no delegated administrator";
-    }
-
-    public List<FieldDiff> diffs() {
-      return List.of();
+    public Description describe() {
+      return new Description(
+          ChangeAction.CREATE,
+          "guardduty delegated administrator " + accountId,
+          "no delegated administrator");
     }
   }
 
@@ -69,16 +49,12 @@ public sealed interface OrgChange extends Change {
       diffs = List.copyOf(diffs);
     }
 
-    public ChangeAction action() {
-      return ChangeAction.UPDATE;
-    }
-
-    public String resource() {
-      return "guardduty organization configuration";
-    }
-
-    public String reason() {
-      return "auto-enable differs";
+    public Description describe() {
+      return new Description(
+          ChangeAction.UPDATE,
+          "guardduty organization configuration",
+          "auto-enable differs",
+          diffs);
     }
   }
 
@@ -89,38 +65,17 @@ public sealed interface OrgChange extends Change {
       accounts = List.copyOf(accounts);
     }
 
-    public ChangeAction action() {
-      return ChangeAction.CREATE;
-    }
-
-    public String resource() {
-      return "guardduty members (" + accounts.size() + " accounts)";
-    }
-
-    public String reason() {
-      return "organization accounts not yet members";
-    }
-
-    public List<FieldDiff> diffs() {
-      return List.of();
+    public Description describe() {
+      return new Description(
+          ChangeAction.CREATE,
+          "guardduty members (" + accounts.size() + " accounts)",
+          "organization accounts not yet members");
     }
   }
 
   record CreateStackSet(String region, StackSetSpec spec) implements OrgChange {
-    public ChangeAction action() {
-      return ChangeAction.CREATE;
-    }
-
-    public String resource() {
-      return "stack set " + spec.name();
-    }
-
-    public String reason() {
-      return "no stack set";
-    }
-
-    public List<FieldDiff> diffs() {
-      return List.of();
+    public Description describe() {
+      return new Description(ChangeAction.CREATE, "stack set " + spec.name(), "no stack set");
     }
   }
 
@@ -130,17 +85,11 @@ public sealed interface OrgChange extends Change {
       diffs = List.copyOf(diffs);
     }
 
-    public ChangeAction action() {
-      return ChangeAction.UPDATE;
-    }
-
-    public String resource() {
-      return "stack set " + spec.name();
-    }
-
-    public String reason() {
-      return diffs.stream().map(FieldDiff::field).reduce((a, b) -> a + ", " + b).orElse("")
-          + " differ";
+    public Description describe() {
+      String fields =
+          diffs.stream().map(FieldDiff::field).reduce((a, b) -> a + ", " + b).orElse("");
+      return new Description(
+          ChangeAction.UPDATE, "stack set " + spec.name(), fields + " differ", diffs);
     }
   }
 
@@ -153,25 +102,11 @@ public sealed interface OrgChange extends Change {
       regions = List.copyOf(regions);
     }
 
-    public ChangeAction action() {
-      return ChangeAction.CREATE;
-    }
-
-    public String resource() {
-      return "stack instances of "
-          + stackSet
-          + " in "
-          + String.join(", ", organizationalUnitIds)
-          + " x "
-          + String.join(", ", regions);
-    }
-
-    public String reason() {
-      return "no instances there";
-    }
-
-    public List<FieldDiff> diffs() {
-      return List.of();
+    public Description describe() {
+      return new Description(
+          ChangeAction.CREATE,
+          instancesIn(stackSet, organizationalUnitIds, regions),
+          "no instances there");
     }
   }
 
@@ -191,47 +126,24 @@ public sealed interface OrgChange extends Change {
       regions = List.copyOf(regions);
     }
 
-    public ChangeAction action() {
-      return ChangeAction.UPDATE;
-    }
-
-    public String resource() {
-      return "stack instances of "
-          + stackSet
-          + " in "
-          + String.join(", ", organizationalUnitIds)
-          + " x "
-          + String.join(", ", regions);
-    }
-
-    public String reason() {
-      return instances + " instance(s) failed or outdated: deployed again";
-    }
-
-    public List<FieldDiff> diffs() {
-      return List.of();
+    public Description describe() {
+      return new Description(
+          ChangeAction.UPDATE,
+          instancesIn(stackSet, organizationalUnitIds, regions),
+          instances + " instance(s) failed or outdated: deployed again");
     }
   }
 
   /** The hub bus's resource policy with irctl's organization statement merged in. */
   record PutHubBusPolicy(String region, String busArn, String policy, boolean replacing)
       implements OrgChange {
-    public ChangeAction action() {
-      return replacing ? ChangeAction.UPDATE : ChangeAction.CREATE;
-    }
-
-    public String resource() {
-      return "hub bus policy statement " + HubBusPolicy.SID + " on " + busArn;
-    }
-
-    public String reason() {
-      return replacing
-          ? "the statement differs"
-          : "members cannot put events to the hub bus without it";
-    }
-
-    public List<FieldDiff> diffs() {
-      return List.of();
+    public Description describe() {
+      return new Description(
+          replacing ? ChangeAction.UPDATE : ChangeAction.CREATE,
+          hubStatement(busArn),
+          replacing
+              ? "the statement differs"
+              : "members cannot put events to the hub bus without it");
     }
   }
 
@@ -242,20 +154,11 @@ public sealed interface OrgChange extends Change {
       accountIds = List.copyOf(accountIds);
     }
 
-    public ChangeAction action() {
-      return ChangeAction.DELETE;
-    }
-
-    public String resource() {
-      return "guardduty members irctl made (" + accountIds.size() + " accounts)";
-    }
-
-    public String reason() {
-      return "org remove: disassociated, then deleted";
-    }
-
-    public List<FieldDiff> diffs() {
-      return List.of();
+    public Description describe() {
+      return new Description(
+          ChangeAction.DELETE,
+          "guardduty members irctl made (" + accountIds.size() + " accounts)",
+          "org remove: disassociated, then deleted");
     }
   }
 
@@ -272,57 +175,37 @@ public sealed interface OrgChange extends Change {
       regions = List.copyOf(regions);
     }
 
-    public ChangeAction action() {
-      return ChangeAction.DELETE;
-    }
-
-    public String resource() {
-      return "stack instances of " + stackSet + " (" + instances + ")";
-    }
-
-    public String reason() {
-      return "org remove: instances go before their stack set";
-    }
-
-    public List<FieldDiff> diffs() {
-      return List.of();
+    public Description describe() {
+      return new Description(
+          ChangeAction.DELETE,
+          "stack instances of " + stackSet + " (" + instances + ")",
+          "org remove: instances go before their stack set");
     }
   }
 
   record DeleteStackSet(String region, String stackSet) implements OrgChange {
-    public ChangeAction action() {
-      return ChangeAction.DELETE;
-    }
-
-    public String resource() {
-      return "stack set " + stackSet;
-    }
-
-    public String reason() {
-      return "org remove";
-    }
-
-    public List<FieldDiff> diffs() {
-      return List.of();
+    public Description describe() {
+      return new Description(ChangeAction.DELETE, "stack set " + stackSet, "org remove");
     }
   }
 
   /** irctl's statement taken out of the hub bus policy; the others stay. */
   record RemoveHubBusStatement(String region, String busArn) implements OrgChange {
-    public ChangeAction action() {
-      return ChangeAction.DELETE;
+    public Description describe() {
+      return new Description(ChangeAction.DELETE, hubStatement(busArn), "org remove");
     }
+  }
 
-    public String resource() {
-      return "hub bus policy statement " + HubBusPolicy.SID + " on " + busArn;
-    }
+  private static String instancesIn(String stackSet, List<String> ous, List<String> regions) {
+    return "stack instances of "
+        + stackSet
+        + " in "
+        + String.join(", ", ous)
+        + " x "
+        + String.join(", ", regions);
+  }
 
-    public String reason() {
-      return "org remove";
-    }
-
-    public List<FieldDiff> diffs() {
-      return List.of();
-    }
+  private static String hubStatement(String busArn) {
+    return "hub bus policy statement " + HubBusPolicy.SID + " on " + busArn;
   }
 }

@@ -41,8 +41,9 @@ public final class OrgInputs {
                 new OrgInputException(
                     Kind.NO_ORGANIZATION,
                     "this account is not in an AWS Organization: org commands need one. Create it"
-                        + " in the account that will be the management account (aws organizations"
-                        + " create-organization --feature-set ALL), or use the single-account"
+                        + " in the account that will be the management account ("
+                        + "aws organizations create-organization --feature-set ALL"
+                        + "), or use the single-account"
                         + " commands."));
     if (!found.allFeatures()) {
       throw new OrgInputException(

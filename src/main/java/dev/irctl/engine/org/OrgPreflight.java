@@ -1,5 +1,6 @@
 package dev.irctl.engine.org;
 
+import dev.irctl.engine.Input;
 import dev.irctl.engine.Parallel;
 import dev.irctl.engine.org.OrgInputException.Kind;
 import dev.irctl.engine.port.AccountPort.Identity;
@@ -69,7 +70,9 @@ public final class OrgPreflight {
               + " has no GuardDuty delegated administrator yet: designate one from the management"
               + " account "
               + organization.managementAccountId()
-              + " with 'irctl org delegate --admin-account ID', then run this from that account.");
+              + " with 'irctl org delegate "
+              + Input.ADMIN_ACCOUNT.ref()
+              + " ID', then run this from that account.");
     }
     if (!admins.contains(caller)) {
       OrgInputs.requireDelegatedAdmin(caller, admins.get(0), "the organization");
@@ -100,7 +103,9 @@ public final class OrgPreflight {
                   + " yet: org plan/apply run in that account, which manages the members. Designate"
                   + " one from the management account "
                   + organization.managementAccountId()
-                  + " with 'irctl org delegate --admin-account ID', then run this with its"
+                  + " with 'irctl org delegate "
+                  + Input.ADMIN_ACCOUNT.ref()
+                  + " ID', then run this with its"
                   + " credentials."
               : "this runs in GuardDuty's delegated administrator account "
                   + admin
@@ -123,11 +128,9 @@ public final class OrgPreflight {
                 + " the member stack sets as that administrator, so the management account needs"
                 + " no standing access. Register it from the management account "
                 + organization.managementAccountId()
-                + ": aws organizations register-delegated-administrator --service-principal "
-                + STACKSETS_PRINCIPAL
-                + " --account-id "
-                + caller
-                + ".");
+                + ": "
+                + "aws organizations register-delegated-administrator --service-principal %s --account-id %s."
+                    .formatted(STACKSETS_PRINCIPAL, caller));
       }
       if (!checks.organizationalUnitIds().isEmpty()) {
         OrgInputs.organizationalUnits(checks.organizationalUnitIds(), organizations);

@@ -1,6 +1,8 @@
 package dev.irctl.engine.region;
 
+import dev.irctl.Suggestion;
 import dev.irctl.UserException;
+import dev.irctl.engine.Input;
 import dev.irctl.engine.port.AwsCallException;
 import dev.irctl.engine.port.RegionDirectoryPort;
 import dev.irctl.engine.port.RegionDirectoryPort.AccountRegions;
@@ -48,14 +50,20 @@ public final class RegionResolver {
         throw UserException.usage(
             "Unknown region '"
                 + region
-                + "' in --region."
+                + "' in "
+                + Input.REGION.ref()
+                + "."
                 + suggestion(region, known).map(s -> " Did you mean " + s + "?").orElse(""));
       }
       unique.add(region);
     }
     if (unique.isEmpty() && !all && fallbackRegion().isEmpty()) {
       throw UserException.usage(
-          "No region given: pass --region REGION or --all-regions, or set AWS_REGION or a region in your AWS profile.");
+          "No region given: pass "
+              + Input.REGION.ref()
+              + " REGION or "
+              + Input.ALL_REGIONS.ref()
+              + ", or set AWS_REGION or a region in your AWS profile.");
     }
     return List.copyOf(unique);
   }
@@ -131,32 +139,17 @@ public final class RegionResolver {
   }
 
   private static Optional<String> suggestion(String region, List<String> known) {
-    int best = known.stream().mapToInt(k -> distance(k, region)).min().orElse(Integer.MAX_VALUE);
+    int best =
+        known.stream()
+            .mapToInt(k -> Suggestion.distance(k, region))
+            .min()
+            .orElse(Integer.MAX_VALUE);
     if (best > 2) {
       return Optional.empty();
     }
     return Optional.of(
         String.join(
-            " or ", known.stream().filter(k -> distance(k, region) == best).sorted().toList()));
-  }
-
-  private static int distance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        current[j] =
-            Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
+            " or ",
+            known.stream().filter(k -> Suggestion.distance(k, region) == best).sorted().toList()));
   }
 }

@@ -3,6 +3,7 @@ package dev.irctl.engine.rules;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.irctl.catalog.EventBridgeQuotas;
+import dev.irctl.engine.Input;
 import dev.irctl.engine.port.BusRule;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,7 +87,8 @@ public final class BusQuotaCheck {
               + EventBridgeQuotas.WILDCARD_RULES_PER_BUS
               + " per bus (it cannot be raised)"
               + (irctl > 0 ? " (" + irctl + " of them created or rewritten by this plan)" : "")
-              + ". Nothing was changed in this region: leave wildcard rules out with --exclude"
+              + ". Nothing was changed in this region: leave wildcard rules out with "
+              + Input.EXCLUDE.ref()
               + " (irctl rules validate lists them) or delete other wildcard rules on the bus.");
     }
     return Optional.empty();

@@ -101,13 +101,19 @@ public final class CatalogRules {
             + parameter.name()
             + " ("
             + parameter.description()
-            + "): add --set "
+            + "): add "
+            + Input.SETTING.ref()
+            + " "
             + parameter.name()
-            + "=<value> (example: --set "
+            + "=<value> (example: "
+            + Input.SETTING.ref()
+            + " "
             + parameter.name()
             + "="
             + parameter.exampleText()
-            + "), or leave the rule out with --exclude "
+            + "), or leave the rule out with "
+            + Input.EXCLUDE.ref()
+            + " "
             + rule.id()
             + ".");
   }

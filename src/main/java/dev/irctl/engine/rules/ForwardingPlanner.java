@@ -1,5 +1,6 @@
 package dev.irctl.engine.rules;
 
+import dev.irctl.engine.Input;
 import dev.irctl.engine.hub.ForwarderRules;
 import dev.irctl.engine.port.AccountPort.Identity;
 import java.util.ArrayList;
@@ -65,7 +66,9 @@ final class ForwardingPlanner {
               + " (and its subscriptions): alerts from this region now go to the topic in the hub"
               + " region "
               + hub
-              + ". --prune deletes it when irctl created it and nobody else uses it.");
+              + ". "
+              + Input.PRUNE.ref()
+              + " deletes it when irctl created it and nobody else uses it.");
       return List.of();
     }
     RemoveRulesPart.Request removal =

@@ -3,6 +3,7 @@ package dev.irctl.engine.rules;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.irctl.engine.FieldDiff;
+import dev.irctl.engine.Input;
 import dev.irctl.engine.PlanConflictException;
 import dev.irctl.engine.port.RuleTarget;
 import java.util.ArrayList;
@@ -83,7 +84,9 @@ public final class RulePlanner {
             "rule "
                 + rule.name()
                 + " exists but is not tagged managed-by=irctl, so irctl did not create it and will not change it."
-                + " Delete or rename it, tag it managed-by=irctl to hand it to irctl, or leave the rule out with --exclude "
+                + " Delete or rename it, tag it managed-by=irctl to hand it to irctl, or leave the rule out with "
+                + Input.EXCLUDE.ref()
+                + " "
                 + rule.ruleId()
                 + ". Nothing was changed in this region.");
       }
@@ -119,7 +122,7 @@ public final class RulePlanner {
       } else {
         changes.add(
             new RuleChange.DeleteRule(
-                rule.name(), targetIds(rule), "no longer selected (--prune)"));
+                rule.name(), targetIds(rule), "no longer selected (" + Input.PRUNE.ref() + ")"));
       }
     }
     if (!leftAlone.isEmpty()) {

@@ -1,6 +1,7 @@
 package dev.irctl.engine.rules;
 
 import dev.irctl.catalog.ConsoleSignIns;
+import dev.irctl.engine.Input;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -156,7 +157,9 @@ public final class RuleScopes {
                       + "): their events (IAM, Organizations, STS global endpoint) reach EventBridge"
                       + " only in "
                       + home.get()
-                      + ", which is not among the chosen regions. Add --region "
+                      + ", which is not among the chosen regions. Add "
+                      + Input.REGION.ref()
+                      + " "
                       + home.get()
                       + " to deploy them.");
             }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.irctl.engine.Input;
 import dev.irctl.engine.PlanConflictException;
 import dev.irctl.engine.port.AccountPort.Identity;
 import java.util.Optional;
@@ -167,7 +168,9 @@ public final class SnsTopicPolicy {
         + topicArn
         + " cannot be read: "
         + why
-        + ". irctl changed nothing in this region; fix the policy (aws sns get-topic-attributes) or use --topic-name for another topic.";
+        + ". irctl changed nothing in this region; fix the policy (aws sns get-topic-attributes) or use "
+        + Input.TOPIC_NAME.ref()
+        + " for another topic.";
   }
 
   /** A policy's statements; a single statement object is read as a list of one. */

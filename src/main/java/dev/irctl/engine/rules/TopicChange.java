@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The changes to the alert topic a region's plan can hold. */
-public sealed interface TopicChange extends Change {
+public sealed interface TopicChange extends Change.Described {
 
   /**
    * No topic by this name: CreateTopic with the policy (and key) and the managed-by tag in one
@@ -23,18 +23,8 @@ public sealed interface TopicChange extends Change {
     }
 
     @Override
-    public ChangeAction action() {
-      return ChangeAction.CREATE;
-    }
-
-    @Override
-    public String resource() {
-      return "topic " + name;
-    }
-
-    @Override
-    public String reason() {
-      return "missing";
+    public Description describe() {
+      return new Description(ChangeAction.CREATE, "topic " + name, "missing", diffs);
     }
   }
 
@@ -48,64 +38,32 @@ public sealed interface TopicChange extends Change {
     }
 
     @Override
-    public ChangeAction action() {
-      return ChangeAction.UPDATE;
-    }
-
-    @Override
-    public String resource() {
-      return "topic policy " + topicArn;
-    }
-
-    @Override
-    public String reason() {
-      return "EventBridge may not publish to the topic";
+    public Description describe() {
+      return new Description(
+          ChangeAction.UPDATE,
+          "topic policy " + topicArn,
+          "EventBridge may not publish to the topic",
+          diffs);
     }
   }
 
   /** --kms-key differs from the topic's key: SetTopicAttributes KmsMasterKeyId. */
   record SetKmsKey(String topicArn, String before, String keyId) implements TopicChange {
     @Override
-    public ChangeAction action() {
-      return ChangeAction.UPDATE;
-    }
-
-    @Override
-    public String resource() {
-      return "topic encryption " + topicArn;
-    }
-
-    @Override
-    public String reason() {
-      return "KMS key differs";
-    }
-
-    @Override
-    public List<FieldDiff> diffs() {
-      return List.of(FieldDiff.of("KmsMasterKeyId", before, keyId));
+    public Description describe() {
+      return new Description(
+          ChangeAction.UPDATE,
+          "topic encryption " + topicArn,
+          "KMS key differs",
+          List.of(FieldDiff.of("KmsMasterKeyId", before, keyId)));
     }
   }
 
   /** A --subscribe endpoint that is neither subscribed nor pending. */
   record Subscribe(SubscriptionSpec subscription) implements TopicChange {
     @Override
-    public ChangeAction action() {
-      return ChangeAction.CREATE;
-    }
-
-    @Override
-    public String resource() {
-      return "subscription " + subscription;
-    }
-
-    @Override
-    public String reason() {
-      return "not subscribed";
-    }
-
-    @Override
-    public List<FieldDiff> diffs() {
-      return List.of();
+    public Description describe() {
+      return new Description(ChangeAction.CREATE, "subscription " + subscription, "not subscribed");
     }
   }
 
@@ -120,41 +78,23 @@ public sealed interface TopicChange extends Change {
     }
 
     @Override
-    public ChangeAction action() {
-      return ChangeAction.UPDATE;
-    }
-
-    @Override
-    public String resource() {
-      return "topic policy " + topicArn;
-    }
-
-    @Override
-    public String reason() {
-      return "irctl's rules are removed, so its publish statement goes too";
+    public Description describe() {
+      return new Description(
+          ChangeAction.UPDATE,
+          "topic policy " + topicArn,
+          "irctl's rules are removed, so its publish statement goes too",
+          diffs);
     }
   }
 
   /** remove-rules --delete-topic, for a topic irctl created. */
   record DeleteTopic(String topicArn) implements TopicChange {
     @Override
-    public ChangeAction action() {
-      return ChangeAction.DELETE;
-    }
-
-    @Override
-    public String resource() {
-      return "topic " + topicArn;
-    }
-
-    @Override
-    public String reason() {
-      return "asked to delete the topic, and irctl created it";
-    }
-
-    @Override
-    public List<FieldDiff> diffs() {
-      return List.of();
+    public Description describe() {
+      return new Description(
+          ChangeAction.DELETE,
+          "topic " + topicArn,
+          "asked to delete the topic, and irctl created it");
     }
   }
 }

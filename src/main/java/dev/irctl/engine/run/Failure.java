@@ -70,6 +70,8 @@ public record Failure(Kind kind, String message, boolean retryable, Optional<Inp
 
   /** The message with the input it is about named by {@code naming} (the CLI: its flag). */
   public String worded(Function<Input, String> naming) {
-    return about.map(i -> naming.apply(i) + message.substring(i.label().length())).orElse(message);
+    String named =
+        about.map(i -> naming.apply(i) + message.substring(i.label().length())).orElse(message);
+    return Input.word(named, naming);
   }
 }

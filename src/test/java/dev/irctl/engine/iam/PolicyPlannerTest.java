@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.irctl.cli.Flags;
 import dev.irctl.engine.FieldDiff;
 import dev.irctl.engine.PlanConflictException;
 import dev.irctl.engine.port.ManagedPolicy;
@@ -130,8 +131,10 @@ class PolicyPlannerTest {
         .isInstanceOf(PlanConflictException.class)
         .hasMessageContaining(ARN)
         .hasMessageContaining("not created by irctl")
-        .hasMessageContaining("--policy-name")
-        .hasMessageContaining("--adopt");
+        .satisfies(
+            e ->
+                assertThat(Flags.word(e.getMessage()))
+                    .contains("Pass --policy-name NAME to install under another name, or --adopt"));
   }
 
   @Test

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.irctl.cli.Flags;
 import dev.irctl.engine.FieldDiff;
+import dev.irctl.engine.Input;
 import dev.irctl.engine.PlanConflictException;
 import dev.irctl.engine.port.BusRule;
 import dev.irctl.engine.port.RuleTarget;
@@ -200,7 +202,11 @@ class RulePlannerTest {
         .singleElement()
         .isEqualTo(
             new RuleChange.DeleteRule(
-                "irctl-old", List.of("irctl-sns"), "no longer selected (--prune)"));
+                "irctl-old",
+                List.of("irctl-sns"),
+                "no longer selected (" + Input.PRUNE.ref() + ")"));
+    assertThat(Flags.word(pruned.changes().get(0).reason()))
+        .isEqualTo("no longer selected (--prune)");
   }
 
   @Test
@@ -251,7 +257,10 @@ class RulePlannerTest {
             () -> RulePlanner.plan(List.of(desired("{}")), List.of(foreign), TARGET, false))
         .isInstanceOf(PlanConflictException.class)
         .hasMessageContaining("rule irctl-a exists but is not tagged managed-by=irctl")
-        .hasMessageContaining("--exclude a");
+        .satisfies(
+            e ->
+                assertThat(Flags.word(e.getMessage()))
+                    .contains("or leave the rule out with --exclude a. Nothing was changed"));
   }
 
   /** A rule as the reader first finds it: content and targets, tags not read yet. */

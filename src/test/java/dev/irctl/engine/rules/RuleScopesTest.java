@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.irctl.catalog.ConsoleSignIns;
+import dev.irctl.cli.Flags;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,8 @@ class RuleScopesTest {
   void aGovCloudSelectionWithoutItsHomeRegionIsToldWhichOneToAdd() throws Exception {
     assertThat(
             RuleScopes.skippedGlobalRules(
-                List.of(rule("iam-mfa-deactivated", "aws.iam", true)), List.of("us-gov-east-1")))
+                    List.of(rule("iam-mfa-deactivated", "aws.iam", true)), List.of("us-gov-east-1"))
+                .map(Flags::word))
         .get()
         .asString()
         .contains("only in us-gov-west-1")
