@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.irctl.engine.Change;
 import dev.irctl.engine.ChangeAction;
 import dev.irctl.engine.FieldDiff;
+import dev.irctl.engine.Input;
 import dev.irctl.engine.Ownership;
 import dev.irctl.engine.port.RolePort;
 import dev.irctl.engine.rules.RemoveRulesPart;
@@ -104,7 +105,9 @@ public final class ForwarderRoleRemovePart implements Part {
               + ForwarderRole.NAME
               + ": forwarder rules may still use it ("
               + String.join("; ", remaining)
-              + "). remove-rules deletes it once none is left (e.g. with --all-regions).");
+              + "). remove-rules deletes it once none is left (e.g. with "
+              + Input.ALL_REGIONS.ref()
+              + ").");
     }
     List<String> inline = roles.inlinePolicyNames(ForwarderRole.NAME);
     List<String> attached = roles.attachedPolicyArns(ForwarderRole.NAME);
