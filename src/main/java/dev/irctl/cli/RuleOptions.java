@@ -157,13 +157,13 @@ public final class RuleOptions {
    * missing parameter) are not forwarded, as a full run would not deploy them.
    */
   private List<DesiredRule> alsoForwarded(Catalog loaded, List<DesiredRule> desired) {
-    if (rules.isEmpty() && categories.isEmpty()) {
+    if (!selection.narrowed()) {
       return List.of();
     }
     List<DesiredRule> whole =
         CatalogRules.resolve(
                 loaded,
-                new CatalogRules.Selection(List.of(), excludes, List.of()),
+                new CatalogRules.Selection(List.of(), selection.excludes(), List.of()),
                 withTopicName(loaded, parameters.settings(), target.topicName()),
                 true)
             .rules();

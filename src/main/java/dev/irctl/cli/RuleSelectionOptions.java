@@ -40,4 +40,9 @@ public final class RuleSelectionOptions {
   List<String> excludes() {
     return excludes;
   }
+
+  /** Whether --rule or --category narrows the catalog (--exclude alone does not). */
+  boolean narrowed() {
+    return !rules.isEmpty() || !categories.isEmpty();
+  }
 }
