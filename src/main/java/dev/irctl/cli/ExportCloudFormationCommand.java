@@ -118,7 +118,12 @@ final class ExportCloudFormationCommand implements Callable<Integer> {
           "the selection has only GuardDuty finding rules, which run in the delegated admin account:"
               + " no member rules to export.");
     }
-    JsonNode template = MemberRulesTemplate.rules(desired, loaded.version());
+    JsonNode template;
+    try {
+      template = MemberRulesTemplate.rules(desired, loaded.version());
+    } catch (OrgInputException e) {
+      throw UserException.usage(e.getMessage());
+    }
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
     write(RULES_FILE, template);
