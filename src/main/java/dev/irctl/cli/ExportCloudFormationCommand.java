@@ -33,9 +33,11 @@ import picocli.CommandLine.Spec;
       "Write the CloudFormation templates irctl deploys to member accounts, and a parameters file,"
           + " without calling AWS.",
       "",
-      "irctl-member-rules.template.json: the selected rules whose events happen in member accounts,"
-          + " each forwarding to the security account's hub bus (GuardDuty finding rules stay in the"
-          + " delegated admin account, where members' findings arrive). Deploy it to every region.",
+      "irctl-member-rules.template.json: forwarder rules (irctl-forward-<source>) that send the"
+          + " events of the selected rules whose events happen in member accounts to the security"
+          + " account's hub bus, each event once (GuardDuty finding rules stay in the delegated"
+          + " admin account, where members' findings arrive). Deploy it to every region: conditions"
+          + " add the global rules' events in us-east-1 (and each partition's home region) only.",
       "irctl-member-role.template.json: the role irctl-event-forwarder (IAM is global): deploy it"
           + " once per account, in one region, before the rules.",
       ""
@@ -131,8 +133,11 @@ final class ExportCloudFormationCommand implements Callable<Integer> {
     write(PARAMETERS_FILE, MemberRulesTemplate.parametersFile(securityAccount, hubRegion));
     int bytes = MemberRulesTemplate.bytes(template);
     stdout.printf(
-        "%s  %d rules, %d bytes compact%n",
-        out.resolve(RULES_FILE), MemberRulesTemplate.memberRules(desired).size(), bytes);
+        "%s  %d rules in %d forwarders, %d bytes compact%n",
+        out.resolve(RULES_FILE),
+        MemberRulesTemplate.memberRules(desired).size(),
+        template.path("Resources").size(),
+        bytes);
     stdout.printf("%s%n%s%n", out.resolve(ROLE_FILE), out.resolve(PARAMETERS_FILE));
     stdout.flush();
     if (!MemberRulesTemplate.fitsInline(template)) {

@@ -18,12 +18,16 @@ import java.util.Locale;
  * same desired rules as {@code apply-rules} (catalog, selection, parameters).
  *
  * <p><b>Rules template</b> (stack set {@code irctl-member-rules}, one instance per account and
- * region): one {@code AWS::Events::Rule} on the default bus per selected rule whose events happen
- * in member accounts, each forwarding to the security account's hub default bus through the role
- * {@code irctl-event-forwarder}. GuardDuty finding rules are left out: members' findings already
- * reach the administrator account's EventBridge in every region. Global-scope rules (IAM,
- * Organizations) carry the condition {@code InGlobalRegion}, true only in the partition's global
- * region, where those events arrive.
+ * region): the forwarder rules of single-account hub mode ({@link ForwarderRules}, one per source,
+ * {@code irctl-forward-<source>}), cut so that one event matches at most one of them, on the
+ * default bus, each forwarding to the security account's hub default bus through the role {@code
+ * irctl-event-forwarder}. One rule per catalog rule would send an event that k rules match to the
+ * hub k times, and fire each hub rule k times. The forwarders are made from the selected rules
+ * whose events happen in member accounts: GuardDuty finding rules are left out, members' findings
+ * already reach the administrator account's EventBridge in every region. Global-scope rules (IAM,
+ * Organizations) are forwarded only in a partition's home region ({@code InGlobalRegion}), where
+ * their events arrive; {@link MemberForwarders} merges both regions' forwarder sets into one
+ * template.
  *
  * <p><b>Role template</b> (stack set {@code irctl-member-role}, one instance per account in one
  * region). IAM is global, so the role must exist exactly once per account. A condition on one
