@@ -139,16 +139,7 @@ class ForwarderRulesTest {
   }
 
   private static DesiredRule rule(String name, String pattern) throws Exception {
-    return new DesiredRule(
-        name,
-        name.substring("irctl-".length()),
-        "t",
-        "high",
-        "d",
-        JSON.readTree(pattern),
-        "ENABLED",
-        Map.of("managed-by", "irctl"),
-        false);
+    return PatternRules.rule(name, pattern, false);
   }
 
   @Test

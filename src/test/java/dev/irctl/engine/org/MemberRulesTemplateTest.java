@@ -13,6 +13,7 @@ import dev.irctl.catalog.RuleParameter;
 import dev.irctl.engine.hub.ForwarderRole;
 import dev.irctl.engine.hub.ForwarderRules;
 import dev.irctl.engine.hub.MatchingBus;
+import dev.irctl.engine.hub.PatternRules;
 import dev.irctl.engine.rules.CatalogRules;
 import dev.irctl.engine.rules.DesiredRule;
 import dev.irctl.engine.rules.RuleScopes;
@@ -254,16 +255,7 @@ class MemberRulesTemplateTest {
   }
 
   private static DesiredRule rule(String name, String pattern, boolean global) throws Exception {
-    return new DesiredRule(
-        name,
-        name.substring("irctl-".length()),
-        "t",
-        "high",
-        "d",
-        JSON.readTree(pattern),
-        "ENABLED",
-        Map.of("managed-by", "irctl"),
-        global);
+    return PatternRules.rule(name, pattern, global);
   }
 
   @Test
