@@ -148,6 +148,42 @@ class ExportCloudFormationCommandTest {
     assertThat(new TemplateInRegion(template, "us-east-1").bus().fired(mfa)).hasSize(1);
   }
 
+  /** A catalog of one rule, {@code ec2-anything}, whose pattern names no detail-type. */
+  static Path unforwardableCatalog(Path dir) throws Exception {
+    Path catalog = Files.createDirectories(dir.resolve("catalog"));
+    ObjectNode rule =
+        (ObjectNode) JSON.readTree(Path.of("rules/ec2-instance-terminated.json").toFile());
+    rule.put("id", "ec2-anything");
+    ((ObjectNode) rule.get("eventPattern")).remove("detail-type");
+    Files.writeString(catalog.resolve("ec2-anything.json"), rule.toString());
+    return catalog;
+  }
+
+  /** A rule of one's own catalog that names no detail-type cannot be cut into forwarders. */
+  @Test
+  void aRuleWithoutExactDetailTypesIsAUsageErrorNamingItAndNothingIsWritten() throws Exception {
+    Path catalog = unforwardableCatalog(dir);
+    Path out = dir.resolve("cfn");
+
+    CliRun run =
+        CliRun.run(
+            "export",
+            "cloudformation",
+            "--security-account",
+            "444455556666",
+            "--hub-region",
+            "eu-west-1",
+            "--catalog",
+            catalog.toString(),
+            "--no-bundled",
+            "--out",
+            out.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+    assertThat(run.err()).contains("rule ec2-anything").contains("exact detail-type");
+    assertThat(Files.exists(out)).isFalse();
+  }
+
   @Test
   void namingARuleWithoutItsParameterIsAUsageError() {
     CliRun run =
