@@ -32,9 +32,11 @@ import picocli.CommandLine.Spec;
       "Write the CloudFormation templates irctl deploys to member accounts, and a parameters file,"
           + " without calling AWS.",
       "",
-      "irctl-member-rules.template.json: the selected rules whose events happen in member accounts,"
-          + " each forwarding to the security account's hub bus (GuardDuty finding rules stay in the"
-          + " delegated admin account, where members' findings arrive). Deploy it to every region.",
+      "irctl-member-rules.template.json: forwarder rules (irctl-forward-<source>) that send the"
+          + " events of the selected rules whose events happen in member accounts to the security"
+          + " account's hub bus, each event once (GuardDuty finding rules stay in the delegated"
+          + " admin account, where members' findings arrive). Deploy it to every region: conditions"
+          + " add the global rules' events in us-east-1 (and each partition's home region) only.",
       "irctl-member-role.template.json: the role irctl-event-forwarder (IAM is global): deploy it"
           + " once per account, in one region, before the rules.",
       ""
@@ -97,7 +99,12 @@ final class ExportCloudFormationCommand implements Callable<Integer> {
           "the selection has only GuardDuty finding rules, which run in the delegated admin account:"
               + " no member rules to export.");
     }
-    JsonNode template = MemberRulesTemplate.rules(desired, loaded.version());
+    JsonNode template;
+    try {
+      template = MemberRulesTemplate.rules(desired, loaded.version());
+    } catch (OrgInputException e) {
+      throw UserException.usage(e.getMessage());
+    }
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
     write(RULES_FILE, template);
@@ -105,8 +112,11 @@ final class ExportCloudFormationCommand implements Callable<Integer> {
     write(PARAMETERS_FILE, MemberRulesTemplate.parametersFile(securityAccount, hubRegion));
     int bytes = MemberRulesTemplate.bytes(template);
     stdout.printf(
-        "%s  %d rules, %d bytes compact%n",
-        out.resolve(RULES_FILE), MemberRulesTemplate.memberRules(desired).size(), bytes);
+        "%s  %d rules in %d forwarders, %d bytes compact%n",
+        out.resolve(RULES_FILE),
+        MemberRulesTemplate.memberRules(desired).size(),
+        template.path("Resources").size(),
+        bytes);
     stdout.printf("%s%n%s%n", out.resolve(ROLE_FILE), out.resolve(PARAMETERS_FILE));
     stdout.flush();
     if (!MemberRulesTemplate.fitsInline(template)) {

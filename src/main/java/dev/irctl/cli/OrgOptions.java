@@ -1,5 +1,6 @@
 package dev.irctl.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.irctl.UserException;
 import dev.irctl.catalog.Catalog;
 import dev.irctl.engine.guardduty.DesiredDetector;
@@ -9,6 +10,7 @@ import dev.irctl.engine.org.MemberRulesTemplate;
 import dev.irctl.engine.org.OperationWait;
 import dev.irctl.engine.org.OrgAccounts;
 import dev.irctl.engine.org.OrgConfigurationPlanner;
+import dev.irctl.engine.org.OrgInputException;
 import dev.irctl.engine.org.OrgMembersPart;
 import dev.irctl.engine.org.OrgPreflight;
 import dev.irctl.engine.org.StackSetPart;
@@ -109,7 +111,12 @@ public final class OrgOptions {
           "the rule selection has only GuardDuty finding rules, which run in this administrator"
               + " account: no member rules for --ou. Widen --rule/--category, or leave --ou out.");
     }
-    var template = MemberRulesTemplate.rules(desired, loaded.version());
+    JsonNode template;
+    try {
+      template = MemberRulesTemplate.rules(desired, loaded.version());
+    } catch (OrgInputException e) {
+      throw UserException.usage(e.getMessage());
+    }
     if (!MemberRulesTemplate.fitsInline(template)) {
       throw UserException.usage(
           "the member rules template is "

@@ -8,8 +8,10 @@ import dev.irctl.engine.org.TrustedAccessPart;
 import dev.irctl.engine.port.OrganizationsPort.AccountState;
 import dev.irctl.engine.port.StackSetsPort.OrganizationsAccess;
 import dev.irctl.fakes.FakePorts;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** org plan/apply/remove in-process: the pre-flight errors come before any write, exit 2. */
 class OrgApplyCommandTest {
@@ -68,6 +70,20 @@ class OrgApplyCommandTest {
         .contains("delegated administrator account 444455556666")
         .contains("not " + ADMIN)
         .contains("Nothing was changed");
+    assertThat(aws.log().writes()).isEmpty();
+  }
+
+  @Test
+  void aMemberRuleTheForwardersCannotCutIsAUsageErrorBeforeAnyWrite(@TempDir Path dir)
+      throws Exception {
+    organization(true, true);
+    Path catalog = ExportCloudFormationCommandTest.unforwardableCatalog(dir);
+
+    CliRun run =
+        org("apply", "--ou", OU, "--catalog", catalog.toString(), "--no-bundled", "--auto-approve");
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.err()).contains("rule ec2-anything").contains("exact detail-type");
     assertThat(aws.log().writes()).isEmpty();
   }
 

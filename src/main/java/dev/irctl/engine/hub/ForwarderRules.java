@@ -207,18 +207,32 @@ public final class ForwarderRules {
         false);
   }
 
-  /** A rule's top-level {@code $or} branches, each with the fields outside the {@code $or}. */
-  private static List<Branch> branches(DesiredRule rule) {
-    JsonNode pattern = rule.pattern();
-    boolean all = ManagementEvents.ALL.ruleState().equals(rule.state());
+  /**
+   * Whether every branch of the rule's pattern names its detail-types exactly, which the cut into
+   * disjoint forwarders needs; {@link #forRegion} refuses a rule that does not.
+   */
+  public static boolean forwardable(DesiredRule rule) {
+    return rawBranches(rule.pattern()).stream()
+        .allMatch(b -> exact(field(b, rule.pattern(), "detail-type")).isPresent());
+  }
+
+  /** The pattern's top-level {@code $or} branches, or one empty branch when it has none. */
+  private static List<JsonNode> rawBranches(JsonNode pattern) {
     List<JsonNode> branches = new ArrayList<>();
     if (pattern.path("$or").isArray()) {
       pattern.path("$or").forEach(branches::add);
     } else {
       branches.add(NODES.objectNode());
     }
+    return branches;
+  }
+
+  /** A rule's top-level {@code $or} branches, each with the fields outside the {@code $or}. */
+  private static List<Branch> branches(DesiredRule rule) {
+    JsonNode pattern = rule.pattern();
+    boolean all = ManagementEvents.ALL.ruleState().equals(rule.state());
     List<Branch> result = new ArrayList<>();
-    for (JsonNode branch : branches) {
+    for (JsonNode branch : rawBranches(pattern)) {
       Optional<Set<String>> detailTypes = exact(field(branch, pattern, "detail-type"));
       if (detailTypes.isEmpty()) {
         throw new PlanConflictException(

@@ -6,24 +6,28 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.irctl.engine.Ownership;
+import dev.irctl.engine.hub.ForwarderRules;
 import dev.irctl.engine.rules.DesiredRule;
+import dev.irctl.engine.rules.RuleScopes;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The CloudFormation templates that put irctl's rules into every member account, generated from the
  * same desired rules as {@code apply-rules} (catalog, selection, parameters).
  *
  * <p><b>Rules template</b> (stack set {@code irctl-member-rules}, one instance per account and
- * region): one {@code AWS::Events::Rule} on the default bus per selected rule whose events happen
- * in member accounts, each forwarding to the security account's hub default bus through the role
- * {@code irctl-event-forwarder}. GuardDuty finding rules are left out: members' findings already
- * reach the administrator account's EventBridge in every region. Global-scope rules (IAM,
- * Organizations) carry the condition {@code InGlobalRegion}, true only in the partition's global
- * region, where those events arrive.
+ * region): the forwarder rules of single-account hub mode ({@link ForwarderRules}, one per source,
+ * {@code irctl-forward-<source>}), cut so that one event matches at most one of them, on the
+ * default bus, each forwarding to the security account's hub default bus through the role {@code
+ * irctl-event-forwarder}. One rule per catalog rule would send an event that k rules match to the
+ * hub k times, and fire each hub rule k times. The forwarders are made from the selected rules
+ * whose events happen in member accounts: GuardDuty finding rules are left out, members' findings
+ * already reach the administrator account's EventBridge in every region. Global-scope rules (IAM,
+ * Organizations) are forwarded only in a partition's home region ({@code InGlobalRegion}), where
+ * their events arrive; {@link MemberForwarders} merges both regions' forwarder sets into one
+ * template.
  *
  * <p><b>Role template</b> (stack set {@code irctl-member-role}, one instance per account in one
  * region). IAM is global, so the role must exist exactly once per account. A condition on one
@@ -52,10 +56,7 @@ public final class MemberRulesTemplate {
   public static final String PARAM_ACCOUNT = "SecurityAccountId";
   public static final String PARAM_HUB_REGION = "HubRegion";
   static final String CONDITION_GLOBAL = "InGlobalRegion";
-
-  /** The region where each partition's global-service events arrive. */
-  static final Map<String, String> GLOBAL_REGIONS =
-      Map.of("aws", "us-east-1", "aws-cn", "cn-north-1", "aws-us-gov", "us-gov-west-1");
+  static final String CONDITION_NOT_GLOBAL = "NotInGlobalRegion";
 
   static final String HUB_BUS_ARN =
       "arn:${AWS::Partition}:events:${HubRegion}:${SecurityAccountId}:event-bus/default";
@@ -82,8 +83,27 @@ public final class MemberRulesTemplate {
     return rules.stream().filter(MemberRulesTemplate::runsInMembers).toList();
   }
 
-  /** The rules template as a JSON tree. */
+  /**
+   * The rules template as a JSON tree.
+   *
+   * @throws OrgInputException when a member rule's pattern cannot be cut into forwarders
+   */
   public static ObjectNode rules(List<DesiredRule> desired, String catalogVersion) {
+    List<DesiredRule> members = memberRules(desired);
+    members.stream()
+        .filter(rule -> !ForwarderRules.forwardable(rule))
+        .findFirst()
+        .ifPresent(
+            rule -> {
+              throw new OrgInputException(
+                  OrgInputException.Kind.UNFORWARDABLE_RULE,
+                  "rule "
+                      + rule.ruleId()
+                      + " does not name its detail-types exactly: member accounts forward each"
+                      + " event to the hub once, through forwarders cut by detail-type, and this"
+                      + " rule's pattern cannot be cut. Give its pattern an exact detail-type list,"
+                      + " or leave the rule out of the selection.");
+            });
     ObjectNode template = NODES.objectNode();
     template.put("AWSTemplateFormatVersion", "2010-09-09");
     template.put(
@@ -93,22 +113,38 @@ public final class MemberRulesTemplate {
             + ") forwarding to the security account's hub bus");
     ObjectNode parameters = template.putObject("Parameters");
     parameters(parameters);
-    ObjectNode mappings = template.putObject("Mappings").putObject("GlobalRegion");
-    GLOBAL_REGIONS.entrySet().stream()
-        .sorted(Map.Entry.comparingByKey())
-        .forEach(e -> mappings.putObject(e.getKey()).put("Region", e.getValue()));
-    ObjectNode equals = template.putObject("Conditions").putObject(CONDITION_GLOBAL);
-    ArrayNode args = equals.putArray("Fn::Equals");
-    args.addObject().put("Ref", "AWS::Region");
-    ArrayNode find = args.addObject().putArray("Fn::FindInMap");
-    find.add("GlobalRegion");
-    find.addObject().put("Ref", "AWS::Partition");
-    find.add("Region");
+    conditions(template.putObject("Conditions"));
     ObjectNode resources = template.putObject("Resources");
-    for (DesiredRule rule : memberRules(desired)) {
-      resources.set(logicalId(rule.ruleId()), rule(rule));
-    }
+    MemberForwarders.of(members)
+        .forEach(
+            forwarder -> {
+              String id = logicalId(forwarder.name());
+              if (resources.has(id)) {
+                throw new IllegalStateException(
+                    "two forwarders map to the logical id " + id + ": " + forwarder.name());
+              }
+              resources.set(id, forwarder.resource());
+            });
     return template;
+  }
+
+  /**
+   * {@code InGlobalRegion}: the region is a partition's home region (region names are unique across
+   * partitions, so one Or of Equals serves every partition, and a partition without a home region
+   * simply has none); {@code NotInGlobalRegion}: its negation.
+   */
+  private static void conditions(ObjectNode conditions) {
+    ArrayNode any = conditions.putObject(CONDITION_GLOBAL).putArray("Fn::Or");
+    for (String home : RuleScopes.homeRegions()) {
+      ArrayNode equals = any.addObject().putArray("Fn::Equals");
+      equals.addObject().put("Ref", "AWS::Region");
+      equals.add(home);
+    }
+    conditions
+        .putObject(CONDITION_NOT_GLOBAL)
+        .putArray("Fn::Not")
+        .addObject()
+        .put("Condition", CONDITION_GLOBAL);
   }
 
   private static void parameters(ObjectNode parameters) {
@@ -120,25 +156,6 @@ public final class MemberRulesTemplate {
     region.put("Type", "String");
     region.put("AllowedPattern", "^[a-z]{2}(-[a-z]+)+-\\d$");
     region.put("Description", "The region of the hub bus");
-  }
-
-  private static ObjectNode rule(DesiredRule rule) {
-    ObjectNode resource = NODES.objectNode();
-    resource.put("Type", "AWS::Events::Rule");
-    if (rule.global()) {
-      resource.put("Condition", CONDITION_GLOBAL);
-    }
-    ObjectNode properties = resource.putObject("Properties");
-    properties.put("Name", rule.name());
-    properties.put("Description", truncate(rule.description(), 512));
-    properties.put("EventBusName", "default");
-    properties.set("EventPattern", rule.pattern());
-    properties.put("State", rule.state());
-    ObjectNode target = properties.putArray("Targets").addObject();
-    target.put("Id", TARGET_ID);
-    target.putObject("Arn").put("Fn::Sub", HUB_BUS_ARN);
-    target.putObject("RoleArn").put("Fn::Sub", ROLE_ARN);
-    return resource;
   }
 
   /** The role template: the forwarder role, allowed only PutEvents on the hub bus. */
@@ -206,28 +223,15 @@ public final class MemberRulesTemplate {
     return bytes(template) <= INLINE_LIMIT;
   }
 
-  /** {@code iam-mfa-deactivated} to {@code RuleIamMfaDeactivated}. */
-  static String logicalId(String ruleId) {
-    StringBuilder id = new StringBuilder("Rule");
-    for (String part : ruleId.split("[^A-Za-z0-9]+")) {
+  /** {@code irctl-forward-aws.iam} to {@code ForwardAwsIam}. */
+  static String logicalId(String forwarderName) {
+    StringBuilder id = new StringBuilder("Forward");
+    String rest = forwarderName.substring(ForwarderRules.NAME_PREFIX.length());
+    for (String part : rest.split("[^A-Za-z0-9]+")) {
       if (!part.isEmpty()) {
         id.append(part.substring(0, 1).toUpperCase(Locale.ROOT)).append(part.substring(1));
       }
     }
     return id.toString();
-  }
-
-  private static String truncate(String text, int max) {
-    if (text == null) {
-      return "";
-    }
-    return text.length() <= max ? text : text.substring(0, max - 3) + "...";
-  }
-
-  /** The rule names in the template, for messages. */
-  public static List<String> names(List<DesiredRule> desired) {
-    List<String> names = new ArrayList<>();
-    memberRules(desired).forEach(r -> names.add(r.name()));
-    return names;
   }
 }

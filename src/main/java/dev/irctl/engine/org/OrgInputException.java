@@ -21,7 +21,9 @@ public final class OrgInputException extends RuntimeException {
     /** Another account is already GuardDuty's delegated administrator. */
     OTHER_ADMINISTRATOR,
     /** A stack set with irctl's name that irctl did not create (no managed-by=irctl tag). */
-    NOT_OWNED
+    NOT_OWNED,
+    /** A member rule whose pattern the hub forwarders cannot cut (no exact detail-types). */
+    UNFORWARDABLE_RULE
   }
 
   private final Kind kind;

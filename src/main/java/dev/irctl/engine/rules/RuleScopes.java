@@ -65,6 +65,11 @@ public final class RuleScopes {
     return Optional.ofNullable(HOME_REGION.get(partition(region)));
   }
 
+  /** Every home region irctl knows, one per partition, sorted. */
+  public static List<String> homeRegions() {
+    return HOME_REGION.values().stream().sorted().toList();
+  }
+
   /** Whether {@code rule} is deployed in {@code region}. */
   public static boolean belongsIn(DesiredRule rule, String region) {
     return !rule.global() || homeRegion(region).map(region::equals).orElse(false);

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.irctl.catalog.Catalog;
 import dev.irctl.catalog.CatalogSources;
 import dev.irctl.catalog.EventBridgeQuotas;
-import dev.irctl.catalog.EventDelivery;
 import dev.irctl.catalog.Rule;
 import dev.irctl.catalog.RuleParameter;
 import dev.irctl.engine.PlanConflictException;
@@ -24,7 +23,6 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import software.amazon.event.ruler.Machine;
 
 /**
  * The forwarders, checked with EventBridge's matching library against the bundled catalog: each
@@ -48,35 +46,6 @@ class ForwarderRulesTest {
     return settings;
   }
 
-  /** One deployed bus: rules by name with their state, matched the way EventBridge does. */
-  private static final class Bus {
-    private final Machine machine = new Machine();
-    private final Map<String, String> states = new HashMap<>();
-
-    Bus(List<DesiredRule> rules) {
-      try {
-        for (DesiredRule rule : rules) {
-          machine.addRule(rule.name(), rule.pattern().toString());
-          states.put(rule.name(), rule.state());
-        }
-      } catch (Exception e) {
-        throw new AssertionError("event-ruler rejects a pattern: " + e.getMessage(), e);
-      }
-    }
-
-    List<String> fired(JsonNode event) {
-      try {
-        return machine.rulesForJSONEvent(event.toString()).stream()
-            .distinct()
-            .filter(name -> EventDelivery.reaches(states.get(name), event))
-            .sorted()
-            .toList();
-      } catch (Exception e) {
-        throw new AssertionError(e);
-      }
-    }
-  }
-
   private static List<DesiredRule> carried(String region) {
     return SELECTED.stream().filter(r -> RuleScopes.belongsIn(r, region)).toList();
   }
@@ -91,9 +60,9 @@ class ForwarderRulesTest {
   @CsvSource({"eu-west-1,us-east-1", "us-east-1,eu-west-1", "ap-southeast-2,eu-north-1"})
   void everyMatchExampleIsForwardedOnceAndFiresEachHubRuleOnce(String region, String hub) {
     List<DesiredRule> regional = carried(region);
-    Bus forwarders = new Bus(ForwarderRules.forRegion(regional, hub));
-    Bus regionalRules = new Bus(regional);
-    Bus hubRules = new Bus(SELECTED);
+    MatchingBus forwarders = new MatchingBus(ForwarderRules.forRegion(regional, hub));
+    MatchingBus regionalRules = new MatchingBus(regional);
+    MatchingBus hubRules = new MatchingBus(SELECTED);
     int checked = 0;
     for (DesiredRule rule : regional) {
       for (JsonNode example : CATALOG.rule(rule.ruleId()).examples().match()) {
@@ -126,12 +95,12 @@ class ForwarderRulesTest {
         inRegion(CATALOG.rule("iam-permission-changes").examples().match().get(0), "us-east-1");
 
     List<String> forwardedBy =
-        new Bus(ForwarderRules.forRegion(carried("us-east-1"), "eu-west-1")).fired(event);
+        new MatchingBus(ForwarderRules.forRegion(carried("us-east-1"), "eu-west-1")).fired(event);
 
     // CIS's unauthorized-calls rule watches CloudTrail API calls of every source, so IAM's calls go
     // through the forwarder for any source, once.
     assertThat(forwardedBy).singleElement().asString().startsWith("irctl-forward-any-source");
-    assertThat(new Bus(SELECTED).fired(event)).contains(iam.name());
+    assertThat(new MatchingBus(SELECTED).fired(event)).contains(iam.name());
   }
 
   @Test
@@ -170,16 +139,7 @@ class ForwarderRulesTest {
   }
 
   private static DesiredRule rule(String name, String pattern) throws Exception {
-    return new DesiredRule(
-        name,
-        name.substring("irctl-".length()),
-        "t",
-        "high",
-        "d",
-        JSON.readTree(pattern),
-        "ENABLED",
-        Map.of("managed-by", "irctl"),
-        false);
+    return PatternRules.rule(name, pattern, false);
   }
 
   @Test
@@ -204,7 +164,7 @@ class ForwarderRulesTest {
     assertThat(forwarders)
         .extracting(DesiredRule::name)
         .contains("irctl-forward-aws.ec2-1", "irctl-forward-aws.ec2-2");
-    Bus bus = new Bus(forwarders);
+    MatchingBus bus = new MatchingBus(forwarders);
     for (int i = 0; i < 200; i++) {
       JsonNode event =
           JSON.readTree(
