@@ -229,6 +229,28 @@ class HelpTest {
   }
 
   @Test
+  void noHelpParagraphIsWrappedByHand() {
+    // Auto width wraps paragraphs; a sentence split over two entries breaks mid-sentence instead.
+    for (CommandLine command : allCommands(root())) {
+      var usage = command.getCommandSpec().usageMessage();
+      for (String[] entries : List.of(usage.description(), usage.footer())) {
+        for (int i = 0; i + 1 < entries.length; i++) {
+          String line = entries[i];
+          String next = entries[i + 1];
+          boolean continues = !next.isBlank() && !next.startsWith(" ");
+          assertThat(line.isBlank() || line.startsWith(" ") || !continues || line.matches(".*[.:]"))
+              .as(
+                  command.getCommandSpec().qualifiedName()
+                      + ": \""
+                      + line
+                      + "\" goes on in the next entry")
+              .isTrue();
+        }
+      }
+    }
+  }
+
+  @Test
   void everyCommandSizesItsHelpToTheTerminal() {
     for (CommandLine command : allCommands(root())) {
       assertThat(command.getCommandSpec().usageMessage().autoWidth())
