@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.eventbridge.model.Rule;
@@ -24,14 +23,7 @@ class InterruptEmulatorIT extends EmulatorTier {
 
   @BeforeAll
   void startSlowProxy() throws Exception {
-    slow = AwsProxy.delaying(emulator.endpoint(), Duration.ofMillis(150));
-  }
-
-  @AfterAll
-  void stopSlowProxy() {
-    if (slow != null) {
-      slow.close();
-    }
+    slow = extraProxy(AwsProxy.delaying(emulator.endpoint(), Duration.ofMillis(150)));
   }
 
   @Test
