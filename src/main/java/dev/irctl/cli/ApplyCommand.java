@@ -21,9 +21,7 @@ import picocli.CommandLine.Mixin;
     },
     footer = {
       "",
-      "Exit codes: 0 done or nothing to change, 1 failed, 2 usage error (also: no",
-      "terminal and no --auto-approve; a plan file for another account, too old or",
-      "not valid), 3 some regions or parts failed (the output names them).",
+      "Exit codes: 0 done or nothing to change, 1 failed, 2 usage error (also: no terminal and no --auto-approve; a plan file for another account, too old or not valid), 3 some regions or parts failed (the output names them).",
       "",
       "Examples:",
       "  irctl apply --all-regions --subscribe email:soc@example.com",

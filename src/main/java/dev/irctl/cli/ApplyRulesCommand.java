@@ -26,8 +26,7 @@ import picocli.CommandLine.Mixin;
       "  irctl apply-rules --category iam --message-format readable --dry-run",
       "  irctl apply-rules --all-regions --prune --auto-approve",
       "",
-      "Exit codes: 0 done or nothing to change, 1 failed, 2 usage error (also: no terminal",
-      "and no --auto-approve), 3 some regions failed."
+      "Exit codes: 0 done or nothing to change, 1 failed, 2 usage error (also: no terminal and no --auto-approve), 3 some regions failed."
     })
 public final class ApplyRulesCommand implements Callable<Integer> {
   @Mixin RegionalAwsOptions aws;

@@ -129,6 +129,10 @@ public final class DrillCommand implements Callable<Integer> {
       String json = renderer.json(reports, selection);
       context.print(output.json() ? json : renderer.text(reports));
       outputFile.write(json);
+      if (root.interruption().interrupted()) {
+        context.progress("Drill interrupted: its queues and subscriptions were removed.");
+        return root.interruption().exitCode();
+      }
       return exitCode(reports);
     }
   }
@@ -145,9 +149,22 @@ public final class DrillCommand implements Callable<Integer> {
             ports.alertPath(),
             root.drillClock(),
             () -> UUID.randomUUID().toString().replace("-", "").substring(0, 12));
-    // Ctrl-C: the JVM runs this hook; abort() removes every queue and subscription in flight.
-    Thread hook = new Thread(drill::abort, "irctl-drill-abort");
-    Runtime.getRuntime().addShutdownHook(hook);
+    // Ctrl-C and SIGTERM go through the one shutdown hook: abort() removes every queue and
+    // subscription in flight, and the hook waits for the report.
+    return root.interruption()
+        .guard(
+            context::progress,
+            drill::abort,
+            () -> runGuarded(drill, ports, request, catalog, targets, wait));
+  }
+
+  private List<DrillReport> runGuarded(
+      SampleDrill drill,
+      Ports ports,
+      ApplyRulesRequest request,
+      Catalog catalog,
+      List<DrillTarget> targets,
+      Duration wait) {
     ExecutorService patterns =
         Executors.newFixedThreadPool(Math.min(aws.concurrency(), targets.size() + 1));
     try {
@@ -180,11 +197,6 @@ public final class DrillCommand implements Callable<Integer> {
       return reports;
     } finally {
       patterns.shutdownNow();
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException shuttingDown) {
-        // the hook is running or has run: nothing left to remove
-      }
     }
   }
 

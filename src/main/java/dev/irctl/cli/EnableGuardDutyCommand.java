@@ -23,8 +23,7 @@ import picocli.CommandLine.Mixin;
       "  irctl enable-guardduty --all-regions --feature RDS_LOGIN_EVENTS",
       "  irctl enable-guardduty --threat-intel-set bad-ips=s3://sec-lists/bad.txt",
       "",
-      "Exit codes: 0 done or nothing to change, 1 failed, 2 usage error (also: no terminal",
-      "and no --auto-approve), 3 some regions failed."
+      "Exit codes: 0 done or nothing to change, 1 failed, 2 usage error (also: no terminal and no --auto-approve), 3 some regions failed."
     })
 public final class EnableGuardDutyCommand implements Callable<Integer> {
   @Mixin RegionalAwsOptions aws;

@@ -23,8 +23,7 @@ import picocli.CommandLine.Mixin;
       "  irctl install-policy --role incident-responders --dry-run",
       "  irctl install-policy --group secops --user alice --auto-approve",
       "",
-      "Exit codes: 0 done or nothing to change, 1 failed, 2 usage error (also: no terminal",
-      "and no --auto-approve)."
+      "Exit codes: 0 done or nothing to change, 1 failed, 2 usage error (also: no terminal and no --auto-approve)."
     })
 public final class InstallPolicyCommand implements Callable<Integer> {
   @Mixin AwsOptions aws;

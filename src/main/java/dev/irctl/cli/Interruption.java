@@ -13,7 +13,9 @@ import java.util.function.Supplier;
  * Cancellation} (no new write starts, calls in flight finish) and holds the process until the
  * command has printed what it did, at most {@link #GRACE}; the JVM then exits 128 + the signal (130
  * for SIGINT, 143 for SIGTERM). A signal at the apply question ends the process at once. Tests call
- * {@link #interrupt} in-process, as the hook does.
+ * {@link #interrupt} in-process, as the hook does. One hook for every command: a command whose run
+ * must undo something on a signal (the drill's queues) hands that to {@link #guard(Consumer,
+ * Runnable, Supplier)}.
  */
 final class Interruption {
   /** How long a signalled process waits for the calls in flight and the summary. */
@@ -24,13 +26,23 @@ final class Interruption {
   private volatile boolean asking;
   private volatile CountDownLatch finished = new CountDownLatch(0);
   private volatile Consumer<String> progress = line -> {};
+  private volatile Runnable onStop = () -> {};
 
   /**
    * Runs {@code body} with the shutdown hook installed; {@code progress} prints (stderr). Returns
    * what {@code body} returns.
    */
   <T> T guard(Consumer<String> progress, Supplier<T> body) {
+    return guard(progress, () -> {}, body);
+  }
+
+  /**
+   * As {@link #guard(Consumer, Supplier)}; a signal also runs {@code onStop} (on the signalling
+   * thread, after the cancellation is requested) before waiting for {@code body} to end.
+   */
+  <T> T guard(Consumer<String> progress, Runnable onStop, Supplier<T> body) {
     this.progress = progress;
+    this.onStop = onStop;
     this.cancellation = Cancellation.none();
     this.finished = new CountDownLatch(1);
     Thread hook =
@@ -48,6 +60,7 @@ final class Interruption {
       return body.get();
     } finally {
       finished.countDown();
+      this.onStop = () -> {};
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
       } catch (IllegalStateException shuttingDown) {
@@ -92,6 +105,7 @@ final class Interruption {
               + "): starting no more writes; waiting up to "
               + GRACE.toSeconds()
               + " s for the calls in flight.");
+      onStop.run();
     }
     return wait;
   }

@@ -215,6 +215,7 @@ public final class IrctlCommand implements Runnable {
     commandLine.setParameterExceptionHandler(new UsageErrorHandler());
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setUsageHelpAutoWidth(true);
+    OptionGroups.install(commandLine);
     commandLine
         .getSubcommands()
         .get("generate-completion")

@@ -28,9 +28,7 @@ import picocli.CommandLine.Mixin;
     },
     footer = {
       "",
-      "Exit codes: 0 done or nothing to change, 1 failed, 2 usage error (also: not the delegated",
-      "administrator, an OU that does not exist, StackSets trusted access off; nothing written),",
-      "3 some regions, parts or stack instances failed (the output names them; a re-run converges).",
+      "Exit codes: 0 done or nothing to change, 1 failed, 2 usage error (also: not the delegated administrator, an OU that does not exist, StackSets trusted access off; nothing written), 3 some regions, parts or stack instances failed (the output names them; a re-run converges).",
       "",
       "Examples:",
       "  irctl org apply --all-regions --auto-approve",

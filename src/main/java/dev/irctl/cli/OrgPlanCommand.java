@@ -21,9 +21,7 @@ import picocli.CommandLine.Mixin;
     },
     footer = {
       "",
-      "Exit codes: 0 planned, 1 failed, 2 usage error (also: not the delegated administrator, an",
-      "OU that does not exist, StackSets trusted access off), 3 some regions or parts failed;",
-      "with --detailed-exitcode 0 in sync, 2 changes pending, 1 error, 3 partial failure.",
+      "Exit codes: 0 planned, 1 failed, 2 usage error (also: not the delegated administrator, an OU that does not exist, StackSets trusted access off), 3 some regions or parts failed; with --detailed-exitcode 0 in sync, 2 changes pending, 1 error, 3 partial failure.",
       "",
       "Examples:",
       "  irctl org plan --all-regions",

@@ -32,8 +32,7 @@ import picocli.CommandLine.Option;
     },
     footer = {
       "",
-      "Exit codes: 0 done or nothing to remove, 1 failed, 2 usage error (also: not the delegated",
-      "administrator; nothing written), 3 some regions or steps failed (named; a re-run converges).",
+      "Exit codes: 0 done or nothing to remove, 1 failed, 2 usage error (also: not the delegated administrator; nothing written), 3 some regions or steps failed (named; a re-run converges).",
       "",
       "Examples:",
       "  irctl org remove --all-regions --hub-region eu-west-1",

@@ -20,8 +20,7 @@ import picocli.CommandLine.Mixin;
     },
     footer = {
       "",
-      "Exit codes without --detailed-exitcode: 0 planned, 1 failed, 2 usage error,",
-      "3 some regions or parts failed.",
+      "Exit codes without --detailed-exitcode: 0 planned, 1 failed, 2 usage error, 3 some regions or parts failed.",
       "Exit codes with --detailed-exitcode (for CI):",
       "  0  in sync: nothing to change",
       "  1  failed (also a usage error, so 2 can only mean drift)",

@@ -24,8 +24,7 @@ import picocli.CommandLine.Option;
       "  irctl remove-rules --region eu-west-1 --delete-topic --auto-approve",
       "  irctl remove-rules --delete-topic --subscribe email:soc@example.com",
       "",
-      "Exit codes: 0 done or nothing to change, 1 failed, 2 usage error (also: no terminal",
-      "and no --auto-approve), 3 some regions failed."
+      "Exit codes: 0 done or nothing to change, 1 failed, 2 usage error (also: no terminal and no --auto-approve), 3 some regions failed."
     })
 public final class RemoveRulesCommand implements Callable<Integer> {
   @Mixin RegionalAwsOptions aws;

@@ -140,6 +140,45 @@ class DrillCommandTest {
   }
 
   @Test
+  void aCtrlCMidDrillGoesThroughTheSharedHookRemovesTheQueueAndExits130() {
+    DoctorCommandTest.healthy(aws, "eu-west-1");
+    // Never delivered: without the stop the drill would wait out its timeout.
+    Consumer<IrctlCommand> stopAtTheSample =
+        setup(null)
+            .andThen(
+                root ->
+                    aws.log()
+                        .onWrite(
+                            3, // CreateQueue, Subscribe, then CreateSampleFindings
+                            () ->
+                                root.interruption()
+                                    .interrupt(dev.irctl.ExitCode.INTERRUPTED, "SIGINT")));
+
+    CliRun run =
+        CliRun.run(
+            aws,
+            stopAtTheSample,
+            "drill",
+            "--region=eu-west-1",
+            RULE,
+            "--auto-approve",
+            "--timeout=10m");
+
+    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(130);
+    assertThat(run.err())
+        .contains("Interrupted (SIGINT): starting no more writes")
+        .contains("Drill interrupted: its queues and subscriptions were removed.");
+    assertThat(run.out()).contains("eu-west-1  interrupted");
+    assertThat(aws.alertPathFake().queuesIn("eu-west-1").names()).isEmpty();
+    assertThat(aws.alertPathFake().subscriptionsIn("eu-west-1").all())
+        .singleElement()
+        .satisfies(s -> assertThat(s.endpoint()).isEqualTo("soc@example.com"));
+    assertThat(aws.log().writes())
+        .filteredOn(w -> w.contains("guardduty:CreateSampleFindings"))
+        .hasSize(1);
+  }
+
+  @Test
   void aRegionThatFailsToRunIsExitThreeAndTheOtherStillDelivers() {
     twoHealthyRegions();
     aws.alertPathFake().deliverAfter("us-east-1", Duration.ofSeconds(5));

@@ -185,6 +185,72 @@ class HelpTest {
   }
 
   @Test
+  void commandsWithManyFlagsGroupThemUnderHeadings() {
+    Map<String, List<String>> expected =
+        Map.of(
+            "apply-rules", List.of("AWS:", "Output:", "Run:", "Rules:", "Topic:"),
+            "remove-rules", List.of("AWS:", "Output:", "Run:", "Topic:", "Options:"),
+            "plan", List.of("AWS:", "Rules:", "Topic:", "GuardDuty:"),
+            "apply", List.of("AWS:", "Run:", "Rules:", "Topic:", "GuardDuty:"));
+    CommandLine root = root();
+    expected.forEach(
+        (name, headings) -> {
+          String help = root.getSubcommands().get(name).getUsageMessage();
+          List<String> lines = List.of(help.split("\\R"));
+          assertThat(lines).as(name + " help").contains(headings.toArray(String[]::new));
+          // --topic-name sits under Topic:, not under the heading before it.
+          int topic = lines.indexOf("Topic:");
+          int next = topic + 1;
+          while (next < lines.size() && !lines.get(next).matches("[A-Z][A-Za-z]*:")) {
+            next++;
+          }
+          assertThat(String.join("\n", lines.subList(topic, next)))
+              .as(name + " Topic group")
+              .contains("--topic-name");
+        });
+    CommandLine org = root.getSubcommands().get("org").getSubcommands().get("apply");
+    assertThat(org.getUsageMessage()).contains("AWS:", "Organization:");
+  }
+
+  @Test
+  void everyVisibleFlagIsInExactlyOneGroup() {
+    for (CommandLine command : allCommands(root())) {
+      CommandSpec spec = command.getCommandSpec();
+      List<String> grouped = new ArrayList<>();
+      OptionGroups.groups(spec).values().forEach(g -> g.forEach(o -> grouped.add(o.longestName())));
+      List<String> visible =
+          spec.options().stream().filter(o -> !o.hidden()).map(o -> o.longestName()).toList();
+      assertThat(grouped).as(spec.qualifiedName()).containsExactlyInAnyOrderElementsOf(visible);
+      String help = command.getUsageMessage();
+      for (String name : visible) {
+        assertThat(help).as(spec.qualifiedName() + " help shows " + name).contains(name);
+      }
+    }
+  }
+
+  @Test
+  void noHelpParagraphIsWrappedByHand() {
+    // Auto width wraps paragraphs; a sentence split over two entries breaks mid-sentence instead.
+    for (CommandLine command : allCommands(root())) {
+      var usage = command.getCommandSpec().usageMessage();
+      for (String[] entries : List.of(usage.description(), usage.footer())) {
+        for (int i = 0; i + 1 < entries.length; i++) {
+          String line = entries[i];
+          String next = entries[i + 1];
+          boolean continues = !next.isBlank() && !next.startsWith(" ");
+          assertThat(line.isBlank() || line.startsWith(" ") || !continues || line.matches(".*[.:]"))
+              .as(
+                  command.getCommandSpec().qualifiedName()
+                      + ": \""
+                      + line
+                      + "\" goes on in the next entry")
+              .isTrue();
+        }
+      }
+    }
+  }
+
+  @Test
   void everyCommandSizesItsHelpToTheTerminal() {
     for (CommandLine command : allCommands(root())) {
       assertThat(command.getCommandSpec().usageMessage().autoWidth())

@@ -31,6 +31,7 @@ abstract class EmulatorTier {
   Emulator emulator;
   Irctl irctl;
   AwsProxy proxy;
+  private final List<AwsProxy> extraProxies = new java.util.ArrayList<>();
 
   @BeforeAll
   void startTier() throws Exception {
@@ -40,8 +41,15 @@ abstract class EmulatorTier {
     proxy = AwsProxy.counting(emulator.endpoint());
   }
 
+  /** A further proxy a test class needs (throttling, slow); closed with the tier. */
+  AwsProxy extraProxy(AwsProxy extra) {
+    extraProxies.add(extra);
+    return extra;
+  }
+
   @AfterAll
   void stopTier() {
+    extraProxies.forEach(AwsProxy::close);
     if (proxy != null) {
       proxy.close();
     }

@@ -72,6 +72,32 @@ public final class Irctl {
   }
 
   public Result run(URI endpoint, List<String> args) throws IOException, InterruptedException {
+    return finish(start(endpoint, args));
+  }
+
+  /**
+   * Runs irctl and sends it SIGTERM (what {@link Process#destroy()} sends on Linux) once {@code
+   * stopWhen} holds, polled every 20 ms; the result is what the signalled process printed.
+   */
+  public Result runStoppedWhen(
+      URI endpoint, List<String> args, java.util.function.BooleanSupplier stopWhen)
+      throws IOException, InterruptedException {
+    Started started = start(endpoint, args);
+    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    while (started.process().isAlive() && !stopWhen.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        break;
+      }
+      Thread.sleep(20);
+    }
+    started.process().destroy();
+    return finish(started);
+  }
+
+  /** A child process and the files its output goes to. */
+  private record Started(List<String> command, Process process, Path out, Path err) {}
+
+  private Started start(URI endpoint, List<String> args) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar.toString()));
@@ -97,7 +123,14 @@ public final class Irctl {
     env.put("AWS_SHARED_CREDENTIALS_FILE", workDir.resolve("no-aws-credentials").toString());
     env.put("AWS_EC2_METADATA_DISABLED", "true");
     env.put("NO_COLOR", "1");
-    Process process = builder.start();
+    return new Started(command, builder.start(), out, err);
+  }
+
+  private Result finish(Started started) throws IOException, InterruptedException {
+    Process process = started.process();
+    List<String> command = started.command();
+    Path out = started.out();
+    Path err = started.err();
     if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
       process.destroyForcibly();
       throw new IllegalStateException(String.join(" ", command) + " ran longer than " + TIMEOUT);

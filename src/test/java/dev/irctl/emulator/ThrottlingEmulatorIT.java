@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -21,14 +20,7 @@ class ThrottlingEmulatorIT extends EmulatorTier {
 
   @BeforeAll
   void startThrottling() throws Exception {
-    throttling = AwsProxy.throttling(emulator.endpoint(), 0.2, 20261201L);
-  }
-
-  @AfterAll
-  void stopThrottling() {
-    if (throttling != null) {
-      throttling.close();
-    }
+    throttling = extraProxy(AwsProxy.throttling(emulator.endpoint(), 0.2, 20261201L));
   }
 
   /** Runs until exit 0, at most {@link #MAX_RUNS} times; returns the exit codes. */
