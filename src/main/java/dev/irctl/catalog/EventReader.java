@@ -6,8 +6,14 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BigIntegerNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.irctl.UserException;
 import java.io.BufferedInputStream;
 import java.io.Closeable;
@@ -166,8 +172,8 @@ public final class EventReader implements Closeable {
   /** The current value, pruned to what {@code keep} names. */
   private JsonNode value(FieldFilter keep) throws IOException {
     JsonToken token = parser.currentToken();
-    if (keep.keepsAll() || !token.isStructStart()) {
-      return MAPPER.readTree(parser);
+    if (!token.isStructStart()) {
+      return scalar(token);
     }
     if (token == JsonToken.START_ARRAY) {
       ArrayNode array = JsonNodeFactory.instance.arrayNode();
@@ -183,6 +189,27 @@ public final class EventReader implements Closeable {
       field(object, field, keep);
     }
     return object;
+  }
+
+  /**
+   * The current scalar, as {@code ObjectMapper.readTree} would build it, without its per-call set-up
+   * (a deserialization context for every value was most of the parse time).
+   */
+  private JsonNode scalar(JsonToken token) throws IOException {
+    return switch (token) {
+      case VALUE_STRING -> TextNode.valueOf(parser.getText());
+      case VALUE_TRUE -> BooleanNode.TRUE;
+      case VALUE_FALSE -> BooleanNode.FALSE;
+      case VALUE_NULL -> NullNode.instance;
+      case VALUE_NUMBER_INT ->
+          switch (parser.getNumberType()) {
+            case INT -> IntNode.valueOf(parser.getIntValue());
+            case LONG -> LongNode.valueOf(parser.getLongValue());
+            default -> BigIntegerNode.valueOf(parser.getBigIntegerValue());
+          };
+        // Floats are rare in events: leave their exact node type to Jackson.
+      default -> MAPPER.readTree(parser);
+    };
   }
 
   /**
