@@ -32,8 +32,8 @@ final class RulePrefilter {
           List.of("detail", "userIdentity", "type"));
 
   /**
-   * Paths a candidate can be indexed by, most selective first: a rule whose demand on one of them is
-   * exact values only is tried just for events carrying one of those values there.
+   * Paths a candidate can be indexed by, most selective first: a rule whose demand on one of them
+   * is exact values only is tried just for events carrying one of those values there.
    */
   private static final int[] INDEX_PATHS = {3, 2, 1, 0};
 
