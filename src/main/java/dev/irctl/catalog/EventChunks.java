@@ -19,8 +19,14 @@ import java.util.Arrays;
 final class EventChunks {
   static final int SIZE = 1 << 20;
 
-  /** A chunk's bytes, or the rest of the input as a stream (the last piece). */
-  record Piece(byte[] bytes, InputStream rest) {}
+  /**
+   * A chunk's first {@code length} bytes, or the rest of the input as a stream (the last piece).
+   */
+  record Piece(byte[] bytes, int length, InputStream rest) {
+    InputStream stream() {
+      return new ByteArrayInputStream(bytes, 0, length);
+    }
+  }
 
   private final InputStream in;
   private final int size;
@@ -45,15 +51,17 @@ final class EventChunks {
     int length = carry.length + in.readNBytes(buffer, carry.length, buffer.length - carry.length);
     if (length < buffer.length) {
       done = true;
-      return length == 0 ? null : new Piece(Arrays.copyOf(buffer, length), null);
+      return length == 0 ? null : new Piece(buffer, length, null);
     }
     int cut = cut(buffer, length);
     if (cut < 0) {
       done = true;
-      return new Piece(null, new SequenceInputStream(new ByteArrayInputStream(buffer), in));
+      return new Piece(null, 0, new SequenceInputStream(new ByteArrayInputStream(buffer), in));
     }
+    // The buffer itself becomes the chunk (no copy of a MiB); only the tail after the cut is
+    // copied.
     carry = Arrays.copyOfRange(buffer, cut, length);
-    return new Piece(Arrays.copyOf(buffer, cut), null);
+    return new Piece(buffer, cut, null);
   }
 
   /**

@@ -2,7 +2,6 @@ package dev.irctl.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.irctl.UserException;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
@@ -43,7 +42,7 @@ public final class EventReplay {
    */
   private record Part(
       String input,
-      byte[] bytes,
+      EventChunks.Piece bytes,
       Future<Chunk> result,
       InputStream rest,
       RuntimeException failure,
@@ -163,9 +162,9 @@ public final class EventReplay {
      * one parser would report it, after the events before it.
      */
     private void recover(Part failed, Part next) {
-      InputStream in = new ByteArrayInputStream(failed.bytes());
+      InputStream in = failed.bytes().stream();
       if (next.bytes() != null && next.input().equals(failed.input())) {
-        in = new SequenceInputStream(in, new ByteArrayInputStream(next.bytes()));
+        in = new SequenceInputStream(in, next.bytes().stream());
       }
       Chunk again = parse(failed.input(), in, lines);
       deliver(again);
@@ -254,10 +253,9 @@ public final class EventReplay {
             put(new Part(input.name(), null, null, piece.rest(), null, false));
             return;
           }
-          byte[] bytes = piece.bytes();
-          Future<Chunk> result =
-              pool.submit(() -> parse(input.name(), new ByteArrayInputStream(bytes), 0));
-          put(new Part(input.name(), bytes, result, null, null, false));
+          EventChunks.Piece chunk = piece;
+          Future<Chunk> result = pool.submit(() -> parse(input.name(), chunk.stream(), 0));
+          put(new Part(input.name(), chunk, result, null, null, false));
           piece = chunks.next();
         }
       } catch (IOException e) {

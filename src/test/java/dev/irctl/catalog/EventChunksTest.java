@@ -34,9 +34,9 @@ class EventChunksTest {
     int count = 0;
     for (EventChunks.Piece piece = chunks.next(); piece != null; piece = chunks.next()) {
       assertThat(piece.rest()).isNull();
-      String chunk = new String(piece.bytes(), StandardCharsets.UTF_8);
+      String chunk = new String(piece.bytes(), 0, piece.length(), StandardCharsets.UTF_8);
       assertThat(chunk).startsWith("{\"n\":").endsWith("}\n");
-      joined.write(piece.bytes());
+      joined.write(piece.bytes(), 0, piece.length());
       count++;
     }
     assertThat(joined.toString(StandardCharsets.UTF_8)).isEqualTo(text.toString());
