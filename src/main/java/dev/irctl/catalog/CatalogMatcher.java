@@ -81,6 +81,10 @@ public final class CatalogMatcher {
     return machineMatches(event);
   }
 
+  boolean prefilterPasses(JsonNode event) {
+    return prefilter.mayMatch(event);
+  }
+
   /** {@link #matches} without the prefilter: the Machine alone (tests compare the two). */
   List<String> machineMatches(JsonNode event) {
     List<String> ids = new ArrayList<>(machine.rulesForJSONEvent(event));

@@ -34,9 +34,10 @@ public record EventInput(String name, Opener opener) {
             });
   }
 
-  EventReader reader(FieldFilter filter) {
+  /** The raw bytes (maybe gzipped); a usage error naming the input if it cannot be opened. */
+  InputStream open() {
     try {
-      return EventReader.open(opener.open(), name, filter);
+      return opener.open();
     } catch (NoSuchFileException e) {
       throw UserException.usage(name + ": no such file.");
     } catch (IOException e) {

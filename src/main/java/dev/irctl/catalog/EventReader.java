@@ -6,8 +6,14 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BigIntegerNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.irctl.UserException;
 import java.io.BufferedInputStream;
 import java.io.Closeable;
@@ -32,6 +38,9 @@ public final class EventReader implements Closeable {
   private final String name;
   private final FieldFilter filter;
 
+  /** Lines before this reader's first byte, when it reads one chunk of a longer input. */
+  private final long lineOffset;
+
   /**
    * Inside a root array or a Records/Events array, streaming its elements; otherwise between root
    * values.
@@ -50,10 +59,11 @@ public final class EventReader implements Closeable {
    */
   private final Deque<JsonNode> pending = new ArrayDeque<>();
 
-  private EventReader(JsonParser parser, String name, FieldFilter filter) {
+  private EventReader(JsonParser parser, String name, FieldFilter filter, long lineOffset) {
     this.parser = parser;
     this.name = name;
     this.filter = filter;
+    this.lineOffset = lineOffset;
   }
 
   /**
@@ -67,10 +77,27 @@ public final class EventReader implements Closeable {
   /** Reads only the fields {@code filter} keeps: enough to match, much cheaper on long inputs. */
   public static EventReader open(InputStream in, String name, FieldFilter filter) {
     try {
-      return new EventReader(MAPPER.createParser(ungzip(in)), name, filter);
+      return new EventReader(MAPPER.createParser(ungzip(in)), name, filter, 0);
     } catch (IOException e) {
       throw UserException.usage(name + ": cannot be read: " + e.getMessage());
     }
+  }
+
+  /**
+   * Reads already decompressed text that starts between two root values of a longer input, {@code
+   * lineOffset} lines into it (error messages count lines from the input's start).
+   */
+  static EventReader openChunk(InputStream in, String name, FieldFilter filter, long lineOffset) {
+    try {
+      return new EventReader(MAPPER.createParser(in), name, filter, lineOffset);
+    } catch (IOException e) {
+      throw UserException.usage(name + ": cannot be read: " + e.getMessage());
+    }
+  }
+
+  /** The line the parser has reached, counted from the input's start. */
+  long line() {
+    return parser.currentLocation().getLineNr() + lineOffset;
   }
 
   /** The next event as an EventBridge envelope, or null at the end of the input. */
@@ -81,7 +108,7 @@ public final class EventReader implements Closeable {
       throw UserException.usage(
           name
               + ": malformed JSON at line "
-              + e.getLocation().getLineNr()
+              + (e.getLocation().getLineNr() + lineOffset)
               + ", column "
               + e.getLocation().getColumnNr()
               + ": "
@@ -166,8 +193,8 @@ public final class EventReader implements Closeable {
   /** The current value, pruned to what {@code keep} names. */
   private JsonNode value(FieldFilter keep) throws IOException {
     JsonToken token = parser.currentToken();
-    if (keep.keepsAll() || !token.isStructStart()) {
-      return MAPPER.readTree(parser);
+    if (!token.isStructStart()) {
+      return scalar(token);
     }
     if (token == JsonToken.START_ARRAY) {
       ArrayNode array = JsonNodeFactory.instance.arrayNode();
@@ -183,6 +210,27 @@ public final class EventReader implements Closeable {
       field(object, field, keep);
     }
     return object;
+  }
+
+  /**
+   * The current scalar, as {@code ObjectMapper.readTree} would build it, without its per-call
+   * set-up (a deserialization context for every value was most of the parse time).
+   */
+  private JsonNode scalar(JsonToken token) throws IOException {
+    return switch (token) {
+      case VALUE_STRING -> TextNode.valueOf(parser.getText());
+      case VALUE_TRUE -> BooleanNode.TRUE;
+      case VALUE_FALSE -> BooleanNode.FALSE;
+      case VALUE_NULL -> NullNode.instance;
+      case VALUE_NUMBER_INT ->
+          switch (parser.getNumberType()) {
+            case INT -> IntNode.valueOf(parser.getIntValue());
+            case LONG -> LongNode.valueOf(parser.getLongValue());
+            default -> BigIntegerNode.valueOf(parser.getBigIntegerValue());
+          };
+      // Floats are rare in events: leave their exact node type to Jackson.
+      default -> MAPPER.readTree(parser);
+    };
   }
 
   /**
@@ -232,7 +280,7 @@ public final class EventReader implements Closeable {
       throw UserException.usage(
           name
               + ": the CloudTrailEvent string near line "
-              + parser.currentLocation().getLineNr()
+              + line()
               + " is not valid JSON: "
               + e.getOriginalMessage());
     }
@@ -246,7 +294,7 @@ public final class EventReader implements Closeable {
     return UserException.usage(
         name
             + ": expected an event (a JSON object) at line "
-            + parser.currentTokenLocation().getLineNr()
+            + (parser.currentTokenLocation().getLineNr() + lineOffset)
             + ", column "
             + parser.currentTokenLocation().getColumnNr()
             + ", found "
@@ -258,7 +306,7 @@ public final class EventReader implements Closeable {
     return UserException.usage(
         name
             + ": the input ends inside a JSON array (line "
-            + parser.currentLocation().getLineNr()
+            + line()
             + "); is the file truncated?");
   }
 
@@ -277,7 +325,7 @@ public final class EventReader implements Closeable {
   }
 
   /** CloudTrail delivers log files gzipped; accept them as they are. */
-  private static InputStream ungzip(InputStream in) throws IOException {
+  static InputStream ungzip(InputStream in) throws IOException {
     BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
     buffered.mark(2);
     int magic = buffered.read() | (buffered.read() << 8);

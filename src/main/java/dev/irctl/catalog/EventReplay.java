@@ -1,7 +1,10 @@
 package dev.irctl.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.irctl.UserException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,13 +12,18 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Replays recorded events against compiled rules and reports which rules would fire. Parsing and
- * matching cost about the same, so a reader thread parses the inputs into small batches while the
- * calling thread matches them and calls the listener, in input order. The queue is bounded: memory
- * stays flat however long the input is.
+ * Replays recorded events against compiled rules and reports which rules would fire. Parsing is
+ * most of the cost, so a splitter thread cuts each input into chunks of whole events ({@link
+ * EventChunks}) and a worker per core parses and matches them; the calling thread takes the results
+ * in input order and calls the listener. Only a few chunks are in flight: memory stays flat however
+ * long the input is. An input that cannot be cut is read and matched in one pass.
  */
 public final class EventReplay {
   /** Receives every event in input order; {@code index} counts from 1 within its input. */
@@ -26,67 +34,174 @@ public final class EventReplay {
 
   public record Summary(long events, long matchedEvents, Set<String> rulesFired) {}
 
-  private static final int BATCH_SIZE = 256;
-  private static final int BATCHES_IN_FLIGHT = 8;
+  private static final int MAX_WORKERS = 4;
 
   /**
-   * Events of one input, or how the reader ended: {@code failure} set, or {@code end} after the
-   * last input.
+   * One piece of one input, in order: a chunk being parsed ({@code bytes}, {@code result}), the
+   * rest of the input to read in one pass ({@code rest}), a failure to open or read it, or the end.
    */
-  private record Batch(
-      String input, List<JsonNode> events, RuntimeException failure, boolean end) {}
+  private record Part(
+      String input,
+      EventChunks.Piece bytes,
+      Future<Chunk> result,
+      InputStream rest,
+      RuntimeException failure,
+      boolean end) {}
+
+  /** A parsed and matched chunk: its events, or the failure that stopped it, and its lines. */
+  private record Chunk(List<Matched> events, RuntimeException failure, long lines) {}
+
+  private record Matched(JsonNode event, List<String> ids) {}
 
   private final CatalogMatcher matcher;
+  private final int workers;
+  private final int chunkSize;
 
   public EventReplay(CatalogMatcher matcher) {
+    this(
+        matcher,
+        Math.min(MAX_WORKERS, Runtime.getRuntime().availableProcessors()),
+        EventChunks.SIZE);
+  }
+
+  /** Tests use small chunks to put cuts everywhere. */
+  EventReplay(CatalogMatcher matcher, int workers, int chunkSize) {
     this.matcher = matcher;
+    this.workers = Math.max(1, workers);
+    this.chunkSize = chunkSize;
   }
 
   public Summary run(List<EventInput> inputs, Listener listener) {
-    BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(BATCHES_IN_FLIGHT);
-    Reader reader = new Reader(inputs, queue, matcher.fieldFilter());
-    Thread thread = new Thread(reader, "irctl-event-reader");
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            workers,
+            task -> {
+              Thread thread = new Thread(task, "irctl-event-matcher");
+              thread.setDaemon(true);
+              return thread;
+            });
+    BlockingQueue<Part> queue = new ArrayBlockingQueue<>(workers * 2 + 1);
+    Splitter splitter = new Splitter(inputs, queue, pool);
+    Thread thread = new Thread(splitter, "irctl-event-splitter");
     thread.setDaemon(true);
     thread.start();
     try {
-      return consume(queue, listener);
+      return new Consumer(listener).consume(queue);
     } finally {
-      reader.stop();
+      splitter.stop();
       thread.interrupt();
+      pool.shutdownNow();
     }
   }
 
-  private Summary consume(BlockingQueue<Batch> queue, Listener listener) {
-    long events = 0;
-    long matched = 0;
-    Set<String> fired = new TreeSet<>();
-    String currentInput = null;
-    long index = 0;
-    while (true) {
-      Batch batch = take(queue);
-      if (batch.failure() != null) {
-        throw batch.failure();
+  /** Parses and matches one chunk; {@code lineOffset} only shapes error messages. */
+  private Chunk parse(String input, InputStream in, long lineOffset) {
+    List<Matched> events = new ArrayList<>();
+    try (EventReader reader = EventReader.openChunk(in, input, matcher.fieldFilter(), lineOffset)) {
+      try {
+        for (JsonNode event = reader.next(); event != null; event = reader.next()) {
+          events.add(new Matched(event, matcher.matches(event)));
+        }
+      } catch (RuntimeException e) {
+        return new Chunk(events, e, 0);
       }
-      if (batch.end()) {
-        return new Summary(events, matched, fired);
+      // A chunk ends with a newline, so the parser stands at the start of the line after it.
+      return new Chunk(events, null, reader.line() - lineOffset - 1);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Takes the parts in order and delivers their events. */
+  private final class Consumer {
+    private final Listener listener;
+    private long events;
+    private long matched;
+    private final Set<String> fired = new TreeSet<>();
+    private String currentInput;
+    private long index;
+    private long lines;
+
+    Consumer(Listener listener) {
+      this.listener = listener;
+    }
+
+    Summary consume(BlockingQueue<Part> queue) {
+      Part part = take(queue);
+      while (true) {
+        if (part.failure() != null) {
+          throw part.failure();
+        }
+        if (part.end()) {
+          return new Summary(events, matched, fired);
+        }
+        if (!part.input().equals(currentInput)) {
+          currentInput = part.input();
+          index = 0;
+          lines = 0;
+        }
+        if (part.rest() != null) {
+          deliver(parse(part.input(), part.rest(), lines));
+          part = take(queue);
+          continue;
+        }
+        Chunk chunk = await(part.result());
+        Part next = take(queue);
+        if (chunk.failure() != null) {
+          recover(part, next);
+        }
+        deliver(chunk);
+        lines += chunk.lines();
+        part = next;
       }
-      if (!batch.input().equals(currentInput)) {
-        currentInput = batch.input();
-        index = 0;
+    }
+
+    /**
+     * A chunk failed: read it again in one pass with the next chunk of the same input, so that a
+     * mistake at the cut (a newline that was not between root values after all) is reported where
+     * one parser would report it, after the events before it.
+     */
+    private void recover(Part failed, Part next) {
+      InputStream in = failed.bytes().stream();
+      if (next.bytes() != null && next.input().equals(failed.input())) {
+        in = new SequenceInputStream(in, next.bytes().stream());
       }
-      for (JsonNode event : batch.events()) {
-        List<String> ids = matcher.matches(event);
-        listener.onEvent(currentInput, ++index, event, ids);
+      Chunk again = parse(failed.input(), in, lines);
+      deliver(again);
+      // Only reached if the chunks read together parse: the chunk's own failure stands.
+      throw await(failed.result()).failure();
+    }
+
+    private void deliver(Chunk chunk) {
+      for (Matched event : chunk.events()) {
+        listener.onEvent(currentInput, ++index, event.event(), event.ids());
         events++;
-        if (!ids.isEmpty()) {
+        if (!event.ids().isEmpty()) {
           matched++;
-          fired.addAll(ids);
+          fired.addAll(event.ids());
         }
       }
+      if (chunk.failure() != null) {
+        throw chunk.failure();
+      }
     }
   }
 
-  private static Batch take(BlockingQueue<Batch> queue) {
+  private static Chunk await(Future<Chunk> result) {
+    try {
+      return result.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while matching events", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  private static Part take(BlockingQueue<Part> queue) {
     try {
       return queue.take();
     } catch (InterruptedException e) {
@@ -95,17 +210,19 @@ public final class EventReplay {
     }
   }
 
-  /** Parses every input in order into batches; stops early when the consumer has gone. */
-  private static final class Reader implements Runnable {
+  /**
+   * Cuts every input in order into chunks for the workers; stops early when the consumer has gone.
+   */
+  private final class Splitter implements Runnable {
     private final List<EventInput> inputs;
-    private final BlockingQueue<Batch> queue;
-    private final FieldFilter filter;
+    private final BlockingQueue<Part> queue;
+    private final ExecutorService pool;
     private volatile boolean stopped;
 
-    Reader(List<EventInput> inputs, BlockingQueue<Batch> queue, FieldFilter filter) {
+    Splitter(List<EventInput> inputs, BlockingQueue<Part> queue, ExecutorService pool) {
       this.inputs = inputs;
       this.queue = queue;
-      this.filter = filter;
+      this.pool = pool;
     }
 
     void stop() {
@@ -116,42 +233,56 @@ public final class EventReplay {
     public void run() {
       try {
         for (EventInput input : inputs) {
-          read(input);
+          split(input);
         }
-        put(new Batch(null, List.of(), null, true));
+        put(new Part(null, null, null, null, null, true));
       } catch (RuntimeException e) {
-        put(new Batch(null, List.of(), e, false));
+        put(new Part(null, null, null, null, e, false));
       }
     }
 
-    private void read(EventInput input) {
-      List<JsonNode> batch = new ArrayList<>(BATCH_SIZE);
-      try (EventReader reader = input.reader(filter)) {
-        for (JsonNode event = reader.next(); event != null && !stopped; event = reader.next()) {
-          batch.add(event);
-          if (batch.size() == BATCH_SIZE) {
-            put(new Batch(input.name(), batch, null, false));
-            batch = new ArrayList<>(BATCH_SIZE);
+    private void split(EventInput input) {
+      InputStream in = input.open();
+      boolean owned = true;
+      try {
+        EventChunks chunks = new EventChunks(EventReader.ungzip(in), chunkSize);
+        for (EventChunks.Piece piece = chunks.next(); piece != null && !stopped; ) {
+          if (piece.rest() != null) {
+            // The consumer reads the rest and closes it (closing the parser closes its source).
+            owned = false;
+            put(new Part(input.name(), null, null, piece.rest(), null, false));
+            return;
           }
+          EventChunks.Piece chunk = piece;
+          Future<Chunk> result = pool.submit(() -> parse(input.name(), chunk.stream(), 0));
+          put(new Part(input.name(), chunk, result, null, null, false));
+          piece = chunks.next();
         }
       } catch (IOException e) {
-        throw new UncheckedIOException(e);
+        throw UserException.usage(input.name() + ": cannot be read: " + e.getMessage());
       } finally {
-        // The events before a malformed one still count: deliver them before the failure.
-        if (!batch.isEmpty()) {
-          put(new Batch(input.name(), batch, null, false));
+        if (owned) {
+          closeQuietly(in);
         }
       }
     }
 
-    private void put(Batch batch) {
+    private void put(Part part) {
       try {
-        while (!stopped && !queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+        while (!stopped && !queue.offer(part, 100, TimeUnit.MILLISECONDS)) {
           // The consumer is slower; wait for room unless it has stopped listening.
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         stopped = true;
+      }
+    }
+
+    private void closeQuietly(InputStream in) {
+      try {
+        in.close();
+      } catch (IOException e) {
+        // Nothing was lost: every byte needed was read.
       }
     }
   }

@@ -3,6 +3,7 @@ package dev.irctl.catalog;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,27 +31,98 @@ final class RulePrefilter {
           List.of("detail", "errorCode"),
           List.of("detail", "userIdentity", "type"));
 
-  private final List<Candidate> candidates;
+  /**
+   * Paths a candidate can be indexed by, most selective first: a rule whose demand on one of them
+   * is exact values only is tried just for events carrying one of those values there.
+   */
+  private static final int[] INDEX_PATHS = {3, 2, 1, 0};
 
-  private RulePrefilter(List<Candidate> candidates) {
-    this.candidates = candidates;
+  /** Per index path (by position in {@link #PATHS}): exact value to the candidates demanding it. */
+  private final List<Map<String, List<Candidate>>> indexes;
+
+  /** The candidates of each index path, for events whose value there cannot be read. */
+  private final List<List<Candidate>> indexed;
+
+  /** Candidates with no exact-only demand on an index path: tried for every event. */
+  private final List<Candidate> unindexed;
+
+  private RulePrefilter(
+      List<Map<String, List<Candidate>>> indexes,
+      List<List<Candidate>> indexed,
+      List<Candidate> unindexed) {
+    this.indexes = indexes;
+    this.indexed = indexed;
+    this.unindexed = unindexed;
   }
 
   static RulePrefilter forRules(Collection<RenderedRule> rules) {
-    List<Candidate> candidates = new ArrayList<>();
+    List<Map<String, List<Candidate>>> indexes = new ArrayList<>();
+    List<List<Candidate>> indexed = new ArrayList<>();
+    for (int i = 0; i < PATHS.size(); i++) {
+      indexes.add(new HashMap<>());
+      indexed.add(new ArrayList<>());
+    }
+    List<Candidate> unindexed = new ArrayList<>();
     for (RenderedRule rule : rules) {
       Demand[] demands = new Demand[PATHS.size()];
       for (int i = 0; i < PATHS.size(); i++) {
         demands[i] = demand(rule.pattern(), PATHS.get(i), 0);
       }
-      candidates.add(new Candidate(rule.rule(), demands));
+      Candidate candidate = new Candidate(rule.rule(), demands);
+      int path = indexPath(demands);
+      if (path < 0) {
+        unindexed.add(candidate);
+        continue;
+      }
+      indexed.get(path).add(candidate);
+      for (String value : demands[path].exact()) {
+        indexes.get(path).computeIfAbsent(value, v -> new ArrayList<>()).add(candidate);
+      }
     }
-    return new RulePrefilter(candidates);
+    return new RulePrefilter(indexes, indexed, unindexed);
+  }
+
+  /** The first index path whose demand is exact values only, or -1. */
+  private static int indexPath(Demand[] demands) {
+    for (int path : INDEX_PATHS) {
+      Demand demand = demands[path];
+      if (demand != null && demand.exactOnly()) {
+        return path;
+      }
+    }
+    return -1;
   }
 
   /** False only when no rule can match the event (so the Machine would return nothing). */
   boolean mayMatch(JsonNode event) {
     Values[] values = new Values[PATHS.size()];
+    for (Candidate candidate : unindexed) {
+      if (candidate.mayMatch(event, values)) {
+        return true;
+      }
+    }
+    for (int path : INDEX_PATHS) {
+      if (indexed.get(path).isEmpty()) {
+        continue;
+      }
+      if (values[path] == null) {
+        values[path] = Values.at(event, PATHS.get(path));
+      }
+      if (values[path].unknown() && anyMayMatch(indexed.get(path), event, values)) {
+        return true;
+      }
+      // A candidate indexed here can meet its exact-only demand only through one of these values.
+      for (String value : values[path].strings()) {
+        List<Candidate> demanding = indexes.get(path).get(value);
+        if (demanding != null && anyMayMatch(demanding, event, values)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean anyMayMatch(List<Candidate> candidates, JsonNode event, Values[] values) {
     for (Candidate candidate : candidates) {
       if (candidate.mayMatch(event, values)) {
         return true;
@@ -155,6 +227,10 @@ final class RulePrefilter {
         }
       }
       return new Demand(Set.copyOf(exact), prefixes, suffixes, globs);
+    }
+
+    boolean exactOnly() {
+      return prefixes.isEmpty() && suffixes.isEmpty() && globs.isEmpty();
     }
 
     Demand or(Demand other) {

@@ -60,6 +60,104 @@ class EventReplayTest {
     assertThat(seen).containsExactly(1L, 2L);
   }
 
+  /** JSON lines, multi-line objects, a root array and a Records wrapper, one after the other. */
+  private static String mixedInput() {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 300; i++) {
+      text.append(TestEvents.guardDutyFinding(i % 10)).append('\n');
+      text.append(TestEvents.record("iam.amazonaws.com", i % 2 == 0 ? "CreateUser" : "GetUser"))
+          .append('\n');
+      if (i % 50 == 0) {
+        text.append(TestEvents.guardDutyFinding(8).toPrettyString()).append('\n');
+        text.append("[\n").append(TestEvents.guardDutyFinding(7)).append(",\n");
+        text.append(TestEvents.guardDutyFinding(2)).append("\n]\n");
+        text.append("{\"Records\": [\n")
+            .append(TestEvents.record("ec2.amazonaws.com", "RunInstances"))
+            .append(",\n")
+            .append(TestEvents.record("iam.amazonaws.com", "DeleteUser"))
+            .append("\n]}\n");
+      }
+    }
+    return text.toString();
+  }
+
+  /** What one reader over the whole input and the matcher give: the reference. */
+  private static List<String> singlePass(CatalogMatcher matcher, String text) {
+    List<String> seen = new ArrayList<>();
+    try (EventReader reader =
+        EventReader.open(
+            new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+            "in",
+            matcher.fieldFilter())) {
+      long index = 0;
+      for (var event = reader.next(); event != null; event = reader.next()) {
+        seen.add(++index + ":" + event + ":" + matcher.machineMatches(event));
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (UserException e) {
+      seen.add(e.getMessage());
+    }
+    return seen;
+  }
+
+  private static List<String> replayed(CatalogMatcher matcher, String text, int chunkSize) {
+    List<String> seen = new ArrayList<>();
+    try {
+      new EventReplay(matcher, 2, chunkSize)
+          .run(
+              List.of(input("in", text)),
+              (name, index, event, ids) -> seen.add(index + ":" + event + ":" + ids));
+    } catch (UserException e) {
+      seen.add(e.getMessage());
+    }
+    return seen;
+  }
+
+  @Test
+  void chunksParsedInParallelGiveWhatOnePassGives() {
+    CatalogMatcher matcher = CatalogMatcher.forExamples(TestCatalogs.load("valid").rules());
+    String text = mixedInput();
+    List<String> expected = singlePass(matcher, text);
+
+    assertThat(expected).hasSizeGreaterThan(600);
+    for (int chunkSize : new int[] {64, 700, 5000, 1 << 20}) {
+      assertThat(replayed(matcher, text, chunkSize))
+          .as("chunks of %d", chunkSize)
+          .isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void malformedInputFailsWhereOnePassFailsWithTheSameMessage() {
+    CatalogMatcher matcher = CatalogMatcher.forExamples(TestCatalogs.load("valid").rules());
+    String text = mixedInput();
+    int middle = text.indexOf('\n', text.length() / 2) + 1;
+    List<String> broken =
+        List.of(
+            // A broken line deep in the input: its line number counts every chunk before it.
+            text.substring(0, middle) + "{broken\n" + text.substring(middle),
+            // A cut that is not between root values: "}\n{" inside an array is invalid JSON.
+            text.substring(0, middle)
+                + "[\n"
+                + TestEvents.guardDutyFinding(5)
+                + "\n"
+                + TestEvents.guardDutyFinding(6)
+                + "\n]\n"
+                + text.substring(middle),
+            // Truncated inside an array.
+            text + "[\n" + TestEvents.guardDutyFinding(5) + ",\n");
+    for (String input : broken) {
+      List<String> expected = singlePass(matcher, input);
+      assertThat(expected.get(expected.size() - 1)).startsWith("in: ");
+      for (int chunkSize : new int[] {64, 700, 5000}) {
+        assertThat(replayed(matcher, input, chunkSize))
+            .as("chunks of %d", chunkSize)
+            .isEqualTo(expected);
+      }
+    }
+  }
+
   @Test
   void aFailingListenerStopsTheReader() {
     StringBuilder many = new StringBuilder();
