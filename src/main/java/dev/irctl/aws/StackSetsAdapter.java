@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.cloudformation.model.AccountFilterType;
 import software.amazon.awssdk.services.cloudformation.model.AutoDeployment;
 import software.amazon.awssdk.services.cloudformation.model.Capability;
 import software.amazon.awssdk.services.cloudformation.model.ConcurrencyMode;
@@ -158,6 +159,7 @@ final class StackSetsAdapter implements StackSetsPort {
   public String createStackInstances(
       String name,
       List<String> organizationalUnitIds,
+      List<String> excludedAccounts,
       List<String> regions,
       OperationPreferences preferences) {
     return AwsCalls.call(
@@ -166,11 +168,28 @@ final class StackSetsAdapter implements StackSetsPort {
                 client.createStackInstances(
                     b ->
                         b.stackSetName(name)
-                            .deploymentTargets(targets(organizationalUnitIds))
+                            .deploymentTargets(targets(organizationalUnitIds, excludedAccounts))
                             .regions(regions)
                             .operationPreferences(preferences(preferences))
                             .callAs(callAs())))
         .operationId();
+  }
+
+  /**
+   * The OUs' accounts less the excluded ones: AccountFilterType DIFFERENCE with Accounts (valid for
+   * CreateStackInstances with OrganizationalUnitIds; UNION is not). Without exclusions no filter is
+   * sent, so CloudFormation deploys to every account of the OUs.
+   */
+  private static DeploymentTargets targets(
+      List<String> organizationalUnitIds, List<String> excludedAccounts) {
+    if (excludedAccounts.isEmpty()) {
+      return targets(organizationalUnitIds);
+    }
+    return DeploymentTargets.builder()
+        .organizationalUnitIds(organizationalUnitIds)
+        .accountFilterType(AccountFilterType.DIFFERENCE)
+        .accounts(excludedAccounts)
+        .build();
   }
 
   @Override

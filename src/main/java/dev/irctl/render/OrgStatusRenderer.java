@@ -24,7 +24,7 @@ public final class OrgStatusRenderer {
       "GuardDuty: A admin, E enabled, C created (not enabled yet), I invited, D disabled,"
           + " R removed or resigned, M missing (not a member), S skipped (account not active),"
           + " ? not read, X other. Stack instance: c current, o outdated, i inoperable, d drifted,"
-          + " n none, - no stack set.";
+          + " n none, - none expected (no stack set, management or administrator account).";
 
   private final Style style;
   private final RunRenderer run;

@@ -145,12 +145,15 @@ class StackSetsAdapterWireTest {
         stackSets.createStackInstances(
             "irctl-member-rules",
             List.of("ou-ab12-34567890"),
+            List.of(),
             List.of("eu-west-1", "us-east-1"),
             new OperationPreferences(true, Amount.percent(10), Amount.count(20), true));
 
     assertThat(id).isEqualTo("op-1");
     assertThat(form(0))
         .containsEntry("DeploymentTargets.OrganizationalUnitIds.member.1", "ou-ab12-34567890")
+        .doesNotContainKeys(
+            "DeploymentTargets.AccountFilterType", "DeploymentTargets.Accounts.member.1")
         .containsEntry("Regions.member.1", "eu-west-1")
         .containsEntry("Regions.member.2", "us-east-1")
         .containsEntry("OperationPreferences.RegionConcurrencyType", "PARALLEL")
@@ -163,6 +166,25 @@ class StackSetsAdapterWireTest {
   }
 
   @Test
+  void excludedAccountsAreSentAsAccountFilterTypeDifferenceWithTheOus() {
+    stub("CreateStackInstances", "<OperationId>op-1</OperationId>");
+
+    stackSets.createStackInstances(
+        "irctl-member-rules",
+        List.of("ou-ab12-34567890", "ou-ab12-99999999"),
+        List.of("222233334444"),
+        List.of("eu-west-1"),
+        OperationPreferences.defaults());
+
+    assertThat(form(0))
+        .containsEntry("DeploymentTargets.OrganizationalUnitIds.member.1", "ou-ab12-34567890")
+        .containsEntry("DeploymentTargets.OrganizationalUnitIds.member.2", "ou-ab12-99999999")
+        .containsEntry("DeploymentTargets.AccountFilterType", "DIFFERENCE")
+        .containsEntry("DeploymentTargets.Accounts.member.1", "222233334444")
+        .doesNotContainKeys("DeploymentTargets.Accounts.member.2");
+  }
+
+  @Test
   void aRepeatedCreateStackInstancesCarriesANewOperationIdSoAwsRetriesOutdatedInstances() {
     // AWS: "Repeating this StackSet operation with a new operation ID retries all stack instances
     // whose status is OUTDATED" (CreateStackInstances, OperationId). A fixed id would make the
@@ -172,6 +194,7 @@ class StackSetsAdapterWireTest {
       stackSets.createStackInstances(
           "irctl-member-rules",
           List.of("ou-ab12-34567890"),
+          List.of(),
           List.of("eu-west-1"),
           OperationPreferences.defaults());
     }

@@ -126,6 +126,7 @@ public final class FakeStackSets implements StackSetsPort {
   public synchronized String createStackInstances(
       String name,
       List<String> organizationalUnitIds,
+      List<String> excludedAccounts,
       List<String> regions,
       OperationPreferences preferences) {
     log.record(region, "cloudformation:CreateStackInstances", true);
@@ -133,6 +134,9 @@ public final class FakeStackSets implements StackSetsPort {
     List<StackInstance> list = new ArrayList<>(instances.getOrDefault(name, List.of()));
     List<StackInstance> touched = new ArrayList<>();
     for (String account : organizations.activeAccountsIn(organizationalUnitIds)) {
+      if (excludedAccounts.contains(account)) {
+        continue; // AccountFilterType DIFFERENCE
+      }
       for (String r : regions) {
         // As in AWS: a create deploys missing instances and retries OUTDATED ones; an
         // INOPERABLE instance (a failed delete) stays as it is.

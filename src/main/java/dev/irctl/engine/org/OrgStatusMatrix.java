@@ -155,9 +155,12 @@ public record OrgStatusMatrix(
     if (instances == null) {
       stack = NO_STACK_SET;
     } else if (instance.isEmpty()) {
-      // Service-managed stack sets never deploy to the management account, and accounts outside
-      // the stack set's OUs get none: no instance is shown, not counted as a gap.
-      stack = account.id().equals(management) || !account.active() ? NO_STACK_SET : NONE;
+      // Service-managed stack sets never deploy to the management account, org apply leaves out
+      // the administrator (its hub rules would collide), and accounts outside the stack set's OUs
+      // get none: no instance is expected, so none is shown and none counts as a gap.
+      boolean expected =
+          account.active() && !account.id().equals(management) && !account.id().equals(admin);
+      stack = expected ? NONE : NO_STACK_SET;
     } else {
       StackInstance i = instance.get();
       stack = i.status() == null ? UNKNOWN : i.status().toLowerCase(Locale.ROOT);

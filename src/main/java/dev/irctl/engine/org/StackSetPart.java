@@ -164,8 +164,9 @@ public final class StackSetPart implements Part {
     }
     List<OrgChange> changes = new ArrayList<>();
     try {
-      changes.addAll(plan(rolesSpec(account), List.of(desired.hubRegion()), role, roleInstances));
-      changes.addAll(plan(rulesSpec(account), regions, rules, rulesInstances));
+      changes.addAll(
+          plan(rolesSpec(account), List.of(desired.hubRegion()), role, roleInstances, account));
+      changes.addAll(plan(rulesSpec(account), regions, rules, rulesInstances, account));
     } catch (OrgInputException e) {
       throw new PlanConflictException(e.getMessage());
     }
@@ -179,6 +180,7 @@ public final class StackSetPart implements Part {
             + " in "
             + String.join(", ", regions)
             + ", and to accounts that join those OUs later (automatic deployment)");
+    warnings.add(adminLeftOut(account));
     int unchanged = (changes.isEmpty() ? rulesInstances.size() + roleInstances.size() : 0);
     return new PartPlan(
         List.copyOf(changes),
@@ -202,7 +204,8 @@ public final class StackSetPart implements Part {
       StackSetSpec spec,
       List<String> regions,
       Optional<StackSet> set,
-      List<StackInstance> instances) {
+      List<StackInstance> instances,
+      String admin) {
     List<OrgChange> changes =
         new ArrayList<>(
             StackSetPlanner.plan(
@@ -213,7 +216,7 @@ public final class StackSetPart implements Part {
                 instances));
     boolean updating = changes.stream().anyMatch(c -> c instanceof OrgChange.UpdateStackSet);
     if (set.isPresent() && !updating) {
-      retry(spec.name(), regions, instances).ifPresent(changes::add);
+      retry(spec.name(), regions, instances, admin).ifPresent(changes::add);
     }
     return changes;
   }
@@ -222,15 +225,18 @@ public final class StackSetPart implements Part {
    * OUTDATED instances in the target OUs and regions (a failed or stopped create or update):
    * deployed again with CreateStackInstances, which AWS documents as retrying every OUTDATED
    * instance when repeated with a new operation id (the SDK makes one per call). INOPERABLE ones (a
-   * failed delete) are not retried by any create or update; {@link #inoperable} lists them.
+   * failed delete) are not retried by any create or update; {@link #inoperable} lists them. The
+   * administrator's own (left by an irctl before it was excluded) are not counted: the create
+   * excludes that account, so counting them would plan the same retry on every run.
    */
   private Optional<OrgChange> retry(
-      String stackSet, List<String> regions, List<StackInstance> instances) {
+      String stackSet, List<String> regions, List<StackInstance> instances, String admin) {
     Set<String> ous = new LinkedHashSet<>();
     Set<String> where = new LinkedHashSet<>();
     int count = 0;
     for (StackInstance i : instances) {
       if (OUTDATED.equals(i.status())
+          && !admin.equals(i.account())
           && regions.contains(i.region())
           && i.organizationalUnitId() != null
           && desired.organizationalUnitIds().contains(i.organizationalUnitId())) {
@@ -245,6 +251,20 @@ public final class StackSetPart implements Part {
     return Optional.of(
         new OrgChange.RetryStackInstances(
             desired.hubRegion(), stackSet, List.copyOf(ous), List.copyOf(where), count));
+  }
+
+  /**
+   * Why the administrator account gets no instance of either stack set when it sits in a target OU:
+   * {@code apply-rules --hub-region} already makes the same {@code irctl-forward-*} rules and the
+   * forwarder role there (CloudFormation would fail the instance: the resource already exists), and
+   * in the hub region a forwarder would target its own bus.
+   */
+  static String adminLeftOut(String adminAccount) {
+    return "the delegated administrator "
+        + adminAccount
+        + " is left out of both stack sets even in a target OU: 'apply-rules --hub-region' makes"
+        + " its irctl-forward-* rules and role, which the stack instances would collide with (and"
+        + " in the hub region forward to their own bus)";
   }
 
   /** The warning for INOPERABLE instances (a failed DeleteStackInstances), with AWS's fix. */
@@ -271,6 +291,13 @@ public final class StackSetPart implements Part {
   @Override
   public Applied apply(PartContext context, PartPlan plan) {
     StackSetsPort port = context.ports().stackSets(desired.hubRegion(), CallAs.DELEGATED_ADMIN);
+    // Every create excludes the account irctl runs as, the delegated administrator (see
+    // adminLeftOut), with AccountFilterType DIFFERENCE (valid with OrganizationalUnitIds; UNION is
+    // not, for CreateStackInstances). The filter belongs to the operation, not the stack set:
+    // automatic deployment acts on accounts added to a target OU later, so an administrator already
+    // in the OU gets none; one moved into a target OU later may get an instance (AWS documents no
+    // filter for automatic deployment), which org status then shows.
+    List<String> excluded = List.of(context.identity().accountId());
     int writes = 0;
     List<String> failures = new ArrayList<>();
     Map<String, String> ids = new LinkedHashMap<>();
@@ -288,6 +315,7 @@ public final class StackSetPart implements Part {
               port.createStackInstances(
                   create.stackSet(),
                   create.organizationalUnitIds(),
+                  excluded,
                   create.regions(),
                   desired.preferences());
           writes++;
@@ -297,6 +325,7 @@ public final class StackSetPart implements Part {
               port.createStackInstances(
                   retry.stackSet(),
                   retry.organizationalUnitIds(),
+                  excluded,
                   retry.regions(),
                   desired.preferences());
           writes++;

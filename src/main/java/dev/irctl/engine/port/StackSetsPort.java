@@ -26,10 +26,14 @@ public interface StackSetsPort {
    */
   String updateStackSet(StackSetSpec spec, OperationPreferences preferences);
 
-  /** Deploys to every account of the OUs in each region. Returns the operation id. */
+  /**
+   * Deploys to every account of the OUs in each region except {@code excludedAccounts} (none
+   * excluded when empty). Returns the operation id.
+   */
   String createStackInstances(
       String name,
       List<String> organizationalUnitIds,
+      List<String> excludedAccounts,
       List<String> regions,
       OperationPreferences preferences);
 

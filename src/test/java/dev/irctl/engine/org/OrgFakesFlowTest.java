@@ -41,6 +41,7 @@ class OrgFakesFlowTest {
         port.createStackInstances(
             instances.stackSet(),
             instances.organizationalUnitIds(),
+            List.of(),
             instances.regions(),
             OperationPreferences.defaults());
       }
@@ -73,7 +74,11 @@ class OrgFakesFlowTest {
     apply(port, first);
     String operation =
         port.createStackInstances(
-            spec.name(), List.of(OU), List.of("us-east-1"), OperationPreferences.defaults());
+            spec.name(),
+            List.of(OU),
+            List.of(),
+            List.of("us-east-1"),
+            OperationPreferences.defaults());
     OperationWait.Outcome outcome =
         new OperationWait(Duration.ZERO, Duration.ZERO, d -> {})
             .await(port, spec.name(), operation, op -> {});

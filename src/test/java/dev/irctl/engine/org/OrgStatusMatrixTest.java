@@ -119,6 +119,16 @@ class OrgStatusMatrixTest {
             "none",
             false),
         Arguments.of(
+            "admin gets no instance (org apply leaves it out): none shown, not a gap",
+            ADMIN,
+            AccountState.ACTIVE,
+            null,
+            null,
+            null,
+            "admin",
+            "-",
+            false),
+        Arguments.of(
             "management account gets no instance",
             MANAGEMENT,
             AccountState.ACTIVE,
