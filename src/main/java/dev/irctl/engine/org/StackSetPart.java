@@ -262,7 +262,7 @@ public final class StackSetPart implements Part {
   static String adminLeftOut(String adminAccount) {
     return "the delegated administrator "
         + adminAccount
-        + " is left out of both stack sets even in a target OU: 'apply-rules --hub-region' makes"
+        + " is left out of both stack sets even in a target OU: irctl apply-rules with a hub region makes"
         + " its irctl-forward-* rules and role, which the stack instances would collide with (and"
         + " in the hub region forward to their own bus)";
   }

@@ -209,7 +209,7 @@ class OrgApplyRunTest {
         .anyMatch(
             w ->
                 w.contains("delegated administrator " + ADMIN + " is left out")
-                    && w.contains("apply-rules --hub-region"));
+                    && w.contains("apply-rules with a hub region"));
 
     run(ports, parts(RULES_V1, true), Mode.APPLY);
     // An instance an earlier irctl deployed to the admin, now OUTDATED: the create excludes the
