@@ -126,8 +126,7 @@ class HubRegionCommandTest {
     assertThat(dry.out()).contains("IAM role " + ForwarderRole.NAME);
     assertThat(aws.log().writes()).isEmpty();
 
-    CliRun run =
-        CliRun.run(aws, "remove-rules", "--region", HUB_REGIONS, "--auto-approve");
+    CliRun run = CliRun.run(aws, "remove-rules", "--region", HUB_REGIONS, "--auto-approve");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(aws.eventBridgeIn("us-east-1").ruleNames("default")).isEmpty();
@@ -156,8 +155,7 @@ class HubRegionCommandTest {
             dev.irctl.engine.port.AwsCallException.Kind.ACCESS_DENIED,
             "AccessDeniedException: not allowed");
 
-    CliRun failed =
-        CliRun.run(aws, "remove-rules", "--region", HUB_REGIONS, "--auto-approve");
+    CliRun failed = CliRun.run(aws, "remove-rules", "--region", HUB_REGIONS, "--auto-approve");
 
     assertThat(failed.exitCode()).isNotZero();
     assertThat(aws.alertPathFake().rolesFake().role(ForwarderRole.NAME)).isPresent();
@@ -166,8 +164,7 @@ class HubRegionCommandTest {
         .contains("still there after remove-rules");
 
     aws.log().heal("us-east-1", "events:DeleteRule");
-    CliRun again =
-        CliRun.run(aws, "remove-rules", "--region", HUB_REGIONS, "--auto-approve");
+    CliRun again = CliRun.run(aws, "remove-rules", "--region", HUB_REGIONS, "--auto-approve");
 
     assertThat(again.exitCode()).as(again.err()).isZero();
     assertThat(aws.alertPathFake().rolesFake().role(ForwarderRole.NAME)).isEmpty();
