@@ -11,6 +11,7 @@ import dev.irctl.render.Json;
 import dev.irctl.render.RunRenderer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -180,5 +181,42 @@ class StatusCommandTest {
     } catch (Exception e) {
       throw new AssertionError(text, e);
     }
+  }
+
+  @Test
+  void theRegionsTheSignInRulesAreCarriedToAreReadForThoseRulesWithTheNote() throws Exception {
+    CliRun.run(aws, "apply-rules", "--auto-approve", "--region", "eu-west-1", HONEY);
+    var usEast2 = aws.eventBridgeIn("us-east-2");
+    var stored = usEast2.rule("default", "irctl-cis-console-auth-failures").orElseThrow();
+    usEast2.existing(
+        "default",
+        "irctl-cis-console-auth-failures",
+        "{\"source\":[\"aws.signin\"]}",
+        stored.rule().state(),
+        stored.tags(),
+        List.copyOf(stored.targets().values()));
+    aws.log().clear();
+
+    CliRun run = CliRun.run(aws, "status", "--region", "eu-west-1", HONEY);
+
+    assertThat(aws.log().writes()).isEmpty();
+    assertThat(aws.log().calls()).noneMatch(c -> c.startsWith("us-east-2 guardduty:"));
+    assertThat(run.out())
+        .containsPattern("us-east-2 +- +- +- +1/1/0/0 +ok")
+        .containsPattern("eu-north-1 +- +- +- +2/0/0/0 +ok")
+        .containsPattern("us-east-1 +- +- +- +3/0/0/0 +ok")
+        .contains(
+            "us-east-2: not a chosen region: AWS records console sign-ins on the global endpoint"
+                + " in us-east-2")
+        .contains("1 regions (and 4 for the sign-in rules only): GuardDuty enabled in 0");
+    JsonNode json =
+        json(CliRun.run(aws, "status", "--region", "eu-west-1", HONEY, "--output", "json").out());
+    assertThat(json.at("/regions/0/region").asText()).isEqualTo("eu-west-1");
+    assertThat(json.at("/regions/0/carried").isNull()).isTrue();
+    JsonNode carried = json.at("/regions/4");
+    assertThat(carried.path("region").asText()).isEqualTo("us-east-2");
+    assertThat(carried.path("carried").asText()).contains("not a chosen region");
+    assertThat(carried.path("guardduty").isNull()).isTrue();
+    assertThat(carried.at("/rules/drifted").asInt()).isEqualTo(1);
   }
 }
