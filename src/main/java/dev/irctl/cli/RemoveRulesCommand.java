@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Delete irctl's EventBridge rules in every chosen region, and the console sign-in rules apply-rules carried beyond them.",
+      "Delete irctl's EventBridge rules in every chosen region (and the carried sign-in rules).",
       "",
       "Each rule loses its targets (RemoveTargets), then is deleted (DeleteRule). Only rules with both irctl's name (irctl-...) and its tag (managed-by=irctl) are deleted; a rule that has targets you added is kept. In a region apply-rules only visited for the sign-in rules (us-east-1, us-east-2, eu-north-1, ap-southeast-2 when not chosen), only those rules and their forwarders go, and the plan says why; other irctl rules there, and the topic while they alert to it, stay. The SNS topic is deleted only with --delete-topic, only if irctl created it, and only when its policy has no statement and it has no subscription besides irctl's (the ones --subscribe or irctl.yaml names); otherwise it is kept, irctl's statement removed, and the plan says why. The forwarder role irctl-event-forwarder (--hub-region) is deleted once no forwarder rule is left in any region the account has enabled (regions outside the run are read, never written); otherwise it is kept and the plan says which forwarders still use it."
     },
