@@ -1,8 +1,13 @@
 package dev.irctl.cli;
 
+import dev.irctl.catalog.Catalog;
+import dev.irctl.catalog.ConsoleSignIns;
 import dev.irctl.engine.hub.ForwarderRoleRemovePart;
+import dev.irctl.engine.rules.CatalogRules;
+import dev.irctl.engine.rules.DesiredRule;
 import dev.irctl.engine.rules.RemoveRulesPart;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,9 +18,9 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Delete irctl's EventBridge rules in every chosen region.",
+      "Delete irctl's EventBridge rules in every chosen region (and the carried sign-in rules).",
       "",
-      "Each rule loses its targets (RemoveTargets), then is deleted (DeleteRule). Only rules with both irctl's name (irctl-...) and its tag (managed-by=irctl) are deleted; a rule that has targets you added is kept. The SNS topic is deleted only with --delete-topic, only if irctl created it, and only when its policy has no statement and it has no subscription besides irctl's (the ones --subscribe or irctl.yaml names); otherwise it is kept, irctl's statement removed, and the plan says why. The forwarder role irctl-event-forwarder (--hub-region) is deleted once no forwarder rule is left in any region the account has enabled (regions outside the run are read, never written); otherwise it is kept and the plan says which forwarders still use it."
+      "Each rule loses its targets (RemoveTargets), then is deleted (DeleteRule). Only rules with both irctl's name (irctl-...) and its tag (managed-by=irctl) are deleted; a rule that has targets you added is kept. In a region apply-rules only visited for the sign-in rules (us-east-1, us-east-2, eu-north-1, ap-southeast-2 when not chosen), only those rules and their forwarders go, and the plan says why; other irctl rules there, and the topic while they alert to it, stay. The SNS topic is deleted only with --delete-topic, only if irctl created it, and only when its policy has no statement and it has no subscription besides irctl's (the ones --subscribe or irctl.yaml names); otherwise it is kept, irctl's statement removed, and the plan says why. The forwarder role irctl-event-forwarder (--hub-region) is deleted once no forwarder rule is left in any region the account has enabled (regions outside the run are read, never written); otherwise it is kept and the plan says which forwarders still use it."
     },
     footer = {
       "",
@@ -33,6 +38,7 @@ public final class RemoveRulesCommand implements Callable<Integer> {
   @Mixin ApproveOption approve;
   @Mixin CommandContext context;
   @Mixin RuleTargetOptions target;
+  @Mixin CatalogOptions catalog;
 
   @Option(
       names = "--delete-topic",
@@ -46,6 +52,26 @@ public final class RemoveRulesCommand implements Callable<Integer> {
           "A subscription irctl made (as given to apply-rules; irctl.yaml's rules.subscriptions too): it does not keep the topic from --delete-topic (repeatable).")
   List<String> subscriptions = new java.util.ArrayList<>();
 
+  /**
+   * The catalog's console sign-in rules (every one, as remove-rules takes no selection), rendered
+   * without parameters: apply-rules carries them beyond the chosen regions, and remove-rules
+   * follows them there. Only their names and patterns (for the forwarders' names) are used.
+   */
+  private List<DesiredRule> signInRules() {
+    Catalog loaded = catalog.load();
+    List<String> ids =
+        loaded.rules().stream()
+            .filter(r -> r.consoleSignIns() != ConsoleSignIns.NONE)
+            .map(r -> r.id())
+            .toList();
+    if (ids.isEmpty()) {
+      return List.of(); // an empty id list would select every rule
+    }
+    return CatalogRules.resolve(
+            loaded, new CatalogRules.Selection(ids, List.of(), List.of()), Map.of(), true)
+        .rules();
+  }
+
   @Override
   public Integer call() {
     aws.validate();
@@ -54,13 +80,14 @@ public final class RemoveRulesCommand implements Callable<Integer> {
             target.bus(),
             target.topicName(),
             deleteTopic,
-            subscriptions.stream().map(SubscriptionOptionParser::parse).toList());
+            subscriptions.stream().map(SubscriptionOptionParser::parse).toList(),
+            signInRules());
     return new RunFlow(context, aws, output)
         .execute(
             new RunFlow.Request(
                 "remove-rules",
                 // The forwarder role goes after the regions, once no forwarder is left anywhere.
-                List.of(new RemoveRulesPart(request), new ForwarderRoleRemovePart()),
+                List.of(new RemoveRulesPart(request), new ForwarderRoleRemovePart(request)),
                 dryRun.kind(),
                 approve.autoApprove(),
                 false,

@@ -35,7 +35,9 @@ public final class StatusRenderer {
   private static final List<Column> COLUMNS =
       List.of(
           new Column("REGION", Row::region),
-          new Column("GUARDDUTY", r -> gd(r).map(GuardDutyStatus::state).orElse("error")),
+          new Column(
+              "GUARDDUTY",
+              r -> gd(r).map(GuardDutyStatus::state).orElse(carried(r) ? "-" : "error")),
           new Column(
               "FREQUENCY",
               r -> gd(r).flatMap(GuardDutyStatus::frequency).map(Enum::name).orElse("-")),
@@ -99,6 +101,8 @@ public final class StatusRenderer {
     }
     List<Row> rows = new ArrayList<>();
     errors.forEach((region, why) -> rows.add(new Row(region, facts, why)));
+    // The chosen regions first; those read only for the carried sign-in rules after them.
+    rows.sort(java.util.Comparator.comparing(StatusRenderer::carried));
     return rows;
   }
 
@@ -109,8 +113,15 @@ public final class StatusRenderer {
       table.row(COLUMNS.stream().map(c -> c.cell().apply(row)).toArray(String[]::new));
     }
     Optional<String> role = forwarderRole(result, facts);
+    StringBuilder notes = new StringBuilder();
+    rows.forEach(
+        r ->
+            r.facts()
+                .carried(r.region())
+                .ifPresent(n -> notes.append(r.region() + ": " + n + "\n")));
     return table.render()
         + "\n"
+        + notes
         + role.map(r -> r + "\n").orElse("")
         + summary(rows, role.map(r -> r.endsWith(": ok")).orElse(true))
         + "\n";
@@ -137,6 +148,11 @@ public final class StatusRenderer {
 
   private static java.util.Optional<GuardDutyStatus> gd(Row row) {
     return row.facts().guardDuty(row.region());
+  }
+
+  /** A region read only for the sign-in rules carried there (no GuardDuty, no delivery). */
+  private static boolean carried(Row row) {
+    return row.facts().carried(row.region()).isPresent();
   }
 
   private static java.util.Optional<RulesStatus> rules(Row row) {
@@ -184,16 +200,21 @@ public final class StatusRenderer {
                         && topic(r).map(TopicStatus::policyOk).orElse(false))
             .count();
     long failed = rows.stream().filter(Row::failed).count();
+    long chosen = rows.stream().filter(r -> !carried(r)).count();
     String line =
-        rows.size()
-            + " regions: GuardDuty enabled in "
+        chosen
+            + " regions"
+            + (chosen == rows.size()
+                ? ""
+                : " (and " + (rows.size() - chosen) + " for the sign-in rules only)")
+            + ": GuardDuty enabled in "
             + enabled
             + ", rules and topic in sync in "
             + rulesOk
             + ", "
             + failed
             + " with errors.";
-    boolean allGood = enabled == rows.size() && rulesOk == rows.size() && failed == 0 && roleOk;
+    boolean allGood = enabled == chosen && rulesOk == rows.size() && failed == 0 && roleOk;
     return allGood ? style.ok(line) : style.change(line) + " Run 'irctl plan' for the details.";
   }
 
@@ -204,6 +225,7 @@ public final class StatusRenderer {
     for (Row row : rows(result, facts)) {
       ObjectNode region = regions.addObject();
       region.put("region", row.region());
+      region.put("carried", row.facts().carried(row.region()).orElse(null));
       region.set("guardduty", gd(row).map(StatusRenderer::guardDuty).orElse(null));
       region.set("rules", rules(row).map(StatusRenderer::rules).orElse(null));
       region.set("topic", topic(row).map(StatusRenderer::topic).orElse(null));

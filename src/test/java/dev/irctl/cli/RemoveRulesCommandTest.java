@@ -129,4 +129,63 @@ class RemoveRulesCommandTest {
             "alerts.fifo")
         .contains("--topic-name 'alerts.fifo'");
   }
+
+  /** The regions AWS records console sign-ins in, besides the chosen eu-west-1. */
+  private static final List<String> SIGN_IN_REGIONS =
+      List.of("us-east-1", "us-east-2", "eu-north-1", "ap-southeast-2");
+
+  @Test
+  void removingWithTheRegionsAnApplyChoseAlsoTakesBackTheSignInRulesItCarried() {
+    CliRun apply = CliRun.run(aws, "apply-rules", "--auto-approve", "--region", "eu-west-1");
+    assertThat(apply.exitCode()).as(apply.err()).isZero();
+    assertThat(aws.eventBridgeIn("us-east-2").ruleNames("default"))
+        .contains("irctl-cis-console-auth-failures", "irctl-cis-console-signin-without-mfa");
+    assertThat(aws.eventBridgeIn("us-east-1").ruleNames("default"))
+        .contains("irctl-cis-root-account-usage");
+
+    CliRun run =
+        CliRun.run(
+            aws, "remove-rules", "--auto-approve", "--region", "eu-west-1", "--delete-topic");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(aws.eventBridgeIn("eu-west-1").ruleNames("default")).isEmpty();
+    assertThat(aws.snsIn("eu-west-1").topic("irctl-alerts")).isEmpty();
+    for (String region : SIGN_IN_REGIONS) {
+      assertThat(aws.eventBridgeIn(region).ruleNames("default")).as(region).isEmpty();
+      assertThat(aws.snsIn(region).topic("irctl-alerts")).as(region).isEmpty();
+    }
+    assertThat(run.out() + run.err())
+        .contains(
+            "not a chosen region: AWS records console sign-ins on the global endpoint in <region>")
+        .contains("in 3 regions: ap-southeast-2, eu-north-1, us-east-2")
+        .contains("remove-rules removes only those (cis-console-auth-failures,");
+  }
+
+  @Test
+  void aRegionAnEarlierRunChoseKeepsItsOtherRulesAndTheTopicTheyAlertTo() {
+    CliRun first = CliRun.run(aws, "apply-rules", "--auto-approve", "--region", "us-east-2");
+    assertThat(first.exitCode()).as(first.err()).isZero();
+    List<String> chosenThere = aws.eventBridgeIn("us-east-2").ruleNames("default");
+    CliRun second = CliRun.run(aws, "apply-rules", "--auto-approve", "--region", "eu-west-1");
+    assertThat(second.exitCode()).as(second.err()).isZero();
+    aws.log().clear();
+
+    CliRun run =
+        CliRun.run(
+            aws, "remove-rules", "--auto-approve", "--region", "eu-west-1", "--delete-topic");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(aws.eventBridgeIn("us-east-2").ruleNames("default"))
+        .hasSize(chosenThere.size() - 2)
+        .isSubsetOf(chosenThere)
+        .doesNotContain("irctl-cis-console-auth-failures", "irctl-cis-console-signin-without-mfa");
+    assertThat(aws.snsIn("us-east-2").topic("irctl-alerts")).isPresent();
+    assertThat(aws.log().writes())
+        .noneMatch(c -> c.startsWith("us-east-2 sns:"))
+        .filteredOn(c -> c.startsWith("us-east-2 "))
+        .allMatch(c -> c.contains("events:RemoveTargets") || c.contains("events:DeleteRule"));
+    assertThat(run.out() + run.err())
+        .contains("kept topic arn:aws:sns:us-east-2:111122223333:irctl-alerts");
+    assertThat(aws.eventBridgeIn("eu-north-1").ruleNames("default")).isEmpty();
+  }
 }

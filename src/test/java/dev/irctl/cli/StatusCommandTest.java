@@ -11,6 +11,7 @@ import dev.irctl.render.Json;
 import dev.irctl.render.RunRenderer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,14 +29,13 @@ class StatusCommandTest {
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(aws.log().writes()).isEmpty();
     assertThat(run.out())
-        .contains(
-            "REGION     GUARDDUTY  FREQUENCY  FEATURES ON  RULES SYNC/DRIFT/MISSING/ORPHAN  TOPIC POLICY  SUBSCRIPTIONS           DELIVERY")
+        .containsPattern(
+            "REGION +GUARDDUTY +FREQUENCY +FEATURES ON +RULES SYNC/DRIFT/MISSING/ORPHAN +TOPIC POLICY +SUBSCRIPTIONS +DELIVERY")
         .containsPattern("eu-west-1 .* 0 confirmed, 0 pending +broken +-")
+        .containsPattern("eu-west-1 +missing +- +- +0/0/38/0 +no topic +0 confirmed, 0 pending")
+        .containsPattern("us-east-1 +missing +- +- +0/0/45/0")
         .contains(
-            "eu-west-1  missing    -          -            0/0/38/0                         no topic      0 confirmed, 0 pending")
-        .contains("us-east-1  missing    -          -            0/0/45/0")
-        .contains(
-            "2 regions: GuardDuty enabled in 0, rules and topic in sync in 0, 0 with errors. Run 'irctl plan' for the details.");
+            "2 regions (and 3 for the sign-in rules only): GuardDuty enabled in 0, rules and topic in sync in 0, 0 with errors. Run 'irctl plan' for the details.");
   }
 
   @Test
@@ -84,9 +84,9 @@ class StatusCommandTest {
     assertThat(aws.log().writes()).isEmpty();
     assertThat(run.out())
         .containsPattern(
-            "eu-west-1  enabled    FIFTEEN_MINUTES  \\d+ +38/0/0/0 +ok +0 confirmed, 1 pending")
+            "eu-west-1 +enabled +FIFTEEN_MINUTES +\\d+ +38/0/0/0 +ok +0 confirmed, 1 pending")
         .contains(
-            "2 regions: GuardDuty enabled in 2, rules and topic in sync in 2, 0 with errors.");
+            "2 regions (and 3 for the sign-in rules only): GuardDuty enabled in 2, rules and topic in sync in 5, 0 with errors.");
   }
 
   @Test
@@ -142,7 +142,7 @@ class StatusCommandTest {
 
     assertThat(run.exitCode()).isEqualTo(3);
     assertThat(run.out())
-        .contains("eu-west-1  error")
+        .containsPattern("eu-west-1 +error")
         .contains("guardduty: access denied: the caller is not allowed guardduty:ListDetectors")
         .contains("0/0/38/0");
     JsonNode status = json(Files.readString(file));
@@ -151,7 +151,11 @@ class StatusCommandTest {
     assertThat(status.at("/account/id").asText()).isNotEmpty();
     assertThat(status.at("/summary/failedRegions").asInt()).isEqualTo(1);
     assertThat(status.get("results").findValuesAsText("part")).contains("guardduty", "rules");
-    JsonNode failedPart = status.at("/results/0");
+    JsonNode failedPart =
+        java.util.stream.StreamSupport.stream(status.get("results").spliterator(), false)
+            .filter(r -> r.path("status").asText().equals("FAILED"))
+            .findFirst()
+            .orElseThrow();
     assertThat(failedPart.get("region").asText()).isEqualTo("eu-west-1");
     assertThat(failedPart.get("part").asText()).isEqualTo("guardduty");
     assertThat(failedPart.get("status").asText()).isEqualTo("FAILED");
@@ -177,5 +181,42 @@ class StatusCommandTest {
     } catch (Exception e) {
       throw new AssertionError(text, e);
     }
+  }
+
+  @Test
+  void theRegionsTheSignInRulesAreCarriedToAreReadForThoseRulesWithTheNote() throws Exception {
+    CliRun.run(aws, "apply-rules", "--auto-approve", "--region", "eu-west-1", HONEY);
+    var usEast2 = aws.eventBridgeIn("us-east-2");
+    var stored = usEast2.rule("default", "irctl-cis-console-auth-failures").orElseThrow();
+    usEast2.existing(
+        "default",
+        "irctl-cis-console-auth-failures",
+        "{\"source\":[\"aws.signin\"]}",
+        stored.rule().state(),
+        stored.tags(),
+        List.copyOf(stored.targets().values()));
+    aws.log().clear();
+
+    CliRun run = CliRun.run(aws, "status", "--region", "eu-west-1", HONEY);
+
+    assertThat(aws.log().writes()).isEmpty();
+    assertThat(aws.log().calls()).noneMatch(c -> c.startsWith("us-east-2 guardduty:"));
+    assertThat(run.out())
+        .containsPattern("us-east-2 +- +- +- +1/1/0/0 +ok")
+        .containsPattern("eu-north-1 +- +- +- +2/0/0/0 +ok")
+        .containsPattern("us-east-1 +- +- +- +3/0/0/0 +ok")
+        .contains(
+            "us-east-2: not a chosen region: AWS records console sign-ins on the global endpoint"
+                + " in us-east-2")
+        .contains("1 regions (and 4 for the sign-in rules only): GuardDuty enabled in 0");
+    JsonNode json =
+        json(CliRun.run(aws, "status", "--region", "eu-west-1", HONEY, "--output", "json").out());
+    assertThat(json.at("/regions/0/region").asText()).isEqualTo("eu-west-1");
+    assertThat(json.at("/regions/0/carried").isNull()).isTrue();
+    JsonNode carried = json.at("/regions/4");
+    assertThat(carried.path("region").asText()).isEqualTo("us-east-2");
+    assertThat(carried.path("carried").asText()).contains("not a chosen region");
+    assertThat(carried.path("guardduty").isNull()).isTrue();
+    assertThat(carried.at("/rules/drifted").asInt()).isEqualTo(1);
   }
 }

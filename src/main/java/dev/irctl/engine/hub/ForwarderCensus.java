@@ -9,7 +9,10 @@ import dev.irctl.engine.port.Ports;
 import dev.irctl.engine.rules.ApplyRulesRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * Which forwarder rules would still use the forwarder role after a remove-rules run, in every
@@ -30,19 +33,26 @@ final class ForwarderCensus {
     this.parallel = parallel;
   }
 
-  List<String> remainingAfterRemoval(List<String> runRegions) {
+  /**
+   * {@code carried}: the regions the run was not given but visits for the sign-in rules, each with
+   * the names it removes there; any other forwarder in such a region stays, so it keeps the role.
+   */
+  List<String> remainingAfterRemoval(List<String> runRegions, Map<String, Set<String>> carried) {
     List<String> remaining = new ArrayList<>();
     List<String> others;
     try {
       String callRegion = runRegions.isEmpty() ? "us-east-1" : runRegions.get(0);
       others =
           ports.regions().describeRegions(callRegion).enabled().stream()
-              .filter(r -> !runRegions.contains(r))
+              .filter(r -> !runRegions.contains(r) && !carried.containsKey(r))
               .toList();
     } catch (AwsCallException e) {
       return List.of("the account's regions could not be listed (" + e.getMessage() + ")");
     }
-    parallel.map(runRegions, IN_FLIGHT, this::keptIn).forEach(remaining::addAll);
+    parallel.map(runRegions, IN_FLIGHT, r -> keptIn(r, name -> true)).forEach(remaining::addAll);
+    parallel
+        .map(List.copyOf(carried.keySet()), IN_FLIGHT, r -> keptIn(r, carried.get(r)::contains))
+        .forEach(remaining::addAll);
     parallel
         .map(others, IN_FLIGHT, region -> presentIn(region, "outside this run"))
         .forEach(remaining::addAll);
@@ -68,13 +78,22 @@ final class ForwarderCensus {
     }
   }
 
-  /** Forwarders remove-rules leaves in a region of its run: not irctl's, or with added targets. */
-  private List<String> keptIn(String region) {
+  /**
+   * Forwarders remove-rules leaves in a region of its run: not irctl's, with added targets, or (in
+   * a carried region) not among the ones it {@code removes} there.
+   */
+  private List<String> keptIn(String region, Predicate<String> removes) {
     try {
       EventBridgePort events = events(region);
       List<String> kept = new ArrayList<>();
       for (BusRule rule : forwarders(events)) {
-        if (!Ownership.taggedByIrctl(events.tags(rule.arn()))) {
+        if (!removes.test(rule.name())) {
+          kept.add(
+              region
+                  + ": "
+                  + rule.name()
+                  + " (not a chosen region: remove-rules removes only the sign-in forwarders)");
+        } else if (!Ownership.taggedByIrctl(events.tags(rule.arn()))) {
           kept.add(region + ": " + rule.name() + " (not tagged managed-by=irctl)");
         } else if (events.listTargets(ApplyRulesRequest.DEFAULT_BUS, rule.name()).stream()
             .anyMatch(t -> !t.irctls())) {

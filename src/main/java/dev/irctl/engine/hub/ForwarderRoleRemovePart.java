@@ -64,6 +64,13 @@ public final class ForwarderRoleRemovePart implements Part {
       List<String> attached,
       List<String> remaining) {}
 
+  private final RemoveRulesPart.Request removal;
+
+  /** {@code removal}: the rules part's request, for the regions it visits beyond the chosen. */
+  public ForwarderRoleRemovePart(RemoveRulesPart.Request removal) {
+    this.removal = removal;
+  }
+
   @Override
   public String name() {
     return NAME;
@@ -96,7 +103,7 @@ public final class ForwarderRoleRemovePart implements Part {
     }
     List<String> remaining =
         new ForwarderCensus(context.ports(), context.parallel())
-            .remainingAfterRemoval(context.regions());
+            .remainingAfterRemoval(context.regions(), removal.carriedNames(context.regions()));
     if (!remaining.isEmpty()) {
       return kept(
           role.get(),
@@ -131,7 +138,8 @@ public final class ForwarderRoleRemovePart implements Part {
   public Applied apply(PartContext context, PartPlan plan) {
     // The regions' rules part has finished: a forwarder still there is one whose removal failed.
     List<String> left =
-        new ForwarderCensus(context.ports(), context.parallel()).presentIn(context.regions());
+        new ForwarderCensus(context.ports(), context.parallel())
+            .presentIn(removal.regions(context.regions()));
     if (!left.isEmpty()) {
       return Applied.of(
           0,

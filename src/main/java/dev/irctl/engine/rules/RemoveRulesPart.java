@@ -35,20 +35,50 @@ public final class RemoveRulesPart implements Part {
 
   /**
    * What to remove: rules on {@code bus}; the topic {@code topicName} only with {@code
-   * deleteTopic}.
+   * deleteTopic}. {@code signInRules}: the catalog's console sign-in rules, which apply-rules also
+   * carries to the regions AWS records sign-ins in ({@link RuleScopes#carried}); remove-rules
+   * follows them there and takes back only them.
    */
   public record Request(
-      String bus, String topicName, boolean deleteTopic, List<SubscriptionSpec> subscriptions) {
+      String bus,
+      String topicName,
+      boolean deleteTopic,
+      List<SubscriptionSpec> subscriptions,
+      List<DesiredRule> signInRules) {
     /**
      * {@code subscriptions}: the ones irctl made (from --subscribe / irctl.yaml); any other
      * subscription on the topic is someone else's and keeps the topic.
      */
     public Request {
       subscriptions = subscriptions == null ? List.of() : List.copyOf(subscriptions);
+      signInRules = signInRules == null ? List.of() : List.copyOf(signInRules);
+    }
+
+    public Request(
+        String bus, String topicName, boolean deleteTopic, List<SubscriptionSpec> subscriptions) {
+      this(bus, topicName, deleteTopic, subscriptions, List.of());
     }
 
     public Request(String bus, String topicName, boolean deleteTopic) {
       this(bus, topicName, deleteTopic, List.of());
+    }
+
+    /** The chosen regions, then those apply-rules would have carried the sign-in rules to. */
+    public List<String> regions(List<String> chosen) {
+      List<String> all = new ArrayList<>(chosen);
+      all.addAll(RuleScopes.carried(signInRules, chosen).keySet());
+      return all;
+    }
+
+    /**
+     * Each region the sign-in rules are carried to (not chosen), with the names remove-rules may
+     * delete there: those rules and their forwarders.
+     */
+    public java.util.Map<String, java.util.Set<String>> carriedNames(List<String> chosen) {
+      java.util.Map<String, java.util.Set<String>> names = new java.util.LinkedHashMap<>();
+      RuleScopes.carried(signInRules, chosen)
+          .forEach((region, rules) -> names.put(region, RulesPart.carriedNames(rules)));
+      return names;
     }
   }
 
@@ -61,17 +91,47 @@ public final class RemoveRulesPart implements Part {
   }
 
   @Override
+  public List<String> regions(List<String> chosen) {
+    return request.regions(chosen);
+  }
+
+  /**
+   * In a chosen region, every irctl rule. In a region only carried for the sign-in rules, those and
+   * their forwarders: the other irctl rules there may be a run's that chose the region, so they
+   * stay, and while any that alerts stays the topic does too.
+   */
+  @Override
   public PartPlan plan(PartContext context) {
     String region = context.region();
     RegionReader reader = new RegionReader(context.parallel());
-    List<ActualRule> rules = reader.readRules(context.ports().eventBridge(region), request.bus());
+    List<ActualRule> read = reader.readRules(context.ports().eventBridge(region), request.bus());
+    java.util.Set<String> carried =
+        request.carriedNames(context.regions()).getOrDefault(region, java.util.Set.of());
+    List<ActualRule> rules =
+        carried.isEmpty() ? read : read.stream().filter(r -> carried.contains(r.name())).toList();
+    boolean othersAlert =
+        read.stream()
+            .anyMatch(
+                r ->
+                    r.ownedByIrctl()
+                        && !carried.isEmpty()
+                        && !carried.contains(r.name())
+                        && !dev.irctl.engine.hub.ForwarderRules.isForwarder(r.name()));
+    List<String> remarks =
+        carried.isEmpty()
+            ? List.of()
+            : List.of(
+                RuleScopes.carriedRemovalNote(
+                    region,
+                    RuleScopes.carried(request.signInRules(), context.regions()).get(region)));
     // The topic is read even without --delete-topic: irctl's publish statement goes either way.
     Optional<String> topicArn =
         Optional.of(RegionPlanner.topicArn(context.identity(), region, request.topicName()));
     Optional<ActualTopic> topic =
         topicArn.flatMap(arn -> reader.readTopic(context.ports().sns(region), arn));
-    RegionPlan plan = plan(region, rules, topic, topicArn, request);
-    return PartPlan.of(plan.changes(), new Actual(rules, topic), plan, RulesPart.notes(plan));
+    RegionPlan plan = plan(region, rules, topic, topicArn, request, othersAlert);
+    return PartPlan.of(
+        plan.changes(), new Actual(rules, topic), plan, RulesPart.notes(plan, remarks));
   }
 
   @Override
@@ -107,6 +167,20 @@ public final class RemoveRulesPart implements Part {
       Optional<ActualTopic> topic,
       Optional<String> topicArn,
       Request request) {
+    return plan(region, rules, topic, topicArn, request, false);
+  }
+
+  /**
+   * As above; {@code othersAlert}: irctl rules outside {@code rules} stay in the region and send to
+   * the topic (a carried region's other rules), so the topic is kept as for a kept rule.
+   */
+  static RegionPlan plan(
+      String region,
+      List<ActualRule> rules,
+      Optional<ActualTopic> topic,
+      Optional<String> topicArn,
+      Request request,
+      boolean othersAlert) {
     List<RuleChange> deletes = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
     for (ActualRule rule : rules) {
@@ -122,7 +196,8 @@ public final class RemoveRulesPart implements Part {
     }
     List<TopicChange> topicChanges = new ArrayList<>();
     if (topic.isPresent()) {
-      topicChanges.addAll(topicPlan(topic.get(), !warnings.isEmpty(), request, warnings));
+      topicChanges.addAll(
+          topicPlan(topic.get(), othersAlert || !warnings.isEmpty(), request, warnings));
     }
     return new RegionPlan(
         region,

@@ -115,15 +115,35 @@ public final class RuleScopes {
 
   /** Why {@code rules} run in {@code region}, which was not chosen: the plan's note there. */
   public static String carriedNote(String region, List<DesiredRule> rules, Optional<String> hub) {
+    return whyCarried(region, rules)
+        + ", so irctl deploys the sign-in rule(s) here too ("
+        + ids(rules)
+        + (hub.map(h -> ", forwarded to the hub region " + h).orElse(""))
+        + "). Other irctl rules in this region are left alone.";
+  }
+
+  /**
+   * Why remove-rules touches {@code region}, which was not chosen: apply-rules carried {@code
+   * rules} there, so the removal takes them (and their forwarders) back, and nothing else.
+   */
+  public static String carriedRemovalNote(String region, List<DesiredRule> rules) {
+    return whyCarried(region, rules)
+        + ", so apply-rules deployed the sign-in rule(s) here too; remove-rules removes only those ("
+        + ids(rules)
+        + ") and their forwarders. Other irctl rules in this region are left alone.";
+  }
+
+  private static String whyCarried(String region, List<DesiredRule> rules) {
     boolean rootOnly = rules.stream().allMatch(r -> r.consoleSignIns() == ConsoleSignIns.ROOT);
     return "not a chosen region: AWS records "
         + (rootOnly ? "root console sign-ins" : "console sign-ins on the global endpoint")
         + " in "
         + region
-        + " whichever region the user then works in, so irctl deploys the sign-in rule(s) here too ("
-        + String.join(", ", rules.stream().map(DesiredRule::ruleId).toList())
-        + (hub.map(h -> ", forwarded to the hub region " + h).orElse(""))
-        + "). Other irctl rules in this region are left alone.";
+        + " whichever region the user then works in";
+  }
+
+  private static String ids(List<DesiredRule> rules) {
+    return String.join(", ", rules.stream().map(DesiredRule::ruleId).toList());
   }
 
   /**

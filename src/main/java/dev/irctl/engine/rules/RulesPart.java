@@ -54,30 +54,47 @@ public final class RulesPart implements Part {
    */
   @Override
   public PartPlan plan(PartContext context) {
-    String region = context.region();
-    java.util.Optional<ApplyRulesRequest> carried = request.carriedTo(region, context.regions());
-    ApplyRulesRequest here = carried.orElse(request);
-    java.util.function.UnaryOperator<RegionState> view =
-        java.util.function.UnaryOperator.identity();
-    java.util.List<String> remarks = java.util.List.of();
-    if (carried.isPresent()) {
-      java.util.Set<String> names = carriedNames(here);
-      view = state -> only(state, names);
-      remarks = java.util.List.of(RuleScopes.carriedNote(region, here.rules(), here.hubRegion()));
-    }
-    Planned planned = readAndPlan(context, here, view);
-    RegionPlan plan = planned.plan();
-    checkQuota(request.bus(), region, planned.onBus(), plan);
-    return PartPlan.of(plan.changes(), planned.state(), plan, notes(plan, remarks));
+    Scoped scoped = readAndPlanScoped(context, request);
+    RegionPlan plan = scoped.planned().plan();
+    checkQuota(request.bus(), context.region(), scoped.planned().onBus(), plan);
+    return PartPlan.of(
+        plan.changes(), scoped.planned().state(), plan, notes(plan, scoped.remarks()));
   }
 
-  /** The carried rules' names and their forwarders' (which the region may hold from a hub run). */
-  private static java.util.Set<String> carriedNames(ApplyRulesRequest carried) {
+  /** A region's plan with the notes saying why a region that was not chosen is in the run. */
+  public record Scoped(Planned planned, java.util.List<String> remarks) {
+    /** The note of a carried region; empty in a chosen one. */
+    public java.util.Optional<String> carriedNote() {
+      return remarks.stream().findFirst();
+    }
+  }
+
+  /**
+   * Reads and plans the region as apply-rules does (status too): the whole {@code request} in a
+   * chosen region, only the carried sign-in rules in a region they were carried to.
+   */
+  public static Scoped readAndPlanScoped(PartContext context, ApplyRulesRequest request) {
+    String region = context.region();
+    java.util.Optional<ApplyRulesRequest> carried = request.carriedTo(region, context.regions());
+    if (carried.isEmpty()) {
+      return new Scoped(readAndPlan(context, request), java.util.List.of());
+    }
+    ApplyRulesRequest here = carried.get();
+    java.util.Set<String> names = carriedNames(here.rules());
+    return new Scoped(
+        readAndPlan(context, here, state -> only(state, names)),
+        java.util.List.of(RuleScopes.carriedNote(region, here.rules(), here.hubRegion())));
+  }
+
+  /**
+   * The carried rules' names and their forwarders' (which the region may hold from a hub run; a
+   * forwarder's name does not depend on the hub).
+   */
+  static java.util.Set<String> carriedNames(java.util.List<DesiredRule> carried) {
     java.util.Set<String> names = new java.util.HashSet<>();
-    carried.rules().forEach(r -> names.add(r.name()));
+    carried.forEach(r -> names.add(r.name()));
     try {
-      ForwarderRules.forRegion(carried.rules(), carried.hubRegion().orElse(""))
-          .forEach(f -> names.add(f.name()));
+      ForwarderRules.forRegion(carried, "").forEach(f -> names.add(f.name()));
     } catch (PlanConflictException e) {
       // A rule irctl cannot forward: without a hub it has no forwarder to replace, and with one
       // the forwarding plan fails the region with this same message.
@@ -144,7 +161,7 @@ public final class RulesPart implements Part {
     return notes(plan, java.util.List.of());
   }
 
-  private static Notes notes(RegionPlan plan, java.util.List<String> remarks) {
+  static Notes notes(RegionPlan plan, java.util.List<String> remarks) {
     return new Notes(
         plan.topicArn().isEmpty() ? Map.of() : Map.of("topicArn", plan.topicArn()),
         plan.unchangedRules(),

@@ -14,7 +14,20 @@ public final class StatusFacts {
   private final Map<String, RulesStatus> rules = new ConcurrentHashMap<>();
   private final Map<String, TopicStatus> topics = new ConcurrentHashMap<>();
   private final Map<String, RegionDiagnosis> delivery = new ConcurrentHashMap<>();
+  private final Map<String, String> carried = new ConcurrentHashMap<>();
   private volatile ForwarderRoleStatus forwarderRole;
+
+  void carried(String region, String note) {
+    carried.put(region, note);
+  }
+
+  /**
+   * Why a region that was not chosen is read: the sign-in rules are carried there (only they are
+   * compared, GuardDuty and delivery are not read). Empty for a chosen region.
+   */
+  public Optional<String> carried(String region) {
+    return Optional.ofNullable(carried.get(region));
+  }
 
   void forwarderRole(ForwarderRoleStatus status) {
     forwarderRole = status;

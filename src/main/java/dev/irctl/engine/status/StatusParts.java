@@ -106,11 +106,20 @@ public final class StatusParts {
       return "rules";
     }
 
+    /** As apply-rules: also the regions the sign-in rules are carried to. */
+    @Override
+    public List<String> regions(List<String> chosen) {
+      return request.regions(chosen);
+    }
+
+    /** A carried region is compared on its sign-in rules only, and its row says why it is there. */
     @Override
     public PartPlan plan(PartContext context) {
       String region = context.region();
-      RulesPart.Planned planned = RulesPart.readAndPlan(context, request);
+      RulesPart.Scoped scoped = RulesPart.readAndPlanScoped(context, request);
+      RulesPart.Planned planned = scoped.planned();
       RegionPlan plan = planned.plan();
+      scoped.carriedNote().ifPresent(note -> facts.carried(region, note));
       facts.rules(region, RulesStatus.of(plan), TopicStatus.of(plan, planned.state().topic()));
       return PartPlan.of(plan.changes(), planned.state(), plan, Notes.none());
     }
