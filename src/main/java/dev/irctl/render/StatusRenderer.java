@@ -203,7 +203,7 @@ public final class StatusRenderer {
     long chosen = rows.stream().filter(r -> !carried(r)).count();
     String line =
         chosen
-            + " regions"
+            + (chosen == 1 ? " region" : " regions")
             + (chosen == rows.size()
                 ? ""
                 : " (and " + (rows.size() - chosen) + " for the sign-in rules only)")

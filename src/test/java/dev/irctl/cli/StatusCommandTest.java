@@ -208,7 +208,7 @@ class StatusCommandTest {
         .contains(
             "us-east-2: not a chosen region: AWS records console sign-ins on the global endpoint"
                 + " in us-east-2")
-        .contains("1 regions (and 4 for the sign-in rules only): GuardDuty enabled in 0");
+        .contains("1 region (and 4 for the sign-in rules only): GuardDuty enabled in 0");
     JsonNode json =
         json(CliRun.run(aws, "status", "--region", "eu-west-1", HONEY, "--output", "json").out());
     assertThat(json.at("/regions/0/region").asText()).isEqualTo("eu-west-1");
