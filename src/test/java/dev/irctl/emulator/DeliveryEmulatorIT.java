@@ -14,12 +14,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.sns.model.Subscription;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * doctor and drill against moto after apply-rules in two regions: the SNS, CloudWatch and
@@ -47,12 +43,7 @@ class DeliveryEmulatorIT extends EmulatorTier {
         "email:soc@example.com");
     // The topic policy apply-rules wrote lets EventBridge publish: doctor has nothing to say on it.
     for (String region : List.of(HOME, OTHER)) {
-      String policy =
-          emulator
-              .sns(region)
-              .getTopicAttributes(r -> r.topicArn(topicArn(region)))
-              .attributes()
-              .get("Policy");
+      String policy = emulator.topicPolicy(region, topicArn(region));
       assertThat(policy).as(region).contains("events.amazonaws.com").contains("sns:Publish");
     }
 
@@ -123,17 +114,16 @@ class DeliveryEmulatorIT extends EmulatorTier {
   @Order(3)
   void aLoggingMultiRegionTrailClearsTheTrailFindingInBothRegions() throws Exception {
     createBucket("irctl-test-trail-logs");
-    try (CloudTrailClient trail = cloudTrail(HOME)) {
-      trail.createTrail(
-          r ->
-              r.name("org-trail")
-                  .s3BucketName("irctl-test-trail-logs")
-                  .isMultiRegionTrail(true)
-                  .includeGlobalServiceEvents(true));
-      // A trail created but not started logs nothing: the finding stays.
-      assertThat(kinds(region(doctorJson(2), OTHER))).contains("NO_TRAIL_LOGGING");
-      trail.startLogging(r -> r.name("org-trail"));
-    }
+    CloudTrailClient trail = emulator.cloudTrail(HOME);
+    trail.createTrail(
+        r ->
+            r.name("org-trail")
+                .s3BucketName("irctl-test-trail-logs")
+                .isMultiRegionTrail(true)
+                .includeGlobalServiceEvents(true));
+    // A trail created but not started logs nothing: the finding stays.
+    assertThat(kinds(region(doctorJson(2), OTHER))).contains("NO_TRAIL_LOGGING");
+    trail.startLogging(r -> r.name("org-trail"));
 
     JsonNode json = doctorJson(2);
 
@@ -176,7 +166,7 @@ class DeliveryEmulatorIT extends EmulatorTier {
     assertThat(calls("Subscribe")).isEqualTo(1);
     assertThat(calls("Unsubscribe")).isEqualTo(1);
     assertThat(calls("DeleteQueue")).isEqualTo(1);
-    assertThat(sqs(HOME).listQueues(r -> r.queueNamePrefix("irctl-drill-")).queueUrls())
+    assertThat(emulator.sqs(HOME).listQueues(r -> r.queueNamePrefix("irctl-drill-")).queueUrls())
         .as("drill queues left")
         .isEmpty();
     assertThat(subscriptions(HOME)).as("subscriptions after the drill").isEqualTo(before);
@@ -229,26 +219,6 @@ class DeliveryEmulatorIT extends EmulatorTier {
 
   private static String topicArn(String region) {
     return "arn:aws:sns:" + region + ":" + Emulator.ACCOUNT + ":" + TOPIC;
-  }
-
-  private CloudTrailClient cloudTrail(String region) {
-    return CloudTrailClient.builder()
-        .region(Region.of(region))
-        .endpointOverride(emulator.endpoint())
-        .credentialsProvider(credentials())
-        .build();
-  }
-
-  private SqsClient sqs(String region) {
-    return SqsClient.builder()
-        .region(Region.of(region))
-        .endpointOverride(emulator.endpoint())
-        .credentialsProvider(credentials())
-        .build();
-  }
-
-  private static StaticCredentialsProvider credentials() {
-    return StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
   }
 
   /**
