@@ -12,6 +12,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -351,6 +352,20 @@ class AlertPathAdaptersWireTest {
     JsonNode sent = sentJson("AWSEvents.TestEventPattern");
     assertThat(sent.path("EventPattern").asText()).isEqualTo("{\"source\":[\"aws.iam\"]}");
     assertThat(sent.path("Event").asText()).isEqualTo("{\"source\":\"aws.iam\"}");
+  }
+
+  @Test
+  void testEventPatternWithoutAResultIsAnErrorNamingTheAction() {
+    aws.server().stubFor(target("AWSEvents.TestEventPattern").willReturn(okJson("{}")));
+
+    assertThatThrownBy(
+            () ->
+                aws.ports()
+                    .eventBridge("eu-west-1")
+                    .testEventPattern("{\"source\":[\"aws.iam\"]}", "{\"source\":\"aws.iam\"}"))
+        .isInstanceOf(dev.irctl.engine.port.AwsCallException.class)
+        .hasMessageContaining("events:TestEventPattern")
+        .hasMessageContaining("no Result");
   }
 
   @Test

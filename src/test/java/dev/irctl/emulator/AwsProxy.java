@@ -162,7 +162,8 @@ public final class AwsProxy implements AutoCloseable {
   private static String operationOf(HttpExchange exchange, byte[] body) {
     String amzTarget = exchange.getRequestHeaders().getFirst("X-Amz-Target");
     if (amzTarget != null) {
-      return amzTarget.substring(amzTarget.indexOf('.') + 1);
+      // AWSEvents.PutRule, and CloudTrail's namespaced com.amazonaws.cloudtrail...DescribeTrails
+      return amzTarget.substring(amzTarget.lastIndexOf('.') + 1);
     }
     String query = exchange.getRequestURI().getRawQuery();
     Matcher action = ACTION.matcher(new String(body, StandardCharsets.UTF_8));

@@ -105,6 +105,27 @@ public final class Emulator implements AutoCloseable {
     return client("sns", region, () -> configure(SnsClient.builder(), region).build());
   }
 
+  /** The topic's access policy as SNS holds it (the Policy attribute). */
+  public String topicPolicy(String region, String topicArn) {
+    return sns(region).getTopicAttributes(r -> r.topicArn(topicArn)).attributes().get("Policy");
+  }
+
+  public software.amazon.awssdk.services.sqs.SqsClient sqs(String region) {
+    return client(
+        "sqs",
+        region,
+        () -> configure(software.amazon.awssdk.services.sqs.SqsClient.builder(), region).build());
+  }
+
+  public software.amazon.awssdk.services.cloudtrail.CloudTrailClient cloudTrail(String region) {
+    return client(
+        "cloudtrail",
+        region,
+        () ->
+            configure(software.amazon.awssdk.services.cloudtrail.CloudTrailClient.builder(), region)
+                .build());
+  }
+
   /** Organizations is global; the SDK signs it for us-east-1. */
   public software.amazon.awssdk.services.organizations.OrganizationsClient organizations() {
     return client(

@@ -252,12 +252,7 @@ class RulesEmulatorIT extends EmulatorTier {
   }
 
   private ObjectNode topicPolicy(String region) {
-    String policy =
-        emulator
-            .sns(region)
-            .getTopicAttributes(r -> r.topicArn(topicArn(region)))
-            .attributes()
-            .get("Policy");
+    String policy = emulator.topicPolicy(region, topicArn(region));
     try {
       return (ObjectNode) JSON.readTree(policy);
     } catch (java.io.IOException e) {
