@@ -27,18 +27,7 @@ class ExportCloudFormationCommandTest {
   void writesTheRulesTemplateTheRoleTemplateAndTheParametersOffline() throws Exception {
     Path out = dir.resolve("cfn");
 
-    CliRun run =
-        CliRun.run(
-            "export",
-            "cloudformation",
-            "--security-account",
-            "444455556666",
-            "--hub-region",
-            "eu-west-1",
-            "--set",
-            "bucketNames=corp-honey",
-            "--out",
-            out.toString());
+    CliRun run = export("--set", "bucketNames=corp-honey", "--out", out.toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     JsonNode rules = JSON.readTree(out.resolve("irctl-member-rules.template.json").toFile());
@@ -124,16 +113,7 @@ class ExportCloudFormationCommandTest {
 
   @Test
   void aRuleMissingItsParameterIsLeftOutWithAWarning() throws Exception {
-    CliRun run =
-        CliRun.run(
-            "export",
-            "cloudformation",
-            "--security-account",
-            "444455556666",
-            "--hub-region",
-            "eu-west-1",
-            "--out",
-            dir.toString());
+    CliRun run = export("--out", dir.toString());
 
     assertThat(run.exitCode()).isEqualTo(0);
     assertThat(run.err()).contains("left out rule s3-honey-bucket-access").contains("bucketNames");
@@ -165,19 +145,7 @@ class ExportCloudFormationCommandTest {
     Path catalog = unforwardableCatalog(dir);
     Path out = dir.resolve("cfn");
 
-    CliRun run =
-        CliRun.run(
-            "export",
-            "cloudformation",
-            "--security-account",
-            "444455556666",
-            "--hub-region",
-            "eu-west-1",
-            "--catalog",
-            catalog.toString(),
-            "--no-bundled",
-            "--out",
-            out.toString());
+    CliRun run = export("--catalog", catalog.toString(), "--no-bundled", "--out", out.toString());
 
     assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
     assertThat(run.err()).contains("rule ec2-anything").contains("exact detail-type");
@@ -186,21 +154,25 @@ class ExportCloudFormationCommandTest {
 
   @Test
   void namingARuleWithoutItsParameterIsAUsageError() {
-    CliRun run =
-        CliRun.run(
-            "export",
-            "cloudformation",
-            "--security-account",
-            "444455556666",
-            "--hub-region",
-            "eu-west-1",
-            "--rule",
-            "s3-honey-bucket-access",
-            "--out",
-            dir.toString());
+    CliRun run = export("--rule", "s3-honey-bucket-access", "--out", dir.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("--set bucketNames=");
     assertThat(Files.exists(dir.resolve("irctl-member-rules.template.json"))).isFalse();
+  }
+
+  /** {@code irctl export cloudformation} for security account 444455556666 and hub eu-west-1. */
+  private static CliRun export(String... more) {
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "export",
+                "cloudformation",
+                "--security-account",
+                "444455556666",
+                "--hub-region",
+                "eu-west-1"));
+    args.addAll(List.of(more));
+    return CliRun.run(args.toArray(String[]::new));
   }
 }
