@@ -79,6 +79,11 @@ public class AwsOptions {
 
   /** The endpoint override, checked here so a typo is a usage error before any call. */
   public Optional<URI> endpoint() {
+    return endpoint(endpointUrl);
+  }
+
+  /** {@code endpointUrl} (null: none) as an endpoint override, or a usage error naming the flag. */
+  static Optional<URI> endpoint(String endpointUrl) {
     if (endpointUrl == null) {
       return Optional.empty();
     }

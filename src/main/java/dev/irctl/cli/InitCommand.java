@@ -48,6 +48,12 @@ public final class InitCommand implements Callable<Integer> {
       description = "The AWS profile whose caller is offered (default: the SDK's default chain).")
   String profile;
 
+  @Option(
+      names = "--endpoint-url",
+      paramLabel = "URL",
+      description = "Ask this endpoint (an AWS-compatible emulator) who is calling.")
+  String endpointUrl;
+
   @Option(names = "--no-caller", description = "Do not ask STS who is calling; offer no caller.")
   boolean noCaller;
 
@@ -57,6 +63,8 @@ public final class InitCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    // A mistyped endpoint is a usage error before anything is written, not a caller left out.
+    AwsOptions.endpoint(endpointUrl);
     if (Files.exists(file) && !force) {
       throw new UserException(
           file + " already exists; pass --force to overwrite it.", ExitCode.FAILURE);
@@ -134,7 +142,7 @@ public final class InitCommand implements Callable<Integer> {
   private Session session() {
     return new Session(
         Optional.ofNullable(profile),
-        Optional.empty(),
+        AwsOptions.endpoint(endpointUrl),
         1,
         Optional.empty(),
         QUICK,

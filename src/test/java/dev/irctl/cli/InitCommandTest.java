@@ -37,6 +37,24 @@ class InitCommandTest {
   }
 
   @Test
+  void asksTheGivenEndpointAndRefusesABadOneBeforeWritingTheFile() throws Exception {
+    Path file = dir.resolve("irctl.yaml");
+    FakePorts aws = new FakePorts();
+
+    CliRun bad = CliRun.run(aws, "init", "--endpoint-url", "x", "--file", file.toString());
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err()).contains("--endpoint-url x is not a valid URL");
+    assertThat(file).doesNotExist();
+    assertThat(aws.log().calls()).isEmpty();
+
+    CliRun run =
+        CliRun.run(
+            aws, "init", "--endpoint-url", "http://127.0.0.1:4566", "--file", file.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(aws.lastSession().endpoint()).contains(java.net.URI.create("http://127.0.0.1:4566"));
+  }
+
+  @Test
   void offersTheCallerAsDeployerPrincipalArnsCommentedOut() throws Exception {
     Path file = dir.resolve("irctl.yaml");
     FakePorts aws = new FakePorts();
