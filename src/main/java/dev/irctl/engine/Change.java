@@ -28,6 +28,28 @@ public interface Change {
     public Description(ChangeAction action, String resource, String reason) {
       this(action, resource, reason, List.of());
     }
+
+    // One factory per action, so each of the many change records says what it does in one line.
+
+    public static Description create(String resource, String reason) {
+      return new Description(ChangeAction.CREATE, resource, reason);
+    }
+
+    public static Description create(String resource, String reason, List<FieldDiff> diffs) {
+      return new Description(ChangeAction.CREATE, resource, reason, diffs);
+    }
+
+    public static Description update(String resource, String reason) {
+      return new Description(ChangeAction.UPDATE, resource, reason);
+    }
+
+    public static Description update(String resource, String reason, List<FieldDiff> diffs) {
+      return new Description(ChangeAction.UPDATE, resource, reason, diffs);
+    }
+
+    public static Description delete(String resource, String reason) {
+      return new Description(ChangeAction.DELETE, resource, reason);
+    }
   }
 
   /**

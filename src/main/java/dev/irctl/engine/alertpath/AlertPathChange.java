@@ -18,8 +18,7 @@ public sealed interface AlertPathChange extends Change.Described {
 
     @Override
     public Description describe() {
-      return new Description(
-          ChangeAction.CREATE,
+      return Description.create(
           "log group " + name,
           "missing",
           List.of(FieldDiff.of("retentionInDays", null, retentionDays)));
@@ -30,8 +29,7 @@ public sealed interface AlertPathChange extends Change.Described {
   record SetRetention(String name, Integer before, int retentionDays) implements AlertPathChange {
     @Override
     public Description describe() {
-      return new Description(
-          ChangeAction.UPDATE,
+      return Description.update(
           "log group " + name,
           "retention shorter than " + retentionDays + " days",
           List.of(FieldDiff.of("retentionInDays", before, retentionDays)));

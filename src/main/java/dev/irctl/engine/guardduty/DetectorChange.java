@@ -1,7 +1,6 @@
 package dev.irctl.engine.guardduty;
 
 import dev.irctl.engine.Change;
-import dev.irctl.engine.ChangeAction;
 import dev.irctl.engine.FieldDiff;
 import dev.irctl.engine.port.DetectorFeature;
 import dev.irctl.engine.port.DetectorUpdate;
@@ -25,8 +24,7 @@ public sealed interface DetectorChange extends Change.Described {
       features.forEach(
           (feature, on) ->
               diffs.add(FieldDiff.of("feature " + feature, null, on ? "ENABLED" : "DISABLED")));
-      return new Description(
-          ChangeAction.CREATE,
+      return Description.create(
           "detector",
           features.isEmpty()
               ? "no detector (GuardDuty's default features: every optional protection except RUNTIME_MONITORING)"
@@ -44,8 +42,7 @@ public sealed interface DetectorChange extends Change.Described {
 
     @Override
     public Description describe() {
-      return new Description(
-          ChangeAction.UPDATE,
+      return Description.update(
           "detector " + detectorId,
           update.enable() ? "detector is disabled" : "settings differ",
           diffs);
@@ -56,8 +53,7 @@ public sealed interface DetectorChange extends Change.Described {
   record CreateListSet(ListSetSpec spec) implements DetectorChange {
     @Override
     public Description describe() {
-      return new Description(
-          ChangeAction.CREATE,
+      return Description.create(
           spec.kind().label() + " " + spec.name(),
           "missing",
           List.of(
@@ -76,8 +72,7 @@ public sealed interface DetectorChange extends Change.Described {
 
     @Override
     public Description describe() {
-      return new Description(
-          ChangeAction.UPDATE, spec.kind().label() + " " + spec.name(), "differs", diffs);
+      return Description.update(spec.kind().label() + " " + spec.name(), "differs", diffs);
     }
   }
 }

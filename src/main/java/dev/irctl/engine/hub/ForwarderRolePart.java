@@ -3,13 +3,12 @@ package dev.irctl.engine.hub;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.irctl.engine.Change;
-import dev.irctl.engine.ChangeAction;
 import dev.irctl.engine.FieldDiff;
 import dev.irctl.engine.port.RolePort;
 import dev.irctl.engine.rules.RuleTargets;
 import dev.irctl.engine.run.Applied;
+import dev.irctl.engine.run.GlobalPart;
 import dev.irctl.engine.run.Notes;
-import dev.irctl.engine.run.Part;
 import dev.irctl.engine.run.PartContext;
 import dev.irctl.engine.run.PartPlan;
 import java.util.List;
@@ -20,12 +19,13 @@ import java.util.Optional;
  * ({@link ForwarderRole}): created, or its trust and permission documents put back, only where they
  * differ. IAM is global: one pass per run.
  */
-public final class ForwarderRolePart implements Part {
+public final class ForwarderRolePart extends GlobalPart {
   public static final String NAME = "forwarder-role";
 
   private final String hubRegion;
 
   public ForwarderRolePart(String hubRegion) {
+    super(NAME);
     this.hubRegion = hubRegion;
   }
 
@@ -34,44 +34,24 @@ public final class ForwarderRolePart implements Part {
   }
 
   /** One step of the role's plan, as a reviewer reads it. */
-  public record RoleChange(ForwarderRolePlan.Step step, String hubBusArn) implements Change {
+  public record RoleChange(ForwarderRolePlan.Step step, String hubBusArn)
+      implements Change.Described {
     @Override
-    public ChangeAction action() {
-      return step == ForwarderRolePlan.Step.CREATE_ROLE ? ChangeAction.CREATE : ChangeAction.UPDATE;
-    }
-
-    @Override
-    public String resource() {
-      return step == ForwarderRolePlan.Step.PUT_POLICY
-          ? "IAM role policy " + ForwarderRole.NAME + "/" + ForwarderRole.POLICY_NAME
-          : "IAM role " + ForwarderRole.NAME;
-    }
-
-    @Override
-    public String reason() {
+    public Description describe() {
       return switch (step) {
-        case CREATE_ROLE -> "missing: forwarder rules in the other regions need it";
-        case UPDATE_TRUST -> "trust policy differs";
-        case PUT_POLICY -> "missing or differs";
+        case CREATE_ROLE ->
+            Description.create(
+                "IAM role " + ForwarderRole.NAME,
+                "missing: forwarder rules in the other regions need it");
+        case UPDATE_TRUST ->
+            Description.update("IAM role " + ForwarderRole.NAME, "trust policy differs");
+        case PUT_POLICY ->
+            Description.update(
+                "IAM role policy " + ForwarderRole.NAME + "/" + ForwarderRole.POLICY_NAME,
+                "missing or differs",
+                List.of(FieldDiff.of("events:PutEvents on", null, hubBusArn)));
       };
     }
-
-    @Override
-    public List<FieldDiff> diffs() {
-      return step == ForwarderRolePlan.Step.PUT_POLICY
-          ? List.of(FieldDiff.of("events:PutEvents on", null, hubBusArn))
-          : List.of();
-    }
-  }
-
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public boolean global() {
-    return true;
   }
 
   @Override

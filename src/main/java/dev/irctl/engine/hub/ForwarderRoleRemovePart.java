@@ -10,14 +10,13 @@ import dev.irctl.engine.Ownership;
 import dev.irctl.engine.port.RolePort;
 import dev.irctl.engine.rules.RemoveRulesPart;
 import dev.irctl.engine.run.Applied;
+import dev.irctl.engine.run.GlobalPart;
 import dev.irctl.engine.run.Notes;
-import dev.irctl.engine.run.Part;
 import dev.irctl.engine.run.PartContext;
 import dev.irctl.engine.run.PartPlan;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * remove-rules' end of the forwarder role: once no forwarder rule is left in any region of the
@@ -27,32 +26,22 @@ import java.util.Set;
  * a forwarder anywhere else (a region outside the run, one kept for a target someone added, one
  * whose removal failed, a region that could not be read) keeps the role, and the plan says which.
  */
-public final class ForwarderRoleRemovePart implements Part {
+public final class ForwarderRoleRemovePart extends GlobalPart {
   public static final String NAME = ForwarderRolePart.NAME;
 
   /** The role's deletion, with what goes before it. */
   public record RoleDeletion(List<String> inlinePolicies, List<String> attachedPolicies)
-      implements Change {
+      implements Change.Described {
     @Override
-    public ChangeAction action() {
-      return ChangeAction.DELETE;
-    }
-
-    @Override
-    public String resource() {
-      return "IAM role " + ForwarderRole.NAME;
-    }
-
-    @Override
-    public String reason() {
-      return "no forwarder rule is left in any region";
-    }
-
-    @Override
-    public List<FieldDiff> diffs() {
-      return List.of(
-          FieldDiff.of("inline policies", String.join(", ", inlinePolicies), null),
-          FieldDiff.of("attached managed policies", String.join(", ", attachedPolicies), null));
+    public Description describe() {
+      return new Description(
+          ChangeAction.DELETE,
+          "IAM role " + ForwarderRole.NAME,
+          "no forwarder rule is left in any region",
+          List.of(
+              FieldDiff.of("inline policies", String.join(", ", inlinePolicies), null),
+              FieldDiff.of(
+                  "attached managed policies", String.join(", ", attachedPolicies), null)));
     }
   }
 
@@ -68,22 +57,8 @@ public final class ForwarderRoleRemovePart implements Part {
 
   /** {@code removal}: the rules part's request, for the regions it visits beyond the chosen. */
   public ForwarderRoleRemovePart(RemoveRulesPart.Request removal) {
+    super(NAME, RemoveRulesPart.NAME);
     this.removal = removal;
-  }
-
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public boolean global() {
-    return true;
-  }
-
-  @Override
-  public Set<String> after() {
-    return Set.of(RemoveRulesPart.NAME);
   }
 
   @Override

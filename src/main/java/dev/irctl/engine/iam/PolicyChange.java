@@ -2,7 +2,6 @@ package dev.irctl.engine.iam;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.irctl.engine.Change;
-import dev.irctl.engine.ChangeAction;
 import dev.irctl.engine.FieldDiff;
 import dev.irctl.engine.port.Principal;
 import java.util.List;
@@ -14,8 +13,7 @@ public sealed interface PolicyChange extends Change.Described {
   record CreatePolicy(String name, JsonNode document) implements PolicyChange {
     @Override
     public Description describe() {
-      return new Description(
-          ChangeAction.CREATE,
+      return Description.create(
           "policy " + name,
           "no policy of that name",
           PolicyDocuments.diff(PolicyDocuments.parse("{}"), document));
@@ -26,8 +24,7 @@ public sealed interface PolicyChange extends Change.Described {
   record AdoptPolicy(String arn, String name) implements PolicyChange {
     @Override
     public Description describe() {
-      return new Description(
-          ChangeAction.UPDATE,
+      return Description.update(
           "policy " + name,
           "adopted: not created by irctl",
           List.of(FieldDiff.of("tag managed-by", null, "irctl")));
@@ -40,8 +37,7 @@ public sealed interface PolicyChange extends Change.Described {
   record DeleteVersion(String arn, String name, String versionId) implements PolicyChange {
     @Override
     public Description describe() {
-      return new Description(
-          ChangeAction.DELETE,
+      return Description.delete(
           "policy " + name + " version " + versionId,
           "oldest non-default version; IAM keeps at most 5");
     }
@@ -58,11 +54,8 @@ public sealed interface PolicyChange extends Change.Described {
 
     @Override
     public Description describe() {
-      return new Description(
-          ChangeAction.UPDATE,
-          "policy " + name,
-          "default version differs: new default version",
-          diffs);
+      return Description.update(
+          "policy " + name, "default version differs: new default version", diffs);
     }
   }
 
@@ -70,8 +63,7 @@ public sealed interface PolicyChange extends Change.Described {
   record Attach(Principal principal, String policyName) implements PolicyChange {
     @Override
     public Description describe() {
-      return new Description(
-          ChangeAction.CREATE, "attachment " + policyName + " -> " + principal, "not attached");
+      return Description.create("attachment " + policyName + " -> " + principal, "not attached");
     }
   }
 }

@@ -6,8 +6,8 @@ import dev.irctl.engine.port.IamPort;
 import dev.irctl.engine.port.Principal;
 import dev.irctl.engine.run.Applied;
 import dev.irctl.engine.run.Fingerprint;
+import dev.irctl.engine.run.GlobalPart;
 import dev.irctl.engine.run.Notes;
-import dev.irctl.engine.run.Part;
 import dev.irctl.engine.run.PartContext;
 import dev.irctl.engine.run.PartPlan;
 import java.util.List;
@@ -19,7 +19,7 @@ import java.util.Set;
  * The IAM policy that lets principals run GuardDuty, attached to them. Global: IAM has no regions.
  * Without principals the part is skipped.
  */
-public final class PolicyPart implements Part {
+public final class PolicyPart extends GlobalPart {
   public static final String NAME = "iam";
 
   private final Optional<Request> request;
@@ -38,17 +38,8 @@ public final class PolicyPart implements Part {
   public record Actual(Optional<ActualPolicy> policy, Map<String, Set<String>> attached) {}
 
   public PolicyPart(Optional<Request> request) {
+    super(NAME);
     this.request = request;
-  }
-
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public boolean global() {
-    return true;
   }
 
   public static DesiredPolicy desired(Identity identity, Request request) {

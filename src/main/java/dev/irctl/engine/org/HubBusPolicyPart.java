@@ -6,8 +6,8 @@ import dev.irctl.engine.port.EventBridgePort;
 import dev.irctl.engine.port.OrganizationsPort.Organization;
 import dev.irctl.engine.run.Applied;
 import dev.irctl.engine.run.Fingerprint;
+import dev.irctl.engine.run.GlobalPart;
 import dev.irctl.engine.run.Notes;
-import dev.irctl.engine.run.Part;
 import dev.irctl.engine.run.PartContext;
 import dev.irctl.engine.run.PartPlan;
 import java.io.IOException;
@@ -19,24 +19,15 @@ import java.util.Optional;
  * put events: {@link HubBusPolicy}'s statement, limited by {@code aws:PrincipalOrgID}, merged into
  * the bus's policy so foreign statements stay. Runs once, before the member stack sets.
  */
-public final class HubBusPolicyPart implements Part {
+public final class HubBusPolicyPart extends GlobalPart {
   public static final String NAME = "org-hub-policy";
   static final String BUS = "default";
 
   private final String hubRegion;
 
   public HubBusPolicyPart(String hubRegion) {
+    super(NAME);
     this.hubRegion = hubRegion;
-  }
-
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public boolean global() {
-    return true;
   }
 
   /** What the plan saw: the organization and the bus's policy. */

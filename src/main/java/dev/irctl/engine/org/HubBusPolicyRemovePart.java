@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.irctl.engine.port.EventBridgePort;
 import dev.irctl.engine.run.Applied;
 import dev.irctl.engine.run.Fingerprint;
+import dev.irctl.engine.run.GlobalPart;
 import dev.irctl.engine.run.Notes;
-import dev.irctl.engine.run.Part;
 import dev.irctl.engine.run.PartContext;
 import dev.irctl.engine.run.PartPlan;
 import java.io.IOException;
@@ -16,28 +16,14 @@ import java.util.Optional;
  * Takes irctl's statement (by Sid) out of the hub bus policy, after the stack sets are gone; every
  * other statement stays. Nothing to do when the statement is not there.
  */
-public final class HubBusPolicyRemovePart implements Part {
+public final class HubBusPolicyRemovePart extends GlobalPart {
   public static final String NAME = HubBusPolicyPart.NAME;
 
   private final String hubRegion;
 
   public HubBusPolicyRemovePart(String hubRegion) {
+    super(NAME, StackSetRemovePart.NAME);
     this.hubRegion = hubRegion;
-  }
-
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public boolean global() {
-    return true;
-  }
-
-  @Override
-  public java.util.Set<String> after() {
-    return java.util.Set.of(StackSetRemovePart.NAME);
   }
 
   @Override

@@ -33,6 +33,33 @@ public final class OperationWait {
     public long succeeded() {
       return results.stream().filter(r -> "SUCCEEDED".equals(r.status())).count();
     }
+
+    /** One line per failed instance, with CloudFormation's reason when it gives one. */
+    public List<String> failures(String stackSet) {
+      return failed().stream()
+          .map(
+              r ->
+                  stackSet
+                      + " in "
+                      + r.account()
+                      + " "
+                      + r.region()
+                      + ": "
+                      + (r.statusReason() == null ? "failed" : r.statusReason()))
+          .toList();
+    }
+  }
+
+  /** How a poll of an operation not yet done reads: "… running, n failed so far". */
+  public static String running(String stackSet, String verb, String operationId, Operation op) {
+    return stackSet
+        + ": "
+        + verb
+        + " operation "
+        + operationId
+        + " running, "
+        + op.failedCount()
+        + " failed so far";
   }
 
   private final Duration interval;

@@ -21,18 +21,15 @@ public sealed interface OrgChange extends Change.Described {
     }
 
     public Description describe() {
-      return new Description(
-          ChangeAction.CREATE, "trusted access " + servicePrincipal, "not enabled");
+      return Description.create("trusted access " + servicePrincipal, "not enabled");
     }
   }
 
   /** GuardDuty's delegated administrator in one region. */
   record DesignateAdmin(String region, String accountId) implements OrgChange {
     public Description describe() {
-      return new Description(
-          ChangeAction.CREATE,
-          "guardduty delegated administrator " + accountId,
-          "no delegated administrator");
+      return Description.create(
+          "guardduty delegated administrator " + accountId, "no delegated administrator");
     }
   }
 
@@ -50,11 +47,8 @@ public sealed interface OrgChange extends Change.Described {
     }
 
     public Description describe() {
-      return new Description(
-          ChangeAction.UPDATE,
-          "guardduty organization configuration",
-          "auto-enable differs",
-          diffs);
+      return Description.update(
+          "guardduty organization configuration", "auto-enable differs", diffs);
     }
   }
 
@@ -66,8 +60,7 @@ public sealed interface OrgChange extends Change.Described {
     }
 
     public Description describe() {
-      return new Description(
-          ChangeAction.CREATE,
+      return Description.create(
           "guardduty members (" + accounts.size() + " accounts)",
           "organization accounts not yet members");
     }
@@ -75,7 +68,7 @@ public sealed interface OrgChange extends Change.Described {
 
   record CreateStackSet(String region, StackSetSpec spec) implements OrgChange {
     public Description describe() {
-      return new Description(ChangeAction.CREATE, "stack set " + spec.name(), "no stack set");
+      return Description.create("stack set " + spec.name(), "no stack set");
     }
   }
 
@@ -88,25 +81,34 @@ public sealed interface OrgChange extends Change.Described {
     public Description describe() {
       String fields =
           diffs.stream().map(FieldDiff::field).reduce((a, b) -> a + ", " + b).orElse("");
-      return new Description(
-          ChangeAction.UPDATE, "stack set " + spec.name(), fields + " differ", diffs);
+      return Description.update("stack set " + spec.name(), fields + " differ", diffs);
     }
+  }
+
+  /**
+   * One CreateStackInstances call over OUs and regions: new instances, or failed and outdated ones
+   * deployed again (the same call retries them), so the applier carries both out alike.
+   */
+  sealed interface InstanceDeployment extends OrgChange {
+    String stackSet();
+
+    List<String> organizationalUnitIds();
+
+    List<String> regions();
   }
 
   /** Instances in every account of the OUs, in each region. */
   record CreateStackInstances(
       String region, String stackSet, List<String> organizationalUnitIds, List<String> regions)
-      implements OrgChange {
+      implements InstanceDeployment {
     public CreateStackInstances {
       organizationalUnitIds = List.copyOf(organizationalUnitIds);
       regions = List.copyOf(regions);
     }
 
     public Description describe() {
-      return new Description(
-          ChangeAction.CREATE,
-          instancesIn(stackSet, organizationalUnitIds, regions),
-          "no instances there");
+      return Description.create(
+          instancesIn(stackSet, organizationalUnitIds, regions), "no instances there");
     }
   }
 
@@ -120,15 +122,14 @@ public sealed interface OrgChange extends Change.Described {
       List<String> organizationalUnitIds,
       List<String> regions,
       int instances)
-      implements OrgChange {
+      implements InstanceDeployment {
     public RetryStackInstances {
       organizationalUnitIds = List.copyOf(organizationalUnitIds);
       regions = List.copyOf(regions);
     }
 
     public Description describe() {
-      return new Description(
-          ChangeAction.UPDATE,
+      return Description.update(
           instancesIn(stackSet, organizationalUnitIds, regions),
           instances + " instance(s) failed or outdated: deployed again");
     }
@@ -155,8 +156,7 @@ public sealed interface OrgChange extends Change.Described {
     }
 
     public Description describe() {
-      return new Description(
-          ChangeAction.DELETE,
+      return Description.delete(
           "guardduty members irctl made (" + accountIds.size() + " accounts)",
           "org remove: disassociated, then deleted");
     }
@@ -176,8 +176,7 @@ public sealed interface OrgChange extends Change.Described {
     }
 
     public Description describe() {
-      return new Description(
-          ChangeAction.DELETE,
+      return Description.delete(
           "stack instances of " + stackSet + " (" + instances + ")",
           "org remove: instances go before their stack set");
     }
@@ -185,14 +184,14 @@ public sealed interface OrgChange extends Change.Described {
 
   record DeleteStackSet(String region, String stackSet) implements OrgChange {
     public Description describe() {
-      return new Description(ChangeAction.DELETE, "stack set " + stackSet, "org remove");
+      return Description.delete("stack set " + stackSet, "org remove");
     }
   }
 
   /** irctl's statement taken out of the hub bus policy; the others stay. */
   record RemoveHubBusStatement(String region, String busArn) implements OrgChange {
     public Description describe() {
-      return new Description(ChangeAction.DELETE, hubStatement(busArn), "org remove");
+      return Description.delete(hubStatement(busArn), "org remove");
     }
   }
 

@@ -14,8 +14,8 @@ import dev.irctl.engine.port.StackSetsPort.StackSet;
 import dev.irctl.engine.port.StackSetsPort.StackSetSpec;
 import dev.irctl.engine.run.Applied;
 import dev.irctl.engine.run.Fingerprint;
+import dev.irctl.engine.run.GlobalPart;
 import dev.irctl.engine.run.Notes;
-import dev.irctl.engine.run.Part;
 import dev.irctl.engine.run.PartContext;
 import dev.irctl.engine.run.PartPlan;
 import java.util.ArrayList;
@@ -38,7 +38,7 @@ import java.util.function.Consumer;
  * reported with CloudFormation's reason and the others go on. Template and parameters are compared
  * with what is deployed, so a second run with nothing changed starts no operation.
  */
-public final class StackSetPart implements Part {
+public final class StackSetPart extends GlobalPart {
   public static final String NAME = "org-stacksets";
 
   /** ListStackInstances listings at once: one per region, within CloudFormation's call rate. */
@@ -64,6 +64,7 @@ public final class StackSetPart implements Part {
   private final Consumer<String> progress;
 
   public StackSetPart(Desired desired, OperationWait wait, Consumer<String> progress) {
+    super(NAME, HubBusPolicyPart.NAME);
     this.desired = desired;
     this.wait = wait;
     this.progress = progress;
@@ -88,21 +89,6 @@ public final class StackSetPart implements Part {
       List<StackInstance> roleInstances,
       Optional<StackSet> rules,
       List<StackInstance> rulesInstances) {}
-
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public boolean global() {
-    return true;
-  }
-
-  @Override
-  public Set<String> after() {
-    return Set.of(HubBusPolicyPart.NAME);
-  }
 
   StackSetSpec rolesSpec(String securityAccount) {
     return spec(
@@ -310,26 +296,16 @@ public final class StackSetPart implements Part {
           String op = port.updateStackSet(update.spec(), desired.preferences());
           writes++;
           failures.addAll(await(port, update.spec().name(), op, ids));
-        } else if (change instanceof OrgChange.CreateStackInstances create) {
+        } else if (change instanceof OrgChange.InstanceDeployment deploy) {
           String op =
               port.createStackInstances(
-                  create.stackSet(),
-                  create.organizationalUnitIds(),
+                  deploy.stackSet(),
+                  deploy.organizationalUnitIds(),
                   excluded,
-                  create.regions(),
+                  deploy.regions(),
                   desired.preferences());
           writes++;
-          failures.addAll(await(port, create.stackSet(), op, ids));
-        } else if (change instanceof OrgChange.RetryStackInstances retry) {
-          String op =
-              port.createStackInstances(
-                  retry.stackSet(),
-                  retry.organizationalUnitIds(),
-                  excluded,
-                  retry.regions(),
-                  desired.preferences());
-          writes++;
-          failures.addAll(await(port, retry.stackSet(), op, ids));
+          failures.addAll(await(port, deploy.stackSet(), op, ids));
         }
       } catch (dev.irctl.engine.port.AwsCallException e) {
         failures.add(change.resource() + ": " + e.getMessage());
@@ -342,24 +318,15 @@ public final class StackSetPart implements Part {
   private List<String> await(
       StackSetsPort port, String stackSet, String operationId, Map<String, String> ids) {
     ids.put(stackSet + " operation", operationId);
-    int[] polls = {0};
     OperationWait.Outcome outcome =
         wait.await(
             port,
             stackSet,
             operationId,
             op -> {
-              polls[0]++;
               if (!op.done()) {
-                progress.accept(
-                    stackSet
-                        + ": "
-                        + op.action().toLowerCase()
-                        + " operation "
-                        + operationId
-                        + " running, "
-                        + op.failedCount()
-                        + " failed so far");
+                String verb = op.action().toLowerCase();
+                progress.accept(OperationWait.running(stackSet, verb, operationId, op));
               }
             });
     List<String> failures = new ArrayList<>();
@@ -387,18 +354,7 @@ public final class StackSetPart implements Part {
             + failed
             + " failed"
             + (running > 0 ? ", " + running + " not run (failure tolerance)" : ""));
-    outcome
-        .failed()
-        .forEach(
-            r ->
-                failures.add(
-                    stackSet
-                        + " in "
-                        + r.account()
-                        + " "
-                        + r.region()
-                        + ": "
-                        + (r.statusReason() == null ? "failed" : r.statusReason())));
+    failures.addAll(outcome.failures(stackSet));
     if (failures.isEmpty() && !"SUCCEEDED".equals(outcome.operation().status())) {
       failures.add(
           stackSet

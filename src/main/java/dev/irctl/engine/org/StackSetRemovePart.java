@@ -11,8 +11,8 @@ import dev.irctl.engine.port.StackSetsPort.StackInstance;
 import dev.irctl.engine.port.StackSetsPort.StackSet;
 import dev.irctl.engine.run.Applied;
 import dev.irctl.engine.run.Fingerprint;
+import dev.irctl.engine.run.GlobalPart;
 import dev.irctl.engine.run.Notes;
-import dev.irctl.engine.run.Part;
 import dev.irctl.engine.run.PartContext;
 import dev.irctl.engine.run.PartPlan;
 import java.util.ArrayList;
@@ -30,7 +30,7 @@ import java.util.function.Consumer;
  * alone and listed. Each step is skipped when already done, so a re-run after a failure goes on
  * where it stopped.
  */
-public final class StackSetRemovePart implements Part {
+public final class StackSetRemovePart extends GlobalPart {
   public static final String NAME = "org-stacksets";
   static final List<String> ORDER =
       List.of(MemberRulesTemplate.RULES_STACK_SET, MemberRulesTemplate.ROLE_STACK_SET);
@@ -45,20 +45,11 @@ public final class StackSetRemovePart implements Part {
       OperationPreferences preferences,
       OperationWait wait,
       Consumer<String> progress) {
+    super(NAME);
     this.hubRegion = hubRegion;
     this.preferences = preferences;
     this.wait = wait;
     this.progress = progress;
-  }
-
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public boolean global() {
-    return true;
   }
 
   public record Actual(Map<String, Optional<StackSet>> sets, Map<String, List<String>> instances) {}
@@ -158,13 +149,7 @@ public final class StackSetRemovePart implements Part {
             operationId,
             op -> {
               if (!op.done()) {
-                progress.accept(
-                    stackSet
-                        + ": delete operation "
-                        + operationId
-                        + " running, "
-                        + op.failedCount()
-                        + " failed so far");
+                progress.accept(OperationWait.running(stackSet, "delete", operationId, op));
               }
             });
     List<String> failures = new ArrayList<>();
@@ -182,18 +167,7 @@ public final class StackSetRemovePart implements Part {
             + " done, "
             + outcome.failed().size()
             + " failed");
-    outcome
-        .failed()
-        .forEach(
-            r ->
-                failures.add(
-                    stackSet
-                        + " in "
-                        + r.account()
-                        + " "
-                        + r.region()
-                        + ": "
-                        + (r.statusReason() == null ? "failed" : r.statusReason())));
+    failures.addAll(outcome.failures(stackSet));
     if (failures.isEmpty() && !"SUCCEEDED".equals(outcome.operation().status())) {
       failures.add(stackSet + ": delete operation " + outcome.operation().status());
     }

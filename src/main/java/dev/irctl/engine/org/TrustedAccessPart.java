@@ -3,8 +3,8 @@ package dev.irctl.engine.org;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.irctl.engine.run.Applied;
+import dev.irctl.engine.run.GlobalPart;
 import dev.irctl.engine.run.Notes;
-import dev.irctl.engine.run.Part;
 import dev.irctl.engine.run.PartContext;
 import dev.irctl.engine.run.PartPlan;
 import java.util.List;
@@ -15,28 +15,19 @@ import java.util.Set;
  * Trusted access between AWS Organizations and one service (GuardDuty), run once from the
  * management account: enabled when off, nothing when on. Organizations is global.
  */
-public final class TrustedAccessPart implements Part {
+public final class TrustedAccessPart extends GlobalPart {
   public static final String NAME = "org-access";
   public static final String GUARDDUTY = "guardduty.amazonaws.com";
 
   private final String servicePrincipal;
 
   public TrustedAccessPart(String servicePrincipal) {
+    super(NAME);
     this.servicePrincipal = servicePrincipal;
   }
 
   public static TrustedAccessPart fromDesired(JsonNode desired) {
     return new TrustedAccessPart(desired.path("servicePrincipal").asText(GUARDDUTY));
-  }
-
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public boolean global() {
-    return true;
   }
 
   @Override

@@ -1,7 +1,6 @@
 package dev.irctl.engine.rules;
 
 import dev.irctl.engine.Change;
-import dev.irctl.engine.ChangeAction;
 import dev.irctl.engine.FieldDiff;
 import dev.irctl.engine.port.RuleTarget;
 import java.util.ArrayList;
@@ -10,7 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** The changes to EventBridge rules a region's plan can hold. */
-public sealed interface RuleChange extends Change {
+public sealed interface RuleChange extends Change.Described {
   String ruleName();
 
   /**
@@ -28,22 +27,7 @@ public sealed interface RuleChange extends Change {
     }
 
     @Override
-    public ChangeAction action() {
-      return ChangeAction.CREATE;
-    }
-
-    @Override
-    public String resource() {
-      return "rule " + rule.name();
-    }
-
-    @Override
-    public String reason() {
-      return "missing";
-    }
-
-    @Override
-    public List<FieldDiff> diffs() {
+    public Description describe() {
       List<FieldDiff> diffs = new ArrayList<>();
       diffs.add(FieldDiff.of("eventPattern", null, rule.pattern()));
       diffs.add(FieldDiff.of("state", null, rule.state()));
@@ -54,7 +38,7 @@ public sealed interface RuleChange extends Change {
                 null,
                 target.arn() + target.transformer().map(t -> " (readable message)").orElse("")));
       }
-      return diffs;
+      return Description.create("rule " + rule.name(), "missing", diffs);
     }
   }
 
@@ -86,17 +70,7 @@ public sealed interface RuleChange extends Change {
     }
 
     @Override
-    public ChangeAction action() {
-      return ChangeAction.UPDATE;
-    }
-
-    @Override
-    public String resource() {
-      return "rule " + rule.name();
-    }
-
-    @Override
-    public String reason() {
+    public Description describe() {
       List<String> what = new ArrayList<>();
       if (putRule) {
         what.add("rule differs");
@@ -107,7 +81,7 @@ public sealed interface RuleChange extends Change {
       if (!tags.isEmpty()) {
         what.add("tags differ");
       }
-      return String.join(", ", what);
+      return Description.update("rule " + rule.name(), String.join(", ", what), diffs);
     }
 
     public Map<String, String> sortedTags() {
@@ -122,18 +96,8 @@ public sealed interface RuleChange extends Change {
     }
 
     @Override
-    public ChangeAction action() {
-      return ChangeAction.DELETE;
-    }
-
-    @Override
-    public String resource() {
-      return "rule " + ruleName;
-    }
-
-    @Override
-    public List<FieldDiff> diffs() {
-      return List.of();
+    public Description describe() {
+      return Description.delete("rule " + ruleName, reason);
     }
   }
 }

@@ -1,7 +1,6 @@
 package dev.irctl.engine.rules;
 
 import dev.irctl.engine.Change;
-import dev.irctl.engine.ChangeAction;
 import dev.irctl.engine.FieldDiff;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,7 @@ public sealed interface TopicChange extends Change.Described {
 
     @Override
     public Description describe() {
-      return new Description(ChangeAction.CREATE, "topic " + name, "missing", diffs);
+      return Description.create("topic " + name, "missing", diffs);
     }
   }
 
@@ -39,11 +38,8 @@ public sealed interface TopicChange extends Change.Described {
 
     @Override
     public Description describe() {
-      return new Description(
-          ChangeAction.UPDATE,
-          "topic policy " + topicArn,
-          "EventBridge may not publish to the topic",
-          diffs);
+      return Description.update(
+          "topic policy " + topicArn, "EventBridge may not publish to the topic", diffs);
     }
   }
 
@@ -51,8 +47,7 @@ public sealed interface TopicChange extends Change.Described {
   record SetKmsKey(String topicArn, String before, String keyId) implements TopicChange {
     @Override
     public Description describe() {
-      return new Description(
-          ChangeAction.UPDATE,
+      return Description.update(
           "topic encryption " + topicArn,
           "KMS key differs",
           List.of(FieldDiff.of("KmsMasterKeyId", before, keyId)));
@@ -63,7 +58,7 @@ public sealed interface TopicChange extends Change.Described {
   record Subscribe(SubscriptionSpec subscription) implements TopicChange {
     @Override
     public Description describe() {
-      return new Description(ChangeAction.CREATE, "subscription " + subscription, "not subscribed");
+      return Description.create("subscription " + subscription, "not subscribed");
     }
   }
 
@@ -79,8 +74,7 @@ public sealed interface TopicChange extends Change.Described {
 
     @Override
     public Description describe() {
-      return new Description(
-          ChangeAction.UPDATE,
+      return Description.update(
           "topic policy " + topicArn,
           "irctl's rules are removed, so its publish statement goes too",
           diffs);
@@ -91,10 +85,8 @@ public sealed interface TopicChange extends Change.Described {
   record DeleteTopic(String topicArn) implements TopicChange {
     @Override
     public Description describe() {
-      return new Description(
-          ChangeAction.DELETE,
-          "topic " + topicArn,
-          "asked to delete the topic, and irctl created it");
+      return Description.delete(
+          "topic " + topicArn, "asked to delete the topic, and irctl created it");
     }
   }
 }
