@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.http.Request;
+import dev.irctl.catalog.ConsoleSignIns;
 import dev.irctl.engine.Parallel;
 import dev.irctl.engine.port.AccountPort;
 import dev.irctl.engine.port.AwsCallException;
@@ -69,7 +70,10 @@ class RulesAdaptersWireTest {
         new TopicSpec("irctl-alerts", Optional.empty(), List.of()),
         MessageFormat.RAW,
         false,
-        rules);
+        rules,
+        List.of(),
+        Optional.empty(),
+        List.of());
   }
 
   /** eu-west-1's state through the adapters, as apply-rules reads it first (no rule tags). */
@@ -103,7 +107,9 @@ class RulesAdaptersWireTest {
             "{\"source\":[\"aws.iam\"],\"detail\":{\"eventName\":[\"DeactivateMFADevice\"]}}"),
         "ENABLED",
         Map.of("managed-by", "irctl", "irctl:rule-id", "iam-mfa-deactivated"),
-        true);
+        true,
+        false,
+        ConsoleSignIns.NONE);
   }
 
   private JsonNode body(String target) throws Exception {
@@ -291,7 +297,9 @@ class RulesAdaptersWireTest {
             JSON.readTree("{\"source\":[\"aws.iam\"]}"),
             "ENABLED",
             Map.of("managed-by", "irctl", "irctl:rule-id", "iam-mfa-deactivated"),
-            false);
+            false,
+            false,
+            ConsoleSignIns.NONE);
     aws.server()
         .stubFor(
             events("ListRules")

@@ -37,32 +37,6 @@ public record RegionFacts(
     honeyBuckets = List.copyOf(honeyBuckets);
   }
 
-  /** Facts with no rule targeting the alert-path log group. */
-  public RegionFacts(
-      String region,
-      String partition,
-      String topicArn,
-      Optional<Map<String, String>> topicAttributes,
-      Optional<KeyFacts> key,
-      List<TopicSubscription> subscriptions,
-      List<RuleFacts> rules,
-      List<TrailFacts> trails,
-      List<String> honeyBuckets,
-      boolean readableMessages) {
-    this(
-        region,
-        partition,
-        topicArn,
-        topicAttributes,
-        key,
-        subscriptions,
-        rules,
-        trails,
-        honeyBuckets,
-        readableMessages,
-        Optional.empty());
-  }
-
   /**
    * The alert-path log group's existence and the FailedInvocations alarm as it is (state included).
    */

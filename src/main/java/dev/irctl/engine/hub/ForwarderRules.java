@@ -3,6 +3,7 @@ package dev.irctl.engine.hub;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.irctl.catalog.ConsoleSignIns;
 import dev.irctl.catalog.EventBridgeQuotas;
 import dev.irctl.catalog.ManagementEvents;
 import dev.irctl.engine.Ownership;
@@ -204,7 +205,9 @@ public final class ForwarderRules {
         draft.pattern(),
         draft.all() ? ManagementEvents.ALL.ruleState() : ManagementEvents.WRITE.ruleState(),
         tags,
-        false);
+        false,
+        false,
+        ConsoleSignIns.NONE);
   }
 
   /**

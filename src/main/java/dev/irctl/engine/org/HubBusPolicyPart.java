@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.irctl.engine.PlanConflictException;
 import dev.irctl.engine.port.EventBridgePort;
 import dev.irctl.engine.port.OrganizationsPort.Organization;
+import dev.irctl.engine.rules.RuleTargets;
 import dev.irctl.engine.run.Applied;
 import dev.irctl.engine.run.Fingerprint;
 import dev.irctl.engine.run.GlobalPart;
@@ -21,6 +22,8 @@ import java.util.Optional;
  */
 public final class HubBusPolicyPart extends GlobalPart {
   public static final String NAME = "org-hub-policy";
+
+  /** The default bus, as {@link RuleTargets#hubBusArn} names it. */
   static final String BUS = "default";
 
   private final String hubRegion;
@@ -45,15 +48,7 @@ public final class HubBusPolicyPart extends GlobalPart {
     EventBridgePort events = context.ports().eventBridge(hubRegion);
     Optional<String> policy = events.busPolicy(BUS);
     Optional<JsonNode> existing = policy.map(HubBusPolicyPart::parse);
-    String busArn =
-        "arn:"
-            + context.identity().partition()
-            + ":events:"
-            + hubRegion
-            + ":"
-            + context.identity().accountId()
-            + ":event-bus/"
-            + BUS;
+    String busArn = RuleTargets.hubBusArn(context.identity(), hubRegion);
     Actual actual = new Actual(organization.id(), policy);
     if (HubBusPolicy.current(existing, organization.id(), busArn)) {
       return new PartPlan(

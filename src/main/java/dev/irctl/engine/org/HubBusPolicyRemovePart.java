@@ -2,6 +2,7 @@ package dev.irctl.engine.org;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.irctl.engine.port.EventBridgePort;
+import dev.irctl.engine.rules.RuleTargets;
 import dev.irctl.engine.run.Applied;
 import dev.irctl.engine.run.Fingerprint;
 import dev.irctl.engine.run.GlobalPart;
@@ -31,15 +32,7 @@ public final class HubBusPolicyRemovePart extends GlobalPart {
     EventBridgePort events = context.ports().eventBridge(hubRegion);
     Optional<String> policy = events.busPolicy(HubBusPolicyPart.BUS);
     boolean ours = policy.map(HubBusPolicyRemovePart::hasOurStatement).orElse(false);
-    String busArn =
-        "arn:"
-            + context.identity().partition()
-            + ":events:"
-            + hubRegion
-            + ":"
-            + context.identity().accountId()
-            + ":event-bus/"
-            + HubBusPolicyPart.BUS;
+    String busArn = RuleTargets.hubBusArn(context.identity(), hubRegion);
     List<OrgChange> changes =
         ours ? List.of(new OrgChange.RemoveHubBusStatement(hubRegion, busArn)) : List.of();
     return PartPlan.of(changes, policy, "", Notes.none());

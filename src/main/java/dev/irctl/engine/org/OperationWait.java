@@ -50,18 +50,6 @@ public final class OperationWait {
     }
   }
 
-  /** How a poll of an operation not yet done reads: "… running, n failed so far". */
-  public static String running(String stackSet, String verb, String operationId, Operation op) {
-    return stackSet
-        + ": "
-        + verb
-        + " operation "
-        + operationId
-        + " running, "
-        + op.failedCount()
-        + " failed so far";
-  }
-
   private final Duration interval;
   private final Duration timeout;
   private final Sleeper sleeper;
@@ -79,6 +67,35 @@ public final class OperationWait {
   public static OperationWait standard() {
     return new OperationWait(
         Duration.ofSeconds(10), Duration.ofHours(1), d -> Thread.sleep(d.toMillis()));
+  }
+
+  /**
+   * Polls until done, telling {@code progress} of each poll while the operation runs: "{@code
+   * stackSet}: {@code verb} operation {@code operationId} running, n failed so far".
+   */
+  public Outcome await(
+      StackSetsPort stackSets,
+      String stackSet,
+      String operationId,
+      String verb,
+      Consumer<String> progress) {
+    return await(
+        stackSets,
+        stackSet,
+        operationId,
+        op -> {
+          if (!op.done()) {
+            progress.accept(
+                stackSet
+                    + ": "
+                    + verb
+                    + " operation "
+                    + operationId
+                    + " running, "
+                    + op.failedCount()
+                    + " failed so far");
+          }
+        });
   }
 
   /**

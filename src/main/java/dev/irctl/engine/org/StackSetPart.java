@@ -295,7 +295,7 @@ public final class StackSetPart extends GlobalPart {
         } else if (change instanceof OrgChange.UpdateStackSet update) {
           String op = port.updateStackSet(update.spec(), desired.preferences());
           writes++;
-          failures.addAll(await(port, update.spec().name(), op, ids));
+          failures.addAll(await(port, update.spec().name(), "update", op, ids));
         } else if (change instanceof OrgChange.InstanceDeployment deploy) {
           String op =
               port.createStackInstances(
@@ -305,7 +305,7 @@ public final class StackSetPart extends GlobalPart {
                   deploy.regions(),
                   desired.preferences());
           writes++;
-          failures.addAll(await(port, deploy.stackSet(), op, ids));
+          failures.addAll(await(port, deploy.stackSet(), "create", op, ids));
         }
       } catch (dev.irctl.engine.port.AwsCallException e) {
         failures.add(change.resource() + ": " + e.getMessage());
@@ -314,21 +314,18 @@ public final class StackSetPart extends GlobalPart {
     return new Applied(writes, failures, ids);
   }
 
-  /** Waits for one operation; the failed instances, each with CloudFormation's reason. */
+  /**
+   * Waits for one operation ({@code verb}: its action, as progress words it); the failed instances,
+   * each with CloudFormation's reason.
+   */
   private List<String> await(
-      StackSetsPort port, String stackSet, String operationId, Map<String, String> ids) {
+      StackSetsPort port,
+      String stackSet,
+      String verb,
+      String operationId,
+      Map<String, String> ids) {
     ids.put(stackSet + " operation", operationId);
-    OperationWait.Outcome outcome =
-        wait.await(
-            port,
-            stackSet,
-            operationId,
-            op -> {
-              if (!op.done()) {
-                String verb = op.action().toLowerCase();
-                progress.accept(OperationWait.running(stackSet, verb, operationId, op));
-              }
-            });
+    OperationWait.Outcome outcome = wait.await(port, stackSet, operationId, verb, progress);
     List<String> failures = new ArrayList<>();
     if (outcome.timedOut()) {
       failures.add(

@@ -142,16 +142,7 @@ public final class StackSetRemovePart extends GlobalPart {
   }
 
   private List<String> await(StackSetsPort port, String stackSet, String operationId) {
-    OperationWait.Outcome outcome =
-        wait.await(
-            port,
-            stackSet,
-            operationId,
-            op -> {
-              if (!op.done()) {
-                progress.accept(OperationWait.running(stackSet, "delete", operationId, op));
-              }
-            });
+    OperationWait.Outcome outcome = wait.await(port, stackSet, operationId, "delete", progress);
     List<String> failures = new ArrayList<>();
     if (outcome.timedOut()) {
       failures.add(

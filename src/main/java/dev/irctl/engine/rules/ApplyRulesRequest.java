@@ -36,39 +36,6 @@ public record ApplyRulesRequest(
     alsoForwarded = alsoForwarded == null ? List.of() : List.copyOf(alsoForwarded);
   }
 
-  /** Nothing forwarded beyond the selection (no narrowing, or no hub). */
-  public ApplyRulesRequest(
-      String bus,
-      TopicSpec topic,
-      MessageFormat messageFormat,
-      boolean prune,
-      List<DesiredRule> rules,
-      List<String> keptIds,
-      Optional<String> hubRegion) {
-    this(bus, topic, messageFormat, prune, rules, keptIds, hubRegion, List.of());
-  }
-
-  /** One topic per region (no hub). */
-  public ApplyRulesRequest(
-      String bus,
-      TopicSpec topic,
-      MessageFormat messageFormat,
-      boolean prune,
-      List<DesiredRule> rules,
-      List<String> keptIds) {
-    this(bus, topic, messageFormat, prune, rules, keptIds, Optional.empty());
-  }
-
-  /** Prune may delete any orphaned irctl rule (no catalog to protect other rules). */
-  public ApplyRulesRequest(
-      String bus,
-      TopicSpec topic,
-      MessageFormat messageFormat,
-      boolean prune,
-      List<DesiredRule> rules) {
-    this(bus, topic, messageFormat, prune, rules, List.of(), Optional.empty());
-  }
-
   /** The same request without prune (status never deletes). */
   public ApplyRulesRequest withoutPrune() {
     return new ApplyRulesRequest(
@@ -146,6 +113,7 @@ public record ApplyRulesRequest(
       return Optional.empty();
     }
     return Optional.of(
-        new ApplyRulesRequest(bus, topic, messageFormat, false, carried, keptIds, hubRegion));
+        new ApplyRulesRequest(
+            bus, topic, messageFormat, false, carried, keptIds, hubRegion, List.of()));
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.irctl.catalog.ConsoleSignIns;
 import dev.irctl.engine.hub.AlertPathLogGroup;
 import dev.irctl.engine.port.MetricsPort.Alarm;
 import dev.irctl.engine.region.RegionSelection;
@@ -41,7 +42,8 @@ class AlertPathPartTest {
         "ENABLED",
         Map.of("managed-by", "irctl", "irctl:rule-id", id, "irctl:catalog-version", "1"),
         false,
-        watches);
+        watches,
+        ConsoleSignIns.NONE);
   }
 
   static ApplyRulesRequest request(List<DesiredRule> rules) {
@@ -50,7 +52,10 @@ class AlertPathPartTest {
         new TopicSpec("irctl-alerts", Optional.empty(), List.of()),
         MessageFormat.RAW,
         false,
-        rules);
+        rules,
+        List.of(),
+        Optional.empty(),
+        List.of());
   }
 
   private static final ApplyRulesRequest TWO_WATCHING =

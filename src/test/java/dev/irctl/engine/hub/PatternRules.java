@@ -1,6 +1,7 @@
 package dev.irctl.engine.hub;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.irctl.catalog.ConsoleSignIns;
 import dev.irctl.engine.rules.DesiredRule;
 import java.util.Map;
 
@@ -20,6 +21,8 @@ public final class PatternRules {
         JSON.readTree(pattern),
         "ENABLED",
         Map.of("managed-by", "irctl"),
-        global);
+        global,
+        false,
+        ConsoleSignIns.NONE);
   }
 }

@@ -3,6 +3,7 @@ package dev.irctl.engine.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.irctl.catalog.ConsoleSignIns;
 import dev.irctl.engine.port.RuleTarget;
 import dev.irctl.engine.run.PartResult;
 import dev.irctl.engine.run.PartStatus;
@@ -28,7 +29,9 @@ class ApplyRulesTest {
         JSON.readTree("{\"source\":[\"aws." + id + "\"]}"),
         "ENABLED",
         Map.of("managed-by", "irctl", "irctl:rule-id", id, "irctl:catalog-version", "1"),
-        global);
+        global,
+        false,
+        ConsoleSignIns.NONE);
   }
 
   private ApplyRulesRequest request(
@@ -41,7 +44,10 @@ class ApplyRulesTest {
         new TopicSpec("irctl-alerts", Optional.empty(), subscriptions),
         format,
         prune,
-        rules);
+        rules,
+        List.of(),
+        Optional.empty(),
+        List.of());
   }
 
   private List<PartResult> run(List<String> regions, ApplyRulesRequest request, boolean dryRun) {
@@ -330,7 +336,9 @@ class ApplyRulesTest {
         JSON.readTree(pattern),
         rule.state(),
         rule.tags(),
-        rule.global());
+        rule.global(),
+        false,
+        ConsoleSignIns.NONE);
   }
 
   @Test

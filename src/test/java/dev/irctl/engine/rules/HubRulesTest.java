@@ -3,6 +3,7 @@ package dev.irctl.engine.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.irctl.catalog.ConsoleSignIns;
 import dev.irctl.cli.Flags;
 import dev.irctl.engine.hub.ForwarderRole;
 import dev.irctl.engine.hub.ForwarderRolePart;
@@ -46,7 +47,9 @@ class HubRulesTest {
                   + "\"]}}"),
           "ENABLED",
           Map.of("managed-by", "irctl", "irctl:rule-id", id, "irctl:catalog-version", "1"),
-          global);
+          global,
+          false,
+          ConsoleSignIns.NONE);
     } catch (Exception e) {
       throw new AssertionError(e);
     }
@@ -62,7 +65,10 @@ class HubRulesTest {
             "irctl-alerts", Optional.empty(), List.of(new SubscriptionSpec("email", "soc@x.co"))),
         MessageFormat.RAW,
         prune,
-        RULES);
+        RULES,
+        List.of(),
+        Optional.empty(),
+        List.of());
   }
 
   private static ApplyRulesRequest hub(boolean prune) {

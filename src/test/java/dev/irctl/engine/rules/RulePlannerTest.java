@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.irctl.catalog.ConsoleSignIns;
 import dev.irctl.cli.Flags;
 import dev.irctl.engine.FieldDiff;
 import dev.irctl.engine.Input;
@@ -38,7 +39,17 @@ class RulePlannerTest {
 
   static DesiredRule desired(String pattern) {
     return new DesiredRule(
-        "irctl-a", "a", "A", "high", "desc", tree(pattern), "ENABLED", TAGS, false);
+        "irctl-a",
+        "a",
+        "A",
+        "high",
+        "desc",
+        tree(pattern),
+        "ENABLED",
+        TAGS,
+        false,
+        false,
+        ConsoleSignIns.NONE);
   }
 
   static ActualRule actual(

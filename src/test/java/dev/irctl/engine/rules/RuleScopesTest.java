@@ -22,7 +22,9 @@ class RuleScopesTest {
         JSON.readTree("{\"source\":[\"" + source + "\"]}"),
         "ENABLED",
         Map.of(),
-        global);
+        global,
+        false,
+        ConsoleSignIns.NONE);
   }
 
   @Test
