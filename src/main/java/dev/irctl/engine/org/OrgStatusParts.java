@@ -4,6 +4,7 @@ import dev.irctl.engine.port.GuardDutyOrgPort.Member;
 import dev.irctl.engine.port.OrganizationsPort.OrgAccount;
 import dev.irctl.engine.port.StackSetsPort;
 import dev.irctl.engine.port.StackSetsPort.StackInstance;
+import dev.irctl.engine.run.NamedRead;
 import dev.irctl.engine.run.Notes;
 import dev.irctl.engine.run.PartContext;
 import dev.irctl.engine.run.PartPlan;
@@ -58,7 +59,10 @@ public final class OrgStatusParts {
   }
 
   public List<ReadPart> parts() {
-    return List.of(new AccountsRead(), new MembersRead(), new InstancesRead());
+    return List.of(
+        NamedRead.once(ACCOUNTS, this::readAccounts),
+        NamedRead.regional(MEMBERS, this::readMembers),
+        NamedRead.regional(INSTANCES, this::readInstances));
   }
 
   /** The matrix of what was read; regions whose reads failed have no entry. */
@@ -73,65 +77,35 @@ public final class OrgStatusParts {
         Map.copyOf(instances));
   }
 
-  private final class AccountsRead implements ReadPart {
-    @Override
-    public String name() {
-      return ACCOUNTS;
-    }
-
-    @Override
-    public boolean global() {
-      return true;
-    }
-
-    @Override
-    public PartPlan plan(PartContext context) {
-      List<OrgAccount> list =
-          new OrgAccounts().get(context.ports().organizations(), context.parallel());
-      accounts = list;
-      return PartPlan.of(List.of(), list.size(), list.size(), Notes.none());
-    }
+  private PartPlan readAccounts(PartContext context) {
+    List<OrgAccount> list =
+        new OrgAccounts().get(context.ports().organizations(), context.parallel());
+    accounts = list;
+    return PartPlan.of(List.of(), list.size(), list.size(), Notes.none());
   }
 
   /** The administrator's detector, and its members (associated or not) in one paginated list. */
-  private final class MembersRead implements ReadPart {
-    @Override
-    public String name() {
-      return MEMBERS;
-    }
-
-    @Override
-    public PartPlan plan(PartContext context) {
-      String region = context.region();
-      GuardDutyStatus detector =
-          GuardDutyStatus.of(context.ports().guardDuty(region).findDetector());
-      List<Member> list =
-          detector.detectorId().isEmpty()
-              ? List.of()
-              : context.ports().guardDutyOrg(region).listMembers(detector.detectorId().get());
-      detectors.put(region, detector);
-      members.put(region, list);
-      return PartPlan.of(List.of(), list.size(), detector, Notes.none());
-    }
+  private PartPlan readMembers(PartContext context) {
+    String region = context.region();
+    GuardDutyStatus detector = GuardDutyStatus.of(context.ports().guardDuty(region).findDetector());
+    List<Member> list =
+        detector.detectorId().isEmpty()
+            ? List.of()
+            : context.ports().guardDutyOrg(region).listMembers(detector.detectorId().get());
+    detectors.put(region, detector);
+    members.put(region, list);
+    return PartPlan.of(List.of(), list.size(), detector, Notes.none());
   }
 
-  private final class InstancesRead implements ReadPart {
-    @Override
-    public String name() {
-      return INSTANCES;
-    }
-
-    @Override
-    public PartPlan plan(PartContext context) {
-      StackSetsPort.CallAs callAs =
-          caller.management() ? StackSetsPort.CallAs.SELF : StackSetsPort.CallAs.DELEGATED_ADMIN;
-      Optional<List<StackInstance>> list =
-          context
-              .ports()
-              .stackSets(stackSetRegion, callAs)
-              .stackInstancesIn(stackSetName, context.region());
-      instances.put(context.region(), list);
-      return PartPlan.of(List.of(), list.map(List::size).orElse(-1), "", Notes.none());
-    }
+  private PartPlan readInstances(PartContext context) {
+    StackSetsPort.CallAs callAs =
+        caller.management() ? StackSetsPort.CallAs.SELF : StackSetsPort.CallAs.DELEGATED_ADMIN;
+    Optional<List<StackInstance>> list =
+        context
+            .ports()
+            .stackSets(stackSetRegion, callAs)
+            .stackInstancesIn(stackSetName, context.region());
+    instances.put(context.region(), list);
+    return PartPlan.of(List.of(), list.map(List::size).orElse(-1), "", Notes.none());
   }
 }

@@ -9,6 +9,7 @@ import dev.irctl.engine.rules.ApplyRulesRequest;
 import dev.irctl.engine.rules.RegionPlan;
 import dev.irctl.engine.rules.RuleTargets;
 import dev.irctl.engine.rules.RulesPart;
+import dev.irctl.engine.run.NamedRead;
 import dev.irctl.engine.run.Notes;
 import dev.irctl.engine.run.PartContext;
 import dev.irctl.engine.run.PartPlan;
@@ -42,8 +43,10 @@ public final class StatusParts {
 
   public List<ReadPart> parts() {
     List<ReadPart> parts = new java.util.ArrayList<>();
-    parts.addAll(List.of(new GuardDutyRead(), new RulesRead(), new DeliveryRead()));
-    request.hubRegion().ifPresent(hub -> parts.add(new ForwarderRoleRead(hub)));
+    parts.add(NamedRead.regional("guardduty", this::readGuardDuty));
+    parts.add(NamedRead.regional("rules", request::regions, this::readRules));
+    parts.add(NamedRead.regional("delivery", this::readDelivery));
+    request.hubRegion().ifPresent(hub -> parts.add(forwarderRoleRead(hub)));
     return List.copyOf(parts);
   }
 
@@ -51,78 +54,41 @@ public final class StatusParts {
    * With a hub, the forwarder role as apply-rules would plan it (present, trust policy, permission
    * to put events on the hub bus): global, one read per run.
    */
-  private final class ForwarderRoleRead implements ReadPart {
-    private final ForwarderRolePart role;
-    private final String hub;
-
-    ForwarderRoleRead(String hub) {
-      this.role = new ForwarderRolePart(hub);
-      this.hub = hub;
-    }
-
-    @Override
-    public String name() {
-      return ForwarderRolePart.NAME;
-    }
-
-    @Override
-    public boolean global() {
-      return true;
-    }
-
-    @Override
-    public PartPlan plan(PartContext context) {
-      PartPlan plan = role.plan(context);
-      facts.forwarderRole(
-          ForwarderRoleStatus.of(
-              RuleTargets.hubBusArn(context.identity(), hub),
-              plan.changes().stream().map(ForwarderRolePart.RoleChange.class::cast).toList()));
-      return plan;
-    }
+  private ReadPart forwarderRoleRead(String hub) {
+    ForwarderRolePart role = new ForwarderRolePart(hub);
+    return NamedRead.once(
+        ForwarderRolePart.NAME,
+        context -> {
+          PartPlan plan = role.plan(context);
+          facts.forwarderRole(
+              ForwarderRoleStatus.of(
+                  RuleTargets.hubBusArn(context.identity(), hub),
+                  plan.changes().stream().map(ForwarderRolePart.RoleChange.class::cast).toList()));
+          return plan;
+        });
   }
 
   /** The detector as it is; never a change (status does not plan GuardDuty settings). */
-  private final class GuardDutyRead implements ReadPart {
-    @Override
-    public String name() {
-      return "guardduty";
-    }
-
-    @Override
-    public PartPlan plan(PartContext context) {
-      GuardDutyStatus status =
-          GuardDutyStatus.of(context.ports().guardDuty(context.region()).findDetector());
-      facts.guardDuty(context.region(), status);
-      return PartPlan.of(List.of(), status.toString(), status, Notes.none());
-    }
+  private PartPlan readGuardDuty(PartContext context) {
+    GuardDutyStatus status =
+        GuardDutyStatus.of(context.ports().guardDuty(context.region()).findDetector());
+    facts.guardDuty(context.region(), status);
+    return PartPlan.of(List.of(), status.toString(), status, Notes.none());
   }
 
   /**
    * The rules and topic against the selection: drift shows as the changes apply-rules would make.
+   * As apply-rules it also runs in the regions the sign-in rules are carried to; a carried region
+   * is compared on its sign-in rules only, and its row says why it is there.
    */
-  private final class RulesRead implements ReadPart {
-    @Override
-    public String name() {
-      return "rules";
-    }
-
-    /** As apply-rules: also the regions the sign-in rules are carried to. */
-    @Override
-    public List<String> regions(List<String> chosen) {
-      return request.regions(chosen);
-    }
-
-    /** A carried region is compared on its sign-in rules only, and its row says why it is there. */
-    @Override
-    public PartPlan plan(PartContext context) {
-      String region = context.region();
-      RulesPart.Scoped scoped = RulesPart.readAndPlanScoped(context, request);
-      RulesPart.Planned planned = scoped.planned();
-      RegionPlan plan = planned.plan();
-      scoped.carriedNote().ifPresent(note -> facts.carried(region, note));
-      facts.rules(region, RulesStatus.of(plan), TopicStatus.of(plan, planned.state().topic()));
-      return PartPlan.of(plan.changes(), planned.state(), plan, Notes.none());
-    }
+  private PartPlan readRules(PartContext context) {
+    String region = context.region();
+    RulesPart.Scoped scoped = RulesPart.readAndPlanScoped(context, request);
+    RulesPart.Planned planned = scoped.planned();
+    RegionPlan plan = planned.plan();
+    scoped.carriedNote().ifPresent(note -> facts.carried(region, note));
+    facts.rules(region, RulesStatus.of(plan), TopicStatus.of(plan, planned.state().topic()));
+    return PartPlan.of(plan.changes(), planned.state(), plan, Notes.none());
   }
 
   /**
@@ -130,20 +96,12 @@ public final class StatusParts {
    * irctl doctor}), worded as one health word. A region the doctor cannot read is {@code broken}
    * with the reason, never a failure of status.
    */
-  private final class DeliveryRead implements ReadPart {
-    @Override
-    public String name() {
-      return "delivery";
-    }
-
-    @Override
-    public PartPlan plan(PartContext context) {
-      DoctorTarget target = DoctorTargets.of(request, context.identity(), context.region());
-      RegionDiagnosis diagnosis =
-          new Doctor(context.ports(), clock).diagnose(target, context.parallel());
-      facts.delivery(context.region(), diagnosis);
-      // The diagnosis is not a plan's actual state: delivery never makes a change.
-      return PartPlan.of(List.of(), diagnosis.health().name(), diagnosis, Notes.none());
-    }
+  private PartPlan readDelivery(PartContext context) {
+    DoctorTarget target = DoctorTargets.of(request, context.identity(), context.region());
+    RegionDiagnosis diagnosis =
+        new Doctor(context.ports(), clock).diagnose(target, context.parallel());
+    facts.delivery(context.region(), diagnosis);
+    // The diagnosis is not a plan's actual state: delivery never makes a change.
+    return PartPlan.of(List.of(), diagnosis.health().name(), diagnosis, Notes.none());
   }
 }
