@@ -3,6 +3,7 @@ package dev.irctl.engine.org;
 import dev.irctl.engine.Change;
 import dev.irctl.engine.ChangeAction;
 import dev.irctl.engine.FieldDiff;
+import dev.irctl.engine.org.StackSetPlanner.Targets;
 import dev.irctl.engine.port.GuardDutyOrgPort.AutoEnable;
 import dev.irctl.engine.port.GuardDutyOrgPort.MemberAccount;
 import dev.irctl.engine.port.StackSetsPort.StackSetSpec;
@@ -92,23 +93,14 @@ public sealed interface OrgChange extends Change.Described {
   sealed interface InstanceDeployment extends OrgChange {
     String stackSet();
 
-    List<String> organizationalUnitIds();
-
-    List<String> regions();
+    Targets targets();
   }
 
   /** Instances in every account of the OUs, in each region. */
-  record CreateStackInstances(
-      String region, String stackSet, List<String> organizationalUnitIds, List<String> regions)
+  record CreateStackInstances(String region, String stackSet, Targets targets)
       implements InstanceDeployment {
-    public CreateStackInstances {
-      organizationalUnitIds = List.copyOf(organizationalUnitIds);
-      regions = List.copyOf(regions);
-    }
-
     public Description describe() {
-      return Description.create(
-          instancesIn(stackSet, organizationalUnitIds, regions), "no instances there");
+      return Description.create(instancesIn(stackSet, targets), "no instances there");
     }
   }
 
@@ -116,21 +108,11 @@ public sealed interface OrgChange extends Change.Described {
    * Instances that failed or are outdated (a failed create or update), deployed again: the same
    * CreateStackInstances over their OUs and regions re-runs them to the stack set's template.
    */
-  record RetryStackInstances(
-      String region,
-      String stackSet,
-      List<String> organizationalUnitIds,
-      List<String> regions,
-      int instances)
+  record RetryStackInstances(String region, String stackSet, Targets targets, int instances)
       implements InstanceDeployment {
-    public RetryStackInstances {
-      organizationalUnitIds = List.copyOf(organizationalUnitIds);
-      regions = List.copyOf(regions);
-    }
-
     public Description describe() {
       return Description.update(
-          instancesIn(stackSet, organizationalUnitIds, regions),
+          instancesIn(stackSet, targets),
           instances + " instance(s) failed or outdated: deployed again");
     }
   }
@@ -163,17 +145,8 @@ public sealed interface OrgChange extends Change.Described {
   }
 
   /** Every instance of a stack set, deleted (stacks not retained). */
-  record DeleteStackInstances(
-      String region,
-      String stackSet,
-      List<String> organizationalUnitIds,
-      List<String> regions,
-      int instances)
+  record DeleteStackInstances(String region, String stackSet, Targets targets, int instances)
       implements OrgChange {
-    public DeleteStackInstances {
-      organizationalUnitIds = List.copyOf(organizationalUnitIds);
-      regions = List.copyOf(regions);
-    }
 
     public Description describe() {
       return Description.delete(
@@ -195,13 +168,13 @@ public sealed interface OrgChange extends Change.Described {
     }
   }
 
-  private static String instancesIn(String stackSet, List<String> ous, List<String> regions) {
+  private static String instancesIn(String stackSet, Targets targets) {
     return "stack instances of "
         + stackSet
         + " in "
-        + String.join(", ", ous)
+        + String.join(", ", targets.organizationalUnitIds())
         + " x "
-        + String.join(", ", regions);
+        + String.join(", ", targets.regions());
   }
 
   private static String hubStatement(String busArn) {

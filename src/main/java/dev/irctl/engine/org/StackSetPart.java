@@ -236,7 +236,10 @@ public final class StackSetPart extends GlobalPart {
     }
     return Optional.of(
         new OrgChange.RetryStackInstances(
-            desired.hubRegion(), stackSet, List.copyOf(ous), List.copyOf(where), count));
+            desired.hubRegion(),
+            stackSet,
+            new StackSetPlanner.Targets(List.copyOf(ous), List.copyOf(where)),
+            count));
   }
 
   /**
@@ -300,9 +303,9 @@ public final class StackSetPart extends GlobalPart {
           String op =
               port.createStackInstances(
                   deploy.stackSet(),
-                  deploy.organizationalUnitIds(),
+                  deploy.targets().organizationalUnitIds(),
                   excluded,
-                  deploy.regions(),
+                  deploy.targets().regions(),
                   desired.preferences());
           writes++;
           failures.addAll(await(port, deploy.stackSet(), "create", op, ids));

@@ -47,9 +47,7 @@ public final class StackSetPlanner {
     List<OrgChange> changes = new ArrayList<>();
     if (actual.isEmpty()) {
       changes.add(new OrgChange.CreateStackSet(adminRegion, desired));
-      changes.add(
-          new OrgChange.CreateStackInstances(
-              adminRegion, desired.name(), targets.organizationalUnitIds(), targets.regions()));
+      changes.add(new OrgChange.CreateStackInstances(adminRegion, desired.name(), targets));
       return changes;
     }
     StackSet set = actual.get();
@@ -77,7 +75,7 @@ public final class StackSetPlanner {
     if (!newOus.isEmpty()) {
       changes.add(
           new OrgChange.CreateStackInstances(
-              adminRegion, desired.name(), newOus, targets.regions()));
+              adminRegion, desired.name(), new Targets(newOus, targets.regions())));
     }
     List<String> oldOus =
         targets.organizationalUnitIds().stream().filter(knownOus::contains).toList();
@@ -87,7 +85,8 @@ public final class StackSetPlanner {
         targets.regions().stream().filter(r -> !deployedRegions.contains(r)).toList();
     if (!oldOus.isEmpty() && !newRegions.isEmpty()) {
       changes.add(
-          new OrgChange.CreateStackInstances(adminRegion, desired.name(), oldOus, newRegions));
+          new OrgChange.CreateStackInstances(
+              adminRegion, desired.name(), new Targets(oldOus, newRegions)));
     }
     return changes;
   }

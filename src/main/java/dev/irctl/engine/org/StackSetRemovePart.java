@@ -85,7 +85,10 @@ public final class StackSetRemovePart extends GlobalPart {
             });
         changes.add(
             new OrgChange.DeleteStackInstances(
-                hubRegion, name, List.copyOf(ous), List.copyOf(regions), instances.size()));
+                hubRegion,
+                name,
+                new StackSetPlanner.Targets(List.copyOf(ous), List.copyOf(regions)),
+                instances.size()));
       }
       changes.add(new OrgChange.DeleteStackSet(hubRegion, name));
     }
@@ -113,7 +116,10 @@ public final class StackSetRemovePart extends GlobalPart {
           }
           String op =
               port.deleteStackInstances(
-                  delete.stackSet(), delete.organizationalUnitIds(), delete.regions(), preferences);
+                  delete.stackSet(),
+                  delete.targets().organizationalUnitIds(),
+                  delete.targets().regions(),
+                  preferences);
           writes++;
           List<String> failed = await(port, delete.stackSet(), op);
           if (!failed.isEmpty()) {

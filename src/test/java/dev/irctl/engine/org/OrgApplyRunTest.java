@@ -296,7 +296,7 @@ class OrgApplyRunTest {
             OrgChange.RetryStackInstances.class,
             retry -> {
               assertThat(retry.instances()).isEqualTo(1);
-              assertThat(retry.regions()).containsExactly("ap-south-1");
+              assertThat(retry.targets().regions()).containsExactly("ap-south-1");
             });
     assertThat(plan.notes().warnings())
         .anyMatch(

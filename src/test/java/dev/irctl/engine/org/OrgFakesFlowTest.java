@@ -40,9 +40,9 @@ class OrgFakesFlowTest {
       } else if (change instanceof OrgChange.CreateStackInstances instances) {
         port.createStackInstances(
             instances.stackSet(),
-            instances.organizationalUnitIds(),
+            instances.targets().organizationalUnitIds(),
             List.of(),
-            instances.regions(),
+            instances.targets().regions(),
             OperationPreferences.defaults());
       }
     }

@@ -104,8 +104,8 @@ class StackSetPlannerTest {
                     List.of(instance("eu-west-1")))
                 .get(0);
 
-    assertThat(create.regions()).containsExactly("us-east-1");
-    assertThat(create.organizationalUnitIds()).containsExactly(OU);
+    assertThat(create.targets().regions()).containsExactly("us-east-1");
+    assertThat(create.targets().organizationalUnitIds()).containsExactly(OU);
   }
 
   @Test
