@@ -4,7 +4,9 @@ import static dev.irctl.engine.delivery.DeliveryFinding.broken;
 import static dev.irctl.engine.delivery.DeliveryFinding.warn;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.irctl.engine.PolicyStatements;
 import dev.irctl.engine.port.SubscriptionPort.TopicSubscription;
+import dev.irctl.engine.rules.KeyPolicyCheck;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -47,20 +49,15 @@ final class TopicChecks {
     List<DeliveryFinding> findings = new ArrayList<>();
     List<JsonNode> statements =
         PolicyStatements.of(facts.topicAttributes().get().getOrDefault("Policy", "{}"));
-    boolean allowed =
+    List<JsonNode> publishing =
         statements.stream()
-            .anyMatch(
+            .filter(
                 s ->
-                    PolicyStatements.allows(s)
-                        && PolicyStatements.coversService(s, EVENTS)
-                        && PolicyStatements.coversAction(s, "sns:Publish"));
-    boolean denied =
-        statements.stream()
-            .anyMatch(
-                s ->
-                    PolicyStatements.denies(s)
-                        && PolicyStatements.coversService(s, EVENTS)
-                        && PolicyStatements.coversAction(s, "sns:Publish"));
+                    PolicyStatements.coversService(s, EVENTS)
+                        && PolicyStatements.coversAction(s, "sns:Publish"))
+            .toList();
+    boolean allowed = publishing.stream().anyMatch(PolicyStatements::allows);
+    boolean denied = publishing.stream().anyMatch(PolicyStatements::denies);
     if (!allowed || denied) {
       findings.add(
           broken(
@@ -117,18 +114,11 @@ final class TopicChecks {
       return List.of();
     }
     List<DeliveryFinding> findings = new ArrayList<>();
-    List<JsonNode> grants = new ArrayList<>();
-    for (JsonNode s : PolicyStatements.of(facts.key().get().policy().get())) {
-      if (PolicyStatements.allows(s) && PolicyStatements.coversService(s, EVENTS)) {
-        grants.add(s);
-      }
-    }
-    List<String> missing = new ArrayList<>();
-    for (String action : List.of("kms:Decrypt", "kms:GenerateDataKey")) {
-      if (grants.stream().noneMatch(s -> PolicyStatements.coversAction(s, action))) {
-        missing.add(action.equals("kms:GenerateDataKey") ? "kms:GenerateDataKey*" : action);
-      }
-    }
+    List<JsonNode> grants = KeyPolicyCheck.grants(facts.key().get().policy().get());
+    List<String> missing =
+        KeyPolicyCheck.missingActions(grants).stream()
+            .map(action -> action.equals("kms:GenerateDataKey") ? "kms:GenerateDataKey*" : action)
+            .toList();
     String keyArn = facts.key().get().arn();
     if (!missing.isEmpty()) {
       findings.add(

@@ -1,8 +1,7 @@
 package dev.irctl.engine.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.ArrayList;
+import dev.irctl.engine.PolicyStatements;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,32 +13,30 @@ import java.util.Optional;
  */
 public final class KeyPolicyCheck {
   static final List<String> NEEDED = List.of("kms:Decrypt", "kms:GenerateDataKey");
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String EVENTS = "events.amazonaws.com";
 
   private KeyPolicyCheck() {}
+
+  /** The statements that allow EventBridge (by its service principal, or everyone) on the key. */
+  public static List<JsonNode> grants(String policy) {
+    return PolicyStatements.of(policy).stream()
+        .filter(s -> PolicyStatements.allows(s) && PolicyStatements.coversService(s, EVENTS))
+        .toList();
+  }
 
   /**
    * The actions EventBridge lacks (empty when the policy is fine); an unreadable policy lacks them
    * all.
    */
   public static List<String> missingActions(String policy) {
-    JsonNode root;
-    try {
-      root = JSON.readTree(policy);
-    } catch (Exception e) {
-      return NEEDED;
-    }
-    List<String> missing = new ArrayList<>(NEEDED);
-    JsonNode statements = root.path("Statement");
-    for (JsonNode statement :
-        statements.isArray() ? statements : JSON.createArrayNode().add(statements)) {
-      if ("Allow".equals(statement.path("Effect").asText())
-          && allowsEvents(statement.path("Principal"))) {
-        missing.removeIf(
-            action -> values(statement.path("Action")).stream().anyMatch(p -> matches(p, action)));
-      }
-    }
-    return missing;
+    return missingActions(grants(policy));
+  }
+
+  /** The actions none of these {@link #grants} covers. */
+  public static List<String> missingActions(List<JsonNode> grants) {
+    return NEEDED.stream()
+        .filter(action -> grants.stream().noneMatch(s -> PolicyStatements.coversAction(s, action)))
+        .toList();
   }
 
   /** The warning a user reads, or empty. */
@@ -59,34 +56,5 @@ public final class KeyPolicyCheck {
                     .toList())
             + ": EventBridge cannot publish to the encrypted topic and alerts will be lost silently. Add a statement"
             + " allowing the service principal events.amazonaws.com kms:Decrypt and kms:GenerateDataKey*.");
-  }
-
-  private static boolean allowsEvents(JsonNode principal) {
-    if (principal.isTextual()) {
-      return "*".equals(principal.asText());
-    }
-    return values(principal.path("Service")).contains("events.amazonaws.com")
-        || values(principal.path("AWS")).contains("*");
-  }
-
-  private static List<String> values(JsonNode node) {
-    List<String> values = new ArrayList<>();
-    if (node.isTextual()) {
-      values.add(node.asText());
-    } else if (node.isArray()) {
-      node.forEach(n -> values.add(n.asText()));
-    }
-    return values;
-  }
-
-  /** IAM action patterns: case-insensitive, {@code *} and {@code ?} wildcards. */
-  private static boolean matches(String pattern, String action) {
-    String regex =
-        pattern
-            .toLowerCase(java.util.Locale.ROOT)
-            .replace(".", "\\.")
-            .replace("?", ".")
-            .replace("*", ".*");
-    return action.toLowerCase(java.util.Locale.ROOT).matches(regex);
   }
 }

@@ -1,4 +1,4 @@
-package dev.irctl.engine.delivery;
+package dev.irctl.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -6,14 +6,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Reading IAM-style policy documents as parsed JSON: statements, principals, actions. */
-final class PolicyStatements {
+/**
+ * Reading IAM-style policy documents (topic and key policies) as parsed JSON: statements,
+ * principals, actions.
+ */
+public final class PolicyStatements {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private PolicyStatements() {}
 
   /** The statements of a policy document; an unreadable document has none. */
-  static List<JsonNode> of(String document) {
+  public static List<JsonNode> of(String document) {
     List<JsonNode> statements = new ArrayList<>();
     try {
       JsonNode node = JSON.readTree(document).path("Statement");
@@ -28,16 +31,16 @@ final class PolicyStatements {
     return statements;
   }
 
-  static boolean allows(JsonNode statement) {
+  public static boolean allows(JsonNode statement) {
     return "Allow".equals(statement.path("Effect").asText());
   }
 
-  static boolean denies(JsonNode statement) {
+  public static boolean denies(JsonNode statement) {
     return "Deny".equals(statement.path("Effect").asText());
   }
 
   /** The statement names this service principal, or everyone ({@code *}). */
-  static boolean coversService(JsonNode statement, String service) {
+  public static boolean coversService(JsonNode statement, String service) {
     JsonNode principal = statement.path("Principal");
     if (principal.isTextual()) {
       return "*".equals(principal.asText());
@@ -46,15 +49,15 @@ final class PolicyStatements {
         || values(principal.path("AWS")).contains("*");
   }
 
-  static boolean namesService(JsonNode statement, String service) {
+  public static boolean namesService(JsonNode statement, String service) {
     return values(statement.path("Principal").path("Service")).contains(service);
   }
 
-  static boolean coversAction(JsonNode statement, String action) {
+  public static boolean coversAction(JsonNode statement, String action) {
     return values(statement.path("Action")).stream().anyMatch(p -> matches(p, action));
   }
 
-  static List<String> values(JsonNode node) {
+  public static List<String> values(JsonNode node) {
     List<String> values = new ArrayList<>();
     if (node.isTextual()) {
       values.add(node.asText());
@@ -65,7 +68,7 @@ final class PolicyStatements {
   }
 
   /** IAM action patterns: case-insensitive, {@code *} and {@code ?} wildcards. */
-  static boolean matches(String pattern, String action) {
+  public static boolean matches(String pattern, String action) {
     String regex =
         pattern.toLowerCase(Locale.ROOT).replace(".", "\\.").replace("?", ".").replace("*", ".*");
     return action.toLowerCase(Locale.ROOT).matches(regex);
