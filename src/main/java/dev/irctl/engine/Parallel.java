@@ -7,6 +7,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -17,13 +18,16 @@ import java.util.function.Supplier;
  * fork) cannot deadlock.
  */
 public final class Parallel implements AutoCloseable {
-  private final ExecutorService pool =
-      Executors.newCachedThreadPool(
-          r -> {
-            Thread thread = new Thread(r, "irctl-call");
-            thread.setDaemon(true);
-            return thread;
-          });
+  private final ExecutorService pool = Executors.newCachedThreadPool(daemon("irctl-call"));
+
+  /** Threads that never keep the JVM alive: a stuck AWS call must not stop irctl from exiting. */
+  public static ThreadFactory daemon(String name) {
+    return r -> {
+      Thread thread = new Thread(r, name);
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
 
   public <T> CompletableFuture<T> fork(Supplier<T> task) {
     return CompletableFuture.supplyAsync(task, pool);

@@ -93,20 +93,12 @@ public final class AlertPathPart implements Part {
     CompletableFuture<Optional<LogGroup>> group =
         parallel.fork(() -> logs.logGroup(AlertPathLogGroup.NAME));
     CompletableFuture<Map<String, String>> groupTags =
-        group.thenCompose(
-            g ->
-                g.isEmpty()
-                    ? CompletableFuture.completedFuture(Map.<String, String>of())
-                    : parallel.fork(() -> logs.tags(g.get().arn())));
+        tagsOnceFound(parallel, group, g -> logs.tags(g.arn()));
     CompletableFuture<Map<String, String>> policies = parallel.fork(logs::resourcePolicies);
     CompletableFuture<Optional<Alarm>> alarm =
         parallel.fork(() -> metrics.alarm(AlertPathAlarm.NAME));
     CompletableFuture<Map<String, String>> alarmTags =
-        alarm.thenCompose(
-            a ->
-                a.isEmpty()
-                    ? CompletableFuture.completedFuture(Map.<String, String>of())
-                    : parallel.fork(() -> metrics.alarmTags(a.get().arn())));
+        tagsOnceFound(parallel, alarm, a -> metrics.alarmTags(a.arn()));
     Map<String, String> allPolicies = Parallel.join(policies);
     Optional<Alarm> found = Parallel.join(alarm);
     return new AlertPathState(
@@ -120,6 +112,18 @@ public final class AlertPathPart implements Part {
   }
 
   /** The log group (create, then retention), the policy and the alarm: independent branches. */
+  /** The tags of what {@code found} finds, read as soon as it is found; none when absent. */
+  private static <T> CompletableFuture<Map<String, String>> tagsOnceFound(
+      Parallel parallel,
+      CompletableFuture<Optional<T>> found,
+      java.util.function.Function<T, Map<String, String>> tags) {
+    return found.thenCompose(
+        f ->
+            f.isEmpty()
+                ? CompletableFuture.completedFuture(Map.<String, String>of())
+                : parallel.fork(() -> tags.apply(f.get())));
+  }
+
   @Override
   @SuppressWarnings("unchecked")
   public Applied apply(PartContext context, PartPlan plan) {

@@ -29,13 +29,7 @@ public final class Doctor {
       return new DoctorResult(List.of());
     }
     ExecutorService pool =
-        Executors.newFixedThreadPool(
-            targets.size(),
-            r -> {
-              Thread thread = new Thread(r, "irctl-doctor");
-              thread.setDaemon(true);
-              return thread;
-            });
+        Executors.newFixedThreadPool(targets.size(), Parallel.daemon("irctl-doctor"));
     try (Parallel parallel = new Parallel()) {
       List<CompletableFuture<RegionDiagnosis>> futures = new ArrayList<>();
       for (DoctorTarget target : targets) {

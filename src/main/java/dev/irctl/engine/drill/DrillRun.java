@@ -1,5 +1,6 @@
 package dev.irctl.engine.drill;
 
+import dev.irctl.engine.Parallel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,13 +23,7 @@ public final class DrillRun {
       return List.of();
     }
     ExecutorService pool =
-        Executors.newFixedThreadPool(
-            targets.size(),
-            r -> {
-              Thread thread = new Thread(r, "irctl-drill");
-              thread.setDaemon(true);
-              return thread;
-            });
+        Executors.newFixedThreadPool(targets.size(), Parallel.daemon("irctl-drill"));
     try {
       List<Future<RegionDrill>> futures = new ArrayList<>();
       for (DrillTarget target : targets) {

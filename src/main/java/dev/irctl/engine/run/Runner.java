@@ -270,9 +270,10 @@ public final class Runner {
     // Queued regions sort after started ones: the slowest is the one that started first.
     regions.forEach(r -> outstanding.put(r, Long.MAX_VALUE));
     ExecutorService pool =
-        Executors.newFixedThreadPool(Math.min(concurrency, regions.size()), daemon("irctl-region"));
+        Executors.newFixedThreadPool(
+            Math.min(concurrency, regions.size()), Parallel.daemon("irctl-region"));
     ScheduledExecutorService ticker =
-        Executors.newSingleThreadScheduledExecutor(daemon("irctl-tick"));
+        Executors.newSingleThreadScheduledExecutor(Parallel.daemon("irctl-tick"));
     ticker.scheduleAtFixedRate(
         () -> tick(outstanding), tick.toMillis(), tick.toMillis(), TimeUnit.MILLISECONDS);
     try {
@@ -494,14 +495,6 @@ public final class Runner {
     synchronized (progress) {
       progress.waiting(outstanding.size(), slowest);
     }
-  }
-
-  private static java.util.concurrent.ThreadFactory daemon(String name) {
-    return r -> {
-      Thread thread = new Thread(r, name);
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 
   private static <T> T await(Future<T> future) {
