@@ -50,17 +50,7 @@ public final class ApplyCommand implements Callable<Integer> {
     } else {
       parts = account.parts();
     }
-    boolean fromFile = saved.isPresent();
     return flow.execute(
-        new RunFlow.Request(
-            "apply",
-            parts,
-            RunFlow.Kind.WRITE,
-            approve.autoApprove(),
-            false,
-            selection -> fromFile ? List.of() : account.warnings(selection),
-            outputFile,
-            result -> {},
-            saved));
+        RunFlow.Request.apply("apply", parts, approve, account::warnings, outputFile, saved));
   }
 }
