@@ -9,8 +9,6 @@ import dev.irctl.engine.port.FindingFrequency;
 import dev.irctl.fakes.FakePorts;
 import dev.irctl.fakes.FakeRegionDirectory;
 import dev.irctl.render.Json;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -191,10 +189,9 @@ class EnableGuardDutyCommandTest {
             + " | --feature S3_DATA_EVENTS and --no-feature S3_DATA_EVENTS | S3_DATA_EVENTS"
       })
   void aBadFlagIsAUsageErrorBeforeAnyCall(String flags, String named, String also) {
-    List<String> args = new ArrayList<>(List.of("enable-guardduty", "--auto-approve"));
-    args.addAll(List.of(flags.split(" ")));
-
-    CliRun.refused(aws, args.toArray(String[]::new)).contains(named).contains(also);
+    CliRun.refused(aws, CliRun.line("enable-guardduty --auto-approve", flags))
+        .contains(named)
+        .contains(also);
   }
 
   @Test

@@ -26,10 +26,7 @@ class RulesCommandTest {
   @TempDir Path dir;
 
   private static CliRun rules(String... args) {
-    String[] all = new String[args.length + 1];
-    all[0] = "rules";
-    System.arraycopy(args, 0, all, 1, args.length);
-    return CliRun.run(all);
+    return CliRun.run(CliRun.noAws(), List.of("rules"), args);
   }
 
   @Test
