@@ -60,6 +60,21 @@ final class AwsCalls {
   }
 
   /**
+   * Every item of an SDK paginator's listing, as {@code convert} makes it; the pages are fetched
+   * while iterating, so each page's failure is translated under {@code action} too.
+   */
+  static <S, T> List<T> list(
+      String action, Supplier<? extends Iterable<S>> items, Function<S, T> convert) {
+    return call(
+        action,
+        () -> {
+          List<T> all = new ArrayList<>();
+          items.get().forEach(item -> all.add(convert.apply(item)));
+          return all;
+        });
+  }
+
+  /**
    * Every page of a listing whose SDK client has no paginator for it: follows NextToken until AWS
    * returns none (or an empty one), one call at a time, each call under {@code action}.
    */

@@ -63,12 +63,10 @@ final class GuardDutyAdapter implements GuardDutyPort {
   @Override
   public Optional<Detector> findDetector() {
     List<String> ids =
-        AwsCalls.call(
+        AwsCalls.list(
             "guardduty:ListDetectors",
-            () ->
-                client.listDetectorsPaginator(b -> {}).stream()
-                    .flatMap(p -> p.detectorIds().stream())
-                    .toList());
+            () -> client.listDetectorsPaginator(b -> {}).detectorIds(),
+            detectorId -> detectorId);
     if (ids.isEmpty()) {
       return Optional.empty();
     }
@@ -124,12 +122,13 @@ final class GuardDutyAdapter implements GuardDutyPort {
     if (kind == ListKind.THREAT_INTEL) {
       return sets(
           kind,
-          AwsCalls.call(
+          AwsCalls.list(
               "guardduty:ListThreatIntelSets",
               () ->
-                  client.listThreatIntelSetsPaginator(b -> b.detectorId(detectorId)).stream()
-                      .flatMap(p -> p.threatIntelSetIds().stream())
-                      .toList()),
+                  client
+                      .listThreatIntelSetsPaginator(b -> b.detectorId(detectorId))
+                      .threatIntelSetIds(),
+              setId -> setId),
           id -> {
             GetThreatIntelSetResponse set =
                 AwsCalls.call(
@@ -143,12 +142,10 @@ final class GuardDutyAdapter implements GuardDutyPort {
     }
     return sets(
         kind,
-        AwsCalls.call(
+        AwsCalls.list(
             "guardduty:ListIPSets",
-            () ->
-                client.listIPSetsPaginator(b -> b.detectorId(detectorId)).stream()
-                    .flatMap(p -> p.ipSetIds().stream())
-                    .toList()),
+            () -> client.listIPSetsPaginator(b -> b.detectorId(detectorId)).ipSetIds(),
+            setId -> setId),
         id -> {
           GetIpSetResponse set =
               AwsCalls.call(

@@ -50,12 +50,10 @@ final class GuardDutyOrgAdapter implements GuardDutyOrgPort {
 
   @Override
   public List<AdminAccount> organizationAdmins() {
-    return AwsCalls.call(
+    return AwsCalls.list(
         "guardduty:ListOrganizationAdminAccounts",
-        () ->
-            client.listOrganizationAdminAccountsPaginator(b -> {}).adminAccounts().stream()
-                .map(a -> new AdminAccount(a.adminAccountId(), a.adminStatusAsString()))
-                .toList());
+        () -> client.listOrganizationAdminAccountsPaginator(b -> {}).adminAccounts(),
+        a -> new AdminAccount(a.adminAccountId(), a.adminStatusAsString()));
   }
 
   @Override
@@ -131,15 +129,13 @@ final class GuardDutyOrgAdapter implements GuardDutyOrgPort {
 
   @Override
   public List<Member> listMembers(String detectorId) {
-    return AwsCalls.call(
+    return AwsCalls.list(
         "guardduty:ListMembers",
         () ->
             client
                 .listMembersPaginator(b -> b.detectorId(detectorId).onlyAssociated("false"))
-                .members()
-                .stream()
-                .map(m -> new Member(m.accountId(), m.relationshipStatus(), m.administratorId()))
-                .toList());
+                .members(),
+        m -> new Member(m.accountId(), m.relationshipStatus(), m.administratorId()));
   }
 
   @Override

@@ -83,17 +83,12 @@ final class IamAdapter implements IamPort {
 
   @Override
   public List<PolicyVersion> policyVersions(String policyArn) {
-    return AwsCalls.call(
+    return AwsCalls.list(
         "iam:ListPolicyVersions",
-        () ->
-            client.listPolicyVersionsPaginator(b -> b.policyArn(policyArn)).versions().stream()
-                .map(
-                    v ->
-                        new PolicyVersion(
-                            v.versionId(),
-                            Boolean.TRUE.equals(v.isDefaultVersion()),
-                            v.createDate()))
-                .toList());
+        () -> client.listPolicyVersionsPaginator(b -> b.policyArn(policyArn)).versions(),
+        v ->
+            new PolicyVersion(
+                v.versionId(), Boolean.TRUE.equals(v.isDefaultVersion()), v.createDate()));
   }
 
   @Override

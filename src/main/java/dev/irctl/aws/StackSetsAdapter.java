@@ -204,15 +204,11 @@ final class StackSetsAdapter implements StackSetsPort {
 
   /** ListStackInstances, every page, of the request {@code request} fills (callAs added). */
   private List<StackInstance> instances(Consumer<ListStackInstancesRequest.Builder> request) {
-    return AwsCalls.call(
+    return AwsCalls.list(
         "cloudformation:ListStackInstances",
         () ->
-            client
-                .listStackInstancesPaginator(b -> request.accept(b.callAs(callAs())))
-                .summaries()
-                .stream()
-                .map(StackSetsAdapter::instance)
-                .toList());
+            client.listStackInstancesPaginator(b -> request.accept(b.callAs(callAs()))).summaries(),
+        StackSetsAdapter::instance);
   }
 
   private static StackInstance instance(StackInstanceSummary s) {
@@ -249,19 +245,14 @@ final class StackSetsAdapter implements StackSetsPort {
 
   @Override
   public List<OperationResult> operationResults(String name, String operationId) {
-    return AwsCalls.call(
+    return AwsCalls.list(
         "cloudformation:ListStackSetOperationResults",
         () ->
             client
                 .listStackSetOperationResultsPaginator(
                     b -> b.stackSetName(name).operationId(operationId).callAs(callAs()))
-                .summaries()
-                .stream()
-                .map(
-                    r ->
-                        new OperationResult(
-                            r.account(), r.region(), r.statusAsString(), r.statusReason()))
-                .toList());
+                .summaries(),
+        r -> new OperationResult(r.account(), r.region(), r.statusAsString(), r.statusReason()));
   }
 
   @Override
