@@ -43,13 +43,9 @@ public final class ApplyCommand implements Callable<Integer> {
     aws.validate();
     outputFile.validate();
     RunFlow flow = new RunFlow(context, aws, output);
-    List<Part> parts;
     Optional<SavedPlan> saved = savedPlan.read(flow, "apply", approve.autoApprove());
-    if (saved.isPresent()) {
-      parts = PlanFile.parts(savedPlan.file(), saved.get());
-    } else {
-      parts = account.parts();
-    }
+    List<Part> parts =
+        saved.map(plan -> PlanFile.parts(savedPlan.file(), plan)).orElseGet(account::parts);
     return flow.execute(
         RunFlow.Request.apply("apply", parts, approve, account::warnings, outputFile, saved));
   }

@@ -57,11 +57,7 @@ final class OrgDelegateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     aws.validate();
-    try {
-      OrgInputs.accountId("--admin-account", adminAccount);
-    } catch (OrgInputException e) {
-      throw UserException.usage(e.getMessage());
-    }
+    OrgChecks.usage(() -> OrgInputs.accountId("--admin-account", adminAccount));
     List<Part> parts =
         List.of(
             new TrustedAccessPart(TrustedAccessPart.GUARDDUTY),
