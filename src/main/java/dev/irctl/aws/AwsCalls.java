@@ -2,7 +2,12 @@ package dev.irctl.aws;
 
 import dev.irctl.engine.port.AwsCallException;
 import dev.irctl.engine.port.AwsCallException.Kind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
@@ -52,6 +57,62 @@ final class AwsCalls {
           call.run();
           return null;
         });
+  }
+
+  /**
+   * Every item of an SDK paginator's listing, as {@code convert} makes it; the pages are fetched
+   * while iterating, so each page's failure is translated under {@code action} too.
+   */
+  static <S, T> List<T> list(
+      String action, Supplier<? extends Iterable<S>> items, Function<S, T> convert) {
+    return call(
+        action,
+        () -> {
+          List<T> all = new ArrayList<>();
+          items.get().forEach(item -> all.add(convert.apply(item)));
+          return all;
+        });
+  }
+
+  /**
+   * Every page of a listing whose SDK client has no paginator for it: follows NextToken until AWS
+   * returns none (or an empty one), one call at a time, each call under {@code action}.
+   */
+  static <P> List<P> pages(String action, Function<String, P> page, Function<P, String> nextToken) {
+    List<P> pages = new ArrayList<>();
+    String token = null;
+    do {
+      String next = token;
+      P response = call(action, () -> page.apply(next));
+      pages.add(response);
+      token = nextToken.apply(response);
+    } while (token != null && !token.isEmpty());
+    return pages;
+  }
+
+  /** The answer of {@code call}, or empty where AWS said the thing read does not exist. */
+  static <T> Optional<T> absentIfNotFound(Supplier<T> call) {
+    return absentIf(e -> e.kind() == Kind.NOT_FOUND, call);
+  }
+
+  /**
+   * The answer of {@code call}, or empty where its failure is one that {@code absent} reads as "not
+   * there" (a service's own exception where its error code is not a generic not-found).
+   */
+  static <T> Optional<T> absentIf(Predicate<AwsCallException> absent, Supplier<T> call) {
+    try {
+      return Optional.of(call.get());
+    } catch (AwsCallException e) {
+      if (absent.test(e)) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  /** Whether the failure was the SDK exception {@code type}: for {@link #absentIf}. */
+  static Predicate<AwsCallException> causedBy(Class<? extends Exception> type) {
+    return e -> type.isInstance(e.getCause());
   }
 
   static AwsCallException translate(String action, SdkException e) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.DeadLetterConfig;
 import software.amazon.awssdk.services.eventbridge.model.InputTransformer;
@@ -26,7 +27,7 @@ import software.amazon.awssdk.services.eventbridge.model.Target;
 
 /**
  * {@link EventBridgePort} over the SDK's EventBridge client for one region. EventBridge has no SDK
- * paginators: every listing goes through {@link #allPages}.
+ * paginators: every listing goes through {@link AwsCalls#pages}.
  */
 final class EventBridgeAdapter implements EventBridgePort {
   /**
@@ -100,20 +101,23 @@ final class EventBridgeAdapter implements EventBridgePort {
 
   @Override
   public List<BusRule> listRules(String bus, String prefix) {
-    return allPages(
-        "events:ListRules",
-        token ->
-            client.listRules(
-                b -> b.eventBusName(bus).namePrefix(prefix).nextToken(token).limit(PAGE_SIZE)),
-        ListRulesResponse::rules,
-        ListRulesResponse::nextToken,
-        r ->
-            new BusRule(
-                r.name(),
-                r.arn(),
-                Optional.ofNullable(r.eventPattern()),
-                r.stateAsString(),
-                Optional.ofNullable(r.description())));
+    return AwsCalls.pages(
+            "events:ListRules",
+            token ->
+                client.listRules(
+                    b -> b.eventBusName(bus).namePrefix(prefix).nextToken(token).limit(PAGE_SIZE)),
+            ListRulesResponse::nextToken)
+        .stream()
+        .flatMap(page -> page.rules().stream())
+        .map(
+            r ->
+                new BusRule(
+                    r.name(),
+                    r.arn(),
+                    Optional.ofNullable(r.eventPattern()),
+                    r.stateAsString(),
+                    Optional.ofNullable(r.description())))
+        .toList();
   }
 
   @Override
@@ -151,24 +155,23 @@ final class EventBridgeAdapter implements EventBridgePort {
 
   @Override
   public void putTargets(String bus, String ruleName, List<RuleTarget> targets) {
-    for (int from = 0; from < targets.size(); from += TARGETS_PER_CALL) {
-      List<Target> batch =
-          targets.subList(from, Math.min(targets.size(), from + TARGETS_PER_CALL)).stream()
-              .map(EventBridgeAdapter::toSdk)
-              .toList();
-      PutTargetsResponse response =
-          AwsCalls.call(
-              "events:PutTargets",
-              () -> client.putTargets(b -> b.eventBusName(bus).rule(ruleName).targets(batch)));
-      if (response.failedEntryCount() != null && response.failedEntryCount() > 0) {
-        throw failedEntries(
-            "events:PutTargets",
-            ruleName,
-            response.failedEntries().stream()
-                .map(f -> new Failure(f.targetId(), f.errorCode(), f.errorMessage()))
-                .toList());
-      }
+    for (List<RuleTarget> batch : batches(targets)) {
+      putTargetBatch(bus, ruleName, batch.stream().map(EventBridgeAdapter::toSdk).toList());
     }
+  }
+
+  /** One PutTargets call; the entries it failed on fail the call. */
+  private void putTargetBatch(String bus, String ruleName, List<Target> batch) {
+    PutTargetsResponse response =
+        AwsCalls.call(
+            "events:PutTargets",
+            () -> client.putTargets(b -> b.eventBusName(bus).rule(ruleName).targets(batch)));
+    requireNoFailures(
+        "events:PutTargets",
+        ruleName,
+        response.failedEntryCount(),
+        response.failedEntries().stream()
+            .map(f -> new Failure(f.targetId(), f.errorCode(), f.errorMessage())));
   }
 
   @Override
@@ -180,22 +183,27 @@ final class EventBridgeAdapter implements EventBridgePort {
 
   @Override
   public void removeTargets(String bus, String ruleName, List<String> targetIds) {
-    for (int from = 0; from < targetIds.size(); from += TARGETS_PER_CALL) {
-      List<String> batch =
-          targetIds.subList(from, Math.min(targetIds.size(), from + TARGETS_PER_CALL));
+    for (List<String> batch : batches(targetIds)) {
       var response =
           AwsCalls.call(
               "events:RemoveTargets",
               () -> client.removeTargets(b -> b.eventBusName(bus).rule(ruleName).ids(batch)));
-      if (response.failedEntryCount() != null && response.failedEntryCount() > 0) {
-        throw failedEntries(
-            "events:RemoveTargets",
-            ruleName,
-            response.failedEntries().stream()
-                .map(f -> new Failure(f.targetId(), f.errorCode(), f.errorMessage()))
-                .toList());
-      }
+      requireNoFailures(
+          "events:RemoveTargets",
+          ruleName,
+          response.failedEntryCount(),
+          response.failedEntries().stream()
+              .map(f -> new Failure(f.targetId(), f.errorCode(), f.errorMessage())));
     }
+  }
+
+  /** The entries in calls of at most {@link #TARGETS_PER_CALL}, AWS's cap. */
+  private static <T> List<List<T>> batches(List<T> entries) {
+    List<List<T>> batches = new ArrayList<>();
+    for (int from = 0; from < entries.size(); from += TARGETS_PER_CALL) {
+      batches.add(entries.subList(from, Math.min(entries.size(), from + TARGETS_PER_CALL)));
+    }
+    return batches;
   }
 
   @Override
@@ -222,20 +230,15 @@ final class EventBridgeAdapter implements EventBridgePort {
 
   @Override
   public void putBusTarget(String bus, String ruleName, BusTarget target) {
-    Target sdk =
-        Target.builder().id(target.id()).arn(target.busArn()).roleArn(target.roleArn()).build();
-    PutTargetsResponse response =
-        AwsCalls.call(
-            "events:PutTargets",
-            () -> client.putTargets(b -> b.eventBusName(bus).rule(ruleName).targets(sdk)));
-    if (response.failedEntryCount() != null && response.failedEntryCount() > 0) {
-      throw failedEntries(
-          "events:PutTargets",
-          ruleName,
-          response.failedEntries().stream()
-              .map(f -> new Failure(f.targetId(), f.errorCode(), f.errorMessage()))
-              .toList());
-    }
+    putTargetBatch(
+        bus,
+        ruleName,
+        List.of(
+            Target.builder()
+                .id(target.id())
+                .arn(target.busArn())
+                .roleArn(target.roleArn())
+                .build()));
   }
 
   @Override
@@ -275,42 +278,27 @@ final class EventBridgeAdapter implements EventBridgePort {
 
   /** ListTargetsByRule, every page, each target as {@code convert} makes it. */
   private <T> List<T> targetPages(String bus, String ruleName, Function<Target, T> convert) {
-    return allPages(
-        "events:ListTargetsByRule",
-        token ->
-            client.listTargetsByRule(
-                b -> b.eventBusName(bus).rule(ruleName).nextToken(token).limit(PAGE_SIZE)),
-        ListTargetsByRuleResponse::targets,
-        ListTargetsByRuleResponse::nextToken,
-        convert);
-  }
-
-  /**
-   * Every page of a listing: EventBridge has no SDK paginators, so each listing follows NextToken
-   * itself until AWS returns none (or an empty one), one call at a time.
-   */
-  private static <P, S, T> List<T> allPages(
-      String action,
-      Function<String, P> page,
-      Function<P, List<S>> items,
-      Function<P, String> nextToken,
-      Function<S, T> convert) {
-    List<T> all = new ArrayList<>();
-    String token = null;
-    do {
-      String next = token;
-      P response = AwsCalls.call(action, () -> page.apply(next));
-      items.apply(response).forEach(item -> all.add(convert.apply(item)));
-      token = nextToken.apply(response);
-    } while (token != null && !token.isEmpty());
-    return all;
+    return AwsCalls.pages(
+            "events:ListTargetsByRule",
+            token ->
+                client.listTargetsByRule(
+                    b -> b.eventBusName(bus).rule(ruleName).nextToken(token).limit(PAGE_SIZE)),
+            ListTargetsByRuleResponse::nextToken)
+        .stream()
+        .flatMap(page -> page.targets().stream())
+        .map(convert)
+        .toList();
   }
 
   /**
    * A partial failure arrives with HTTP 200; it is still a failure, reported with AWS's own words.
    */
-  private static AwsCallException failedEntries(
-      String action, String ruleName, List<Failure> failures) {
+  private static void requireNoFailures(
+      String action, String ruleName, Integer failedCount, Stream<Failure> failed) {
+    if (failedCount == null || failedCount == 0) {
+      return;
+    }
+    List<Failure> failures = failed.toList();
     StringBuilder message =
         new StringBuilder(failures.size() + " target(s) of rule " + ruleName + " failed:");
     for (Failure failure : failures) {
@@ -324,7 +312,7 @@ final class EventBridgeAdapter implements EventBridgePort {
           .append(";");
     }
     message.setLength(message.length() - 1);
-    return new AwsCallException(AwsCallException.Kind.INVALID_REQUEST, action, message.toString());
+    throw new AwsCallException(AwsCallException.Kind.INVALID_REQUEST, action, message.toString());
   }
 
   private record Failure(String targetId, String code, String message) {}

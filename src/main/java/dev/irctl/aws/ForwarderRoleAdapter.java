@@ -132,24 +132,19 @@ final class ForwarderRoleAdapter implements RolePort {
 
   @Override
   public List<String> inlinePolicyNames(String roleName) {
-    return AwsCalls.call(
+    return AwsCalls.list(
         "iam:ListRolePolicies",
-        () ->
-            client.listRolePoliciesPaginator(b -> b.roleName(roleName)).policyNames().stream()
-                .toList());
+        () -> client.listRolePoliciesPaginator(b -> b.roleName(roleName)).policyNames(),
+        name -> name);
   }
 
   @Override
   public List<String> attachedPolicyArns(String roleName) {
-    return AwsCalls.call(
+    return AwsCalls.list(
         "iam:ListAttachedRolePolicies",
         () ->
-            client
-                .listAttachedRolePoliciesPaginator(b -> b.roleName(roleName))
-                .attachedPolicies()
-                .stream()
-                .map(p -> p.policyArn())
-                .toList());
+            client.listAttachedRolePoliciesPaginator(b -> b.roleName(roleName)).attachedPolicies(),
+        p -> p.policyArn());
   }
 
   @Override

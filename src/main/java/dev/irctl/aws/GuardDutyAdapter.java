@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import software.amazon.awssdk.services.guardduty.GuardDutyClient;
 import software.amazon.awssdk.services.guardduty.model.DetectorFeatureConfiguration;
 import software.amazon.awssdk.services.guardduty.model.DetectorFeatureConfigurationResult;
@@ -62,12 +63,10 @@ final class GuardDutyAdapter implements GuardDutyPort {
   @Override
   public Optional<Detector> findDetector() {
     List<String> ids =
-        AwsCalls.call(
+        AwsCalls.list(
             "guardduty:ListDetectors",
-            () ->
-                client.listDetectorsPaginator(b -> {}).stream()
-                    .flatMap(p -> p.detectorIds().stream())
-                    .toList());
+            () -> client.listDetectorsPaginator(b -> {}).detectorIds(),
+            detectorId -> detectorId);
     if (ids.isEmpty()) {
       return Optional.empty();
     }
@@ -120,51 +119,54 @@ final class GuardDutyAdapter implements GuardDutyPort {
 
   @Override
   public List<ListSet> listSets(String detectorId, ListKind kind) {
-    List<ListSet> sets = new ArrayList<>();
     if (kind == ListKind.THREAT_INTEL) {
-      List<String> ids =
-          AwsCalls.call(
+      return sets(
+          kind,
+          AwsCalls.list(
               "guardduty:ListThreatIntelSets",
               () ->
-                  client.listThreatIntelSetsPaginator(b -> b.detectorId(detectorId)).stream()
-                      .flatMap(p -> p.threatIntelSetIds().stream())
-                      .toList());
-      for (String id : ids) {
-        GetThreatIntelSetResponse set =
-            AwsCalls.call(
-                "guardduty:GetThreatIntelSet",
-                () -> client.getThreatIntelSet(b -> b.detectorId(detectorId).threatIntelSetId(id)));
-        sets.add(
-            new ListSet(
-                kind,
-                id,
-                set.name(),
-                set.location(),
-                format(set.formatAsString()),
-                set.statusAsString()));
-      }
-    } else {
-      List<String> ids =
-          AwsCalls.call(
-              "guardduty:ListIPSets",
-              () ->
-                  client.listIPSetsPaginator(b -> b.detectorId(detectorId)).stream()
-                      .flatMap(p -> p.ipSetIds().stream())
-                      .toList());
-      for (String id : ids) {
-        GetIpSetResponse set =
-            AwsCalls.call(
-                "guardduty:GetIPSet",
-                () -> client.getIPSet(b -> b.detectorId(detectorId).ipSetId(id)));
-        sets.add(
-            new ListSet(
-                kind,
-                id,
-                set.name(),
-                set.location(),
-                format(set.formatAsString()),
-                set.statusAsString()));
-      }
+                  client
+                      .listThreatIntelSetsPaginator(b -> b.detectorId(detectorId))
+                      .threatIntelSetIds(),
+              setId -> setId),
+          id -> {
+            GetThreatIntelSetResponse set =
+                AwsCalls.call(
+                    "guardduty:GetThreatIntelSet",
+                    () ->
+                        client.getThreatIntelSet(
+                            b -> b.detectorId(detectorId).threatIntelSetId(id)));
+            return new SetFields(
+                set.name(), set.location(), set.formatAsString(), set.statusAsString());
+          });
+    }
+    return sets(
+        kind,
+        AwsCalls.list(
+            "guardduty:ListIPSets",
+            () -> client.listIPSetsPaginator(b -> b.detectorId(detectorId)).ipSetIds(),
+            setId -> setId),
+        id -> {
+          GetIpSetResponse set =
+              AwsCalls.call(
+                  "guardduty:GetIPSet",
+                  () -> client.getIPSet(b -> b.detectorId(detectorId).ipSetId(id)));
+          return new SetFields(
+              set.name(), set.location(), set.formatAsString(), set.statusAsString());
+        });
+  }
+
+  /** What GetThreatIntelSet and GetIPSet share: two SDK types, one shape. */
+  private record SetFields(String name, String location, String format, String status) {}
+
+  /** Each listed set, read by id, in the order GuardDuty listed them. */
+  private static List<ListSet> sets(
+      ListKind kind, List<String> ids, Function<String, SetFields> get) {
+    List<ListSet> sets = new ArrayList<>();
+    for (String id : ids) {
+      SetFields set = get.apply(id);
+      sets.add(
+          new ListSet(kind, id, set.name(), set.location(), format(set.format()), set.status()));
     }
     return sets;
   }

@@ -50,12 +50,10 @@ final class GuardDutyOrgAdapter implements GuardDutyOrgPort {
 
   @Override
   public List<AdminAccount> organizationAdmins() {
-    return AwsCalls.call(
+    return AwsCalls.list(
         "guardduty:ListOrganizationAdminAccounts",
-        () ->
-            client.listOrganizationAdminAccountsPaginator(b -> {}).adminAccounts().stream()
-                .map(a -> new AdminAccount(a.adminAccountId(), a.adminStatusAsString()))
-                .toList());
+        () -> client.listOrganizationAdminAccountsPaginator(b -> {}).adminAccounts(),
+        a -> new AdminAccount(a.adminAccountId(), a.adminStatusAsString()));
   }
 
   @Override
@@ -74,25 +72,25 @@ final class GuardDutyOrgAdapter implements GuardDutyOrgPort {
 
   @Override
   public OrgConfiguration describeOrganizationConfiguration(String detectorId) {
+    List<DescribeOrganizationConfigurationResponse> pages =
+        AwsCalls.call(
+            "guardduty:DescribeOrganizationConfiguration",
+            () ->
+                client
+                    .describeOrganizationConfigurationPaginator(b -> b.detectorId(detectorId))
+                    .stream()
+                    .toList());
+    // Every page repeats the account-wide fields; the last one's are the newest.
+    DescribeOrganizationConfigurationResponse last = pages.get(pages.size() - 1);
     Map<String, AutoEnable> features = new LinkedHashMap<>();
-    AutoEnable members = AutoEnable.NONE;
-    boolean limit = false;
-    String token = null;
-    do {
-      String next = token;
-      DescribeOrganizationConfigurationResponse page =
-          AwsCalls.call(
-              "guardduty:DescribeOrganizationConfiguration",
-              () ->
-                  client.describeOrganizationConfiguration(
-                      b -> b.detectorId(detectorId).nextToken(next)));
-      members = autoEnable(page.autoEnableOrganizationMembersAsString());
-      limit = Boolean.TRUE.equals(page.memberAccountLimitReached());
-      page.features()
-          .forEach(f -> features.put(f.nameAsString(), autoEnable(f.autoEnableAsString())));
-      token = page.nextToken();
-    } while (token != null && !token.isEmpty());
-    return new OrgConfiguration(members, features, limit);
+    pages.forEach(
+        page ->
+            page.features()
+                .forEach(f -> features.put(f.nameAsString(), autoEnable(f.autoEnableAsString()))));
+    return new OrgConfiguration(
+        autoEnable(last.autoEnableOrganizationMembersAsString()),
+        features,
+        Boolean.TRUE.equals(last.memberAccountLimitReached()));
   }
 
   private static AutoEnable autoEnable(String value) {
@@ -131,70 +129,62 @@ final class GuardDutyOrgAdapter implements GuardDutyOrgPort {
 
   @Override
   public List<Member> listMembers(String detectorId) {
-    return AwsCalls.call(
+    return AwsCalls.list(
         "guardduty:ListMembers",
         () ->
             client
                 .listMembersPaginator(b -> b.detectorId(detectorId).onlyAssociated("false"))
-                .members()
-                .stream()
-                .map(m -> new Member(m.accountId(), m.relationshipStatus(), m.administratorId()))
-                .toList());
+                .members(),
+        m -> new Member(m.accountId(), m.relationshipStatus(), m.administratorId()));
   }
 
   @Override
   public List<Unprocessed> createMembers(String detectorId, List<MemberAccount> accounts) {
     return batched(
+        "guardduty:CreateMembers",
         accounts,
         batch ->
-            AwsCalls.call(
-                    "guardduty:CreateMembers",
-                    () ->
-                        client.createMembers(
-                            b ->
-                                b.detectorId(detectorId)
-                                    .accountDetails(
-                                        batch.stream()
-                                            .map(
-                                                a ->
-                                                    AccountDetail.builder()
-                                                        .accountId(a.accountId())
-                                                        .email(a.email())
-                                                        .build())
-                                            .toList())))
+            client
+                .createMembers(b -> b.detectorId(detectorId).accountDetails(details(batch)))
                 .unprocessedAccounts());
+  }
+
+  private static List<AccountDetail> details(List<MemberAccount> accounts) {
+    return accounts.stream()
+        .map(a -> AccountDetail.builder().accountId(a.accountId()).email(a.email()).build())
+        .toList();
   }
 
   @Override
   public List<Unprocessed> disassociateMembers(String detectorId, List<String> accountIds) {
     return batched(
+        "guardduty:DisassociateMembers",
         accountIds,
         batch ->
-            AwsCalls.call(
-                    "guardduty:DisassociateMembers",
-                    () ->
-                        client.disassociateMembers(b -> b.detectorId(detectorId).accountIds(batch)))
+            client
+                .disassociateMembers(b -> b.detectorId(detectorId).accountIds(batch))
                 .unprocessedAccounts());
   }
 
   @Override
   public List<Unprocessed> deleteMembers(String detectorId, List<String> accountIds) {
     return batched(
+        "guardduty:DeleteMembers",
         accountIds,
         batch ->
-            AwsCalls.call(
-                    "guardduty:DeleteMembers",
-                    () -> client.deleteMembers(b -> b.detectorId(detectorId).accountIds(batch)))
+            client
+                .deleteMembers(b -> b.detectorId(detectorId).accountIds(batch))
                 .unprocessedAccounts());
   }
 
   /** One call per {@link #MAX_ACCOUNTS_PER_CALL} accounts; the unprocessed of every call. */
   private static <T> List<Unprocessed> batched(
-      List<T> items, Function<List<T>, List<UnprocessedAccount>> call) {
+      String action, List<T> items, Function<List<T>, List<UnprocessedAccount>> call) {
     List<Unprocessed> unprocessed = new ArrayList<>();
     for (int from = 0; from < items.size(); from += MAX_ACCOUNTS_PER_CALL) {
       List<T> batch = items.subList(from, Math.min(items.size(), from + MAX_ACCOUNTS_PER_CALL));
-      call.apply(batch).forEach(u -> unprocessed.add(new Unprocessed(u.accountId(), u.result())));
+      AwsCalls.call(action, () -> call.apply(batch))
+          .forEach(u -> unprocessed.add(new Unprocessed(u.accountId(), u.result())));
     }
     return unprocessed;
   }

@@ -2,7 +2,6 @@ package dev.irctl.aws;
 
 import dev.irctl.engine.permissions.AwsAction;
 import dev.irctl.engine.permissions.IrctlScopes;
-import dev.irctl.engine.port.AwsCallException;
 import dev.irctl.engine.port.IamPort;
 import dev.irctl.engine.port.ManagedPolicy;
 import dev.irctl.engine.port.PolicyVersion;
@@ -12,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
+import software.amazon.awssdk.core.pagination.sync.SdkIterable;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AttachedPolicy;
 import software.amazon.awssdk.services.iam.model.Policy;
@@ -52,7 +51,7 @@ final class IamAdapter implements IamPort {
   @Override
   public Optional<ManagedPolicy> findPolicy(String policyArn) {
     Optional<Policy> policy =
-        notFoundAsEmpty(
+        AwsCalls.absentIfNotFound(
             () ->
                 AwsCalls.call(
                     "iam:GetPolicy", () -> client.getPolicy(b -> b.policyArn(policyArn)).policy()));
@@ -84,17 +83,12 @@ final class IamAdapter implements IamPort {
 
   @Override
   public List<PolicyVersion> policyVersions(String policyArn) {
-    return AwsCalls.call(
+    return AwsCalls.list(
         "iam:ListPolicyVersions",
-        () ->
-            client.listPolicyVersionsPaginator(b -> b.policyArn(policyArn)).versions().stream()
-                .map(
-                    v ->
-                        new PolicyVersion(
-                            v.versionId(),
-                            Boolean.TRUE.equals(v.isDefaultVersion()),
-                            v.createDate()))
-                .toList());
+        () -> client.listPolicyVersionsPaginator(b -> b.policyArn(policyArn)).versions(),
+        v ->
+            new PolicyVersion(
+                v.versionId(), Boolean.TRUE.equals(v.isDefaultVersion()), v.createDate()));
   }
 
   @Override
@@ -140,74 +134,66 @@ final class IamAdapter implements IamPort {
   @Override
   public boolean exists(Principal principal) {
     String name = principal.name();
-    Supplier<Object> get =
-        switch (principal.kind()) {
-          case ROLE ->
-              () -> AwsCalls.call("iam:GetRole", () -> client.getRole(b -> b.roleName(name)));
-          // GetGroup also lists members; one is enough to learn the group exists.
-          case GROUP ->
-              () ->
-                  AwsCalls.call(
-                      "iam:GetGroup", () -> client.getGroup(b -> b.groupName(name).maxItems(1)));
-          case USER ->
-              () -> AwsCalls.call("iam:GetUser", () -> client.getUser(b -> b.userName(name)));
-        };
-    return notFoundAsEmpty(get).isPresent();
+    return AwsCalls.absentIfNotFound(
+            () ->
+                AwsCalls.call(
+                    "iam:Get" + word(principal),
+                    () ->
+                        switch (principal.kind()) {
+                          case ROLE -> client.getRole(b -> b.roleName(name));
+                          // GetGroup also lists members; one is enough to learn the group exists.
+                          case GROUP -> client.getGroup(b -> b.groupName(name).maxItems(1));
+                          case USER -> client.getUser(b -> b.userName(name));
+                        }))
+        .isPresent();
   }
 
   @Override
   public List<String> attachedPolicyArns(Principal principal) {
     String name = principal.name();
-    List<AttachedPolicy> attached =
-        switch (principal.kind()) {
-          case ROLE ->
-              AwsCalls.call(
-                  "iam:ListAttachedRolePolicies",
-                  () ->
-                      client
-                          .listAttachedRolePoliciesPaginator(b -> b.roleName(name))
-                          .attachedPolicies()
-                          .stream()
-                          .toList());
-          case GROUP ->
-              AwsCalls.call(
-                  "iam:ListAttachedGroupPolicies",
-                  () ->
-                      client
-                          .listAttachedGroupPoliciesPaginator(b -> b.groupName(name))
-                          .attachedPolicies()
-                          .stream()
-                          .toList());
-          case USER ->
-              AwsCalls.call(
-                  "iam:ListAttachedUserPolicies",
-                  () ->
-                      client
-                          .listAttachedUserPoliciesPaginator(b -> b.userName(name))
-                          .attachedPolicies()
-                          .stream()
-                          .toList());
-        };
-    return attached.stream().map(AttachedPolicy::policyArn).toList();
+    return AwsCalls.call(
+        "iam:ListAttached" + word(principal) + "Policies",
+        () -> {
+          SdkIterable<AttachedPolicy> attached =
+              switch (principal.kind()) {
+                case ROLE ->
+                    client
+                        .listAttachedRolePoliciesPaginator(b -> b.roleName(name))
+                        .attachedPolicies();
+                case GROUP ->
+                    client
+                        .listAttachedGroupPoliciesPaginator(b -> b.groupName(name))
+                        .attachedPolicies();
+                case USER ->
+                    client
+                        .listAttachedUserPoliciesPaginator(b -> b.userName(name))
+                        .attachedPolicies();
+              };
+          return attached.stream().map(AttachedPolicy::policyArn).toList();
+        });
   }
 
   @Override
   public void attach(Principal principal, String policyArn) {
     String name = principal.name();
-    switch (principal.kind()) {
-      case ROLE ->
-          AwsCalls.run(
-              "iam:AttachRolePolicy",
-              () -> client.attachRolePolicy(b -> b.roleName(name).policyArn(policyArn)));
-      case GROUP ->
-          AwsCalls.run(
-              "iam:AttachGroupPolicy",
-              () -> client.attachGroupPolicy(b -> b.groupName(name).policyArn(policyArn)));
-      case USER ->
-          AwsCalls.run(
-              "iam:AttachUserPolicy",
-              () -> client.attachUserPolicy(b -> b.userName(name).policyArn(policyArn)));
-    }
+    AwsCalls.run(
+        "iam:Attach" + word(principal) + "Policy",
+        () -> {
+          switch (principal.kind()) {
+            case ROLE -> client.attachRolePolicy(b -> b.roleName(name).policyArn(policyArn));
+            case GROUP -> client.attachGroupPolicy(b -> b.groupName(name).policyArn(policyArn));
+            case USER -> client.attachUserPolicy(b -> b.userName(name).policyArn(policyArn));
+          }
+        });
+  }
+
+  /** The principal's kind as IAM's action names spell it: Role, Group, User. */
+  private static String word(Principal principal) {
+    return switch (principal.kind()) {
+      case ROLE -> "Role";
+      case GROUP -> "Group";
+      case USER -> "User";
+    };
   }
 
   private static List<Tag> tags(Map<String, String> tags) {
@@ -215,16 +201,5 @@ final class IamAdapter implements IamPort {
         .sorted(Map.Entry.comparingByKey())
         .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
         .toList();
-  }
-
-  private static <T> Optional<T> notFoundAsEmpty(Supplier<T> call) {
-    try {
-      return Optional.of(call.get());
-    } catch (AwsCallException e) {
-      if (e.kind() == AwsCallException.Kind.NOT_FOUND) {
-        return Optional.empty();
-      }
-      throw e;
-    }
   }
 }

@@ -72,17 +72,16 @@ final class LogGroupAdapter implements LogGroupPort {
 
   @Override
   public Map<String, String> resourcePolicies() {
+    // CloudWatch Logs has no SDK paginator for DescribeResourcePolicies.
     Map<String, String> policies = new TreeMap<>();
-    String token = null;
-    do {
-      String next = token;
-      DescribeResourcePoliciesResponse page =
-          AwsCalls.call(
-              "logs:DescribeResourcePolicies",
-              () -> client.describeResourcePolicies(b -> b.nextToken(next)));
-      page.resourcePolicies().forEach(p -> policies.put(p.policyName(), p.policyDocument()));
-      token = page.nextToken();
-    } while (token != null && !token.isEmpty());
+    AwsCalls.pages(
+            "logs:DescribeResourcePolicies",
+            token -> client.describeResourcePolicies(b -> b.nextToken(token)),
+            DescribeResourcePoliciesResponse::nextToken)
+        .forEach(
+            page ->
+                page.resourcePolicies()
+                    .forEach(p -> policies.put(p.policyName(), p.policyDocument())));
     return policies;
   }
 

@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import software.amazon.awssdk.services.ssm.SsmClient;
-import software.amazon.awssdk.services.ssm.model.GetParametersByPathResponse;
 import software.amazon.awssdk.services.ssm.model.ParameterType;
 import software.amazon.awssdk.services.ssm.model.Tag;
 
@@ -48,18 +47,14 @@ final class MemberLedgerAdapter implements MemberLedgerPort {
   /** The chunks as stored: name to value. */
   private Map<String, String> chunks() {
     Map<String, String> chunks = new TreeMap<>();
-    String token = null;
-    do {
-      String next = token;
-      GetParametersByPathResponse page =
-          AwsCalls.call(
-              "ssm:GetParametersByPath",
-              () ->
-                  client.getParametersByPath(
-                      b -> b.path(PATH).recursive(false).maxResults(10).nextToken(next)));
-      page.parameters().forEach(p -> chunks.put(p.name(), p.value()));
-      token = page.nextToken();
-    } while (token != null && !token.isEmpty());
+    AwsCalls.run(
+        "ssm:GetParametersByPath",
+        () ->
+            client
+                .getParametersByPathPaginator(b -> b.path(PATH).recursive(false).maxResults(10))
+                .stream()
+                .flatMap(page -> page.parameters().stream())
+                .forEach(p -> chunks.put(p.name(), p.value())));
     return chunks;
   }
 

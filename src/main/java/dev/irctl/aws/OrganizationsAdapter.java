@@ -1,7 +1,6 @@
 package dev.irctl.aws;
 
 import dev.irctl.engine.permissions.AwsAction;
-import dev.irctl.engine.port.AwsCallException;
 import dev.irctl.engine.port.OrganizationsPort;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,21 +36,18 @@ final class OrganizationsAdapter implements OrganizationsPort {
 
   @Override
   public Optional<Organization> describeOrganization() {
-    try {
-      var organization =
-          AwsCalls.call("organizations:DescribeOrganization", () -> client.describeOrganization())
-              .organization();
-      return Optional.of(
-          new Organization(
-              organization.id(),
-              organization.masterAccountId(),
-              organization.featureSet() == OrganizationFeatureSet.ALL));
-    } catch (AwsCallException e) {
-      if (e.getCause() instanceof AwsOrganizationsNotInUseException) {
-        return Optional.empty();
-      }
-      throw e;
-    }
+    return AwsCalls.absentIf(
+            AwsCalls.causedBy(AwsOrganizationsNotInUseException.class),
+            () ->
+                AwsCalls.call(
+                        "organizations:DescribeOrganization", () -> client.describeOrganization())
+                    .organization())
+        .map(
+            organization ->
+                new Organization(
+                    organization.id(),
+                    organization.masterAccountId(),
+                    organization.featureSet() == OrganizationFeatureSet.ALL));
   }
 
   @Override
@@ -109,18 +105,15 @@ final class OrganizationsAdapter implements OrganizationsPort {
 
   @Override
   public boolean organizationalUnitExists(String organizationalUnitId) {
-    try {
-      AwsCalls.run(
-          "organizations:DescribeOrganizationalUnit",
-          () ->
-              client.describeOrganizationalUnit(b -> b.organizationalUnitId(organizationalUnitId)));
-      return true;
-    } catch (AwsCallException e) {
-      if (e.getCause() instanceof OrganizationalUnitNotFoundException) {
-        return false;
-      }
-      throw e;
-    }
+    return AwsCalls.absentIf(
+            AwsCalls.causedBy(OrganizationalUnitNotFoundException.class),
+            () ->
+                AwsCalls.call(
+                    "organizations:DescribeOrganizationalUnit",
+                    () ->
+                        client.describeOrganizationalUnit(
+                            b -> b.organizationalUnitId(organizationalUnitId))))
+        .isPresent();
   }
 
   @Override

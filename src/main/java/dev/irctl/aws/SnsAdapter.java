@@ -2,7 +2,6 @@ package dev.irctl.aws;
 
 import dev.irctl.engine.permissions.AwsAction;
 import dev.irctl.engine.permissions.IrctlScopes;
-import dev.irctl.engine.port.AwsCallException;
 import dev.irctl.engine.port.SnsPort;
 import dev.irctl.engine.port.Subscription;
 import java.util.HashMap;
@@ -28,9 +27,6 @@ final class SnsAdapter implements SnsPort {
           AwsAction.write("sns:Subscribe").scopedTo(IrctlScopes.TOPICS),
           AwsAction.write("sns:DeleteTopic").scopedTo(IrctlScopes.TOPICS));
 
-  /** What SNS lists as the ARN of a subscription the endpoint has not confirmed yet. */
-  private static final String PENDING = "PendingConfirmation";
-
   private final SnsClient client;
 
   SnsAdapter(SnsClient client) {
@@ -39,17 +35,11 @@ final class SnsAdapter implements SnsPort {
 
   @Override
   public Optional<Map<String, String>> topicAttributes(String topicArn) {
-    try {
-      return Optional.of(
-          AwsCalls.call(
-              "sns:GetTopicAttributes",
-              () -> client.getTopicAttributes(b -> b.topicArn(topicArn)).attributes()));
-    } catch (AwsCallException e) {
-      if (e.kind() == AwsCallException.Kind.NOT_FOUND) {
-        return Optional.empty();
-      }
-      throw e;
-    }
+    return AwsCalls.absentIfNotFound(
+        () ->
+            AwsCalls.call(
+                "sns:GetTopicAttributes",
+                () -> client.getTopicAttributes(b -> b.topicArn(topicArn)).attributes()));
   }
 
   @Override
@@ -85,20 +75,13 @@ final class SnsAdapter implements SnsPort {
                 b -> b.topicArn(topicArn).attributeName(name).attributeValue(value)));
   }
 
+  /** The topic's subscriptions as the rules' part compares them: without their ARNs. */
   @Override
   public List<Subscription> subscriptions(String topicArn) {
-    return AwsCalls.call(
-        "sns:ListSubscriptionsByTopic",
-        () ->
-            client
-                .listSubscriptionsByTopicPaginator(b -> b.topicArn(topicArn))
-                .subscriptions()
-                .stream()
-                .map(
-                    s ->
-                        new Subscription(
-                            s.protocol(), s.endpoint(), PENDING.equals(s.subscriptionArn())))
-                .toList());
+    return new SnsSubscriptionAdapter(client)
+        .list(topicArn).stream()
+            .map(s -> new Subscription(s.protocol(), s.endpoint(), s.pending()))
+            .toList();
   }
 
   @Override

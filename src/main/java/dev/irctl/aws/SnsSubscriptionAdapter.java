@@ -56,20 +56,14 @@ final class SnsSubscriptionAdapter implements SubscriptionPort {
 
   @Override
   public List<TopicSubscription> list(String topicArn) {
-    return AwsCalls.call(
+    return AwsCalls.list(
         "sns:ListSubscriptionsByTopic",
-        () ->
-            client
-                .listSubscriptionsByTopicPaginator(b -> b.topicArn(topicArn))
-                .subscriptions()
-                .stream()
-                .map(
-                    s ->
-                        new TopicSubscription(
-                            s.subscriptionArn(),
-                            s.protocol(),
-                            s.endpoint(),
-                            PENDING.equals(s.subscriptionArn())))
-                .toList());
+        () -> client.listSubscriptionsByTopicPaginator(b -> b.topicArn(topicArn)).subscriptions(),
+        s ->
+            new TopicSubscription(
+                s.subscriptionArn(),
+                s.protocol(),
+                s.endpoint(),
+                PENDING.equals(s.subscriptionArn())));
   }
 }

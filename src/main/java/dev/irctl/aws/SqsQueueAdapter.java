@@ -92,11 +92,10 @@ final class SqsQueueAdapter implements QueuePort {
   @Override
   public List<QueueInfo> listQueues(String prefix) {
     List<String> urls =
-        AwsCalls.call(
+        AwsCalls.list(
             "sqs:ListQueues",
-            () ->
-                client.listQueuesPaginator(b -> b.queueNamePrefix(prefix)).queueUrls().stream()
-                    .toList());
+            () -> client.listQueuesPaginator(b -> b.queueNamePrefix(prefix)).queueUrls(),
+            url -> url);
     List<QueueInfo> queues = new ArrayList<>();
     for (String url : urls) {
       Map<QueueAttributeName, String> attributes;

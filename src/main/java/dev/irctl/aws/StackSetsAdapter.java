@@ -1,18 +1,19 @@
 package dev.irctl.aws;
 
 import dev.irctl.engine.permissions.AwsAction;
-import dev.irctl.engine.port.AwsCallException;
 import dev.irctl.engine.port.StackSetsPort;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.AccountFilterType;
 import software.amazon.awssdk.services.cloudformation.model.AutoDeployment;
 import software.amazon.awssdk.services.cloudformation.model.Capability;
 import software.amazon.awssdk.services.cloudformation.model.ConcurrencyMode;
 import software.amazon.awssdk.services.cloudformation.model.DeploymentTargets;
+import software.amazon.awssdk.services.cloudformation.model.ListStackInstancesRequest;
 import software.amazon.awssdk.services.cloudformation.model.Parameter;
 import software.amazon.awssdk.services.cloudformation.model.PermissionModels;
 import software.amazon.awssdk.services.cloudformation.model.RegionConcurrencyType;
@@ -82,38 +83,35 @@ final class StackSetsAdapter implements StackSetsPort {
 
   @Override
   public Optional<StackSet> describeStackSet(String name) {
-    try {
-      var set =
-          AwsCalls.call(
-                  "cloudformation:DescribeStackSet",
-                  () -> client.describeStackSet(b -> b.stackSetName(name).callAs(callAs())))
-              .stackSet();
-      if ("DELETED".equals(set.statusAsString())) {
-        return Optional.empty();
-      }
-      Map<String, String> parameters = new LinkedHashMap<>();
-      set.parameters().forEach(p -> parameters.put(p.parameterKey(), p.parameterValue()));
-      Map<String, String> tags = new LinkedHashMap<>();
-      set.tags().forEach(t -> tags.put(t.key(), t.value()));
-      AutoDeployment auto = set.autoDeployment();
-      return Optional.of(
-          new StackSet(
-              set.stackSetName(),
-              set.stackSetId(),
-              set.statusAsString(),
-              set.templateBody(),
-              parameters,
-              tags,
-              set.permissionModel() == PermissionModels.SERVICE_MANAGED,
-              auto != null && Boolean.TRUE.equals(auto.enabled()),
-              auto != null && Boolean.TRUE.equals(auto.retainStacksOnAccountRemoval()),
-              set.organizationalUnitIds()));
-    } catch (AwsCallException e) {
-      if (e.getCause() instanceof StackSetNotFoundException) {
-        return Optional.empty();
-      }
-      throw e;
-    }
+    return AwsCalls.absentIf(
+            AwsCalls.causedBy(StackSetNotFoundException.class),
+            () ->
+                AwsCalls.call(
+                        "cloudformation:DescribeStackSet",
+                        () -> client.describeStackSet(b -> b.stackSetName(name).callAs(callAs())))
+                    .stackSet())
+        .filter(set -> !"DELETED".equals(set.statusAsString()))
+        .map(StackSetsAdapter::stackSet);
+  }
+
+  private static StackSet stackSet(
+      software.amazon.awssdk.services.cloudformation.model.StackSet set) {
+    Map<String, String> parameters = new LinkedHashMap<>();
+    set.parameters().forEach(p -> parameters.put(p.parameterKey(), p.parameterValue()));
+    Map<String, String> tags = new LinkedHashMap<>();
+    set.tags().forEach(t -> tags.put(t.key(), t.value()));
+    AutoDeployment auto = set.autoDeployment();
+    return new StackSet(
+        set.stackSetName(),
+        set.stackSetId(),
+        set.statusAsString(),
+        set.templateBody(),
+        parameters,
+        tags,
+        set.permissionModel() == PermissionModels.SERVICE_MANAGED,
+        auto != null && Boolean.TRUE.equals(auto.enabled()),
+        auto != null && Boolean.TRUE.equals(auto.retainStacksOnAccountRemoval()),
+        set.organizationalUnitIds());
   }
 
   @Override
@@ -194,37 +192,23 @@ final class StackSetsAdapter implements StackSetsPort {
 
   @Override
   public List<StackInstance> listStackInstances(String name) {
-    return AwsCalls.call(
-        "cloudformation:ListStackInstances",
-        () ->
-            client
-                .listStackInstancesPaginator(b -> b.stackSetName(name).callAs(callAs()))
-                .summaries()
-                .stream()
-                .map(StackSetsAdapter::instance)
-                .toList());
+    return instances(b -> b.stackSetName(name));
   }
 
   @Override
   public Optional<List<StackInstance>> stackInstancesIn(String name, String region) {
-    try {
-      return Optional.of(
-          AwsCalls.call(
-              "cloudformation:ListStackInstances",
-              () ->
-                  client
-                      .listStackInstancesPaginator(
-                          b -> b.stackSetName(name).stackInstanceRegion(region).callAs(callAs()))
-                      .summaries()
-                      .stream()
-                      .map(StackSetsAdapter::instance)
-                      .toList()));
-    } catch (AwsCallException e) {
-      if (e.getCause() instanceof StackSetNotFoundException) {
-        return Optional.empty();
-      }
-      throw e;
-    }
+    return AwsCalls.absentIf(
+        AwsCalls.causedBy(StackSetNotFoundException.class),
+        () -> instances(b -> b.stackSetName(name).stackInstanceRegion(region)));
+  }
+
+  /** ListStackInstances, every page, of the request {@code request} fills (callAs added). */
+  private List<StackInstance> instances(Consumer<ListStackInstancesRequest.Builder> request) {
+    return AwsCalls.list(
+        "cloudformation:ListStackInstances",
+        () ->
+            client.listStackInstancesPaginator(b -> request.accept(b.callAs(callAs()))).summaries(),
+        StackSetsAdapter::instance);
   }
 
   private static StackInstance instance(StackInstanceSummary s) {
@@ -261,19 +245,14 @@ final class StackSetsAdapter implements StackSetsPort {
 
   @Override
   public List<OperationResult> operationResults(String name, String operationId) {
-    return AwsCalls.call(
+    return AwsCalls.list(
         "cloudformation:ListStackSetOperationResults",
         () ->
             client
                 .listStackSetOperationResultsPaginator(
                     b -> b.stackSetName(name).operationId(operationId).callAs(callAs()))
-                .summaries()
-                .stream()
-                .map(
-                    r ->
-                        new OperationResult(
-                            r.account(), r.region(), r.statusAsString(), r.statusReason()))
-                .toList());
+                .summaries(),
+        r -> new OperationResult(r.account(), r.region(), r.statusAsString(), r.statusReason()));
   }
 
   @Override

@@ -43,24 +43,10 @@ public final class ApplyCommand implements Callable<Integer> {
     aws.validate();
     outputFile.validate();
     RunFlow flow = new RunFlow(context, aws, output);
-    List<Part> parts;
     Optional<SavedPlan> saved = savedPlan.read(flow, "apply", approve.autoApprove());
-    if (saved.isPresent()) {
-      parts = PlanFile.parts(savedPlan.file(), saved.get());
-    } else {
-      parts = account.parts();
-    }
-    boolean fromFile = saved.isPresent();
+    List<Part> parts =
+        saved.map(plan -> PlanFile.parts(savedPlan.file(), plan)).orElseGet(account::parts);
     return flow.execute(
-        new RunFlow.Request(
-            "apply",
-            parts,
-            RunFlow.Kind.WRITE,
-            approve.autoApprove(),
-            false,
-            selection -> fromFile ? List.of() : account.warnings(selection),
-            outputFile,
-            result -> {},
-            saved));
+        RunFlow.Request.apply("apply", parts, approve, account::warnings, outputFile, saved));
   }
 }

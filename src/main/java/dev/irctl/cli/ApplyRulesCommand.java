@@ -46,15 +46,12 @@ public final class ApplyRulesCommand implements Callable<Integer> {
     parts.addAll(RuleTargetOptions.hubParts(request.hubRegion()));
     return new RunFlow(context, aws, output)
         .execute(
-            new RunFlow.Request(
+            RunFlow.Request.write(
                 "apply-rules",
                 parts,
-                dryRun.kind(),
-                approve.autoApprove(),
-                false,
+                dryRun,
+                approve,
                 selection -> RuleTargetOptions.selectionWarnings(request, selection),
-                null,
-                result -> {},
-                java.util.Optional.empty()));
+                null));
   }
 }

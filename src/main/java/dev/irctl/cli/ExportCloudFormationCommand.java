@@ -5,7 +5,6 @@ import dev.irctl.ExitCode;
 import dev.irctl.UserException;
 import dev.irctl.catalog.Catalog;
 import dev.irctl.engine.org.MemberRulesTemplate;
-import dev.irctl.engine.org.OrgInputException;
 import dev.irctl.engine.org.OrgInputs;
 import dev.irctl.engine.rules.CatalogRules;
 import dev.irctl.engine.rules.DesiredRule;
@@ -80,11 +79,7 @@ final class ExportCloudFormationCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try {
-      OrgInputs.accountId("--security-account", securityAccount);
-    } catch (OrgInputException e) {
-      throw UserException.usage(e.getMessage());
-    }
+    OrgChecks.usage(() -> OrgInputs.accountId("--security-account", securityAccount));
     if (!hubRegion.matches("[a-z]{2}(-[a-z]+)+-\\d")) {
       throw UserException.usage(
           "--hub-region " + hubRegion + ": not a region name such as eu-west-1.");
@@ -99,12 +94,7 @@ final class ExportCloudFormationCommand implements Callable<Integer> {
           "the selection has only GuardDuty finding rules, which run in the delegated admin account:"
               + " no member rules to export.");
     }
-    JsonNode template;
-    try {
-      template = MemberRulesTemplate.rules(desired, loaded.version());
-    } catch (OrgInputException e) {
-      throw UserException.usage(e.getMessage());
-    }
+    JsonNode template = OrgChecks.usage(() -> MemberRulesTemplate.rules(desired, loaded.version()));
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
     write(RULES_FILE, template);

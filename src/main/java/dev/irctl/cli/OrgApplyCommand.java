@@ -63,19 +63,10 @@ public final class OrgApplyCommand implements Callable<Integer> {
       parts = org.parts(aws, context::progress);
       checks = org.checks(aws);
     }
-    boolean fromFile = saved.isPresent();
     return flow.preflight(OrgChecks.of("org apply", checks))
         .execute(
-            new RunFlow.Request(
-                "org apply",
-                parts,
-                RunFlow.Kind.WRITE,
-                approve.autoApprove(),
-                false,
-                selection -> fromFile ? List.of() : org.warnings(),
-                outputFile,
-                result -> {},
-                saved));
+            RunFlow.Request.apply(
+                "org apply", parts, approve, selection -> org.warnings(), outputFile, saved));
   }
 
   /** A saved plan's checks: its stack set part names the OUs and the hub region. */

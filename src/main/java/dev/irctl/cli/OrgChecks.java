@@ -9,6 +9,18 @@ import dev.irctl.engine.port.AwsCallException;
 final class OrgChecks {
   private OrgChecks() {}
 
+  /**
+   * An org input the engine refuses (an account id, a template over AWS's limits) is the user's to
+   * fix: a usage error in the engine's words, before any AWS call.
+   */
+  static <T> T usage(java.util.function.Supplier<T> input) {
+    try {
+      return input.get();
+    } catch (OrgInputException e) {
+      throw UserException.usage(e.getMessage());
+    }
+  }
+
   static RunFlow.Preflight of(String command, OrgPreflight.Checks checks) {
     return (ports, identity) -> {
       try {

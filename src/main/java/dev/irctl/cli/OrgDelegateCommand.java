@@ -10,7 +10,6 @@ import dev.irctl.engine.org.TrustedAccessPart;
 import dev.irctl.engine.port.AwsCallException;
 import dev.irctl.engine.run.Part;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,26 +57,13 @@ final class OrgDelegateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     aws.validate();
-    try {
-      OrgInputs.accountId("--admin-account", adminAccount);
-    } catch (OrgInputException e) {
-      throw UserException.usage(e.getMessage());
-    }
+    OrgChecks.usage(() -> OrgInputs.accountId("--admin-account", adminAccount));
     List<Part> parts =
         List.of(
             new TrustedAccessPart(TrustedAccessPart.GUARDDUTY),
             new DelegateAdminPart(adminAccount));
     RunFlow.Request request =
-        new RunFlow.Request(
-            COMMAND,
-            parts,
-            dryRun.kind(),
-            approve.autoApprove(),
-            false,
-            selection -> List.of(),
-            null,
-            result -> {},
-            Optional.empty());
+        RunFlow.Request.write(COMMAND, parts, dryRun, approve, selection -> List.of(), null);
     return new RunFlow(context, aws, output)
         .execute(
             request,

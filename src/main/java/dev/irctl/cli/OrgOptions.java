@@ -10,7 +10,6 @@ import dev.irctl.engine.org.MemberRulesTemplate;
 import dev.irctl.engine.org.OperationWait;
 import dev.irctl.engine.org.OrgAccounts;
 import dev.irctl.engine.org.OrgConfigurationPlanner;
-import dev.irctl.engine.org.OrgInputException;
 import dev.irctl.engine.org.OrgMembersPart;
 import dev.irctl.engine.org.OrgPreflight;
 import dev.irctl.engine.org.StackSetPart;
@@ -111,12 +110,7 @@ public final class OrgOptions {
           "the rule selection has only GuardDuty finding rules, which run in this administrator"
               + " account: no member rules for --ou. Widen --rule/--category, or leave --ou out.");
     }
-    JsonNode template;
-    try {
-      template = MemberRulesTemplate.rules(desired, loaded.version());
-    } catch (OrgInputException e) {
-      throw UserException.usage(e.getMessage());
-    }
+    JsonNode template = OrgChecks.usage(() -> MemberRulesTemplate.rules(desired, loaded.version()));
     if (!MemberRulesTemplate.fitsInline(template)) {
       throw UserException.usage(
           "the member rules template is "

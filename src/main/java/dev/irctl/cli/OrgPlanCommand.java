@@ -2,7 +2,6 @@ package dev.irctl.cli;
 
 import dev.irctl.engine.run.Part;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,15 +43,12 @@ public final class OrgPlanCommand implements Callable<Integer> {
     return new RunFlow(context, aws, output)
         .preflight(OrgChecks.of("org plan", org.checks(aws)))
         .execute(
-            new RunFlow.Request(
+            RunFlow.Request.plan(
                 "org plan",
                 parts,
-                RunFlow.Kind.PLAN,
-                false,
                 plan.detailedExitCode(),
                 selection -> org.warnings(),
                 outputFile,
-                plan.saver(parts, org::catalogVersion, context),
-                Optional.empty()));
+                plan.saver(parts, org::catalogVersion, context)));
   }
 }

@@ -8,7 +8,6 @@ import dev.irctl.engine.org.StackSetRemovePart;
 import dev.irctl.engine.run.Part;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -71,15 +70,7 @@ public final class OrgRemoveCommand implements Callable<Integer> {
     return new RunFlow(context, aws, output)
         .preflight(OrgChecks.of("org remove", checks))
         .execute(
-            new RunFlow.Request(
-                "org remove",
-                parts,
-                dryRun.kind(),
-                approve.autoApprove(),
-                false,
-                selection -> List.of(),
-                outputFile,
-                result -> {},
-                Optional.empty()));
+            RunFlow.Request.write(
+                "org remove", parts, dryRun, approve, selection -> List.of(), outputFile));
   }
 }

@@ -2,7 +2,6 @@ package dev.irctl.cli;
 
 import dev.irctl.engine.run.Part;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,16 +50,13 @@ public final class PlanCommand implements Callable<Integer> {
     List<Part> parts = account.parts();
     return new RunFlow(context, aws, output)
         .execute(
-            new RunFlow.Request(
+            RunFlow.Request.plan(
                 "plan",
                 parts,
-                RunFlow.Kind.PLAN,
-                false,
                 plan.detailedExitCode(),
                 account::warnings,
                 outputFile,
-                plan.saver(parts, account::catalogVersion, context),
-                Optional.empty()));
+                plan.saver(parts, account::catalogVersion, context)));
   }
 
   static String version() {

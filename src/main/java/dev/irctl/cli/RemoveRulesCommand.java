@@ -84,16 +84,13 @@ public final class RemoveRulesCommand implements Callable<Integer> {
             signInRules());
     return new RunFlow(context, aws, output)
         .execute(
-            new RunFlow.Request(
+            RunFlow.Request.write(
                 "remove-rules",
                 // The forwarder role goes after the regions, once no forwarder is left anywhere.
                 List.of(new RemoveRulesPart(request), new ForwarderRoleRemovePart(request)),
-                dryRun.kind(),
-                approve.autoApprove(),
-                false,
+                dryRun,
+                approve,
                 selection -> List.of(),
-                null,
-                result -> {},
-                java.util.Optional.empty()));
+                null));
   }
 }

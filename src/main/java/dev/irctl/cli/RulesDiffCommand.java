@@ -13,12 +13,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(
     mixinStandardHelpOptions = true,
@@ -37,17 +33,13 @@ import picocli.CommandLine.Spec;
       "  irctl rules diff --from ./irctl-2026.11.0/rules",
       "  irctl rules diff --from ./old-rules --catalog ./my-rules --output json"
     })
-final class RulesDiffCommand implements Callable<Integer> {
+final class RulesDiffCommand extends CatalogCommand {
   @Option(
       names = "--from",
       paramLabel = "DIR",
       required = true,
       description = "The catalog you upgrade from: a directory of rule files (*.json).")
   Path from;
-
-  @Mixin CatalogOptions catalogOptions;
-  @Mixin OutputOptions output;
-  @Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
@@ -59,7 +51,7 @@ final class RulesDiffCommand implements Callable<Integer> {
     List<CatalogDiff.Entry> entries = CatalogDiff.between(old, current);
     int unchanged = CatalogDiff.unchanged(old, current, entries);
     String fromVersion = versionIn(from);
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = out();
     if (output.json()) {
       ObjectNode document = JsonOutput.object();
       document.put("from", fromVersion);

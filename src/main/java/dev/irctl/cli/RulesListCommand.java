@@ -8,11 +8,7 @@ import dev.irctl.catalog.Rule;
 import dev.irctl.render.JsonOutput;
 import dev.irctl.render.RuleJson;
 import dev.irctl.render.TextTable;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 
 @Command(
     mixinStandardHelpOptions = true,
@@ -26,10 +22,7 @@ import picocli.CommandLine.Spec;
       "  irctl rules list --output json",
       "  irctl rules list --catalog ./my-rules --no-bundled"
     })
-final class RulesListCommand implements Callable<Integer> {
-  @Mixin CatalogOptions catalogOptions;
-  @Mixin OutputOptions output;
-  @Spec CommandLine.Model.CommandSpec spec;
+final class RulesListCommand extends CatalogCommand {
 
   @Override
   public Integer call() {
@@ -39,18 +32,16 @@ final class RulesListCommand implements Callable<Integer> {
       document.put("version", catalog.version());
       ArrayNode rules = document.putArray("rules");
       catalog.rules().forEach(rule -> rules.add(RuleJson.summary(rule)));
-      JsonOutput.print(spec.commandLine().getOut(), document);
+      JsonOutput.print(out(), document);
       return ExitCode.OK;
     }
     TextTable table = new TextTable("ID", "SEVERITY", "SCOPE", "TITLE");
     for (Rule rule : catalog.rules()) {
       table.row(rule.id(), rule.severity().id(), rule.scope().id(), rule.title());
     }
-    table.print(spec.commandLine().getOut());
-    spec.commandLine()
-        .getErr()
-        .println(catalog.rules().size() + " rules, catalog version " + catalog.version());
-    spec.commandLine().getErr().flush();
+    table.print(out());
+    err().println(catalog.rules().size() + " rules, catalog version " + catalog.version());
+    err().flush();
     return ExitCode.OK;
   }
 }

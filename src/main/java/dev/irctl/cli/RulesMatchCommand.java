@@ -15,13 +15,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(
     mixinStandardHelpOptions = true,
@@ -42,7 +39,7 @@ import picocli.CommandLine.Spec;
       "  aws cloudtrail lookup-events | irctl rules match - --only-matches",
       "  irctl rules match events.jsonl --set bucketNames=corp-honey --output json"
     })
-final class RulesMatchCommand implements Callable<Integer> {
+final class RulesMatchCommand extends CatalogCommand {
   @Parameters(
       arity = "1..*",
       paramLabel = "FILE",
@@ -55,9 +52,6 @@ final class RulesMatchCommand implements Callable<Integer> {
   boolean onlyMatches;
 
   @Mixin ParameterOptions parameters;
-  @Mixin CatalogOptions catalogOptions;
-  @Mixin OutputOptions output;
-  @Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
@@ -69,13 +63,10 @@ final class RulesMatchCommand implements Callable<Integer> {
             .toList();
     Catalog catalog = catalogOptions.loadSchemaChecked();
     CatalogMatcher matcher = CatalogMatcher.compile(render(catalog, parameters.settings()));
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter err = err();
     MatchLines lines =
         new MatchLines(
-            new BufferedWriter(spec.commandLine().getOut(), 1 << 16),
-            output.json(),
-            inputs.size() > 1,
-            onlyMatches);
+            new BufferedWriter(out(), 1 << 16), output.json(), inputs.size() > 1, onlyMatches);
     EventReplay.Summary summary;
     try {
       summary = new EventReplay(matcher).run(inputs, lines::write);

@@ -11,13 +11,10 @@ import dev.irctl.render.RuleText;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(
     mixinStandardHelpOptions = true,
@@ -31,7 +28,7 @@ import picocli.CommandLine.Spec;
       "  irctl rules show s3-honey-bucket-access --set bucketNames=a-honey,b-honey",
       "  irctl rules show s3-honey-bucket-access --use-examples --output json"
     })
-final class RulesShowCommand implements Callable<Integer> {
+final class RulesShowCommand extends CatalogCommand {
   @Parameters(paramLabel = "ID", description = "The rule id (see irctl rules list).")
   String id;
 
@@ -42,10 +39,6 @@ final class RulesShowCommand implements Callable<Integer> {
       description = "Fill parameters you did not --set with their example values.")
   boolean useExamples;
 
-  @Mixin CatalogOptions catalogOptions;
-  @Mixin OutputOptions output;
-  @Spec CommandLine.Model.CommandSpec spec;
-
   @Override
   public Integer call() {
     Rule rule = catalogOptions.load().rule(id);
@@ -54,9 +47,9 @@ final class RulesShowCommand implements Callable<Integer> {
     ObjectNode pattern =
         new PatternRenderer().render(rule, useExamples ? withExamples(rule, settings) : settings);
     if (output.json()) {
-      JsonOutput.print(spec.commandLine().getOut(), RuleJson.full(rule, pattern));
+      JsonOutput.print(out(), RuleJson.full(rule, pattern));
     } else {
-      RuleText.print(spec.commandLine().getOut(), rule, pattern);
+      RuleText.print(out(), rule, pattern);
     }
     return ExitCode.OK;
   }

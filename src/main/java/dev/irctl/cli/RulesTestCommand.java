@@ -11,12 +11,8 @@ import dev.irctl.render.ExampleResultsTable;
 import dev.irctl.render.JsonOutput;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(
     mixinStandardHelpOptions = true,
@@ -39,13 +35,9 @@ import picocli.CommandLine.Spec;
       "  irctl rules test cis-root-account-usage --output json",
       "  irctl rules test --catalog ./my-rules --no-bundled"
     })
-final class RulesTestCommand implements Callable<Integer> {
+final class RulesTestCommand extends CatalogCommand {
   @Parameters(arity = "0..*", paramLabel = "ID", description = "Only these rules (default: all).")
   List<String> ids = new ArrayList<>();
-
-  @Mixin CatalogOptions catalogOptions;
-  @Mixin OutputOptions output;
-  @Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
@@ -54,9 +46,9 @@ final class RulesTestCommand implements Callable<Integer> {
     List<ExampleResult> results = new ExampleTester().run(rules);
     long failed = results.stream().filter(r -> !r.passed()).count();
     if (output.json()) {
-      JsonOutput.print(spec.commandLine().getOut(), json(rules.size(), results, failed));
+      JsonOutput.print(out(), json(rules.size(), results, failed));
     } else {
-      new ExampleResultsTable(rules, results).print(spec.commandLine().getOut(), output.color());
+      new ExampleResultsTable(rules, results).print(out(), output.color());
     }
     return failed == 0 ? ExitCode.OK : ExitCode.FAILURE;
   }

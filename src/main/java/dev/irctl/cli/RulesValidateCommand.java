@@ -10,11 +10,7 @@ import dev.irctl.render.JsonOutput;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 
 @Command(
     mixinStandardHelpOptions = true,
@@ -37,10 +33,7 @@ import picocli.CommandLine.Spec;
       "  irctl rules validate",
       "  irctl rules validate --catalog ./my-rules --no-bundled --output json"
     })
-final class RulesValidateCommand implements Callable<Integer> {
-  @Mixin CatalogOptions catalogOptions;
-  @Mixin OutputOptions output;
-  @Spec CommandLine.Model.CommandSpec spec;
+final class RulesValidateCommand extends CatalogCommand {
 
   @Override
   public Integer call() {
@@ -48,7 +41,7 @@ final class RulesValidateCommand implements Callable<Integer> {
     List<Finding> findings = new CatalogValidator().validate(catalog);
     long errors = findings.stream().filter(Finding::isError).count();
     long warnings = findings.size() - errors;
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = out();
     if (output.json()) {
       ObjectNode document = JsonOutput.object();
       document.put("valid", errors == 0);

@@ -59,15 +59,69 @@ final class RunFlow {
         DryRunOption dryRun,
         ApproveOption approve,
         Function<RegionSelection, List<String>> warnings) {
+      return write(command, List.of(part), dryRun, approve, warnings, null);
+    }
+
+    /** A writing command with --dry-run: its parts planned fresh, no saved plan. */
+    static Request write(
+        String command,
+        List<Part> parts,
+        DryRunOption dryRun,
+        ApproveOption approve,
+        Function<RegionSelection, List<String>> warnings,
+        OutputFileOption outputFile) {
       return new Request(
           command,
-          List.of(part),
+          parts,
           dryRun.kind(),
           approve.autoApprove(),
           false,
           warnings,
-          null,
+          outputFile,
           result -> {},
+          java.util.Optional.empty());
+    }
+
+    /**
+     * apply and org apply: they always write, the parts planned fresh or those of a saved plan; a
+     * saved plan's warnings were shown when it was made, so they are not shown again.
+     */
+    static Request apply(
+        String command,
+        List<Part> parts,
+        ApproveOption approve,
+        Function<RegionSelection, List<String>> warnings,
+        OutputFileOption outputFile,
+        java.util.Optional<SavedPlan> saved) {
+      return new Request(
+          command,
+          parts,
+          Kind.WRITE,
+          approve.autoApprove(),
+          false,
+          selection -> saved.isPresent() ? List.of() : warnings.apply(selection),
+          outputFile,
+          result -> {},
+          saved);
+    }
+
+    /** plan and org plan: never write; {@code planned} saves the plan where --out asks. */
+    static Request plan(
+        String command,
+        List<Part> parts,
+        boolean detailedExitCode,
+        Function<RegionSelection, List<String>> warnings,
+        OutputFileOption outputFile,
+        Consumer<RunResult> planned) {
+      return new Request(
+          command,
+          parts,
+          Kind.PLAN,
+          false,
+          detailedExitCode,
+          warnings,
+          outputFile,
+          planned,
           java.util.Optional.empty());
     }
   }

@@ -15,11 +15,7 @@ class AccountAdapterWireTest {
 
   @AfterEach
   void everyOperationSentIsDeclaredThenStop() {
-    try {
-      DeclaredActions.assertDeclared(aws.operations(), AccountAdapter.ACTIONS);
-    } finally {
-      aws.close();
-    }
+    aws.assertDeclaredThenClose(AccountAdapter.ACTIONS);
   }
 
   @Test

@@ -33,12 +33,8 @@ class AlarmAdapterWireTest {
 
   @AfterEach
   void everyOperationSentIsDeclaredThenStop() {
-    try {
-      assertThat(aws.operations()).isNotEmpty();
-      DeclaredActions.assertDeclared(aws.operations(), CloudWatchMetricsAdapter.ACTIONS);
-    } finally {
-      aws.close();
-    }
+    aws.assertDeclaredThenClose(CloudWatchMetricsAdapter.ACTIONS);
+    assertThat(aws.operations()).isNotEmpty();
   }
 
   @Test

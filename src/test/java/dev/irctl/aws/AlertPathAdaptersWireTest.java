@@ -2,7 +2,6 @@ package dev.irctl.aws;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -25,7 +24,6 @@ import dev.irctl.engine.port.LogGroupPort;
 import dev.irctl.engine.port.QueuePort;
 import dev.irctl.engine.port.RolePort;
 import dev.irctl.engine.port.TrailPort;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -49,26 +47,21 @@ class AlertPathAdaptersWireTest {
 
   @AfterEach
   void everyOperationSentIsDeclaredThenStop() {
-    try {
-      assertThat(aws.operations()).isNotEmpty();
-      DeclaredActions.assertDeclared(
-          aws.operations(),
-          SqsQueueAdapter.ACTIONS,
-          SnsSubscriptionAdapter.ACTIONS,
-          CloudWatchMetricsAdapter.ACTIONS,
-          CloudTrailAdapter.ACTIONS,
-          SampleFindingsAdapter.ACTIONS,
-          LogGroupAdapter.ACTIONS,
-          ForwarderRoleAdapter.ACTIONS,
-          EventBridgeAdapter.DRILL_ACTIONS,
-          EventBridgeAdapter.FORWARDING_ACTIONS);
-    } finally {
-      aws.close();
-    }
+    aws.assertDeclaredThenClose(
+        SqsQueueAdapter.ACTIONS,
+        SnsSubscriptionAdapter.ACTIONS,
+        CloudWatchMetricsAdapter.ACTIONS,
+        CloudTrailAdapter.ACTIONS,
+        SampleFindingsAdapter.ACTIONS,
+        LogGroupAdapter.ACTIONS,
+        ForwarderRoleAdapter.ACTIONS,
+        EventBridgeAdapter.DRILL_ACTIONS,
+        EventBridgeAdapter.FORWARDING_ACTIONS);
+    assertThat(aws.operations()).isNotEmpty();
   }
 
   private static MappingBuilder target(String target) {
-    return post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(target));
+    return WireMockAws.target(target);
   }
 
   private static MappingBuilder query(String action) {
@@ -80,9 +73,7 @@ class AlertPathAdaptersWireTest {
   }
 
   private JsonNode sentJson(String target) throws Exception {
-    List<LoggedRequest> requests =
-        aws.server()
-            .findAll(postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(target)));
+    List<LoggedRequest> requests = aws.sentTo(target);
     assertThat(requests).hasSize(1);
     return JSON.readTree(requests.get(0).getBodyAsString());
   }
@@ -94,14 +85,7 @@ class AlertPathAdaptersWireTest {
                 postRequestedFor(urlEqualTo("/"))
                     .withRequestBody(containing("Action=" + action + "&")));
     assertThat(requests).hasSize(1);
-    Map<String, String> form = new java.util.TreeMap<>();
-    for (String pair : requests.get(0).getBodyAsString().split("&")) {
-      int eq = pair.indexOf('=');
-      form.put(
-          URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-          URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-    }
-    return form;
+    return new java.util.TreeMap<>(IamXml.form(requests.get(0).getBodyAsString()));
   }
 
   @Test

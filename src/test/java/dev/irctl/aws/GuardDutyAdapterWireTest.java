@@ -30,11 +30,7 @@ class GuardDutyAdapterWireTest {
 
   @AfterEach
   void everyOperationSentIsDeclaredThenStop() {
-    try {
-      DeclaredActions.assertDeclared(aws.operations(), GuardDutyAdapter.ACTIONS);
-    } finally {
-      aws.close();
-    }
+    aws.assertDeclaredThenClose(GuardDutyAdapter.ACTIONS);
   }
 
   @Test

@@ -35,11 +35,7 @@ class GuardDutyOrgAdapterWireTest {
 
   @AfterEach
   void everyOperationSentIsDeclaredThenStop() {
-    try {
-      DeclaredActions.assertDeclared(aws.operations(), GuardDutyOrgAdapter.ACTIONS);
-    } finally {
-      aws.close();
-    }
+    aws.assertDeclaredThenClose(GuardDutyOrgAdapter.ACTIONS);
   }
 
   @Test

@@ -38,11 +38,7 @@ class HubBusPolicyWireTest {
 
   @AfterEach
   void everyOperationSentIsDeclaredAndStop() {
-    try {
-      DeclaredActions.assertDeclared(aws.operations(), EventBridgeAdapter.HUB_POLICY_ACTIONS);
-    } finally {
-      aws.close();
-    }
+    aws.assertDeclaredThenClose(EventBridgeAdapter.HUB_POLICY_ACTIONS);
   }
 
   private static MappingBuilder events(String operation) {

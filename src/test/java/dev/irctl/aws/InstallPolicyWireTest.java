@@ -23,11 +23,7 @@ class InstallPolicyWireTest {
 
   @AfterEach
   void everyOperationSentIsDeclaredThenStop() {
-    try {
-      DeclaredActions.assertDeclared(aws.operations(), IamAdapter.ACTIONS, AccountAdapter.ACTIONS);
-    } finally {
-      aws.close();
-    }
+    aws.assertDeclaredThenClose(IamAdapter.ACTIONS, AccountAdapter.ACTIONS);
   }
 
   @Test

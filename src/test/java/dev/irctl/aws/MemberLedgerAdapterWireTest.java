@@ -1,10 +1,6 @@
 package dev.irctl.aws;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -22,26 +18,15 @@ class MemberLedgerAdapterWireTest {
 
   @AfterEach
   void everyOperationSentIsDeclaredThenStop() {
-    try {
-      DeclaredActions.assertDeclared(aws.operations(), MemberLedgerAdapter.ACTIONS);
-    } finally {
-      aws.close();
-    }
+    aws.assertDeclaredThenClose(MemberLedgerAdapter.ACTIONS);
   }
 
   private void stub(String operation, String body) {
-    aws.server()
-        .stubFor(
-            post(urlEqualTo("/"))
-                .withHeader("X-Amz-Target", equalTo(TARGET + operation))
-                .willReturn(okJson(body)));
+    aws.server().stubFor(WireMockAws.target(TARGET + operation).willReturn(okJson(body)));
   }
 
   private List<LoggedRequest> sent(String operation) {
-    return aws.server()
-        .findAll(
-            postRequestedFor(urlEqualTo("/"))
-                .withHeader("X-Amz-Target", equalTo(TARGET + operation)));
+    return aws.sentTo(TARGET + operation);
   }
 
   @Test

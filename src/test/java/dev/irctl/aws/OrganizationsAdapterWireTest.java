@@ -25,27 +25,18 @@ class OrganizationsAdapterWireTest {
 
   @AfterEach
   void everyOperationSentIsDeclaredThenStop() {
-    try {
-      DeclaredActions.assertDeclared(aws.operations(), OrganizationsAdapter.ACTIONS);
-    } finally {
-      aws.close();
-    }
+    aws.assertDeclaredThenClose(OrganizationsAdapter.ACTIONS);
   }
 
   private void stub(String operation, String body) {
-    aws.server()
-        .stubFor(
-            post(urlEqualTo("/"))
-                .withHeader("X-Amz-Target", equalTo(TARGET + operation))
-                .willReturn(okJson(body)));
+    aws.server().stubFor(WireMockAws.target(TARGET + operation).willReturn(okJson(body)));
   }
 
   @Test
   void listAccountsForParentReadsEveryPageOfThatParentWithStateAndFallsBackToStatus() {
     aws.server()
         .stubFor(
-            post(urlEqualTo("/"))
-                .withHeader("X-Amz-Target", equalTo(TARGET + "ListAccountsForParent"))
+            WireMockAws.target(TARGET + "ListAccountsForParent")
                 .withRequestBody(notContaining("NextToken"))
                 .withRequestBody(equalToJson("{\"ParentId\":\"ou-ab12-34567890\"}", true, true))
                 .willReturn(
@@ -56,8 +47,7 @@ class OrganizationsAdapterWireTest {
                             + "\"Status\":\"SUSPENDED\",\"State\":\"CLOSED\"}],\"NextToken\":\"p2\"}")));
     aws.server()
         .stubFor(
-            post(urlEqualTo("/"))
-                .withHeader("X-Amz-Target", equalTo(TARGET + "ListAccountsForParent"))
+            WireMockAws.target(TARGET + "ListAccountsForParent")
                 .withRequestBody(
                     equalToJson(
                         "{\"ParentId\":\"ou-ab12-34567890\",\"NextToken\":\"p2\"}", true, true))
@@ -78,8 +68,7 @@ class OrganizationsAdapterWireTest {
   void listOrganizationalUnitsReadsEveryPageOfTheParentsChildren() {
     aws.server()
         .stubFor(
-            post(urlEqualTo("/"))
-                .withHeader("X-Amz-Target", equalTo(TARGET + "ListOrganizationalUnitsForParent"))
+            WireMockAws.target(TARGET + "ListOrganizationalUnitsForParent")
                 .withRequestBody(equalToJson("{\"ParentId\":\"r-ab12\"}", true, true))
                 .withRequestBody(notContaining("NextToken"))
                 .willReturn(
@@ -88,8 +77,7 @@ class OrganizationsAdapterWireTest {
                             + "\"NextToken\":\"p2\"}")));
     aws.server()
         .stubFor(
-            post(urlEqualTo("/"))
-                .withHeader("X-Amz-Target", equalTo(TARGET + "ListOrganizationalUnitsForParent"))
+            WireMockAws.target(TARGET + "ListOrganizationalUnitsForParent")
                 .withRequestBody(
                     equalToJson("{\"ParentId\":\"r-ab12\",\"NextToken\":\"p2\"}", true, true))
                 .willReturn(
@@ -104,8 +92,7 @@ class OrganizationsAdapterWireTest {
   void anAccountOutsideAnyOrganizationHasNone() {
     aws.server()
         .stubFor(
-            post(urlEqualTo("/"))
-                .withHeader("X-Amz-Target", equalTo(TARGET + "DescribeOrganization"))
+            WireMockAws.target(TARGET + "DescribeOrganization")
                 .willReturn(
                     aResponse()
                         .withStatus(400)

@@ -51,13 +51,8 @@ class RulesAdaptersWireTest {
 
   @AfterEach
   void everyOperationSentIsDeclaredAndStop() {
-    DeclaredActions.assertDeclared(
-        aws.operations(),
-        EventBridgeAdapter.ACTIONS,
-        SnsAdapter.ACTIONS,
-        KmsAdapter.ACTIONS,
-        AccountAdapter.ACTIONS);
-    aws.close();
+    aws.assertDeclaredThenClose(
+        EventBridgeAdapter.ACTIONS, SnsAdapter.ACTIONS, KmsAdapter.ACTIONS, AccountAdapter.ACTIONS);
   }
 
   private static final AccountPort.Identity IDENTITY =

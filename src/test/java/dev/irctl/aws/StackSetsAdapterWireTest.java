@@ -18,11 +18,8 @@ import dev.irctl.engine.port.StackSetsPort.Amount;
 import dev.irctl.engine.port.StackSetsPort.CallAs;
 import dev.irctl.engine.port.StackSetsPort.OperationPreferences;
 import dev.irctl.engine.port.StackSetsPort.StackSetSpec;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -36,11 +33,7 @@ class StackSetsAdapterWireTest {
 
   @AfterEach
   void everyOperationSentIsDeclaredThenStop() {
-    try {
-      DeclaredActions.assertDeclared(aws.operations(), StackSetsAdapter.ACTIONS);
-    } finally {
-      aws.close();
-    }
+    aws.assertDeclaredThenClose(StackSetsAdapter.ACTIONS);
   }
 
   private static String response(String action, String result) {
@@ -95,15 +88,7 @@ class StackSetsAdapterWireTest {
   /** The form body of the n-th request sent (0 = first), decoded into its parameters. */
   private Map<String, String> form(int index) {
     var events = aws.server().getAllServeEvents(); // newest first
-    String body = events.get(events.size() - 1 - index).getRequest().getBodyAsString();
-    Map<String, String> form = new LinkedHashMap<>();
-    for (String pair : body.split("&")) {
-      int eq = pair.indexOf('=');
-      form.put(
-          URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-          URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-    }
-    return form;
+    return IamXml.form(events.get(events.size() - 1 - index).getRequest().getBodyAsString());
   }
 
   @Test

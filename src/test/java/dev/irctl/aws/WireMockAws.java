@@ -1,7 +1,15 @@
 package dev.irctl.aws;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.irctl.engine.permissions.AwsAction;
 import dev.irctl.engine.port.Session;
 import java.net.URI;
 import java.util.ArrayList;
@@ -55,6 +63,30 @@ public final class WireMockAws implements AutoCloseable {
     synchronized (operations) {
       return List.copyOf(operations);
     }
+  }
+
+  /**
+   * After each test: every operation sent is one of {@code declared} (what print-policy grants);
+   * the server stops either way.
+   */
+  @SafeVarargs
+  public final void assertDeclaredThenClose(List<AwsAction>... declared) {
+    try {
+      DeclaredActions.assertDeclared(operations(), declared);
+    } finally {
+      close();
+    }
+  }
+
+  /** A JSON-protocol request to {@code target} ({@code Prefix.Operation}, X-Amz-Target). */
+  public static MappingBuilder target(String target) {
+    return post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(target));
+  }
+
+  /** The JSON-protocol requests sent to {@code target}, oldest first. */
+  public List<LoggedRequest> sentTo(String target) {
+    return server.findAll(
+        postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(target)));
   }
 
   @Override

@@ -13,6 +13,8 @@ import dev.irctl.render.Json;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ApplyRulesCommandTest {
   private static final String HONEY = "--set=bucketNames=corp-backups-honey";
@@ -128,20 +130,6 @@ class ApplyRulesCommandTest {
     assertThat(machine.rulesForJSONEvent(deleteTopic("soc-alerts-old"))).isEmpty();
   }
 
-  @Test
-  void aSetTopicNameThatDiffersFromTheTopicIsAUsageError() {
-    CliRun.refused(
-            aws,
-            "apply-rules",
-            "--region",
-            "eu-west-1",
-            "--topic-name",
-            "soc-alerts",
-            "--set",
-            "topicName=other")
-        .contains("--set topicName=other differs from the alert topic soc-alerts");
-  }
-
   private static String deleteTopic(String topic) {
     var event =
         dev.irctl.catalog.CloudTrailEnvelope.wrap(
@@ -160,25 +148,18 @@ class ApplyRulesCommandTest {
 
   @Test
   void secondRunMakesNoWriteCalls() {
-    CliRun.run(
-        aws,
-        "apply-rules",
-        "--auto-approve",
-        "--all-regions",
-        HONEY,
-        "--subscribe",
-        "email:soc@example.com");
+    String[] args = {
+      "apply-rules",
+      "--auto-approve",
+      "--all-regions",
+      HONEY,
+      "--subscribe",
+      "email:soc@example.com"
+    };
+    CliRun.run(aws, args);
     aws.log().clear();
 
-    CliRun second =
-        CliRun.run(
-            aws,
-            "apply-rules",
-            "--auto-approve",
-            "--all-regions",
-            HONEY,
-            "--subscribe",
-            "email:soc@example.com");
+    CliRun second = CliRun.run(aws, args);
 
     assertThat(second.exitCode()).isZero();
     assertThat(aws.log().writes()).isEmpty();
@@ -189,33 +170,29 @@ class ApplyRulesCommandTest {
         .contains("Apply: 0 added, 0 changed, 0 destroyed (0 write calls).");
   }
 
-  @Test
-  void aMissingRequiredParameterOfANamedRuleIsAUsageErrorNamingTheRuleAndFlag() {
-    CliRun.refused(aws, "apply-rules", "--region", "us-east-1", "--rule", "s3-honey-bucket-access")
-        .contains("rule s3-honey-bucket-access needs parameter bucketNames")
-        .contains("--set bucketNames=")
-        .contains("--exclude s3-honey-bucket-access");
-  }
-
-  @Test
-  void aMalformedSubscribeIsAUsageErrorBeforeAnyCall() {
-    CliRun.refused(
-            aws,
-            "apply-rules",
-            "--auto-approve",
-            "--region",
-            "us-east-1",
-            HONEY,
-            "--subscribe",
-            "email:not-an-address")
-        .contains("--subscribe 'email:not-an-address' is not valid");
-  }
-
-  @Test
-  void anUnknownRuleIdIsAUsageError() {
-    CliRun.refused(
-            aws, "apply-rules", "--auto-approve", "--region", "us-east-1", "--rule", "no-such-rule")
-        .contains("--rule no-such-rule");
+  /** Each refusal names the flag to fix, exit 2, before any AWS call. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      value = {
+        "--region us-east-1 --rule s3-honey-bucket-access"
+            + " | rule s3-honey-bucket-access needs parameter bucketNames"
+            + " | --set bucketNames= | --exclude s3-honey-bucket-access",
+        "--auto-approve --region us-east-1 --set=bucketNames=corp-backups-honey --subscribe email:not-an-address"
+            + " | --subscribe 'email:not-an-address' is not valid | email:not-an-address"
+            + " | --subscribe",
+        "--auto-approve --region us-east-1 --rule no-such-rule"
+            + " | --rule no-such-rule | no-such-rule | --rule",
+        "--region eu-west-1 --topic-name soc-alerts --set topicName=other"
+            + " | --set topicName=other differs from the alert topic soc-alerts | soc-alerts"
+            + " | topicName=other"
+      })
+  void aBadFlagIsRefusedNamingIt(String flags, String message, String also, String flag) {
+    CliRun.refused(aws, CliRun.line("apply-rules", flags))
+        .contains(message)
+        .contains(also)
+        .contains(flag);
   }
 
   @Test
@@ -346,10 +323,6 @@ class ApplyRulesCommandTest {
 
   /** apply-rules --auto-approve in us-east-1 with these further arguments. */
   private CliRun inUsEast1(String... args) {
-    List<String> all =
-        new java.util.ArrayList<>(
-            List.of("apply-rules", "--auto-approve", "--region", "us-east-1"));
-    all.addAll(List.of(args));
-    return CliRun.run(aws, all.toArray(String[]::new));
+    return CliRun.run(aws, List.of("apply-rules", "--auto-approve", "--region", "us-east-1"), args);
   }
 }

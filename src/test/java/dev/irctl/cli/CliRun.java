@@ -13,6 +13,20 @@ public record CliRun(int exitCode, String out, String err) {
     return run(ports, Terminal.NONE, java.time.Duration.ofSeconds(10), args);
   }
 
+  /** {@code command} then the space-separated {@code flags}: a table row's command line. */
+  public static String[] line(String command, String flags) {
+    java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(command.split(" ")));
+    all.addAll(java.util.List.of(flags.trim().split(" +")));
+    return all.toArray(String[]::new);
+  }
+
+  /** A test's fixed words ({@code head}: command, region, hub...) then the case's own. */
+  public static CliRun run(PortsFactory ports, java.util.List<String> head, String... more) {
+    java.util.List<String> all = new java.util.ArrayList<>(head);
+    all.addAll(java.util.List.of(more));
+    return run(ports, all.toArray(String[]::new));
+  }
+
   /** With a fake terminal (a person answering) and the "still waiting" interval. */
   public static CliRun run(
       PortsFactory ports, Terminal terminal, java.time.Duration tick, String... args) {

@@ -11,6 +11,8 @@ import dev.irctl.fakes.FakeRegionDirectory;
 import dev.irctl.render.Json;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class EnableGuardDutyCommandTest {
   private final FakePorts aws = new FakePorts();
@@ -171,50 +173,25 @@ class EnableGuardDutyCommandTest {
     assertThat(json.path("summary").path("failed").asInt()).isZero();
   }
 
-  @Test
-  void unknownRegionIsAUsageErrorBeforeAnyCall() {
-    CliRun.refused(aws, "enable-guardduty", "--auto-approve", "--region", "us-eest-1")
-        .contains("Unknown region 'us-eest-1'")
-        .contains("us-east-1");
-  }
-
-  @Test
-  void aNamedRegionNotEnabledForTheAccountFailsWithAPlainSentence() {
-    CliRun run =
-        CliRun.run(aws, "enable-guardduty", "--auto-approve", "--region", "us-east-1,af-south-1");
-
-    assertThat(run.exitCode()).isEqualTo(3);
-    assertThat(run.out()).contains("region af-south-1 is not enabled for this account");
-    assertThat(aws.log().calls()).noneMatch(c -> c.startsWith("af-south-1"));
-  }
-
-  @Test
-  void conflictingFeaturesAreAUsageErrorBeforeAnyCall() {
-    CliRun.refused(
-            aws,
-            "enable-guardduty",
-            "--auto-approve",
-            "--region",
-            "us-east-1",
-            "--feature",
-            "RUNTIME_MONITORING",
-            "--feature",
-            "EKS_RUNTIME_MONITORING")
-        .contains("RUNTIME_MONITORING")
-        .contains("EKS_RUNTIME_MONITORING");
-  }
-
-  @Test
-  void malformedThreatIntelSetIsAUsageErrorNamingTheFlag() {
-    CliRun.refused(
-            aws,
-            "enable-guardduty",
-            "--auto-approve",
-            "--region",
-            "us-east-1",
-            "--threat-intel-set",
-            "bad-ips=ftp://x/y")
-        .contains("--threat-intel-set 'bad-ips=ftp://x/y' is not valid");
+  /**
+   * Each bad flag is refused, exit 2, naming the value, before any AWS call (conflicting features:
+   * FlagsTest).
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      value = {
+        "--region us-eest-1 | Unknown region 'us-eest-1' | us-east-1",
+        "--region us-east-1 --threat-intel-set bad-ips=ftp://x/y"
+            + " | --threat-intel-set 'bad-ips=ftp://x/y' is not valid | ftp://x/y",
+        "--region us-east-1 --feature S3_DATA_EVENTS --no-feature S3_DATA_EVENTS"
+            + " | --feature S3_DATA_EVENTS and --no-feature S3_DATA_EVENTS | S3_DATA_EVENTS"
+      })
+  void aBadFlagIsAUsageErrorBeforeAnyCall(String flags, String named, String also) {
+    CliRun.refused(aws, CliRun.line("enable-guardduty --auto-approve", flags))
+        .contains(named)
+        .contains(also);
   }
 
   @Test
@@ -265,21 +242,6 @@ class EnableGuardDutyCommandTest {
 
     assertThat(run.err()).contains("warning: ec2:DescribeRegions was denied");
     assertThat(run.exitCode()).isZero();
-  }
-
-  @Test
-  void featureNamedBothOnAndOffIsAUsageError() {
-    CliRun.refused(
-            aws,
-            "enable-guardduty",
-            "--auto-approve",
-            "--region",
-            "us-east-1",
-            "--feature",
-            "S3_DATA_EVENTS",
-            "--no-feature",
-            "S3_DATA_EVENTS")
-        .contains("--feature S3_DATA_EVENTS and --no-feature S3_DATA_EVENTS");
   }
 
   @Test

@@ -163,16 +163,15 @@ class ExportCloudFormationCommandTest {
 
   /** {@code irctl export cloudformation} for security account 444455556666 and hub eu-west-1. */
   private static CliRun export(String... more) {
-    List<String> args =
-        new java.util.ArrayList<>(
-            List.of(
-                "export",
-                "cloudformation",
-                "--security-account",
-                "444455556666",
-                "--hub-region",
-                "eu-west-1"));
-    args.addAll(List.of(more));
-    return CliRun.run(args.toArray(String[]::new));
+    return CliRun.run(
+        CliRun.noAws(),
+        List.of(
+            "export",
+            "cloudformation",
+            "--security-account",
+            "444455556666",
+            "--hub-region",
+            "eu-west-1"),
+        more);
   }
 }

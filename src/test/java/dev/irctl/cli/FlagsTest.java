@@ -6,8 +6,12 @@ import dev.irctl.engine.Input;
 import dev.irctl.engine.InputException;
 import dev.irctl.engine.run.Failure;
 import dev.irctl.fakes.FakePorts;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The engine names a value the user gave by kind; the CLI prints its flag. */
 class FlagsTest {
@@ -50,58 +54,25 @@ class FlagsTest {
     }
   }
 
-  @Test
-  void anUnknownCategoryNamesTheFlagBeforeAnyCall() {
-    CliRun.refused(aws, "apply-rules", "--auto-approve", "--region", "us-east-1", "--category", "x")
-        .contains("--category x: no rule has this category.");
-  }
+  /** A refused value is named with its flag, exit 2, before any AWS call. */
+  @ParameterizedTest(name = "{1}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      value = {
+        "apply-rules --category x | --category x: no rule has this category.",
+        "apply-rules --rule cis-root-account-usage --exclude cis-root-account-usage"
+            + " | --rule, --category and --exclude together select no rules; nothing to apply.",
+        "enable-guardduty --feature RUNTIME_MONITORING --feature EKS_RUNTIME_MONITORING"
+            + " | --feature RUNTIME_MONITORING and EKS_RUNTIME_MONITORING cannot both be on",
+        "enable-guardduty --trusted-ip-set ours=s3://bucket/k.txt"
+            + " --trusted-ip-set ours=s3://bucket/other.txt"
+            + " | --trusted-ip-set names 'ours' twice"
+      })
+  void aRefusedValueNamesItsFlagBeforeAnyCall(String command, String message) {
+    List<String> args = new ArrayList<>(List.of(command.split(" ")));
+    args.addAll(1, List.of("--auto-approve", "--region", "us-east-1"));
 
-  @Test
-  void aSelectionOfNothingNamesTheThreeFlags() {
-    CliRun run =
-        CliRun.run(
-            aws,
-            "apply-rules",
-            "--auto-approve",
-            "--region",
-            "us-east-1",
-            "--rule",
-            "cis-root-account-usage",
-            "--exclude",
-            "cis-root-account-usage");
-
-    assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err())
-        .contains("--rule, --category and --exclude together select no rules; nothing to apply.");
-  }
-
-  @Test
-  void conflictingFeaturesNameTheFeatureFlag() {
-    CliRun.refused(
-            aws,
-            "enable-guardduty",
-            "--auto-approve",
-            "--region",
-            "us-east-1",
-            "--feature",
-            "RUNTIME_MONITORING",
-            "--feature",
-            "EKS_RUNTIME_MONITORING")
-        .contains("--feature RUNTIME_MONITORING and EKS_RUNTIME_MONITORING cannot both be on");
-  }
-
-  @Test
-  void aListNamedTwiceNamesItsFlag() {
-    CliRun.refused(
-            aws,
-            "enable-guardduty",
-            "--auto-approve",
-            "--region",
-            "us-east-1",
-            "--trusted-ip-set",
-            "ours=s3://bucket/k.txt",
-            "--trusted-ip-set",
-            "ours=s3://bucket/other.txt")
-        .contains("--trusted-ip-set names 'ours' twice");
+    CliRun.refused(aws, args.toArray(String[]::new)).contains(message);
   }
 }

@@ -90,18 +90,19 @@ class HubRegionCommandTest {
 
   /** {@code command} with the hub eu-west-1 over eu-west-1 and us-east-1, plus {@code extra}. */
   private CliRun hub(String command, String... extra) {
-    java.util.List<String> args =
-        new java.util.ArrayList<>(
-            java.util.List.of(
-                command, "--region", "eu-west-1,us-east-1", "--hub-region", "eu-west-1", HONEY));
-    args.addAll(java.util.List.of(extra));
-    return CliRun.run(aws, args.toArray(String[]::new));
+    return CliRun.run(
+        aws,
+        java.util.List.of(
+            command, "--region", "eu-west-1,us-east-1", "--hub-region", "eu-west-1", HONEY),
+        extra);
   }
 
   private CliRun hubApply(String... extra) {
-    java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--auto-approve"));
-    args.addAll(java.util.List.of(extra));
-    return hub("apply-rules", args.toArray(String[]::new));
+    return hub(
+        "apply-rules",
+        java.util.stream.Stream.concat(
+                java.util.stream.Stream.of("--auto-approve"), java.util.stream.Stream.of(extra))
+            .toArray(String[]::new));
   }
 
   private void applyHub() {

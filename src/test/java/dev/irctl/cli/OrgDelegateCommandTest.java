@@ -13,19 +13,18 @@ class OrgDelegateCommandTest {
   private final FakePorts aws = new FakePorts();
 
   private CliRun delegate(String... more) {
-    List<String> args =
-        new java.util.ArrayList<>(
-            List.of(
-                "org",
-                "delegate",
-                "--admin-account",
-                ADMIN,
-                "--region",
-                "us-east-1,eu-west-1",
-                "--auto-approve",
-                "--no-color"));
-    args.addAll(List.of(more));
-    return CliRun.run(aws, args.toArray(String[]::new));
+    return CliRun.run(
+        aws,
+        List.of(
+            "org",
+            "delegate",
+            "--admin-account",
+            ADMIN,
+            "--region",
+            "us-east-1,eu-west-1",
+            "--auto-approve",
+            "--no-color"),
+        more);
   }
 
   @Test

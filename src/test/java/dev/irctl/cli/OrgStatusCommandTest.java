@@ -51,18 +51,17 @@ class OrgStatusCommandTest {
   }
 
   private CliRun status(String... more) {
-    List<String> args =
-        new java.util.ArrayList<>(
-            List.of(
-                "org",
-                "status",
-                "--region",
-                "us-east-1,eu-west-1",
-                "--hub-region",
-                "us-east-1",
-                "--no-color"));
-    args.addAll(List.of(more));
-    return CliRun.run(aws, args.toArray(String[]::new));
+    return CliRun.run(
+        aws,
+        List.of(
+            "org",
+            "status",
+            "--region",
+            "us-east-1,eu-west-1",
+            "--hub-region",
+            "us-east-1",
+            "--no-color"),
+        more);
   }
 
   @Test

@@ -25,15 +25,7 @@ class RemoveRulesCommandTest {
             "default", "irctl-mine", "{\"source\":[\"aws.s3\"]}", "ENABLED", Map.of(), List.of());
     aws.log().clear();
 
-    CliRun dry =
-        CliRun.run(
-            aws,
-            "remove-rules",
-            "--auto-approve",
-            "--region",
-            "us-east-1,eu-west-1",
-            "--delete-topic",
-            "--dry-run");
+    CliRun dry = removeRules("--region", "us-east-1,eu-west-1", "--delete-topic", "--dry-run");
     assertThat(dry.exitCode()).isZero();
     assertThat(aws.log().writes()).isEmpty();
     assertThat(dry.out())
@@ -42,14 +34,7 @@ class RemoveRulesCommandTest {
         .endsWith(" to destroy\n")
         .doesNotContain("\"topicArn\": \"\"");
 
-    CliRun run =
-        CliRun.run(
-            aws,
-            "remove-rules",
-            "--auto-approve",
-            "--region",
-            "us-east-1,eu-west-1",
-            "--delete-topic");
+    CliRun run = removeRules("--region", "us-east-1,eu-west-1", "--delete-topic");
 
     assertThat(run.exitCode()).isZero();
     assertThat(aws.eventBridgeIn("us-east-1").ruleNames("default")).isEmpty();
@@ -77,24 +62,13 @@ class RemoveRulesCommandTest {
             "sqs",
             "arn:aws:sqs:eu-west-1:111122223333:team-x");
 
-    CliRun unnamed =
-        CliRun.run(
-            aws,
-            "remove-rules",
-            "--auto-approve",
-            "--region",
-            "us-east-1",
-            "--delete-topic",
-            "--dry-run");
+    CliRun unnamed = removeRules("--region", "us-east-1", "--delete-topic", "--dry-run");
     assertThat(unnamed.out())
         .contains("subscriptions irctl did not make (email:soc@example.com)")
         .doesNotContain("delete topic");
 
     CliRun run =
-        CliRun.run(
-            aws,
-            "remove-rules",
-            "--auto-approve",
+        removeRules(
             "--region",
             "us-east-1,eu-west-1",
             "--delete-topic",
@@ -143,9 +117,7 @@ class RemoveRulesCommandTest {
     assertThat(aws.eventBridgeIn("us-east-1").ruleNames("default"))
         .contains("irctl-cis-root-account-usage");
 
-    CliRun run =
-        CliRun.run(
-            aws, "remove-rules", "--auto-approve", "--region", "eu-west-1", "--delete-topic");
+    CliRun run = removeRules("--region", "eu-west-1", "--delete-topic");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(aws.eventBridgeIn("eu-west-1").ruleNames("default")).isEmpty();
@@ -170,9 +142,7 @@ class RemoveRulesCommandTest {
     assertThat(second.exitCode()).as(second.err()).isZero();
     aws.log().clear();
 
-    CliRun run =
-        CliRun.run(
-            aws, "remove-rules", "--auto-approve", "--region", "eu-west-1", "--delete-topic");
+    CliRun run = removeRules("--region", "eu-west-1", "--delete-topic");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(aws.eventBridgeIn("us-east-2").ruleNames("default"))
@@ -187,5 +157,9 @@ class RemoveRulesCommandTest {
     assertThat(run.out() + run.err())
         .contains("kept topic arn:aws:sns:us-east-2:111122223333:irctl-alerts");
     assertThat(aws.eventBridgeIn("eu-north-1").ruleNames("default")).isEmpty();
+  }
+
+  private CliRun removeRules(String... flags) {
+    return CliRun.run(aws, List.of("remove-rules", "--auto-approve"), flags);
   }
 }

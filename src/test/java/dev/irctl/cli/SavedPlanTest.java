@@ -37,10 +37,7 @@ class SavedPlanTest {
   }
 
   private CliRun apply(Path file, String... more) {
-    String[] args = new String[] {"apply", file.toString(), "--auto-approve"};
-    String[] all = java.util.Arrays.copyOf(args, args.length + more.length);
-    System.arraycopy(more, 0, all, args.length, more.length);
-    return CliRun.run(aws, all);
+    return CliRun.run(aws, java.util.List.of("apply", file.toString(), "--auto-approve"), more);
   }
 
   @Test

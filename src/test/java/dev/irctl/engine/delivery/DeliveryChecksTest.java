@@ -65,14 +65,7 @@ class DeliveryChecksTest {
                     TRAIL,
                     true,
                     new TrailPort.EventSelectors(
-                        List.of(
-                            new BasicSelector(
-                                "All",
-                                true,
-                                List.of(
-                                    new DataResource(
-                                        "AWS::S3::Object", List.of("arn:aws:s3:::honey/"))))),
-                        List.of()))));
+                        List.of(s3Data("All", "arn:aws:s3:::honey/")), List.of()))));
     List<String> honeyBuckets = new ArrayList<>(List.of("honey"));
     boolean readable = false;
     Optional<RegionFacts.AlertPathFacts> alertPath = Optional.empty();
@@ -111,6 +104,36 @@ class DeliveryChecksTest {
   static RegionFacts.TrailFacts trailWith(TrailPort.EventSelectors selectors) {
     return new RegionFacts.TrailFacts(TRAIL, true, selectors);
   }
+
+  /** The region's one trail, logging, with these basic and advanced selectors. */
+  static List<RegionFacts.TrailFacts> trails(
+      List<BasicSelector> basic, List<AdvancedSelector> advanced) {
+    return List.of(trailWith(new TrailPort.EventSelectors(basic, advanced)));
+  }
+
+  /** A basic selector of S3 object data events on these ARN prefixes. */
+  static BasicSelector s3Data(String readWrite, String... arns) {
+    return new BasicSelector(
+        readWrite, true, List.of(new DataResource("AWS::S3::Object", List.of(arns))));
+  }
+
+  /** The topic encrypted with a customer managed key whose policy is {@code policy}. */
+  static Consumer<Facts> customerKey(String policy) {
+    return f -> {
+      f.attributes.put("KmsMasterKeyId", "alias/irctl");
+      f.key =
+          Optional.of(new RegionFacts.KeyFacts("alias/irctl", KEY_ARN, false, Optional.of(policy)));
+    };
+  }
+
+  /** One more irctl rule with these targets and no failed invocations. */
+  static Consumer<Facts> extraRule(TargetRoute... targets) {
+    return f -> f.rules.add(new RegionFacts.RuleFacts("irctl-x", List.of(targets), 0));
+  }
+
+  static final TopicSubscription CHAT =
+      new TopicSubscription(
+          TOPIC + ":2", "https", "https://global.sns-api.chatbot.amazonaws.com", false);
 
   static AdvancedSelector honeyAdvanced(FieldSelector... extra) {
     List<FieldSelector> fields =
@@ -164,44 +187,18 @@ class DeliveryChecksTest {
             "AWS-managed SNS key",
             f -> f.attributes.put("KmsMasterKeyId", "alias/aws/sns"),
             FindingKind.KMS_AWS_MANAGED_KEY),
-        row(
-            "customer key that lets EventBridge use it",
-            f -> {
-              f.attributes.put("KmsMasterKeyId", "alias/irctl");
-              f.key =
-                  Optional.of(
-                      new RegionFacts.KeyFacts(
-                          "alias/irctl", KEY_ARN, false, Optional.of(KEY_POLICY)));
-            }),
+        row("customer key that lets EventBridge use it", customerKey(KEY_POLICY)),
         row(
             "customer key without GenerateDataKey for EventBridge",
-            f -> {
-              f.attributes.put("KmsMasterKeyId", "alias/irctl");
-              f.key =
-                  Optional.of(
-                      new RegionFacts.KeyFacts(
-                          "alias/irctl",
-                          KEY_ARN,
-                          false,
-                          Optional.of(KEY_POLICY.replace(",\"kms:GenerateDataKey*\"", ""))));
-            },
+            customerKey(KEY_POLICY.replace(",\"kms:GenerateDataKey*\"", "")),
             FindingKind.KMS_KEY_POLICY_MISSING_EVENTBRIDGE),
         row(
             "customer key whose EventBridge grant requires aws:PrincipalOrgID",
-            f -> {
-              f.attributes.put("KmsMasterKeyId", "alias/irctl");
-              f.key =
-                  Optional.of(
-                      new RegionFacts.KeyFacts(
-                          "alias/irctl",
-                          KEY_ARN,
-                          false,
-                          Optional.of(
-                              KEY_POLICY.replace(
-                                  "\"Resource\":\"*\"",
-                                  "\"Resource\":\"*\",\"Condition\":{\"StringEquals\":"
-                                      + "{\"aws:PrincipalOrgID\":\"o-abc\"}}"))));
-            },
+            customerKey(
+                KEY_POLICY.replace(
+                    "\"Resource\":\"*\"",
+                    "\"Resource\":\"*\",\"Condition\":{\"StringEquals\":"
+                        + "{\"aws:PrincipalOrgID\":\"o-abc\"}}")),
             FindingKind.KMS_KEY_POLICY_CONDITION),
         row(
             "a pending subscription next to a confirmed one",
@@ -232,38 +229,18 @@ class DeliveryChecksTest {
             FindingKind.FAILED_INVOCATIONS),
         row(
             "irctl target without a dead-letter queue",
-            f ->
-                f.rules.add(
-                    new RegionFacts.RuleFacts(
-                        "irctl-x",
-                        List.of(
-                            new TargetRoute(
-                                "irctl-sns", TOPIC, Optional.empty(), Optional.empty())),
-                        0)),
+            extraRule(new TargetRoute("irctl-sns", TOPIC, Optional.empty(), Optional.empty())),
             FindingKind.TARGET_WITHOUT_DEAD_LETTER_QUEUE),
         row(
             "a user's own target without DLQ is not irctl's business",
-            f ->
-                f.rules.add(
-                    new RegionFacts.RuleFacts(
-                        "irctl-x",
-                        List.of(
-                            new TargetRoute("irctl-sns", TOPIC, Optional.empty(), Optional.of(DLQ)),
-                            new TargetRoute("mine", TOPIC, Optional.empty(), Optional.empty())),
-                        0))),
+            extraRule(
+                new TargetRoute("irctl-sns", TOPIC, Optional.empty(), Optional.of(DLQ)),
+                new TargetRoute("mine", TOPIC, Optional.empty(), Optional.empty()))),
         row(
             "topic target with a RoleArn",
-            f ->
-                f.rules.add(
-                    new RegionFacts.RuleFacts(
-                        "irctl-x",
-                        List.of(
-                            new TargetRoute(
-                                "irctl-sns",
-                                TOPIC,
-                                Optional.of("arn:aws:iam::1:role/r"),
-                                Optional.of(DLQ))),
-                        0)),
+            extraRule(
+                new TargetRoute(
+                    "irctl-sns", TOPIC, Optional.of("arn:aws:iam::1:role/r"), Optional.of(DLQ))),
             FindingKind.TOPIC_TARGET_WITH_ROLE),
         row(
             "no trail",
@@ -279,115 +256,65 @@ class DeliveryChecksTest {
             FindingKind.HONEY_BUCKET_NOT_RECORDED),
         row(
             "trail without data events for the honey bucket",
-            f ->
-                f.trails =
-                    List.of(
-                        trailWith(
-                            new TrailPort.EventSelectors(
-                                List.of(new BasicSelector("All", true, List.of())), List.of()))),
+            f -> f.trails = trails(List.of(new BasicSelector("All", true, List.of())), List.of()),
             FindingKind.HONEY_BUCKET_NOT_RECORDED),
         row(
             "data events for another bucket only",
-            f ->
-                f.trails =
-                    List.of(
-                        trailWith(
-                            new TrailPort.EventSelectors(
-                                List.of(
-                                    new BasicSelector(
-                                        "All",
-                                        true,
-                                        List.of(
-                                            new DataResource(
-                                                "AWS::S3::Object",
-                                                List.of("arn:aws:s3:::honeypot/"))))),
-                                List.of()))),
+            f -> f.trails = trails(List.of(s3Data("All", "arn:aws:s3:::honeypot/")), List.of()),
             FindingKind.HONEY_BUCKET_NOT_RECORDED),
         row(
             "write-only data events miss reads",
-            f ->
-                f.trails =
-                    List.of(
-                        trailWith(
-                            new TrailPort.EventSelectors(
-                                List.of(
-                                    new BasicSelector(
-                                        "WriteOnly",
-                                        true,
-                                        List.of(
-                                            new DataResource(
-                                                "AWS::S3::Object", List.of("arn:aws:s3"))))),
-                                List.of()))),
+            f -> f.trails = trails(List.of(s3Data("WriteOnly", "arn:aws:s3")), List.of()),
             FindingKind.HONEY_BUCKET_NOT_RECORDED),
         row(
             "advanced selector for the bucket records it",
             f ->
                 f.trails =
-                    List.of(
-                        trailWith(
-                            new TrailPort.EventSelectors(
-                                List.of(),
-                                List.of(
-                                    honeyAdvanced(
-                                        FieldSelector.startsWith(
-                                            "resources.ARN", "arn:aws:s3:::honey/"))))))),
+                    trails(
+                        List.of(),
+                        List.of(
+                            honeyAdvanced(
+                                FieldSelector.startsWith(
+                                    "resources.ARN", "arn:aws:s3:::honey/"))))),
         row(
             "advanced selector of write events only misses reads",
             f ->
                 f.trails =
-                    List.of(
-                        trailWith(
-                            new TrailPort.EventSelectors(
-                                List.of(),
-                                List.of(
-                                    honeyAdvanced(FieldSelector.equalsTo("readOnly", "false")))))),
+                    trails(
+                        List.of(),
+                        List.of(honeyAdvanced(FieldSelector.equalsTo("readOnly", "false")))),
             FindingKind.HONEY_BUCKET_NOT_RECORDED),
         row(
             "advanced selector excluding the bucket",
             f ->
                 f.trails =
-                    List.of(
-                        trailWith(
-                            new TrailPort.EventSelectors(
-                                List.of(),
-                                List.of(
-                                    honeyAdvanced(
-                                        new FieldSelector(
-                                            "resources.ARN",
-                                            List.of(),
-                                            List.of(),
-                                            List.of(),
-                                            List.of(),
-                                            List.of("arn:aws:s3:::honey/"),
-                                            List.of())))))),
+                    trails(
+                        List.of(),
+                        List.of(
+                            honeyAdvanced(
+                                new FieldSelector(
+                                    "resources.ARN",
+                                    List.of(),
+                                    List.of(),
+                                    List.of(),
+                                    List.of(),
+                                    List.of("arn:aws:s3:::honey/"),
+                                    List.of())))),
             FindingKind.HONEY_BUCKET_NOT_RECORDED),
         row(
             "no honey bucket rule deployed needs no data events",
             f -> {
               f.honeyBuckets = List.of();
-              f.trails = List.of(trailWith(new TrailPort.EventSelectors(List.of(), List.of())));
+              f.trails = trails(List.of(), List.of());
             }),
         row(
             "readable messages with a chat integration",
             f -> {
               f.readable = true;
-              f.subscriptions.add(
-                  new TopicSubscription(
-                      TOPIC + ":2",
-                      "https",
-                      "https://global.sns-api.chatbot.amazonaws.com",
-                      false));
+              f.subscriptions.add(CHAT);
             },
             FindingKind.READABLE_FORMAT_WITH_CHAT),
-        row(
-            "raw messages with a chat integration",
-            f ->
-                f.subscriptions.add(
-                    new TopicSubscription(
-                        TOPIC + ":2",
-                        "https",
-                        "https://global.sns-api.chatbot.amazonaws.com",
-                        false))));
+        row("raw messages with a chat integration", f -> f.subscriptions.add(CHAT)));
   }
 
   @ParameterizedTest(name = "{0}")
