@@ -63,7 +63,9 @@ public final class CommandActions {
           "cloudformation:CreateStackInstances",
           "cloudformation:ListStackInstances",
           "cloudformation:DescribeStackSetOperation",
-          "cloudformation:ListStackSetOperationResults");
+          "cloudformation:ListStackSetOperationResults",
+          // The administrator's own instances an earlier irctl deployed, deleted.
+          "cloudformation:DeleteStackInstances");
 
   private static final List<AwsAction> STACK_SETS_REMOVE =
       only(

@@ -296,6 +296,36 @@ final class StackSetsAdapter implements StackSetsPort {
         .operationId();
   }
 
+  /**
+   * INTERSECTION: only the listed accounts that belong to the OUs (AWS's DeploymentTargets), so an
+   * OU's other accounts keep their instances.
+   */
+  @Override
+  public String deleteAccountInstances(
+      String name,
+      List<String> organizationalUnitIds,
+      List<String> accounts,
+      List<String> regions,
+      OperationPreferences preferences) {
+    return AwsCalls.call(
+            "cloudformation:DeleteStackInstances",
+            () ->
+                client.deleteStackInstances(
+                    b ->
+                        b.stackSetName(name)
+                            .deploymentTargets(
+                                DeploymentTargets.builder()
+                                    .organizationalUnitIds(organizationalUnitIds)
+                                    .accountFilterType(AccountFilterType.INTERSECTION)
+                                    .accounts(accounts)
+                                    .build())
+                            .regions(regions)
+                            .retainStacks(false)
+                            .operationPreferences(preferences(preferences))
+                            .callAs(callAs())))
+        .operationId();
+  }
+
   @Override
   public void deleteStackSet(String name) {
     AwsCalls.run(

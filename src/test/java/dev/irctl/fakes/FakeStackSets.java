@@ -267,6 +267,31 @@ public final class FakeStackSets implements StackSetsPort {
     return operation("DELETE", removed);
   }
 
+  /** AccountFilterType INTERSECTION: the listed accounts, where they belong to one of the OUs. */
+  @Override
+  public synchronized String deleteAccountInstances(
+      String name,
+      List<String> organizationalUnitIds,
+      List<String> accounts,
+      List<String> regions,
+      OperationPreferences preferences) {
+    log.record(region, "cloudformation:DeleteStackInstances", true);
+    require(name, "cloudformation:DeleteStackInstances");
+    List<StackInstance> list = new ArrayList<>(instances.getOrDefault(name, List.of()));
+    List<StackInstance> removed =
+        list.stream()
+            .filter(
+                i ->
+                    regions.contains(i.region())
+                        && accounts.contains(i.account())
+                        && (organizationalUnitIds.contains(FakeOrganizations.ROOT)
+                            || organizationalUnitIds.contains(i.organizationalUnitId())))
+            .toList();
+    list.removeAll(removed);
+    instances.put(name, list);
+    return operation("DELETE", removed);
+  }
+
   @Override
   public synchronized void deleteStackSet(String name) {
     log.record(region, "cloudformation:DeleteStackSet", true);

@@ -92,6 +92,65 @@ class StackSetPlannerTest {
     assertThat(changes).extracting(c -> c.getClass().getSimpleName()).isEqualTo(expected);
   }
 
+  private static final String ADMIN = "222233334444";
+  private static final String OTHER_OU = "ou-ab12-77777777";
+
+  private static StackInstance at(String account, String region, String ou, String status) {
+    return new StackInstance(account, region, ou, status, "SUCCEEDED", null, "NOT_CHECKED");
+  }
+
+  /** name, instances; expected accounts, OUs, regions and count of the delete (none: no change). */
+  static Stream<Arguments> excludedCases() {
+    StackInstance member = at("100000000001", "eu-west-1", OU, "CURRENT");
+    return Stream.of(
+        Arguments.of("no instance in the left-out account", List.of(member), null),
+        Arguments.of(
+            "the admin's instances from an earlier irctl, current and outdated",
+            List.of(
+                member,
+                at(ADMIN, "eu-west-1", OU, "CURRENT"),
+                at(ADMIN, "us-east-1", OU, "OUTDATED")),
+            List.of(List.of(ADMIN), List.of(OU), List.of("eu-west-1", "us-east-1"), 2)),
+        Arguments.of(
+            "deployed through an OU the set no longer targets: that OU too",
+            List.of(at(ADMIN, "eu-west-1", OTHER_OU, "CURRENT")),
+            List.of(List.of(ADMIN), List.of(OU, OTHER_OU), List.of("eu-west-1"), 1)),
+        Arguments.of(
+            "INOPERABLE (a failed delete): left to its warning, not retried every run",
+            List.of(at(ADMIN, "eu-west-1", OU, "INOPERABLE")),
+            null),
+        Arguments.of(
+            "only the OUTDATED one of an INOPERABLE pair",
+            List.of(
+                at(ADMIN, "eu-west-1", OU, "INOPERABLE"), at(ADMIN, "us-east-1", OU, "OUTDATED")),
+            List.of(List.of(ADMIN), List.of(OU), List.of("us-east-1"), 1)));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("excludedCases")
+  void instancesInALeftOutAccountAreDeletedThroughTheirOus(
+      String name, List<StackInstance> instances, List<Object> expected) {
+    Optional<OrgChange> change =
+        StackSetPlanner.excludedInstances(
+            "eu-west-1", actual(TEMPLATE, TAGS, List.of(OU)), List.of(ADMIN), instances);
+
+    if (expected == null) {
+      assertThat(change).isEmpty();
+      return;
+    }
+    assertThat(change)
+        .get()
+        .isInstanceOfSatisfying(
+            OrgChange.DeleteExcludedInstances.class,
+            d -> {
+              assertThat(d.stackSet()).isEqualTo("irctl-member-rules");
+              assertThat(d.region()).isEqualTo("eu-west-1");
+              assertThat(
+                      List.of(d.accounts(), d.organizationalUnitIds(), d.regions(), d.instances()))
+                  .isEqualTo(expected);
+            });
+  }
+
   @Test
   void missingRegionsGetInstancesOnlyThere() {
     OrgChange.CreateStackInstances create =
