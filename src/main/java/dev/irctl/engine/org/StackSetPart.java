@@ -171,7 +171,11 @@ public final class StackSetPart implements Part {
       // Before the rules' update: an update rolls to every instance, the left-out account's too.
       if (rules.isPresent()) {
         StackSetPlanner.excludedInstances(
-                desired.hubRegion(), rules.get(), excluded(context), rulesInstances)
+                desired.hubRegion(),
+                rules.get(),
+                desired.organizationalUnitIds(),
+                excluded(context),
+                rulesInstances)
             .ifPresent(changes::add);
       }
       changes.addAll(rulesChanges);

@@ -94,18 +94,21 @@ public final class StackSetPlanner {
 
   /**
    * The set's instances in accounts now left out of it (the delegated administrator, deployed to by
-   * an irctl from before the exclusion): one delete of only those accounts, through the set's OUs
-   * and the OUs the instances came from (INTERSECTION targets no other account, so an extra OU
-   * widens nothing). INOPERABLE ones (a failed delete) are left to the INOPERABLE warning: the same
-   * delete would fail again on every run. None left: no change, so a re-run writes nothing.
+   * an irctl from before the exclusion): one delete of only those accounts, through the target OUs,
+   * the set's and the OUs the instances came from (INTERSECTION targets no other account, so an
+   * extra OU widens nothing, and one of them holds the account). INOPERABLE ones (a failed delete)
+   * are left to the INOPERABLE warning: the same delete would fail again on every run. None left:
+   * no change, so a re-run writes nothing.
    */
   public static Optional<OrgChange> excludedInstances(
       String adminRegion,
       StackSet set,
+      List<String> targetOus,
       List<String> excludedAccounts,
       List<StackInstance> instances) {
     Set<String> accounts = new LinkedHashSet<>();
-    Set<String> ous = new LinkedHashSet<>(set.organizationalUnitIds());
+    Set<String> ous = new LinkedHashSet<>(targetOus);
+    ous.addAll(set.organizationalUnitIds());
     Set<String> regions = new LinkedHashSet<>();
     int count = 0;
     for (StackInstance i : instances) {
@@ -118,7 +121,7 @@ public final class StackSetPlanner {
         count++;
       }
     }
-    if (count == 0 || ous.isEmpty()) {
+    if (count == 0) {
       return Optional.empty();
     }
     return Optional.of(
