@@ -20,7 +20,8 @@ import software.amazon.awssdk.services.organizations.model.ParentNotFoundExcepti
  * EnableOrganizationAdminAccount and ListOrganizationAdminAccounts), and its gaps pinned as such.
  * Not served, so covered by the WireMock and fake tiers only: GuardDuty members and organization
  * configuration (404 "Not yet implemented"), StackSets' DescribeOrganizationsAccess, and a member
- * account's view of the organization (so no org status or org apply from a delegated admin here).
+ * account's view of the organization (so no org status or org apply from a delegated admin here;
+ * {@link OrgStackSetsEmulatorIT} covers the stack sets moto does serve).
  */
 class OrgEmulatorIT extends EmulatorTier {
   static final List<String> REGIONS = List.of("eu-west-1", "us-east-1");
