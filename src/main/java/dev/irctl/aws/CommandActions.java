@@ -190,7 +190,8 @@ public final class CommandActions {
             "organizations:ListOrganizationalUnitsForParent",
             "organizations:ListAccountsForParent"),
         only(GuardDutyAdapter.ACTIONS, "guardduty:ListDetectors", "guardduty:GetDetector"),
-        only(GuardDutyOrgAdapter.ACTIONS, "guardduty:ListMembers"),
+        // GetMembers for the walked accounts; ListMembers when the walk failed.
+        only(GuardDutyOrgAdapter.ACTIONS, "guardduty:GetMembers", "guardduty:ListMembers"),
         only(StackSetsAdapter.ACTIONS, "cloudformation:ListStackInstances"),
         AccountAdapter.ACTIONS,
         RegionDirectoryAdapter.ACTIONS);
