@@ -282,18 +282,7 @@ final class StackSetsAdapter implements StackSetsPort {
       List<String> organizationalUnitIds,
       List<String> regions,
       OperationPreferences preferences) {
-    return AwsCalls.call(
-            "cloudformation:DeleteStackInstances",
-            () ->
-                client.deleteStackInstances(
-                    b ->
-                        b.stackSetName(name)
-                            .deploymentTargets(targets(organizationalUnitIds))
-                            .regions(regions)
-                            .retainStacks(false)
-                            .operationPreferences(preferences(preferences))
-                            .callAs(callAs())))
-        .operationId();
+    return delete(name, targets(organizationalUnitIds), regions, preferences);
   }
 
   /**
@@ -307,18 +296,30 @@ final class StackSetsAdapter implements StackSetsPort {
       List<String> accounts,
       List<String> regions,
       OperationPreferences preferences) {
+    return delete(
+        name,
+        DeploymentTargets.builder()
+            .organizationalUnitIds(organizationalUnitIds)
+            .accountFilterType(AccountFilterType.INTERSECTION)
+            .accounts(accounts)
+            .build(),
+        regions,
+        preferences);
+  }
+
+  /** Service-managed: DeploymentTargets, never the self-managed Accounts; stacks not retained. */
+  private String delete(
+      String name,
+      DeploymentTargets targets,
+      List<String> regions,
+      OperationPreferences preferences) {
     return AwsCalls.call(
             "cloudformation:DeleteStackInstances",
             () ->
                 client.deleteStackInstances(
                     b ->
                         b.stackSetName(name)
-                            .deploymentTargets(
-                                DeploymentTargets.builder()
-                                    .organizationalUnitIds(organizationalUnitIds)
-                                    .accountFilterType(AccountFilterType.INTERSECTION)
-                                    .accounts(accounts)
-                                    .build())
+                            .deploymentTargets(targets)
                             .regions(regions)
                             .retainStacks(false)
                             .operationPreferences(preferences(preferences))

@@ -38,7 +38,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.StackInstanceSummary;
@@ -176,7 +175,7 @@ class OrgStackSetsEmulatorIT extends EmulatorTier {
   @Order(1)
   void gapsTheRealOrgCommandsStopAtTheirPreflightAsTheAdministratorWithNothingWritten()
       throws Exception {
-    var keys = (AwsSessionCredentials) credentials(admin).resolveCredentials();
+    var keys = (AwsSessionCredentials) emulator.memberCredentials(admin).resolveCredentials();
     Map<String, String> asAdmin =
         Map.of(
             "AWS_ACCESS_KEY_ID", keys.accessKeyId(),
@@ -249,7 +248,7 @@ class OrgStackSetsEmulatorIT extends EmulatorTier {
     // Difference: moto's operation results name only accounts given directly, none for OUs.
     assertThat(progress).anyMatch(l -> l.contains("0 account-region(s) done, 0 failed"));
     // moto deploys the templates for real: the member has the role and the forwarder rules.
-    var member = credentials(members.get(0));
+    var member = emulator.memberCredentials(members.get(0));
     try (IamClient iam =
             IamClient.builder()
                 .region(Region.AWS_GLOBAL)
@@ -266,20 +265,6 @@ class OrgStackSetsEmulatorIT extends EmulatorTier {
           .isEqualTo(MemberRulesTemplate.ROLE_NAME);
       assertThat(events.listRules(r -> r.namePrefix("irctl-forward-")).rules()).isNotEmpty();
     }
-  }
-
-  /** Keys of the account's OrganizationAccountAccessRole, as moto hands them out. */
-  private StaticCredentialsProvider credentials(String account) {
-    var c =
-        emulator
-            .sts()
-            .assumeRole(
-                r ->
-                    r.roleArn("arn:aws:iam::" + account + ":role/OrganizationAccountAccessRole")
-                        .roleSessionName("irctl-emulator"))
-            .credentials();
-    return StaticCredentialsProvider.create(
-        AwsSessionCredentials.create(c.accessKeyId(), c.secretAccessKey(), c.sessionToken()));
   }
 
   @Test
