@@ -63,7 +63,9 @@ public final class CommandActions {
           "cloudformation:CreateStackInstances",
           "cloudformation:ListStackInstances",
           "cloudformation:DescribeStackSetOperation",
-          "cloudformation:ListStackSetOperationResults");
+          "cloudformation:ListStackSetOperationResults",
+          // The administrator's own instances an earlier irctl deployed, deleted.
+          "cloudformation:DeleteStackInstances");
 
   private static final List<AwsAction> STACK_SETS_REMOVE =
       only(
@@ -188,7 +190,8 @@ public final class CommandActions {
             "organizations:ListOrganizationalUnitsForParent",
             "organizations:ListAccountsForParent"),
         only(GuardDutyAdapter.ACTIONS, "guardduty:ListDetectors", "guardduty:GetDetector"),
-        only(GuardDutyOrgAdapter.ACTIONS, "guardduty:ListMembers"),
+        // GetMembers for the walked accounts; ListMembers when the walk failed.
+        only(GuardDutyOrgAdapter.ACTIONS, "guardduty:GetMembers", "guardduty:ListMembers"),
         only(StackSetsAdapter.ACTIONS, "cloudformation:ListStackInstances"),
         AccountAdapter.ACTIONS,
         RegionDirectoryAdapter.ACTIONS);

@@ -26,6 +26,7 @@ final class GuardDutyOrgAdapter implements GuardDutyOrgPort {
           AwsAction.write("guardduty:UpdateOrganizationConfiguration")
               .scopedTo(IrctlScopes.DETECTORS),
           AwsAction.read("guardduty:ListMembers"),
+          AwsAction.read("guardduty:GetMembers"),
           AwsAction.write("guardduty:CreateMembers").scopedTo(IrctlScopes.DETECTORS),
           AwsAction.write("guardduty:DisassociateMembers").scopedTo(IrctlScopes.DETECTORS),
           AwsAction.write("guardduty:DeleteMembers").scopedTo(IrctlScopes.DETECTORS));
@@ -136,6 +137,22 @@ final class GuardDutyOrgAdapter implements GuardDutyOrgPort {
                 .listMembersPaginator(b -> b.detectorId(detectorId).onlyAssociated("false"))
                 .members(),
         m -> new Member(m.accountId(), m.relationshipStatus(), m.administratorId()));
+  }
+
+  /** One call; the accounts GuardDuty reports unprocessed are not members. */
+  @Override
+  public List<Member> getMembers(String detectorId, List<String> accountIds) {
+    if (accountIds.size() > MAX_ACCOUNTS_PER_CALL) {
+      throw new IllegalArgumentException(
+          accountIds.size() + " accounts: GetMembers takes at most " + MAX_ACCOUNTS_PER_CALL);
+    }
+    return AwsCalls.call(
+            "guardduty:GetMembers",
+            () -> client.getMembers(b -> b.detectorId(detectorId).accountIds(accountIds)))
+        .members()
+        .stream()
+        .map(m -> new Member(m.accountId(), m.relationshipStatus(), m.administratorId()))
+        .toList();
   }
 
   @Override

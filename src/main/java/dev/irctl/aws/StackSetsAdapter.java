@@ -261,13 +261,44 @@ final class StackSetsAdapter implements StackSetsPort {
       List<String> organizationalUnitIds,
       List<String> regions,
       OperationPreferences preferences) {
+    return delete(name, targets(organizationalUnitIds), regions, preferences);
+  }
+
+  /**
+   * INTERSECTION: only the listed accounts that belong to the OUs (AWS's DeploymentTargets), so an
+   * OU's other accounts keep their instances.
+   */
+  @Override
+  public String deleteAccountInstances(
+      String name,
+      List<String> organizationalUnitIds,
+      List<String> accounts,
+      List<String> regions,
+      OperationPreferences preferences) {
+    return delete(
+        name,
+        DeploymentTargets.builder()
+            .organizationalUnitIds(organizationalUnitIds)
+            .accountFilterType(AccountFilterType.INTERSECTION)
+            .accounts(accounts)
+            .build(),
+        regions,
+        preferences);
+  }
+
+  /** Service-managed: DeploymentTargets, never the self-managed Accounts; stacks not retained. */
+  private String delete(
+      String name,
+      DeploymentTargets targets,
+      List<String> regions,
+      OperationPreferences preferences) {
     return AwsCalls.call(
             "cloudformation:DeleteStackInstances",
             () ->
                 client.deleteStackInstances(
                     b ->
                         b.stackSetName(name)
-                            .deploymentTargets(targets(organizationalUnitIds))
+                            .deploymentTargets(targets)
                             .regions(regions)
                             .retainStacks(false)
                             .operationPreferences(preferences(preferences))

@@ -24,8 +24,8 @@ import picocli.CommandLine.Option;
       "Per cell: the account's GuardDuty member relationship with the administrator (enabled,"
           + " created, missing...) and its instance of the member rules stack set (status and"
           + " drift). Per region: the administrator's detector and totals. The account list is read"
-          + " once per run; per region one paginated ListMembers and one ListStackInstances,"
-          + " never a call per account."
+          + " once per run; per region GetMembers for those accounts (50 a call, side by side)"
+          + " and one ListStackInstances, never a call per account."
     },
     footer = {
       "",

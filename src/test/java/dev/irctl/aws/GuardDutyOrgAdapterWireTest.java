@@ -188,6 +188,34 @@ class GuardDutyOrgAdapterWireTest {
   }
 
   @Test
+  void getMembersSendsTheAccountsAndLeavesOutTheUnprocessedOnes() throws Exception {
+    aws.server()
+        .stubFor(
+            post(urlEqualTo("/detector/d1/member/get"))
+                .willReturn(
+                    okJson(
+                        "{\"members\":[{\"accountId\":\"100000000001\",\"relationshipStatus\":\"Enabled\","
+                            + "\"administratorId\":\"111122223333\",\"email\":\"a@x\",\"masterId\":\"111122223333\",\"updatedAt\":\"t\"}],"
+                            + "\"unprocessedAccounts\":[{\"accountId\":\"100000000002\","
+                            + "\"result\":\"The request is rejected because the given account ID is not a member\"}]}")));
+
+    List<GuardDutyOrgPort.Member> members =
+        guardDuty.getMembers("d1", List.of("100000000001", "100000000002"));
+
+    assertThat(members)
+        .extracting(GuardDutyOrgPort.Member::accountId, GuardDutyOrgPort.Member::relationshipStatus)
+        .containsExactly(tuple("100000000001", "Enabled"));
+    JsonNode body =
+        JSON.readTree(
+            aws.server()
+                .findAll(postRequestedFor(urlEqualTo("/detector/d1/member/get")))
+                .get(0)
+                .getBodyAsString());
+    assertThat(body.get("accountIds")).hasSize(2);
+    assertThat(body.get("accountIds").get(1).asText()).isEqualTo("100000000002");
+  }
+
+  @Test
   void throttledCreateMembersIsRetried() {
     aws.server()
         .stubFor(

@@ -170,6 +170,33 @@ class StackSetsAdapterWireTest {
   }
 
   @Test
+  void theLeftOutAccountsInstancesAreDeletedWithIntersectionSoTheOusOtherAccountsKeepTheirs() {
+    stub("DeleteStackInstances", "<OperationId>op-x</OperationId>");
+
+    String op =
+        stackSets.deleteAccountInstances(
+            "irctl-member-rules",
+            List.of("ou-ab12-34567890"),
+            List.of("222233334444"),
+            List.of("eu-west-1", "us-east-1"),
+            OperationPreferences.defaults());
+
+    assertThat(op).isEqualTo("op-x");
+    // Service-managed: DeploymentTargets, never the self-managed top-level Accounts (AWS takes
+    // one or the other); INTERSECTION = only the listed accounts that belong to the OUs.
+    assertThat(form(0))
+        .containsEntry("StackSetName", "irctl-member-rules")
+        .containsEntry("DeploymentTargets.OrganizationalUnitIds.member.1", "ou-ab12-34567890")
+        .containsEntry("DeploymentTargets.AccountFilterType", "INTERSECTION")
+        .containsEntry("DeploymentTargets.Accounts.member.1", "222233334444")
+        .containsEntry("Regions.member.1", "eu-west-1")
+        .containsEntry("Regions.member.2", "us-east-1")
+        .containsEntry("RetainStacks", "false")
+        .containsEntry("CallAs", "DELEGATED_ADMIN")
+        .doesNotContainKeys("Accounts.member.1", "DeploymentTargets.Accounts.member.2");
+  }
+
+  @Test
   void aRepeatedCreateStackInstancesCarriesANewOperationIdSoAwsRetriesOutdatedInstances() {
     // AWS: "Repeating this StackSet operation with a new operation ID retries all stack instances
     // whose status is OUTDATED" (CreateStackInstances, OperationId). A fixed id would make the

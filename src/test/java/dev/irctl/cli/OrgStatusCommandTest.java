@@ -65,7 +65,7 @@ class OrgStatusCommandTest {
   }
 
   @Test
-  void showsEveryAccountInEveryRegionWithOneListCallPerRegionAndNoWrite() {
+  void showsEveryAccountInEveryRegionWithOneGetMembersBatchPerRegionAndNoWrite() {
     organization();
 
     CliRun run = status();
@@ -88,10 +88,31 @@ class OrgStatusCommandTest {
     assertThat(calls).filteredOn(c -> c.endsWith("organizations:ListRoots")).hasSize(1);
     assertThat(calls).filteredOn(c -> c.endsWith("ListAccountsForParent")).hasSize(2);
     assertThat(calls).filteredOn(c -> c.endsWith("organizations:ListAccounts")).isEmpty();
-    assertThat(calls).filteredOn(c -> c.endsWith("guardduty:ListMembers")).hasSize(2);
+    // The members among the walked accounts: one GetMembers of up to 50 per region, no pages.
+    assertThat(calls).filteredOn(c -> c.endsWith("guardduty:GetMembers")).hasSize(2);
+    assertThat(calls).filteredOn(c -> c.endsWith("guardduty:ListMembers")).isEmpty();
     assertThat(calls).filteredOn(c -> c.endsWith("cloudformation:ListStackInstances")).hasSize(2);
-    assertThat(calls)
-        .noneMatch(c -> c.contains("GetMember") || c.contains("DescribeStackInstance"));
+    assertThat(calls).noneMatch(c -> c.contains("DescribeStackInstance"));
+  }
+
+  @Test
+  void whenTheAccountWalkFailsTheMembersAreListedAndTheRowsComeFromThem() {
+    organization();
+    aws.log()
+        .fail(
+            "global",
+            "organizations:ListRoots",
+            dev.irctl.engine.port.AwsCallException.Kind.ACCESS_DENIED,
+            "not authorized to perform organizations:ListRoots");
+
+    CliRun run = status();
+
+    assertThat(run.exitCode()).isEqualTo(3);
+    assertThat(run.out())
+        .contains("not authorized to perform organizations:ListRoots")
+        .containsPattern("100000000001 .*E c +E d");
+    assertThat(aws.log().calls()).filteredOn(c -> c.endsWith("guardduty:ListMembers")).hasSize(2);
+    assertThat(aws.log().calls()).noneMatch(c -> c.endsWith("guardduty:GetMembers"));
   }
 
   @Test
@@ -127,15 +148,15 @@ class OrgStatusCommandTest {
     aws.log()
         .fail(
             "eu-west-1",
-            "guardduty:ListMembers",
+            "guardduty:GetMembers",
             dev.irctl.engine.port.AwsCallException.Kind.ACCESS_DENIED,
-            "not authorized to perform guardduty:ListMembers");
+            "not authorized to perform guardduty:GetMembers");
 
     CliRun run = status();
 
     assertThat(run.exitCode()).isEqualTo(3);
     assertThat(run.out())
-        .contains("not authorized to perform guardduty:ListMembers")
+        .contains("not authorized to perform guardduty:GetMembers")
         .containsPattern("100000000002 +account-100000000002 +ACTIVE +E c +\\? n");
   }
 

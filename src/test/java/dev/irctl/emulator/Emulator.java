@@ -159,6 +159,20 @@ public final class Emulator implements AutoCloseable {
                 .build());
   }
 
+  /** Keys of the account's OrganizationAccountAccessRole, as moto's STS hands them out. */
+  public StaticCredentialsProvider memberCredentials(String account) {
+    var c =
+        sts()
+            .assumeRole(
+                r ->
+                    r.roleArn("arn:aws:iam::" + account + ":role/OrganizationAccountAccessRole")
+                        .roleSessionName("irctl-emulator"))
+            .credentials();
+    return StaticCredentialsProvider.create(
+        software.amazon.awssdk.auth.credentials.AwsSessionCredentials.create(
+            c.accessKeyId(), c.secretAccessKey(), c.sessionToken()));
+  }
+
   public IamClient iam() {
     return client("iam", "aws-global", () -> configure(IamClient.builder(), "aws-global").build());
   }

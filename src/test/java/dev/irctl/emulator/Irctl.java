@@ -72,7 +72,13 @@ public final class Irctl {
   }
 
   public Result run(URI endpoint, List<String> args) throws IOException, InterruptedException {
-    return finish(start(endpoint, args));
+    return finish(start(endpoint, args, Map.of()));
+  }
+
+  /** The same with these environment variables over the defaults (another account's keys). */
+  public Result run(URI endpoint, Map<String, String> env, List<String> args)
+      throws IOException, InterruptedException {
+    return finish(start(endpoint, args, env));
   }
 
   /**
@@ -82,7 +88,7 @@ public final class Irctl {
   public Result runStoppedWhen(
       URI endpoint, List<String> args, java.util.function.BooleanSupplier stopWhen)
       throws IOException, InterruptedException {
-    Started started = start(endpoint, args);
+    Started started = start(endpoint, args, Map.of());
     long deadline = System.nanoTime() + TIMEOUT.toNanos();
     while (started.process().isAlive() && !stopWhen.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
@@ -97,7 +103,8 @@ public final class Irctl {
   /** A child process and the files its output goes to. */
   private record Started(List<String> command, Process process, Path out, Path err) {}
 
-  private Started start(URI endpoint, List<String> args) throws IOException {
+  private Started start(URI endpoint, List<String> args, Map<String, String> extraEnv)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar.toString()));
@@ -123,6 +130,7 @@ public final class Irctl {
     env.put("AWS_SHARED_CREDENTIALS_FILE", workDir.resolve("no-aws-credentials").toString());
     env.put("AWS_EC2_METADATA_DISABLED", "true");
     env.put("NO_COLOR", "1");
+    env.putAll(extraEnv);
     return new Started(command, builder.start(), out, err);
   }
 

@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
@@ -20,7 +18,8 @@ import software.amazon.awssdk.services.organizations.model.ParentNotFoundExcepti
  * EnableOrganizationAdminAccount and ListOrganizationAdminAccounts), and its gaps pinned as such.
  * Not served, so covered by the WireMock and fake tiers only: GuardDuty members and organization
  * configuration (404 "Not yet implemented"), StackSets' DescribeOrganizationsAccess, and a member
- * account's view of the organization (so no org status or org apply from a delegated admin here).
+ * account's view of the organization (so no org status or org apply from a delegated admin here;
+ * {@link OrgStackSetsEmulatorIT} covers the stack sets moto does serve).
  */
 class OrgEmulatorIT extends EmulatorTier {
   static final List<String> REGIONS = List.of("eu-west-1", "us-east-1");
@@ -101,24 +100,11 @@ class OrgEmulatorIT extends EmulatorTier {
 
   @Test
   void gapsAMemberAccountSeesNeitherTheTreeNorTheDelegatedAdministrators() {
-    var credentials =
-        emulator
-            .sts()
-            .assumeRole(
-                r ->
-                    r.roleArn("arn:aws:iam::" + admin + ":role/OrganizationAccountAccessRole")
-                        .roleSessionName("irctl-emulator"))
-            .credentials();
     try (OrganizationsClient member =
         OrganizationsClient.builder()
             .region(Region.US_EAST_1)
             .endpointOverride(emulator.endpoint())
-            .credentialsProvider(
-                StaticCredentialsProvider.create(
-                    AwsSessionCredentials.create(
-                        credentials.accessKeyId(),
-                        credentials.secretAccessKey(),
-                        credentials.sessionToken())))
+            .credentialsProvider(emulator.memberCredentials(admin))
             .build()) {
       // The member sees which organization it is in...
       assertThat(member.describeOrganization().organization().masterAccountId())

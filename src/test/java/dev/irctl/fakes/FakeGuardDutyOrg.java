@@ -92,6 +92,20 @@ public final class FakeGuardDutyOrg implements GuardDutyOrgPort {
     return all;
   }
 
+  /** One call per batch, recorded outside the lock, so a region's batches run in parallel. */
+  @Override
+  public List<Member> getMembers(String detectorId, List<String> accountIds) {
+    if (accountIds.size() > MAX_ACCOUNTS_PER_CALL) {
+      throw new IllegalArgumentException("GetMembers takes at most 50 accounts");
+    }
+    List<Member> found = new ArrayList<>();
+    synchronized (this) {
+      accountIds.stream().map(memberships::get).filter(m -> m != null).forEach(found::add);
+    }
+    log.record(region, "guardduty:GetMembers", false);
+    return found;
+  }
+
   @Override
   public synchronized List<Unprocessed> createMembers(
       String detectorId, List<MemberAccount> accounts) {

@@ -251,6 +251,26 @@ public final class FakeStackSets implements StackSetsPort {
       List<String> organizationalUnitIds,
       List<String> regions,
       OperationPreferences preferences) {
+    return delete(name, organizationalUnitIds, null, regions);
+  }
+
+  /** AccountFilterType INTERSECTION: the listed accounts, where they belong to one of the OUs. */
+  @Override
+  public synchronized String deleteAccountInstances(
+      String name,
+      List<String> organizationalUnitIds,
+      List<String> accounts,
+      List<String> regions,
+      OperationPreferences preferences) {
+    return delete(name, organizationalUnitIds, accounts, regions);
+  }
+
+  /** The OUs' instances in the regions, only those of {@code accounts} unless it is null. */
+  private String delete(
+      String name,
+      List<String> organizationalUnitIds,
+      List<String> accounts,
+      List<String> regions) {
     log.record(region, "cloudformation:DeleteStackInstances", true);
     require(name, "cloudformation:DeleteStackInstances");
     List<StackInstance> list = new ArrayList<>(instances.getOrDefault(name, List.of()));
@@ -259,6 +279,7 @@ public final class FakeStackSets implements StackSetsPort {
             .filter(
                 i ->
                     regions.contains(i.region())
+                        && (accounts == null || accounts.contains(i.account()))
                         && (organizationalUnitIds.contains(FakeOrganizations.ROOT)
                             || organizationalUnitIds.contains(i.organizationalUnitId())))
             .toList();

@@ -155,6 +155,38 @@ public sealed interface OrgChange extends Change.Described {
     }
   }
 
+  /**
+   * The instances a stack set has in accounts irctl now leaves out (the delegated administrator,
+   * deployed to by an irctl from before the exclusion), deleted with their stacks: only those
+   * accounts, through the OUs they were deployed from.
+   */
+  record DeleteExcludedInstances(
+      String region,
+      String stackSet,
+      List<String> accounts,
+      List<String> organizationalUnitIds,
+      List<String> regions,
+      int instances)
+      implements OrgChange {
+    public DeleteExcludedInstances {
+      accounts = List.copyOf(accounts);
+      organizationalUnitIds = List.copyOf(organizationalUnitIds);
+      regions = List.copyOf(regions);
+    }
+
+    public Description describe() {
+      return Description.delete(
+          "stack instances of "
+              + stackSet
+              + " in "
+              + String.join(", ", accounts)
+              + " ("
+              + instances
+              + ")",
+          "account now left out of the stack set: deployed by an earlier irctl");
+    }
+  }
+
   record DeleteStackSet(String region, String stackSet) implements OrgChange {
     public Description describe() {
       return Description.delete("stack set " + stackSet, "org remove");

@@ -152,11 +152,24 @@ public final class StackSetPart extends GlobalPart {
     try {
       changes.addAll(
           plan(rolesSpec(account), List.of(desired.hubRegion()), role, roleInstances, account));
-      changes.addAll(plan(rulesSpec(account), regions, rules, rulesInstances, account));
+      List<OrgChange> rulesChanges =
+          plan(rulesSpec(account), regions, rules, rulesInstances, account);
+      // Before the rules' update: an update rolls to every instance, the left-out account's too.
+      if (rules.isPresent()) {
+        StackSetPlanner.excludedInstances(
+                desired.hubRegion(),
+                rules.get(),
+                desired.organizationalUnitIds(),
+                excluded(context),
+                rulesInstances)
+            .ifPresent(changes::add);
+      }
+      changes.addAll(rulesChanges);
     } catch (OrgInputException e) {
       throw new PlanConflictException(e.getMessage());
     }
     List<String> warnings = new ArrayList<>();
+    roleKept(account, roleInstances).ifPresent(warnings::add);
     inoperable(MemberRulesTemplate.ROLE_STACK_SET, roleInstances).ifPresent(warnings::add);
     inoperable(MemberRulesTemplate.RULES_STACK_SET, rulesInstances).ifPresent(warnings::add);
     warnings.add(
@@ -213,7 +226,8 @@ public final class StackSetPart extends GlobalPart {
    * instance when repeated with a new operation id (the SDK makes one per call). INOPERABLE ones (a
    * failed delete) are not retried by any create or update; {@link #inoperable} lists them. The
    * administrator's own (left by an irctl before it was excluded) are not counted: the create
-   * excludes that account, so counting them would plan the same retry on every run.
+   * excludes that account, so counting them would plan the same retry on every run (the rules set's
+   * are deleted instead, {@link StackSetPlanner#excludedInstances}).
    */
   private Optional<OrgChange> retry(
       String stackSet, List<String> regions, List<StackInstance> instances, String admin) {
@@ -256,6 +270,35 @@ public final class StackSetPart extends GlobalPart {
         + " in the hub region forward to their own bus)";
   }
 
+  /**
+   * The accounts every create leaves out: the one irctl runs as, the delegated administrator (see
+   * {@link #adminLeftOut}). Instances irctl-member-rules has there are deleted; see {@link
+   * #roleKept} for the role's.
+   */
+  private static List<String> excluded(PartContext context) {
+    return List.of(context.identity().accountId());
+  }
+
+  /**
+   * An irctl-member-role instance in the administrator (from an irctl before the exclusion) is not
+   * deleted: its stack may hold the role irctl-event-forwarder that apply-rules' forwarders there
+   * use, and deleting the stack deletes the role. AWS's way to drop the instance and keep the role
+   * is named instead.
+   */
+  static Optional<String> roleKept(String adminAccount, List<StackInstance> roleInstances) {
+    if (roleInstances.stream().noneMatch(i -> adminAccount.equals(i.account()))) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        MemberRulesTemplate.ROLE_STACK_SET
+            + " has an instance in the delegated administrator "
+            + adminAccount
+            + " from an earlier irctl; it is kept, because deleting its stack would delete the role "
+            + MemberRulesTemplate.ROLE_NAME
+            + " that the administrator's own forwarders may use. To drop the instance and keep the"
+            + " role: 'aws cloudformation delete-stack-instances --retain-stacks' for that account");
+  }
+
   /** The warning for INOPERABLE instances (a failed DeleteStackInstances), with AWS's fix. */
   static Optional<String> inoperable(String stackSet, List<StackInstance> instances) {
     List<String> where =
@@ -286,7 +329,7 @@ public final class StackSetPart extends GlobalPart {
     // automatic deployment acts on accounts added to a target OU later, so an administrator already
     // in the OU gets none; one moved into a target OU later may get an instance (AWS documents no
     // filter for automatic deployment), which org status then shows.
-    List<String> excluded = List.of(context.identity().accountId());
+    List<String> excluded = excluded(context);
     int writes = 0;
     List<String> failures = new ArrayList<>();
     Map<String, String> ids = new LinkedHashMap<>();
@@ -309,6 +352,16 @@ public final class StackSetPart extends GlobalPart {
                   desired.preferences());
           writes++;
           failures.addAll(await(port, deploy.stackSet(), "create", op, ids));
+        } else if (change instanceof OrgChange.DeleteExcludedInstances delete) {
+          String op =
+              port.deleteAccountInstances(
+                  delete.stackSet(),
+                  delete.organizationalUnitIds(),
+                  delete.accounts(),
+                  delete.regions(),
+                  desired.preferences());
+          writes++;
+          failures.addAll(await(port, delete.stackSet(), "delete", op, ids));
         }
       } catch (dev.irctl.engine.port.AwsCallException e) {
         failures.add(change.resource() + ": " + e.getMessage());

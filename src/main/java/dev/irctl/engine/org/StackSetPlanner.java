@@ -91,6 +91,48 @@ public final class StackSetPlanner {
     return changes;
   }
 
+  /**
+   * The set's instances in accounts now left out of it (the delegated administrator, deployed to by
+   * an irctl from before the exclusion): one delete of only those accounts, through the target OUs,
+   * the set's and the OUs the instances came from (INTERSECTION targets no other account, so an
+   * extra OU widens nothing, and one of them holds the account). INOPERABLE ones (a failed delete)
+   * are left to the INOPERABLE warning: the same delete would fail again on every run. None left:
+   * no change, so a re-run writes nothing.
+   */
+  public static Optional<OrgChange> excludedInstances(
+      String adminRegion,
+      StackSet set,
+      List<String> targetOus,
+      List<String> excludedAccounts,
+      List<StackInstance> instances) {
+    Set<String> accounts = new LinkedHashSet<>();
+    Set<String> ous = new LinkedHashSet<>(targetOus);
+    ous.addAll(set.organizationalUnitIds());
+    Set<String> regions = new LinkedHashSet<>();
+    int count = 0;
+    for (StackInstance i : instances) {
+      if (excludedAccounts.contains(i.account()) && !"INOPERABLE".equals(i.status())) {
+        accounts.add(i.account());
+        regions.add(i.region());
+        if (i.organizationalUnitId() != null) {
+          ous.add(i.organizationalUnitId());
+        }
+        count++;
+      }
+    }
+    if (count == 0) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new OrgChange.DeleteExcludedInstances(
+            adminRegion,
+            set.name(),
+            List.copyOf(accounts),
+            List.copyOf(ous),
+            List.copyOf(regions),
+            count));
+  }
+
   static List<FieldDiff> diffs(StackSetSpec desired, StackSet actual) {
     List<FieldDiff> diffs = new ArrayList<>();
     if (!sameTemplate(desired.templateBody(), actual.templateBody())) {

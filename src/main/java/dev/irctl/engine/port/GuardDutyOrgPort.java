@@ -34,6 +34,12 @@ public interface GuardDutyOrgPort {
   List<Member> listMembers(String detectorId);
 
   /**
+   * The members among these accounts (at most {@link #MAX_ACCOUNTS_PER_CALL}, one GetMembers call);
+   * an account that is no member is left out.
+   */
+  List<Member> getMembers(String detectorId, List<String> accountIds);
+
+  /**
    * Makes the accounts members (batched by {@link #MAX_ACCOUNTS_PER_CALL}); returns the accounts
    * GuardDuty did not process, with its reason.
    */

@@ -58,6 +58,17 @@ public interface StackSetsPort {
       List<String> regions,
       OperationPreferences preferences);
 
+  /**
+   * Deletes (never retains) the stacks of these accounts only, in each region: the OUs they were
+   * deployed through with AccountFilterType INTERSECTION, so the OUs' other accounts keep theirs.
+   */
+  String deleteAccountInstances(
+      String name,
+      List<String> organizationalUnitIds,
+      List<String> accounts,
+      List<String> regions,
+      OperationPreferences preferences);
+
   void deleteStackSet(String name);
 
   /** Who the caller is to StackSets: the management account or a delegated administrator. */

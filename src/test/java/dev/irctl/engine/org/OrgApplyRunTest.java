@@ -202,7 +202,7 @@ class OrgApplyRunTest {
   }
 
   @Test
-  void thePlanSaysTheAdminIsLeftOutAndAnOutdatedAdminInstanceFromBeforeIsNotRetriedForever() {
+  void thePlanSaysTheAdminIsLeftOutAndAnOutdatedAdminInstanceFromBeforeIsDeletedNotRetried() {
     FakePorts ports = organization();
     RunResult plan = run(ports, parts(RULES_V1, true), Mode.PLAN);
     assertThat(result(plan, StackSetPart.NAME, Part.GLOBAL).notes().warnings())
@@ -212,17 +212,61 @@ class OrgApplyRunTest {
                     && w.contains("apply-rules with a hub region"));
 
     run(ports, parts(RULES_V1, true), Mode.APPLY);
-    // An instance an earlier irctl deployed to the admin, now OUTDATED: the create excludes the
-    // admin, so planning its retry would repeat on every run without converging.
+    // Instances an earlier irctl deployed to the admin, one now OUTDATED: the create excludes the
+    // admin, so a retry would repeat on every run without converging; they are deleted instead.
     ports
         .stackSetsIn(HUB)
+        .instance(MemberRulesTemplate.RULES_STACK_SET, ADMIN, "eu-west-1", "CURRENT", "IN_SYNC")
         .instance(MemberRulesTemplate.RULES_STACK_SET, ADMIN, "us-east-1", "CURRENT", "IN_SYNC")
         .status(MemberRulesTemplate.RULES_STACK_SET, ADMIN, "us-east-1", "OUTDATED");
     ports.log().clear();
-    RunResult second = run(ports, parts(RULES_V1, true), Mode.APPLY);
-    assertThat(result(second, StackSetPart.NAME, Part.GLOBAL).status())
+    RunResult cleanup = run(ports, parts(RULES_V1, true), Mode.APPLY);
+    assertThat(cleanup.failed()).isZero();
+    assertThat(result(cleanup, StackSetPart.NAME, Part.GLOBAL).changes())
+        .singleElement()
+        .isInstanceOfSatisfying(
+            OrgChange.DeleteExcludedInstances.class,
+            d -> {
+              assertThat(d.accounts()).containsExactly(ADMIN);
+              assertThat(d.regions()).containsExactlyInAnyOrder("eu-west-1", "us-east-1");
+              assertThat(d.describe().resource()).contains(ADMIN).contains("(2)");
+            });
+    assertThat(ports.log().writes())
+        .containsExactly(HUB + " cloudformation:DeleteStackInstances (write)");
+    // Only the admin's instances went; the members' stay.
+    assertThat(ports.stackSetsIn(HUB).instances(MemberRulesTemplate.RULES_STACK_SET))
+        .hasSize(2 * REGIONS.size())
+        .noneMatch(i -> i.account().equals(ADMIN));
+
+    ports.log().clear();
+    RunResult again = run(ports, parts(RULES_V1, true), Mode.APPLY);
+    assertThat(result(again, StackSetPart.NAME, Part.GLOBAL).status())
         .isEqualTo(PartStatus.IN_SYNC);
     assertThat(ports.log().writes()).isEmpty();
+  }
+
+  @Test
+  void anAdminInstanceOfTheRoleStackSetIsKeptWithAWarningItsStackHoldsTheRole() {
+    FakePorts ports = organization();
+    run(ports, parts(RULES_V1, true), Mode.APPLY);
+    ports
+        .stackSetsIn(HUB)
+        .instance(MemberRulesTemplate.ROLE_STACK_SET, ADMIN, HUB, "CURRENT", "IN_SYNC");
+    ports.log().clear();
+
+    RunResult again = run(ports, parts(RULES_V1, true), Mode.APPLY);
+
+    PartResult stackSets = result(again, StackSetPart.NAME, Part.GLOBAL);
+    assertThat(stackSets.status()).isEqualTo(PartStatus.IN_SYNC);
+    assertThat(ports.log().writes()).isEmpty();
+    assertThat(stackSets.notes().warnings())
+        .anyMatch(
+            w ->
+                w.contains(MemberRulesTemplate.ROLE_STACK_SET + " has an instance")
+                    && w.contains(ADMIN)
+                    && w.contains("--retain-stacks"));
+    assertThat(ports.stackSetsIn(HUB).instances(MemberRulesTemplate.ROLE_STACK_SET))
+        .anyMatch(i -> i.account().equals(ADMIN));
   }
 
   @Test

@@ -92,6 +92,83 @@ class StackSetPlannerTest {
     assertThat(changes).extracting(c -> c.getClass().getSimpleName()).isEqualTo(expected);
   }
 
+  private static final String ADMIN = "222233334444";
+  private static final String OTHER_OU = "ou-ab12-77777777";
+
+  private static StackInstance at(String account, String region, String ou, String status) {
+    return new StackInstance(account, region, ou, status, "SUCCEEDED", null, "NOT_CHECKED");
+  }
+
+  /**
+   * name, the set's OUs, instances; expected accounts, OUs, regions and count of the delete (null:
+   * no change). The target OU is always OU.
+   */
+  static Stream<Arguments> excludedCases() {
+    StackInstance member = at("100000000001", "eu-west-1", OU, "CURRENT");
+    List<String> setOus = List.of(OU);
+    return Stream.of(
+        Arguments.of("no instance in the left-out account", setOus, List.of(member), null),
+        Arguments.of(
+            "the admin's instances from an earlier irctl, current and outdated",
+            setOus,
+            List.of(
+                member,
+                at(ADMIN, "eu-west-1", OU, "CURRENT"),
+                at(ADMIN, "us-east-1", OU, "OUTDATED")),
+            List.of(List.of(ADMIN), List.of(OU), List.of("eu-west-1", "us-east-1"), 2)),
+        Arguments.of(
+            "deployed through an OU the set no longer targets: that OU too",
+            setOus,
+            List.of(at(ADMIN, "eu-west-1", OTHER_OU, "CURRENT")),
+            List.of(List.of(ADMIN), List.of(OU, OTHER_OU), List.of("eu-west-1"), 1)),
+        Arguments.of(
+            "INOPERABLE (a failed delete): left to its warning, not retried every run",
+            setOus,
+            List.of(at(ADMIN, "eu-west-1", OU, "INOPERABLE")),
+            null),
+        Arguments.of(
+            "only the OUTDATED one of an INOPERABLE pair",
+            setOus,
+            List.of(
+                at(ADMIN, "eu-west-1", OU, "INOPERABLE"), at(ADMIN, "us-east-1", OU, "OUTDATED")),
+            List.of(List.of(ADMIN), List.of(OU), List.of("us-east-1"), 1)),
+        Arguments.of(
+            "no OU recorded by the set or the instance: through the target OUs",
+            List.of(),
+            List.of(at(ADMIN, "eu-west-1", null, "CURRENT")),
+            List.of(List.of(ADMIN), List.of(OU), List.of("eu-west-1"), 1)),
+        Arguments.of(
+            "the set's other OUs beside the targets",
+            List.of(OU, OTHER_OU),
+            List.of(at(ADMIN, "eu-west-1", null, "CURRENT")),
+            List.of(List.of(ADMIN), List.of(OU, OTHER_OU), List.of("eu-west-1"), 1)));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("excludedCases")
+  void instancesInALeftOutAccountAreDeletedThroughTheirOus(
+      String name, List<String> setOus, List<StackInstance> instances, List<Object> expected) {
+    Optional<OrgChange> change =
+        StackSetPlanner.excludedInstances(
+            "eu-west-1", actual(TEMPLATE, TAGS, setOus), List.of(OU), List.of(ADMIN), instances);
+
+    if (expected == null) {
+      assertThat(change).isEmpty();
+      return;
+    }
+    assertThat(change)
+        .get()
+        .isInstanceOfSatisfying(
+            OrgChange.DeleteExcludedInstances.class,
+            d -> {
+              assertThat(d.stackSet()).isEqualTo("irctl-member-rules");
+              assertThat(d.region()).isEqualTo("eu-west-1");
+              assertThat(
+                      List.of(d.accounts(), d.organizationalUnitIds(), d.regions(), d.instances()))
+                  .isEqualTo(expected);
+            });
+  }
+
   @Test
   void missingRegionsGetInstancesOnlyThere() {
     OrgChange.CreateStackInstances create =
