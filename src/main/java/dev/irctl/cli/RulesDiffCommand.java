@@ -46,7 +46,7 @@ final class RulesDiffCommand implements Callable<Integer> {
   Path from;
 
   @Mixin CatalogOptions catalogOptions;
-  @Mixin OutputOptions output;
+  @Mixin FormatOptions output;
   @Spec CommandLine.Model.CommandSpec spec;
 
   @Override

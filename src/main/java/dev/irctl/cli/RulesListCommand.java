@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
     })
 final class RulesListCommand implements Callable<Integer> {
   @Mixin CatalogOptions catalogOptions;
-  @Mixin OutputOptions output;
+  @Mixin FormatOptions output;
   @Spec CommandLine.Model.CommandSpec spec;
 
   @Override

@@ -56,7 +56,7 @@ final class RulesMatchCommand implements Callable<Integer> {
 
   @Mixin ParameterOptions parameters;
   @Mixin CatalogOptions catalogOptions;
-  @Mixin OutputOptions output;
+  @Mixin FormatOptions output;
   @Spec CommandLine.Model.CommandSpec spec;
 
   @Override

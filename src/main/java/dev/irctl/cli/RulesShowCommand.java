@@ -43,7 +43,7 @@ final class RulesShowCommand implements Callable<Integer> {
   boolean useExamples;
 
   @Mixin CatalogOptions catalogOptions;
-  @Mixin OutputOptions output;
+  @Mixin FormatOptions output;
   @Spec CommandLine.Model.CommandSpec spec;
 
   @Override

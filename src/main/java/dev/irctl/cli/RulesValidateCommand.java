@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
     })
 final class RulesValidateCommand implements Callable<Integer> {
   @Mixin CatalogOptions catalogOptions;
-  @Mixin OutputOptions output;
+  @Mixin FormatOptions output;
   @Spec CommandLine.Model.CommandSpec spec;
 
   @Override
