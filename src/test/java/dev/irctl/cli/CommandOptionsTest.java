@@ -397,4 +397,47 @@ class CommandOptionsTest {
     FakePorts aws = new FakePorts();
     CliRun.refused(aws, args).contains("Unknown option: '" + flag);
   }
+
+  /**
+   * status keeps the topic's --kms-key and --subscribe (they are not apply-rules' alone): it
+   * compares the topic with what apply-rules would make of them, so both show in its document.
+   */
+  @Test
+  void statusComparesTheTopicsKeyAndSubscribersItIsGiven() throws Exception {
+    FakePorts aws = new FakePorts();
+    // eu-west-1 and the regions the sign-in rules are carried to
+    for (String r :
+        List.of("eu-west-1", "us-east-1", "us-east-2", "eu-north-1", "ap-southeast-2")) {
+      aws.kmsIn(r).key("alias/irctl", false, "{\"Statement\":[]}");
+    }
+    String[] region = {"--region=eu-west-1", "--set=bucketNames=honey"};
+    CliRun applied =
+        CliRun.run(aws, concat(new String[] {"apply-rules", "--auto-approve"}, region));
+    assertThat(applied.exitCode()).as(applied.err()).isZero();
+
+    String plain = rulesChanges(aws, region);
+    String keyed = rulesChanges(aws, concat(region, "--kms-key=alias/irctl"));
+    String subscribed = rulesChanges(aws, concat(region, "--subscribe=email:soc@example.com"));
+
+    assertThat(plain).isEqualTo("[]");
+    assertThat(keyed).contains("KmsMasterKeyId").contains("alias/irctl");
+    assertThat(subscribed).contains("soc@example.com");
+  }
+
+  /** status' planned changes of the rules part in eu-west-1, as JSON. */
+  private static String rulesChanges(FakePorts aws, String... args) throws Exception {
+    CliRun run = CliRun.run(aws, concat(new String[] {"status", "--output=json"}, args));
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    for (var result : dev.irctl.render.Json.mapper().readTree(run.out()).path("results")) {
+      if (result.path("part").asText().equals("rules")
+          && result.path("region").asText().equals("eu-west-1")) {
+        return result.path("changes").toString();
+      }
+    }
+    throw new AssertionError("no rules result in eu-west-1: " + run.out());
+  }
+
+  private static String[] concat(String[] args, String... more) {
+    return Stream.concat(Stream.of(args), Stream.of(more)).toArray(String[]::new);
+  }
 }
