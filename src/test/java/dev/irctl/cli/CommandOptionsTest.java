@@ -132,32 +132,14 @@ class CommandOptionsTest {
     List<Group> account =
         List.of(GUARDDUTY, CATALOG, PARAMETERS, SELECTION, TOPIC, MESSAGE_FORMAT, DELIVERY, PRUNE);
     COMMANDS.put("", List.of(HELP));
-    COMMANDS.put(
-        "plan", concat(account, HELP, SESSION, REGIONS, OUTPUT, OUTPUT_FILE, PLAN_OUT, POLICY));
-    COMMANDS.put(
-        "apply",
-        concat(account, HELP, SESSION, REGIONS, OUTPUT, OUTPUT_FILE, APPROVE, POLICY, SAVED_PLAN));
+    COMMANDS.put("plan", concat(regional(OUTPUT_FILE, PLAN_OUT, POLICY), account));
+    COMMANDS.put("apply", concat(regional(OUTPUT_FILE, APPROVE, POLICY, SAVED_PLAN), account));
     COMMANDS.put(
         "status",
-        List.of(
-            HELP,
-            SESSION,
-            REGIONS,
-            OUTPUT,
-            OUTPUT_FILE,
-            CATALOG,
-            PARAMETERS,
-            SELECTION,
-            TOPIC,
-            MESSAGE_FORMAT,
-            DELIVERY));
+        regional(OUTPUT_FILE, CATALOG, PARAMETERS, SELECTION, TOPIC, MESSAGE_FORMAT, DELIVERY));
     COMMANDS.put(
         "doctor",
-        List.of(
-            HELP,
-            SESSION,
-            REGIONS,
-            OUTPUT,
+        regional(
             OUTPUT_FILE,
             CATALOG,
             new Group("the honey buckets doctor checks CloudTrail records", "--set"),
@@ -167,11 +149,7 @@ class CommandOptionsTest {
             MESSAGE_FORMAT));
     COMMANDS.put(
         "drill",
-        List.of(
-            HELP,
-            SESSION,
-            REGIONS,
-            OUTPUT,
+        regional(
             OUTPUT_FILE,
             new Group(
                 "the rules whose deployed patterns the drill checks against the catalog's examples",
@@ -184,17 +162,11 @@ class CommandOptionsTest {
             TOPIC,
             new Group("how long to wait for the sample finding", "--timeout"),
             new Group("send the sample finding without asking", "--auto-approve")));
-    COMMANDS.put("enable-guardduty", List.of(HELP, SESSION, REGIONS, OUTPUT, RUN, GUARDDUTY));
-    COMMANDS.put(
-        "apply-rules",
-        concat(List.of(HELP, SESSION, REGIONS, OUTPUT, RUN), account.subList(1, account.size())));
+    COMMANDS.put("enable-guardduty", regional(RUN, GUARDDUTY));
+    COMMANDS.put("apply-rules", concat(regional(RUN), account.subList(1, account.size())));
     COMMANDS.put(
         "remove-rules",
-        List.of(
-            HELP,
-            SESSION,
-            REGIONS,
-            OUTPUT,
+        regional(
             RUN,
             TOPIC,
             new Group(
@@ -275,20 +247,12 @@ class CommandOptionsTest {
     COMMANDS.put("org", List.of(HELP));
     COMMANDS.put(
         "org delegate",
-        List.of(
-            HELP,
-            SESSION,
-            REGIONS,
-            OUTPUT,
+        regional(
             RUN,
             new Group("the account made GuardDuty's delegated administrator", "--admin-account")));
     COMMANDS.put(
         "org status",
-        List.of(
-            HELP,
-            SESSION,
-            REGIONS,
-            OUTPUT,
+        regional(
             OUTPUT_FILE,
             new Group(
                 "where the member stack sets are read; --stack-set-region (hidden) is refused with"
@@ -298,16 +262,11 @@ class CommandOptionsTest {
             new Group("the text lists only accounts with a gap", "--gaps-only"),
             new Group("exit 2 when some account has a gap", "--detailed-exitcode")));
     List<Group> org = List.of(GUARDDUTY, CATALOG, PARAMETERS, SELECTION, STACK_SETS, ORG);
-    COMMANDS.put("org plan", concat(org, HELP, SESSION, REGIONS, OUTPUT, OUTPUT_FILE, PLAN_OUT));
-    COMMANDS.put(
-        "org apply", concat(org, HELP, SESSION, REGIONS, OUTPUT, OUTPUT_FILE, APPROVE, SAVED_PLAN));
+    COMMANDS.put("org plan", concat(regional(OUTPUT_FILE, PLAN_OUT), org));
+    COMMANDS.put("org apply", concat(regional(OUTPUT_FILE, APPROVE, SAVED_PLAN), org));
     COMMANDS.put(
         "org remove",
-        List.of(
-            HELP,
-            SESSION,
-            REGIONS,
-            OUTPUT,
+        regional(
             OUTPUT_FILE,
             RUN,
             STACK_SETS,
@@ -319,8 +278,9 @@ class CommandOptionsTest {
     command.getSubcommands().values().forEach(sub -> walk(sub, tree));
   }
 
-  private static List<Group> concat(List<Group> shared, Group... more) {
-    List<Group> all = new ArrayList<>(shared);
+  /** A command that reads or writes AWS region by region: help, the session, regions, output. */
+  private static List<Group> regional(Group... more) {
+    List<Group> all = new ArrayList<>(List.of(HELP, SESSION, REGIONS, OUTPUT));
     all.addAll(List.of(more));
     return all;
   }
