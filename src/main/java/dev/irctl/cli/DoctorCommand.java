@@ -7,6 +7,7 @@ import dev.irctl.engine.port.Ports;
 import dev.irctl.engine.region.RegionSelection;
 import dev.irctl.engine.rules.ApplyRulesRequest;
 import dev.irctl.render.DoctorRenderer;
+import dev.irctl.render.RunRenderer;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -34,7 +35,7 @@ public final class DoctorCommand implements Callable<Integer> {
   @Mixin OutputOptions output;
   @Mixin OutputFileOption outputFile;
   @Mixin CommandContext context;
-  @Mixin RuleOptions rules;
+  @Mixin RuleCheckOptions rules;
 
   @Override
   public Integer call() {
@@ -44,7 +45,14 @@ public final class DoctorCommand implements Callable<Integer> {
     try (Ports ports = context.openPorts(aws)) {
       RegionSelection selection = context.selectRegions(ports, aws);
       context.warn(selection);
-      DoctorResult result = DoctorRun.run(ports, Clock.systemUTC(), selection, request);
+      DoctorResult result =
+          DoctorRun.run(
+              ports,
+              Clock.systemUTC(),
+              selection,
+              request,
+              identity ->
+                  context.progress(RunRenderer.identityLine(identity, selection.regions().size())));
       DoctorRenderer renderer = new DoctorRenderer(context.style(output));
       String json = renderer.json(result, selection);
       context.print(output.json() ? json : renderer.text(result));

@@ -17,6 +17,7 @@ import dev.irctl.engine.region.RegionSelection;
 import dev.irctl.engine.rules.ApplyRulesRequest;
 import dev.irctl.engine.rules.RegionPlanner;
 import dev.irctl.render.DrillRenderer;
+import dev.irctl.render.RunRenderer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,7 +58,7 @@ public final class DrillCommand implements Callable<Integer> {
   @Mixin OutputOptions output;
   @Mixin OutputFileOption outputFile;
   @Mixin CommandContext context;
-  @Mixin RuleOptions rules;
+  @Mixin RuleReadOptions rules;
 
   @Option(
       names = "--timeout",
@@ -94,6 +95,7 @@ public final class DrillCommand implements Callable<Integer> {
             ExitCode.FAILURE,
             e);
       }
+      context.progress(RunRenderer.identityLine(identity, selection.regions().size()));
       List<DrillTarget> targets =
           selection.regions().stream()
               .map(
@@ -126,7 +128,7 @@ public final class DrillCommand implements Callable<Integer> {
                           java.util.Optional.empty())));
       reports.sort(java.util.Comparator.comparing(DrillReport::region));
       DrillRenderer renderer = new DrillRenderer(context.style(output));
-      String json = renderer.json(reports, selection);
+      String json = renderer.json(reports, selection, identity);
       context.print(output.json() ? json : renderer.text(reports));
       outputFile.write(json);
       if (root.interruption().interrupted()) {

@@ -11,10 +11,10 @@ import picocli.CommandLine.Model.OptionSpec;
 /**
  * Help's option list in groups under a heading ("Topic:", "AWS:"), so a command with twenty flags
  * reads by kind. The group comes from the mixin that declares the flag, the innermost one winning
- * (RuleOptions holds RuleTargetOptions: --topic-name is a Topic flag); a command's own flags are
- * "Options:". Mixins rather than {@code @ArgGroup}: every mixin is shared by several commands, and
- * picocli's groups cannot hold mixins, so grouping where the flags already live keeps one
- * declaration per flag.
+ * (RuleOptions holds RuleTargetOptions: --topic-name is a Topic flag; a subclass of a mixin takes
+ * its superclass's heading); a command's own flags are "Options:". Mixins rather than
+ * {@code @ArgGroup}: every mixin is shared by several commands, and picocli's groups cannot hold
+ * mixins, so grouping where the flags already live keeps one declaration per flag.
  */
 final class OptionGroups {
   static final String OWN = "Options";
@@ -24,14 +24,15 @@ final class OptionGroups {
       Map.ofEntries(
           Map.entry(AwsOptions.class, "AWS"),
           Map.entry(RegionalAwsOptions.class, "AWS"),
-          Map.entry(RuleOptions.class, "Rules"),
+          Map.entry(RuleReadOptions.class, "Rules"),
           Map.entry(CatalogOptions.class, "Rules"),
           Map.entry(ParameterOptions.class, "Rules"),
           Map.entry(RuleTargetOptions.class, "Topic"),
+          Map.entry(RuleHubOption.class, "Topic"),
           Map.entry(GuardDutyOptions.class, "GuardDuty"),
           Map.entry(PolicyOptions.class, "Policy"),
           Map.entry(OrgOptions.class, "Organization"),
-          Map.entry(OutputOptions.class, "Output"),
+          Map.entry(FormatOptions.class, "Output"),
           Map.entry(OutputFileOption.class, "Output"),
           Map.entry(DryRunOption.class, "Run"),
           Map.entry(ApproveOption.class, "Run"));
@@ -72,11 +73,22 @@ final class OptionGroups {
   private static void assign(CommandSpec spec, Map<String, String> heading) {
     for (CommandSpec mixin : spec.mixins().values()) {
       assign(mixin, heading);
-      String name = HEADINGS.get(mixin.userObject().getClass());
+      String name = heading(mixin.userObject().getClass());
       if (name != null) {
         mixin.options().forEach(o -> heading.putIfAbsent(o.longestName(), name));
       }
     }
+  }
+
+  /** A mixin's heading, or its superclass's (RuleOptions extends RuleReadOptions: "Rules"). */
+  private static String heading(Class<?> mixin) {
+    for (Class<?> c = mixin; c != null; c = c.getSuperclass()) {
+      String name = HEADINGS.get(c);
+      if (name != null) {
+        return name;
+      }
+    }
+    return null;
   }
 
   private static String render(CommandLine.Help help) {

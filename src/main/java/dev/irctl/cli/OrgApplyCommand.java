@@ -32,7 +32,7 @@ import picocli.CommandLine.Mixin;
       "",
       "Examples:",
       "  irctl org apply --all-regions --auto-approve",
-      "  irctl org apply --region eu-west-1 --ou r-ab12 --failure-tolerance 5%",
+      "  irctl org apply --region eu-west-1 --ou r-ab12 --failure-tolerance 5%%",
       "  irctl org apply plan.json --auto-approve   # saved by org plan --out"
     })
 public final class OrgApplyCommand implements Callable<Integer> {

@@ -11,8 +11,9 @@ import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --hub-region} and {@code --topic-name}, shared by apply-rules, plan, apply, status and
- * remove-rules and checked offline. {@code --event-bus} is gone and refused with why.
+ * {@code --topic-name}, shared by every command that deploys, compares, checks or removes the
+ * rules, and checked offline; the hub's checks ({@link RuleHubOption} holds the flag). {@code
+ * --event-bus} is gone and refused with why.
  */
 public final class RuleTargetOptions {
   static final String EVENT_BUS_REMOVED =
@@ -23,15 +24,6 @@ public final class RuleTargetOptions {
 
   @Option(names = "--event-bus", paramLabel = "NAME", hidden = true)
   String bus;
-
-  @Option(
-      names = "--hub-region",
-      paramLabel = "REGION",
-      description =
-          "One inbox: this region carries every rule and the one topic; every other region forwards"
-              + " matched events to its default bus (forwarder rules and the role"
-              + " irctl-event-forwarder). Must be one of the selected regions.")
-  String hubRegion;
 
   @Option(
       names = "--topic-name",
@@ -46,18 +38,6 @@ public final class RuleTargetOptions {
       throw UserException.usage(EVENT_BUS_REMOVED);
     }
     return ApplyRulesRequest.DEFAULT_BUS;
-  }
-
-  public Optional<String> hubRegion() {
-    if (hubRegion == null) {
-      return Optional.empty();
-    }
-    String hub = hubRegion.trim();
-    if (!hub.matches("[a-z]{2}(-[a-z]+)+-\\d")) {
-      throw UserException.usage(
-          "--hub-region '" + hubRegion + "' is not a region name (e.g. eu-west-1).");
-    }
-    return Optional.of(hub);
   }
 
   /**

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -40,6 +41,8 @@ final class RulesDiffCommand extends CatalogCommand {
       required = true,
       description = "The catalog you upgrade from: a directory of rule files (*.json).")
   Path from;
+
+  @Mixin FormatOptions output;
 
   @Override
   public Integer call() {

@@ -9,6 +9,7 @@ import dev.irctl.render.JsonOutput;
 import dev.irctl.render.RuleJson;
 import dev.irctl.render.TextTable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 @Command(
     mixinStandardHelpOptions = true,
@@ -23,6 +24,8 @@ import picocli.CommandLine.Command;
       "  irctl rules list --catalog ./my-rules --no-bundled"
     })
 final class RulesListCommand extends CatalogCommand {
+
+  @Mixin FormatOptions output;
 
   @Override
   public Integer call() {

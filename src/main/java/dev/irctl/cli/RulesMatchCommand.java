@@ -53,6 +53,8 @@ final class RulesMatchCommand extends CatalogCommand {
 
   @Mixin ParameterOptions parameters;
 
+  @Mixin FormatOptions output;
+
   @Override
   public Integer call() {
     List<EventInput> inputs =

@@ -39,6 +39,8 @@ final class RulesShowCommand extends CatalogCommand {
       description = "Fill parameters you did not --set with their example values.")
   boolean useExamples;
 
+  @Mixin FormatOptions output;
+
   @Override
   public Integer call() {
     Rule rule = catalogOptions.load().rule(id);

@@ -12,6 +12,7 @@ import dev.irctl.render.JsonOutput;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 @Command(
@@ -38,6 +39,8 @@ import picocli.CommandLine.Parameters;
 final class RulesTestCommand extends CatalogCommand {
   @Parameters(arity = "0..*", paramLabel = "ID", description = "Only these rules (default: all).")
   List<String> ids = new ArrayList<>();
+
+  @Mixin OutputOptions output;
 
   @Override
   public Integer call() {

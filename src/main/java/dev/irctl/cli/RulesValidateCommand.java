@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 @Command(
     mixinStandardHelpOptions = true,
@@ -34,6 +35,8 @@ import picocli.CommandLine.Command;
       "  irctl rules validate --catalog ./my-rules --no-bundled --output json"
     })
 final class RulesValidateCommand extends CatalogCommand {
+
+  @Mixin FormatOptions output;
 
   @Override
   public Integer call() {

@@ -30,7 +30,7 @@ public final class StatusCommand implements Callable<Integer> {
   @Mixin OutputOptions output;
   @Mixin OutputFileOption outputFile;
   @Mixin CommandContext context;
-  @Mixin RuleOptions rules;
+  @Mixin RuleCompareOptions rules;
 
   @Override
   public Integer call() {

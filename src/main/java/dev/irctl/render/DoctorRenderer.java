@@ -68,6 +68,7 @@ public final class DoctorRenderer {
     ObjectNode root = Json.mapper().createObjectNode();
     root.put("schemaVersion", SCHEMA_VERSION);
     root.put("command", "doctor");
+    AccountJson.put(root, result.identity());
     root.put("outcome", result.outcome().name().toLowerCase(Locale.ROOT));
     ArrayNode regions = root.putArray("regions");
     for (RegionDiagnosis diagnosis : result.regions()) {

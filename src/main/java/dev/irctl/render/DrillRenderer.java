@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.irctl.engine.drill.DrillReport;
 import dev.irctl.engine.drill.PatternCheck;
 import dev.irctl.engine.drill.RegionDrill;
+import dev.irctl.engine.port.AccountPort.Identity;
 import dev.irctl.engine.region.RegionSelection;
 import java.util.List;
 import java.util.Locale;
@@ -65,10 +66,12 @@ public final class DrillRenderer {
     return out.toString();
   }
 
-  public String json(List<DrillReport> reports, RegionSelection selection) {
+  /** The document, with whom the drill ran as ({@code identity}: sts:GetCallerIdentity). */
+  public String json(List<DrillReport> reports, RegionSelection selection, Identity identity) {
     ObjectNode root = Json.mapper().createObjectNode();
     root.put("schemaVersion", SCHEMA_VERSION);
     root.put("command", "drill");
+    AccountJson.put(root, java.util.Optional.of(identity));
     ArrayNode regions = root.putArray("regions");
     for (DrillReport report : reports) {
       RegionDrill drill = report.drill();

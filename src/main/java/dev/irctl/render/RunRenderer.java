@@ -278,10 +278,7 @@ public final class RunRenderer {
     root.put("schemaVersion", SCHEMA_VERSION);
     root.put("command", command);
     root.put("mode", result.wrote() ? "apply" : "plan");
-    ObjectNode account = root.putObject("account");
-    account.put("id", result.identity().accountId());
-    account.put("arn", result.identity().arn());
-    account.put("partition", result.identity().partition());
+    AccountJson.put(root, java.util.Optional.of(result.identity()));
     root.put("inSync", result.inSync());
     ArrayNode results = root.putArray("results");
     result.results().forEach(r -> resultJson(results.addObject(), r));

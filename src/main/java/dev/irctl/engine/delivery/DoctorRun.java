@@ -19,8 +19,16 @@ import java.util.Optional;
 public final class DoctorRun {
   private DoctorRun() {}
 
+  /**
+   * {@code identified} hears who is calling once the account is known, before any region is read
+   * (the CLI says it on stderr).
+   */
   public static DoctorResult run(
-      Ports ports, Clock clock, RegionSelection selection, ApplyRulesRequest request) {
+      Ports ports,
+      Clock clock,
+      RegionSelection selection,
+      ApplyRulesRequest request,
+      java.util.function.Consumer<Identity> identified) {
     List<RegionDiagnosis> regions = new ArrayList<>();
     selection
         .unusable()
@@ -34,16 +42,17 @@ public final class DoctorRun {
       selection
           .regions()
           .forEach(r -> regions.add(new RegionDiagnosis(r, List.of(), Optional.of(why))));
-      return sorted(regions);
+      return sorted(regions, Optional.empty());
     }
+    identified.accept(identity);
     List<DoctorTarget> targets =
         selection.regions().stream().map(r -> DoctorTargets.of(request, identity, r)).toList();
     regions.addAll(new Doctor(ports, clock).diagnose(targets).regions());
-    return sorted(regions);
+    return sorted(regions, Optional.of(identity));
   }
 
-  private static DoctorResult sorted(List<RegionDiagnosis> regions) {
+  private static DoctorResult sorted(List<RegionDiagnosis> regions, Optional<Identity> identity) {
     regions.sort(Comparator.comparing(RegionDiagnosis::region));
-    return new DoctorResult(regions);
+    return new DoctorResult(regions, identity);
   }
 }
