@@ -61,8 +61,13 @@ public final class RulesPart implements Part {
         plan.changes(), scoped.planned().state(), plan, notes(plan, scoped.remarks()));
   }
 
-  /** A region's plan with the notes saying why a region that was not chosen is in the run. */
-  public record Scoped(Planned planned, java.util.List<String> remarks) {
+  /**
+   * A region's plan with the notes saying why a region that was not chosen is in the run, and the
+   * region it forwards its events to (the hub, or for a carried region without a hub the chosen
+   * region its sign-in rules forward to); empty where the region alerts to its own topic.
+   */
+  public record Scoped(
+      Planned planned, java.util.List<String> remarks, java.util.Optional<String> forwardsTo) {
     /** The note of a carried region; empty in a chosen one. */
     public java.util.Optional<String> carriedNote() {
       return remarks.stream().findFirst();
@@ -77,13 +82,19 @@ public final class RulesPart implements Part {
     String region = context.region();
     java.util.Optional<ApplyRulesRequest> carried = request.carriedTo(region, context.regions());
     if (carried.isEmpty()) {
-      return new Scoped(readAndPlan(context, request), java.util.List.of());
+      return new Scoped(
+          readAndPlan(context, request),
+          java.util.List.of(),
+          request.forwards(region) ? request.hubRegion() : java.util.Optional.empty());
     }
     ApplyRulesRequest here = carried.get();
     java.util.Set<String> names = carriedNames(here.rules());
     return new Scoped(
-        readAndPlan(context, here, state -> only(state, names)),
-        java.util.List.of(RuleScopes.carriedNote(region, here.rules(), here.hubRegion())));
+        readAndPlan(context, here, state -> only(state, names), true),
+        java.util.List.of(
+            RuleScopes.carriedNote(
+                region, here.rules(), here.hubRegion(), request.hubRegion().isPresent())),
+        here.hubRegion());
   }
 
   /**
@@ -121,7 +132,7 @@ public final class RulesPart implements Part {
    * and the plan is made again: a second run of an unchanged catalog reads no rule tags.
    */
   public static Planned readAndPlan(PartContext context, ApplyRulesRequest request) {
-    return readAndPlan(context, request, java.util.function.UnaryOperator.identity());
+    return readAndPlan(context, request, java.util.function.UnaryOperator.identity(), false);
   }
 
   /**
@@ -131,7 +142,8 @@ public final class RulesPart implements Part {
   static Planned readAndPlan(
       PartContext context,
       ApplyRulesRequest request,
-      java.util.function.UnaryOperator<RegionState> view) {
+      java.util.function.UnaryOperator<RegionState> view,
+      boolean carried) {
     String region = context.region();
     EventBridgePort events = context.ports().eventBridge(region);
     String topicArn = RegionPlanner.topicArn(context.identity(), region, request.topic().name());
@@ -145,10 +157,10 @@ public final class RulesPart implements Part {
             topicArn,
             request.topic().kmsKey());
     RegionState state = view.apply(found.state());
-    RegionPlan plan = RegionPlanner.plan(region, request, context.identity(), state);
+    RegionPlan plan = RegionPlanner.plan(region, request, context.identity(), state, carried);
     if (!plan.unconfirmed().isEmpty()) {
       state = reader.withTags(events, state, plan.unconfirmed());
-      plan = RegionPlanner.plan(region, request, context.identity(), state);
+      plan = RegionPlanner.plan(region, request, context.identity(), state, carried);
     }
     if (!plan.unconfirmed().isEmpty()) {
       // The second plan saw the tags of every rule the first could not decide on.

@@ -43,21 +43,20 @@ public final class StatusParts {
   public List<ReadPart> parts() {
     List<ReadPart> parts = new java.util.ArrayList<>();
     parts.addAll(List.of(new GuardDutyRead(), new RulesRead(), new DeliveryRead()));
-    request.hubRegion().ifPresent(hub -> parts.add(new ForwarderRoleRead(hub)));
+    ForwarderRolePart.of(request).ifPresent(role -> parts.add(new ForwarderRoleRead(role)));
     return List.copyOf(parts);
   }
 
   /**
-   * With a hub, the forwarder role as apply-rules would plan it (present, trust policy, permission
-   * to put events on the hub bus): global, one read per run.
+   * Where forwarders send events (with a hub, or for sign-in rules carried to regions that were not
+   * chosen), the forwarder role as apply-rules would plan it (present, trust policy, permission to
+   * put events on the destination bus): global, one read per run. Nothing when no region forwards.
    */
   private final class ForwarderRoleRead implements ReadPart {
     private final ForwarderRolePart role;
-    private final String hub;
 
-    ForwarderRoleRead(String hub) {
-      this.role = new ForwarderRolePart(hub);
-      this.hub = hub;
+    ForwarderRoleRead(ForwarderRolePart role) {
+      this.role = role;
     }
 
     @Override
@@ -73,10 +72,15 @@ public final class StatusParts {
     @Override
     public PartPlan plan(PartContext context) {
       PartPlan plan = role.plan(context);
-      facts.forwarderRole(
-          ForwarderRoleStatus.of(
-              RuleTargets.hubBusArn(context.identity(), hub),
-              plan.changes().stream().map(ForwarderRolePart.RoleChange.class::cast).toList()));
+      role.target(context.regions())
+          .ifPresent(
+              to ->
+                  facts.forwarderRole(
+                      ForwarderRoleStatus.of(
+                          RuleTargets.hubBusArn(context.identity(), to),
+                          plan.changes().stream()
+                              .map(ForwarderRolePart.RoleChange.class::cast)
+                              .toList())));
       return plan;
     }
   }
@@ -120,6 +124,7 @@ public final class StatusParts {
       RulesPart.Planned planned = scoped.planned();
       RegionPlan plan = planned.plan();
       scoped.carriedNote().ifPresent(note -> facts.carried(region, note));
+      scoped.forwardsTo().ifPresent(to -> facts.forwardsTo(region, to));
       facts.rules(region, RulesStatus.of(plan), TopicStatus.of(plan, planned.state().topic()));
       return PartPlan.of(plan.changes(), planned.state(), plan, Notes.none());
     }
@@ -138,6 +143,11 @@ public final class StatusParts {
 
     @Override
     public PartPlan plan(PartContext context) {
+      if (request.forwards(context.region())) {
+        // A hub's forwarding region has no topic by design: the doctor's topic checks belong to
+        // the hub's row, and this row says where its events go.
+        return PartPlan.of(List.of(), "forwards", null, Notes.none());
+      }
       DoctorTarget target = DoctorTargets.of(request, context.identity(), context.region());
       RegionDiagnosis diagnosis =
           new Doctor(context.ports(), clock).diagnose(target, context.parallel());
