@@ -97,15 +97,27 @@ public final class RulesPart implements Part {
         here.hubRegion());
   }
 
+  /** Split indexes an earlier cut may have given a forwarder of the same source. */
+  private static final int EARLIER_SPLITS = 9;
+
   /**
    * The carried rules' names and their forwarders' (which the region may hold from a hub run; a
-   * forwarder's name does not depend on the hub).
+   * forwarder's name does not depend on the hub). A forwarder of the same source under another
+   * split index is theirs too: an earlier irctl cut the same events into other pieces, and a view
+   * without it would leave it forwarding alongside the new ones.
    */
   static java.util.Set<String> carriedNames(java.util.List<DesiredRule> carried) {
     java.util.Set<String> names = new java.util.HashSet<>();
     carried.forEach(r -> names.add(r.name()));
     try {
-      ForwarderRules.forRegion(carried, "").forEach(f -> names.add(f.name()));
+      for (DesiredRule forwarder : ForwarderRules.forRegion(carried, "")) {
+        String base = forwarder.name().replaceFirst("-\\d+$", "");
+        names.add(forwarder.name());
+        names.add(base);
+        for (int i = 1; i <= EARLIER_SPLITS; i++) {
+          names.add(base + "-" + i);
+        }
+      }
     } catch (PlanConflictException e) {
       // A rule irctl cannot forward: without a hub it has no forwarder to replace, and with one
       // the forwarding plan fails the region with this same message.

@@ -161,4 +161,29 @@ class CarriedForwardingTest {
     assertThat(back.target(List.of("eu-west-1"))).contains("eu-west-1");
     assertThat(back.target(RuleScopes.SIGN_IN_REGIONS)).isEmpty();
   }
+
+  @Test
+  void aForwarderAnEarlierCutNamedOtherwiseIsReplacedNotLeftForwardingTwice() {
+    aws.eventBridgeIn("us-east-2")
+        .existing(
+            "default",
+            "irctl-forward-aws.signin-2",
+            "{\"source\":[\"aws.signin\"],\"detail-type\":[\"AWS Console Sign In via CloudTrail\"]}",
+            "ENABLED",
+            Map.of("managed-by", "irctl"),
+            List.of(
+                new RuleTarget(
+                    RuleTarget.HUB_TARGET_ID,
+                    BUS_EU_WEST_1,
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.of(
+                        "arn:aws:iam::" + FakePorts.ACCOUNT + ":role/irctl-event-forwarder"))));
+
+    PartRun.run(aws, 4, List.of("eu-west-1"), new RulesPart(request()), false);
+
+    assertThat(aws.eventBridgeIn("us-east-2").ruleNames("default"))
+        .containsExactly("irctl-forward-aws.signin");
+  }
 }
