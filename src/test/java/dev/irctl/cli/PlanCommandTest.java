@@ -394,8 +394,8 @@ class PlanCommandTest {
         .contains("iam        pending  2 to add")
         .doesNotContain("us-east-1\n  guardduty")
         .contains(
-            "us-east-1\n  rules      pending  2 to add\n    + create rule irctl-forward-any-source")
-        .endsWith("Plan: 51 to add, 1 to change, 0 to destroy\n");
+            "us-east-1\n  rules      pending  3 to add\n    + create rule irctl-forward-any-source-1")
+        .endsWith("Plan: 52 to add, 1 to change, 0 to destroy\n");
     assertThat(plan.err()).contains("warning: skipped 7 global rule(s)");
     assertThat(apply.exitCode()).as(apply.err()).isZero();
     assertThat(status.exitCode()).as(status.err()).isZero();

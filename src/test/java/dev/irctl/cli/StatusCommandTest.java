@@ -205,7 +205,7 @@ class StatusCommandTest {
     assertThat(run.out())
         .containsPattern("us-east-2 +- +- +- +0/1/0/0 +forwards to eu-west-1 +- +-")
         .containsPattern("eu-north-1 +- +- +- +1/0/0/0 +forwards to eu-west-1 +- +-")
-        .containsPattern("us-east-1 +- +- +- +2/0/0/0 +forwards to eu-west-1")
+        .containsPattern("us-east-1 +- +- +- +3/0/0/0 +forwards to eu-west-1")
         .doesNotContain("no topic")
         .contains(
             "us-east-2: not a chosen region: AWS records console sign-ins on the global endpoint"
