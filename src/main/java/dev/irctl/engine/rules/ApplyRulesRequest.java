@@ -154,6 +154,21 @@ public record ApplyRulesRequest(
   }
 
   /**
+   * The same rules alerting to this region's topic, adding no subscription: for a carried region
+   * that another run chose (whose topic and subscriptions are that run's).
+   */
+  public ApplyRulesRequest alertingLocally() {
+    return new ApplyRulesRequest(
+        bus,
+        new TopicSpec(topic.name(), topic.kmsKey(), List.of()),
+        messageFormat,
+        false,
+        rules,
+        keptIds,
+        Optional.empty());
+  }
+
+  /**
    * Where forwarder rules send events in a run over {@code chosen}: the hub; without one, the
    * chosen region the carried sign-in rules forward to, when any are carried; else nowhere (no
    * forwarder, so no forwarder role is needed).

@@ -87,14 +87,38 @@ public final class RulesPart implements Part {
           java.util.List.of(),
           request.forwards(region) ? request.hubRegion() : java.util.Optional.empty());
     }
-    ApplyRulesRequest here = carried.get();
-    java.util.Set<String> names = carriedNames(here.rules());
+    ApplyRulesRequest forwarding = carried.get();
+    java.util.Set<String> names = carriedNames(forwarding.rules());
+    String topicArn = RegionPlanner.topicArn(context.identity(), region, request.topic().name());
+    // Without a hub, a region another run chose (its own irctl rules alert to its topic) keeps
+    // alerting there: forwarding it would undo that run, and that run would undo this one.
+    java.util.function.Function<RegionState, ApplyRulesRequest> requestFor =
+        state ->
+            request.hubRegion().isEmpty() && alertsHere(state, names, topicArn)
+                ? forwarding.alertingLocally()
+                : forwarding;
+    Planned planned =
+        readAndPlan(context, forwarding, requestFor, state -> only(state, names), true);
+    ApplyRulesRequest here = planned.request();
     return new Scoped(
-        readAndPlan(context, here, state -> only(state, names), true),
+        planned,
         java.util.List.of(
-            RuleScopes.carriedNote(
-                region, here.rules(), here.hubRegion(), request.hubRegion().isPresent())),
-        here.hubRegion());
+            here.forwards(region)
+                ? RuleScopes.carriedNote(
+                    region, here.rules(), here.hubRegion(), request.hubRegion().isPresent())
+                : RuleScopes.carriedNote(region, here.rules(), java.util.Optional.empty(), false)
+                    + " This region was chosen by another run (irctl rules here alert to its"
+                    + " topic), so the sign-in rule(s) alert here too and add no subscription."),
+        here.forwards(region) ? here.hubRegion() : java.util.Optional.empty());
+  }
+
+  /** Whether an irctl rule outside {@code carried} alerts to this region's topic. */
+  private static boolean alertsHere(
+      RegionState state, java.util.Set<String> carried, String topicArn) {
+    return state.rules().stream()
+        .filter(r -> r.name().startsWith(dev.irctl.engine.Ownership.NAME_PREFIX))
+        .filter(r -> !carried.contains(r.name()) && !ForwarderRules.isForwarder(r.name()))
+        .anyMatch(r -> r.irctlTarget().map(t -> t.arn().equals(topicArn)).orElse(false));
   }
 
   /** Split indexes an earlier cut may have given a forwarder of the same source. */
@@ -136,7 +160,8 @@ public final class RulesPart implements Part {
    * A region's state as read, its plan (apply-rules and status plan alike), and every rule on the
    * bus (the quota check's count).
    */
-  public record Planned(RegionState state, RegionPlan plan, List<BusRule> onBus) {}
+  public record Planned(
+      RegionState state, RegionPlan plan, List<BusRule> onBus, ApplyRulesRequest request) {}
 
   /**
    * Reads the region and plans it. The first plan runs on the rules without their tags; the rules
@@ -144,7 +169,8 @@ public final class RulesPart implements Part {
    * and the plan is made again: a second run of an unchanged catalog reads no rule tags.
    */
   public static Planned readAndPlan(PartContext context, ApplyRulesRequest request) {
-    return readAndPlan(context, request, java.util.function.UnaryOperator.identity(), false);
+    return readAndPlan(
+        context, request, state -> request, java.util.function.UnaryOperator.identity(), false);
   }
 
   /**
@@ -153,10 +179,12 @@ public final class RulesPart implements Part {
    */
   static Planned readAndPlan(
       PartContext context,
-      ApplyRulesRequest request,
+      ApplyRulesRequest read,
+      java.util.function.Function<RegionState, ApplyRulesRequest> requestFor,
       java.util.function.UnaryOperator<RegionState> view,
       boolean carried) {
     String region = context.region();
+    ApplyRulesRequest request = read;
     EventBridgePort events = context.ports().eventBridge(region);
     String topicArn = RegionPlanner.topicArn(context.identity(), region, request.topic().name());
     RegionReader reader = new RegionReader(context.parallel());
@@ -168,6 +196,9 @@ public final class RulesPart implements Part {
             request.bus(),
             topicArn,
             request.topic().kmsKey());
+    // What to plan may depend on the whole bus (a carried region another run chose); the topic,
+    // key and bus read are the same either way.
+    request = requestFor.apply(found.state());
     RegionState state = view.apply(found.state());
     RegionPlan plan = RegionPlanner.plan(region, request, context.identity(), state, carried);
     if (!plan.unconfirmed().isEmpty()) {
@@ -178,7 +209,7 @@ public final class RulesPart implements Part {
       // The second plan saw the tags of every rule the first could not decide on.
       throw new IllegalStateException("rules still unconfirmed: " + plan.unconfirmed());
     }
-    return new Planned(state, plan, found.onBus());
+    return new Planned(state, plan, found.onBus(), request);
   }
 
   static Notes notes(RegionPlan plan) {

@@ -186,4 +186,32 @@ class CarriedForwardingTest {
     assertThat(aws.eventBridgeIn("us-east-2").ruleNames("default"))
         .containsExactly("irctl-forward-aws.signin");
   }
+
+  @Test
+  void aSignInRegionAnotherRunChoseKeepsAlertingThereAndGetsNoSubscriptionFromThisRun() {
+    PartRun.run(aws, 4, List.of("us-east-2"), new RulesPart(request()), false);
+    String topic = aws.snsIn("us-east-2").arnOf("irctl-alerts");
+    int subscriptions = aws.snsIn("us-east-2").subscriptions(topic).size();
+    aws.log().clear();
+
+    List<PartResult> results =
+        PartRun.run(aws, 4, List.of("eu-west-1"), new RulesPart(request()), false);
+
+    assertThat(aws.eventBridgeIn("us-east-2").ruleNames("default"))
+        .containsExactly("irctl-ec2", "irctl-failures");
+    assertThat(aws.log().writes()).noneMatch(c -> c.startsWith("us-east-2 "));
+    assertThat(aws.snsIn("us-east-2").subscriptions(topic)).hasSize(subscriptions);
+    assertThat(results)
+        .filteredOn(r -> r.region().equals("us-east-2"))
+        .singleElement()
+        .satisfies(
+            r ->
+                assertThat(r.notes().remarks())
+                    .singleElement()
+                    .asString()
+                    .contains("chosen by another run"));
+    // The other sign-in regions, chosen by nobody, forward.
+    assertThat(aws.eventBridgeIn("eu-north-1").ruleNames("default"))
+        .containsExactly("irctl-forward-aws.signin");
+  }
 }
