@@ -41,7 +41,7 @@ public final class AccountOptions {
     parts.add(new GuardDutyPart(detector));
     parts.addAll(AlertPathPart.withRules(new RulesPart(rulesRequest), rulesRequest));
     parts.add(new PolicyPart(iam));
-    parts.addAll(RuleTargetOptions.hubParts(rulesRequest.hubRegion()));
+    parts.addAll(RuleTargetOptions.hubParts(rulesRequest));
     return List.copyOf(parts);
   }
 

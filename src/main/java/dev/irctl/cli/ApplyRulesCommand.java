@@ -43,7 +43,7 @@ public final class ApplyRulesCommand implements Callable<Integer> {
     // The rules, for those that watch irctl's own alerting the tamper path's second target, and
     // with a hub the forwarder role.
     List<Part> parts = new ArrayList<>(AlertPathPart.withRules(new RulesPart(request), request));
-    parts.addAll(RuleTargetOptions.hubParts(request.hubRegion()));
+    parts.addAll(RuleTargetOptions.hubParts(request));
     return new RunFlow(context, aws, output)
         .execute(
             RunFlow.Request.write(

@@ -63,9 +63,13 @@ public final class RuleTargetOptions {
     }
   }
 
-  /** The forwarder role part, when there is a hub. */
-  static List<Part> hubParts(Optional<String> hub) {
-    return hub.<List<Part>>map(h -> List.of(new dev.irctl.engine.hub.ForwarderRolePart(h)))
+  /**
+   * The forwarder role part, when forwarders may be deployed: with a hub, or with sign-in rules
+   * carried to regions that were not chosen.
+   */
+  static List<Part> hubParts(dev.irctl.engine.rules.ApplyRulesRequest request) {
+    return dev.irctl.engine.hub.ForwarderRolePart.of(request)
+        .<List<Part>>map(List::of)
         .orElse(List.of());
   }
 

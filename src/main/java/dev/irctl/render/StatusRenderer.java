@@ -65,13 +65,20 @@ public final class StatusRenderer {
                                   + "/"
                                   + s.orphaned())
                       .orElse("error")),
-          new Column("TOPIC POLICY", r -> topic(r).map(StatusRenderer::policy).orElse("error")),
+          new Column(
+              "TOPIC POLICY",
+              r ->
+                  forwardsTo(r)
+                      .map(to -> "forwards to " + to)
+                      .orElseGet(() -> topic(r).map(StatusRenderer::policy).orElse("error"))),
           new Column(
               "SUBSCRIPTIONS",
               r ->
-                  topic(r)
-                      .map(t -> t.confirmed() + " confirmed, " + t.pending() + " pending")
-                      .orElse("error")),
+                  forwardsTo(r).isPresent()
+                      ? "-"
+                      : topic(r)
+                          .map(t -> t.confirmed() + " confirmed, " + t.pending() + " pending")
+                          .orElse("error")),
           new Column("DELIVERY", StatusRenderer::delivery),
           new Column("ERRORS", StatusRenderer::errors));
 
@@ -127,7 +134,10 @@ public final class StatusRenderer {
         + "\n";
   }
 
-  /** With a hub, one line: the forwarder role ok, what is wrong with it, or why it was not read. */
+  /**
+   * Where some region forwards, one line: the forwarder role ok, what is wrong with it, or why it
+   * was not read.
+   */
   private static Optional<String> forwarderRole(RunResult result, StatusFacts facts) {
     String label = "forwarder role " + dev.irctl.engine.hub.ForwarderRole.NAME + ": ";
     Optional<String> error = roleError(result);
@@ -159,8 +169,16 @@ public final class StatusRenderer {
     return row.facts().rules(row.region());
   }
 
+  /**
+   * A region whose events go to another region's bus (the hub, or the chosen region carried sign-in
+   * rules forward to) has no topic by design: its row says where they go instead.
+   */
+  private static java.util.Optional<String> forwardsTo(Row row) {
+    return row.facts().forwardsTo(row.region());
+  }
+
   private static java.util.Optional<TopicStatus> topic(Row row) {
-    return row.facts().topic(row.region());
+    return forwardsTo(row).isPresent() ? Optional.empty() : row.facts().topic(row.region());
   }
 
   /** One word, from the doctor's checks: ok, warn or broken ({@code irctl doctor} says why). */
@@ -197,7 +215,8 @@ public final class StatusRenderer {
             .filter(
                 r ->
                     rules(r).map(RulesStatus::ok).orElse(false)
-                        && topic(r).map(TopicStatus::policyOk).orElse(false))
+                        && (forwardsTo(r).isPresent()
+                            || topic(r).map(TopicStatus::policyOk).orElse(false)))
             .count();
     long failed = rows.stream().filter(Row::failed).count();
     long chosen = rows.stream().filter(r -> !carried(r)).count();
@@ -228,6 +247,7 @@ public final class StatusRenderer {
       region.put("carried", row.facts().carried(row.region()).orElse(null));
       region.set("guardduty", gd(row).map(StatusRenderer::guardDuty).orElse(null));
       region.set("rules", rules(row).map(StatusRenderer::rules).orElse(null));
+      region.put("forwardsTo", forwardsTo(row).orElse(null));
       region.set("topic", topic(row).map(StatusRenderer::topic).orElse(null));
       region.set(
           "delivery",

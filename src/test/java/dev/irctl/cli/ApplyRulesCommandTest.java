@@ -3,6 +3,7 @@ package dev.irctl.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.irctl.engine.hub.ForwarderRole;
 import dev.irctl.engine.port.AwsCallException;
 import dev.irctl.engine.port.RuleTarget;
 import dev.irctl.engine.rules.SnsTopicPolicy;
@@ -66,39 +67,113 @@ class ApplyRulesCommandTest {
         "--rule",
         "cloudtrail-tampering");
     aws.log().clear();
+    String[] args = {
+      "apply-rules",
+      "--auto-approve",
+      "--region",
+      "eu-west-1",
+      "--prune",
+      HONEY,
+      "--subscribe",
+      "email:soc@example.com"
+    };
 
-    CliRun run =
-        CliRun.run(aws, "apply-rules", "--auto-approve", "--region", "eu-west-1", "--prune", HONEY);
+    CliRun run = CliRun.run(aws, args);
 
     assertThat(run.exitCode()).as(run.err()).isZero();
+    // The sign-in regions forward the sign-in events to eu-west-1, the region the user chose,
+    // whose rules alert to its topic: no topic and no confirmation mail where they did not choose.
+    // us-east-2, which the earlier run chose, keeps alerting to its own topic (with no subscription
+    // from this run); forwarding it would undo that run.
     assertThat(aws.eventBridgeIn("us-east-2").ruleNames("default"))
         .containsExactlyInAnyOrder(
             "irctl-cloudtrail-tampering",
             "irctl-cis-console-auth-failures",
             "irctl-cis-console-signin-without-mfa");
     assertThat(aws.eventBridgeIn("us-east-1").ruleNames("default"))
-        .containsExactlyInAnyOrder(
-            "irctl-cis-console-auth-failures",
-            "irctl-cis-console-signin-without-mfa",
-            "irctl-cis-root-account-usage");
-    assertThat(aws.eventBridgeIn("ap-southeast-2").ruleNames("default")).hasSize(2);
-    assertThat(aws.eventBridgeIn("eu-north-1").ruleNames("default")).hasSize(2);
+        .isNotEmpty()
+        .allMatch(n -> n.startsWith("irctl-forward-"));
+    assertThat(aws.eventBridgeIn("ap-southeast-2").ruleNames("default"))
+        .containsExactly("irctl-forward-aws.signin");
+    assertThat(aws.eventBridgeIn("eu-north-1").ruleNames("default"))
+        .containsExactly("irctl-forward-aws.signin");
     assertThat(aws.eventBridgeIn("us-west-2").ruleNames("default")).isEmpty();
+    RuleTarget target =
+        aws.eventBridgeIn("eu-north-1")
+            .rule("default", "irctl-forward-aws.signin")
+            .orElseThrow()
+            .targets()
+            .get(RuleTarget.HUB_TARGET_ID);
+    assertThat(target.arn()).isEqualTo("arn:aws:events:eu-west-1:111122223333:event-bus/default");
+    assertThat(target.roleArn()).contains("arn:aws:iam::111122223333:role/" + ForwarderRole.NAME);
     assertThat(
-            aws.eventBridgeIn("eu-north-1")
-                .rule("default", "irctl-cis-console-auth-failures")
-                .orElseThrow()
-                .targets()
-                .get(RuleTarget.IRCTL_TARGET_ID)
-                .arn())
-        .isEqualTo(aws.snsIn("eu-north-1").arnOf("irctl-alerts"));
+            aws.alertPathFake()
+                .rolesFake()
+                .rolePolicy(ForwarderRole.NAME, ForwarderRole.POLICY_NAME))
+        .get()
+        .asString()
+        .contains("arn:aws:events:eu-west-1:111122223333:event-bus/default");
+    assertThat(aws.eventBridgeIn("eu-west-1").ruleNames("default"))
+        .contains("irctl-cis-console-auth-failures", "irctl-cis-console-signin-without-mfa");
+    for (String region : List.of("us-east-1", "eu-north-1", "ap-southeast-2")) {
+      assertThat(aws.snsIn(region).topic("irctl-alerts")).as(region).isEmpty();
+    }
+    assertThat(aws.log().writes())
+        .filteredOn(c -> c.contains("sns:Subscribe"))
+        .singleElement()
+        .asString()
+        .startsWith("eu-west-1 ");
     assertThat(run.out())
         .contains(
             "note: not a chosen region: AWS records console sign-ins on the global endpoint in")
+        .contains("forwarded to the chosen region eu-west-1 to alert through its topic")
         .contains("Other irctl rules in this region are left alone.")
         .doesNotContain("orphaned rule irctl-cloudtrail-tampering");
     assertThat(run.err()).doesNotContain("sign-in rule(s)");
     assertThat(aws.log().writes()).noneMatch(c -> c.contains("DeleteRule"));
+    aws.log().clear();
+
+    CliRun second = CliRun.run(aws, args);
+
+    assertThat(second.exitCode()).as(second.err()).isZero();
+    assertThat(aws.log().writes()).isEmpty();
+  }
+
+  @Test
+  void aSignInRegionThatAnEarlierRunGaveATopicForwardsNowAndKeepsTheTopicSayingSo() {
+    // What an irctl without forwarding left: the sign-in rules alerting to a topic in us-east-2.
+    CliRun.run(
+        aws,
+        "apply-rules",
+        "--auto-approve",
+        "--region",
+        "us-east-2",
+        "--rule",
+        "cis-console-auth-failures");
+    assertThat(aws.snsIn("us-east-2").topic("irctl-alerts")).isPresent();
+    aws.log().clear();
+
+    CliRun run =
+        CliRun.run(
+            aws,
+            "apply-rules",
+            "--auto-approve",
+            "--region",
+            "eu-west-1",
+            "--rule",
+            "cis-console-auth-failures");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(aws.eventBridgeIn("us-east-2").ruleNames("default"))
+        .containsExactly("irctl-forward-aws.signin");
+    assertThat(run.out())
+        .contains(
+            "- delete rule irctl-cis-console-auth-failures (replaced by the forwarders to"
+                + " eu-west-1, whose topic alerts)");
+    assertThat(run.out() + run.err())
+        .contains("kept the topic arn:aws:sns:us-east-2:111122223333:irctl-alerts")
+        .contains("delete it when nothing does");
+    assertThat(aws.snsIn("us-east-2").topic("irctl-alerts")).isPresent();
   }
 
   @Test

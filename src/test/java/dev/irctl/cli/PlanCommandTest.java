@@ -54,11 +54,21 @@ class PlanCommandTest {
         .contains("+ create log group /irctl/alert-path (missing)")
         .contains("+ create alarm irctl-alert-path-failed-invocations (missing)")
         .contains(
-            "the same 3 changes in 3 regions: ap-southeast-2, eu-north-1, us-east-2\n"
-                + "  rules      pending  3 to add")
+            "the same 1 change in 3 regions: ap-southeast-2, eu-north-1, us-east-2\n"
+                + "  rules      pending  1 to add\n"
+                + "    + create rule irctl-forward-aws.signin (missing)")
         .contains(
             "    note: not a chosen region: AWS records console sign-ins on the global endpoint in <region>")
-        .endsWith("Plan: 104 to add, 0 to change, 0 to destroy\n");
+        // The regions the sign-in rules are carried to forward to a chosen region: no topic there,
+        // so no confirmation mail for a region the user never named.
+        .contains("forwarded to the chosen region us-east-1 to alert through its topic")
+        .contains(
+            "target irctl-hub: (none) -> arn:aws:events:us-east-1:111122223333:event-bus/default")
+        .doesNotContain("arn:aws:sns:us-east-2")
+        .contains(
+            "  forwarder-role pending  1 to add, 1 to change\n"
+                + "    + create IAM role irctl-event-forwarder")
+        .endsWith("Plan: 99 to add, 1 to change, 0 to destroy\n");
     assertThat(run.out().indexOf("eu-west-1\n")).isLessThan(run.out().indexOf("us-east-1\n"));
   }
 
@@ -90,7 +100,7 @@ class PlanCommandTest {
         .hasValueSatisfying(d -> assertThat(d.enabled()).isTrue());
     assertThat(aws.eventBridgeIn("us-east-1").ruleNames("default")).hasSize(45);
     assertThat(aws.iamFake().attachedTo(Principal.role("responders"))).containsExactly(POLICY_ARN);
-    assertThat(apply.out()).contains("Apply: 109 added, 0 changed, 0 destroyed (");
+    assertThat(apply.out()).contains("Apply: 101 added, 1 changed, 0 destroyed (");
     aws.log().clear();
 
     CliRun plan =
@@ -181,7 +191,7 @@ class PlanCommandTest {
         .contains("  guardduty  failed: ")
         .contains("not authorized in eu-west-1")
         .contains("us-east-1\n  guardduty  pending  1 to add")
-        .contains("1 region failed (3 of 9 parts)");
+        .contains("1 region failed (3 of 10 parts)");
   }
 
   @Test
@@ -192,6 +202,8 @@ class PlanCommandTest {
     for (String region : List.of("us-east-2", "eu-north-1", "ap-southeast-2")) {
       aws.log().fail(region, "*", AwsCallException.Kind.ACCESS_DENIED, "denied");
     }
+    // and the forwarder role their forwarders use (IAM is global)
+    aws.log().fail("global", "*", AwsCallException.Kind.ACCESS_DENIED, "denied");
 
     CliRun run = CliRun.run(aws, "plan", REGIONS, HONEY, "--detailed-exitcode");
 
@@ -245,7 +257,7 @@ class PlanCommandTest {
     JsonNode carried = plan.at("/results/0");
     assertThat(carried.get("region").asText()).isEqualTo("ap-southeast-2");
     assertThat(carried.get("part").asText()).isEqualTo("rules");
-    assertThat(carried.get("changes")).hasSize(3);
+    assertThat(carried.get("changes")).hasSize(1);
     assertThat(carried.at("/notes/0").asText()).startsWith("not a chosen region: AWS records");
     JsonNode rules = plan.at("/results/3");
     assertThat(rules.get("part").asText()).isEqualTo("rules");
@@ -266,7 +278,7 @@ class PlanCommandTest {
     assertThat(iam.at("/error/message").asText()).startsWith("no principals named");
     assertThat(plan.at("/summary/regions").asInt()).isEqualTo(5);
     assertThat(plan.at("/summary/regionsWithChanges").asInt()).isEqualTo(5);
-    assertThat(plan.at("/summary/changes").asInt()).isEqualTo(3 * 3 + 1 + 39 + 3 + 1 + 46 + 3);
+    assertThat(plan.at("/summary/changes").asInt()).isEqualTo(3 * 1 + 1 + 39 + 3 + 1 + 46 + 3 + 2);
     assertThat(plan.at("/summary/failedParts").asInt()).isZero();
   }
 
@@ -279,7 +291,7 @@ class PlanCommandTest {
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out())
-        .startsWith("the same 3 changes in 3 regions: ap-southeast-2, eu-north-1, us-east-2\n")
+        .startsWith("the same 1 change in 3 regions: ap-southeast-2, eu-north-1, us-east-2\n")
         .doesNotContain("\u001B[");
     JsonNode json = Json.mapper().readTree(Files.readString(file));
     assertThat(json.get("command").asText()).isEqualTo("plan");
@@ -381,8 +393,9 @@ class PlanCommandTest {
         .contains("findingPublishingFrequency: (none) -> ONE_HOUR")
         .contains("iam        pending  2 to add")
         .doesNotContain("us-east-1\n  guardduty")
-        .contains("us-east-1\n  rules      pending  4 to add")
-        .endsWith("Plan: 58 to add, 0 to change, 0 to destroy\n");
+        .contains(
+            "us-east-1\n  rules      pending  3 to add\n    + create rule irctl-forward-any-source-1")
+        .endsWith("Plan: 52 to add, 1 to change, 0 to destroy\n");
     assertThat(plan.err()).contains("warning: skipped 7 global rule(s)");
     assertThat(apply.exitCode()).as(apply.err()).isZero();
     assertThat(status.exitCode()).as(status.err()).isZero();

@@ -2,6 +2,7 @@ package dev.irctl.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.irctl.engine.hub.ForwarderRole;
 import dev.irctl.fakes.FakePorts;
 import java.util.List;
 import java.util.Map;
@@ -112,10 +113,13 @@ class RemoveRulesCommandTest {
   void removingWithTheRegionsAnApplyChoseAlsoTakesBackTheSignInRulesItCarried() {
     CliRun apply = CliRun.run(aws, "apply-rules", "--auto-approve", "--region", "eu-west-1");
     assertThat(apply.exitCode()).as(apply.err()).isZero();
+    // Without a hub the carried sign-in rules forward to eu-west-1 through the forwarder role.
     assertThat(aws.eventBridgeIn("us-east-2").ruleNames("default"))
-        .contains("irctl-cis-console-auth-failures", "irctl-cis-console-signin-without-mfa");
+        .containsExactly("irctl-forward-aws.signin");
     assertThat(aws.eventBridgeIn("us-east-1").ruleNames("default"))
-        .contains("irctl-cis-root-account-usage");
+        .isNotEmpty()
+        .allMatch(n -> n.startsWith("irctl-forward-"));
+    assertThat(aws.alertPathFake().rolesFake().role(ForwarderRole.NAME)).isPresent();
 
     CliRun run = removeRules("--region", "eu-west-1", "--delete-topic");
 
@@ -131,6 +135,8 @@ class RemoveRulesCommandTest {
             "not a chosen region: AWS records console sign-ins on the global endpoint in <region>")
         .contains("in 3 regions: ap-southeast-2, eu-north-1, us-east-2")
         .contains("remove-rules removes only those (cis-console-auth-failures,");
+    // No forwarder is left in any region: the role they used goes too.
+    assertThat(aws.alertPathFake().rolesFake().role(ForwarderRole.NAME)).isEmpty();
   }
 
   @Test
@@ -146,6 +152,7 @@ class RemoveRulesCommandTest {
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(aws.eventBridgeIn("us-east-2").ruleNames("default"))
+        .doesNotContain("irctl-forward-aws.signin")
         .hasSize(chosenThere.size() - 2)
         .isSubsetOf(chosenThere)
         .doesNotContain("irctl-cis-console-auth-failures", "irctl-cis-console-signin-without-mfa");

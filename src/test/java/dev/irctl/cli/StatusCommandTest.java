@@ -187,10 +187,10 @@ class StatusCommandTest {
   void theRegionsTheSignInRulesAreCarriedToAreReadForThoseRulesWithTheNote() throws Exception {
     CliRun.run(aws, "apply-rules", "--auto-approve", "--region", "eu-west-1", HONEY);
     var usEast2 = aws.eventBridgeIn("us-east-2");
-    var stored = usEast2.rule("default", "irctl-cis-console-auth-failures").orElseThrow();
+    var stored = usEast2.rule("default", "irctl-forward-aws.signin").orElseThrow();
     usEast2.existing(
         "default",
-        "irctl-cis-console-auth-failures",
+        "irctl-forward-aws.signin",
         "{\"source\":[\"aws.signin\"]}",
         stored.rule().state(),
         stored.tags(),
@@ -201,22 +201,61 @@ class StatusCommandTest {
 
     assertThat(aws.log().writes()).isEmpty();
     assertThat(aws.log().calls()).noneMatch(c -> c.startsWith("us-east-2 guardduty:"));
+    // They forward to the chosen region and have no topic by design: not "no topic".
     assertThat(run.out())
-        .containsPattern("us-east-2 +- +- +- +1/1/0/0 +ok")
-        .containsPattern("eu-north-1 +- +- +- +2/0/0/0 +ok")
-        .containsPattern("us-east-1 +- +- +- +3/0/0/0 +ok")
+        .containsPattern("us-east-2 +- +- +- +0/1/0/0 +forwards to eu-west-1 +- +-")
+        .containsPattern("eu-north-1 +- +- +- +1/0/0/0 +forwards to eu-west-1 +- +-")
+        .containsPattern("us-east-1 +- +- +- +3/0/0/0 +forwards to eu-west-1")
+        .doesNotContain("no topic")
         .contains(
             "us-east-2: not a chosen region: AWS records console sign-ins on the global endpoint"
                 + " in us-east-2")
+        .contains("forwarder role irctl-event-forwarder: ok")
         .contains("1 region (and 4 for the sign-in rules only): GuardDuty enabled in 0");
     JsonNode json =
         json(CliRun.run(aws, "status", "--region", "eu-west-1", HONEY, "--output", "json").out());
     assertThat(json.at("/regions/0/region").asText()).isEqualTo("eu-west-1");
     assertThat(json.at("/regions/0/carried").isNull()).isTrue();
+    assertThat(json.at("/regions/0/forwardsTo").isNull()).isTrue();
+    assertThat(json.at("/regions/0/topic/exists").asBoolean()).isTrue();
     JsonNode carried = json.at("/regions/4");
     assertThat(carried.path("region").asText()).isEqualTo("us-east-2");
     assertThat(carried.path("carried").asText()).contains("not a chosen region");
     assertThat(carried.path("guardduty").isNull()).isTrue();
     assertThat(carried.at("/rules/drifted").asInt()).isEqualTo(1);
+    assertThat(carried.path("forwardsTo").asText()).isEqualTo("eu-west-1");
+    assertThat(carried.path("topic").isNull()).isTrue();
+    assertThat(json.at("/forwarderRole/ok").asBoolean()).isTrue();
+  }
+
+  @Test
+  void aHubsForwardingRegionsShowWhereTheirEventsGoNotAMissingTopic() throws Exception {
+    String[] regions = {"--region", "eu-west-1,us-west-2", "--hub-region", "eu-west-1", HONEY};
+    CliRun apply = CliRun.run(aws, concat(new String[] {"apply-rules", "--auto-approve"}, regions));
+    assertThat(apply.exitCode()).as(apply.err()).isZero();
+
+    CliRun run = CliRun.run(aws, concat(new String[] {"status"}, regions));
+
+    assertThat(run.out())
+        .containsPattern("eu-west-1 +\\S+ +\\S+ +\\S+ +\\d+/0/0/0 +ok +0 confirmed, 0 pending")
+        .containsPattern("us-west-2 +\\S+ +\\S+ +\\S+ +\\d+/0/0/0 +forwards to eu-west-1 +- +- +-")
+        .doesNotContain("no topic");
+    JsonNode json =
+        json(CliRun.run(aws, concat(new String[] {"status", "--output", "json"}, regions)).out());
+    JsonNode usWest2 =
+        java.util.stream.StreamSupport.stream(json.get("regions").spliterator(), false)
+            .filter(r -> r.path("region").asText().equals("us-west-2"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(usWest2.path("forwardsTo").asText()).isEqualTo("eu-west-1");
+    assertThat(usWest2.path("topic").isNull()).isTrue();
+    assertThat(usWest2.path("carried").isNull()).isTrue();
+    assertThat(usWest2.path("rules").path("missing").asInt()).isZero();
+  }
+
+  private static String[] concat(String[] a, String[] b) {
+    String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
   }
 }

@@ -2,11 +2,16 @@ package dev.irctl.engine.hub;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.irctl.catalog.ConsoleSignIns;
 import dev.irctl.engine.Change;
 import dev.irctl.engine.FieldDiff;
 import dev.irctl.engine.port.RolePort;
+import dev.irctl.engine.rules.ApplyRulesRequest;
+import dev.irctl.engine.rules.DesiredRule;
+import dev.irctl.engine.rules.RuleScopes;
 import dev.irctl.engine.rules.RuleTargets;
 import dev.irctl.engine.run.Applied;
+import dev.irctl.engine.run.Fingerprint;
 import dev.irctl.engine.run.GlobalPart;
 import dev.irctl.engine.run.Notes;
 import dev.irctl.engine.run.PartContext;
@@ -15,22 +20,64 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The role the forwarder rules of every non-hub region use to put events on the hub's default bus
- * ({@link ForwarderRole}): created, or its trust and permission documents put back, only where they
- * differ. IAM is global: one pass per run.
+ * The role the forwarder rules use to put events on another region's default bus ({@link
+ * ForwarderRole}): with a hub, every non-hub region's forwarders, to the hub; without one, the
+ * sign-in rules carried to regions that were not chosen, to the chosen region they forward to
+ * ({@link ApplyRulesRequest#forwardTarget}, known only once the run's regions are). Created, or its
+ * trust and permission documents put back, only where they differ; no change when nothing forwards.
+ * IAM is global: one pass per run.
  */
 public final class ForwarderRolePart extends GlobalPart {
   public static final String NAME = "forwarder-role";
 
-  private final String hubRegion;
+  private final Optional<String> hubRegion;
+  private final List<DesiredRule> signInRules;
 
   public ForwarderRolePart(String hubRegion) {
+    this(Optional.of(hubRegion), List.of());
+  }
+
+  private ForwarderRolePart(Optional<String> hubRegion, List<DesiredRule> signInRules) {
     super(NAME);
     this.hubRegion = hubRegion;
+    this.signInRules = List.copyOf(signInRules);
+  }
+
+  /**
+   * The part a rules run needs: with a hub always; without one when the selection has sign-in rules
+   * (they forward from the regions they are carried to); else none.
+   */
+  public static Optional<ForwarderRolePart> of(ApplyRulesRequest request) {
+    if (request.hubRegion().isPresent()) {
+      return Optional.of(new ForwarderRolePart(request.hubRegion().get()));
+    }
+    List<DesiredRule> signIn =
+        request.rules().stream().filter(r -> r.consoleSignIns() != ConsoleSignIns.NONE).toList();
+    return signIn.isEmpty()
+        ? Optional.empty()
+        : Optional.of(new ForwarderRolePart(Optional.empty(), signIn));
   }
 
   public static ForwarderRolePart fromDesired(JsonNode desired) {
-    return new ForwarderRolePart(desired.path("hubRegion").asText());
+    List<DesiredRule> signIn = new java.util.ArrayList<>();
+    desired
+        .path("signInRules")
+        .forEach(r -> signIn.add(Fingerprint.JSON.convertValue(r, DesiredRule.class)));
+    return new ForwarderRolePart(
+        desired.hasNonNull("hubRegion")
+            ? Optional.of(desired.path("hubRegion").asText())
+            : Optional.empty(),
+        signIn);
+  }
+
+  /** Where this run's forwarders send events, among {@code chosen}; empty when none forwards. */
+  public Optional<String> target(List<String> chosen) {
+    if (hubRegion.isPresent()) {
+      return hubRegion;
+    }
+    return RuleScopes.carried(signInRules, chosen).isEmpty()
+        ? Optional.empty()
+        : RuleScopes.signInDestination(chosen);
   }
 
   /** One step of the role's plan, as a reviewer reads it. */
@@ -56,13 +103,19 @@ public final class ForwarderRolePart extends GlobalPart {
 
   @Override
   public PartPlan plan(PartContext context) {
+    Optional<String> target = target(context.regions());
+    if (target.isEmpty()) {
+      // No region forwards in this run (every sign-in region was chosen): the role is not needed,
+      // and one left from an earlier run is remove-rules' to delete.
+      return PartPlan.of(List.of(), "not needed", null, Notes.none());
+    }
     RolePort roles = context.ports().alertPath().roles();
     Optional<RolePort.Role> role = roles.role(ForwarderRole.NAME);
     Optional<String> policy =
         role.isPresent()
             ? roles.rolePolicy(ForwarderRole.NAME, ForwarderRole.POLICY_NAME)
             : Optional.empty();
-    String bus = hubBusArn(context);
+    String bus = RuleTargets.hubBusArn(context.identity(), target.get());
     List<RoleChange> changes =
         ForwarderRolePlan.steps(role, policy, context.identity().accountId(), bus).stream()
             .map(step -> new RoleChange(step, bus))
@@ -99,12 +152,13 @@ public final class ForwarderRolePart extends GlobalPart {
     return Applied.of(writes, List.of());
   }
 
-  private String hubBusArn(PartContext context) {
-    return RuleTargets.hubBusArn(context.identity(), hubRegion);
-  }
-
   @Override
   public JsonNode desired() {
-    return JsonNodeFactory.instance.objectNode().put("hubRegion", hubRegion);
+    var desired = JsonNodeFactory.instance.objectNode();
+    hubRegion.ifPresent(h -> desired.put("hubRegion", h));
+    if (!signInRules.isEmpty()) {
+      desired.set("signInRules", Fingerprint.JSON.valueToTree(signInRules));
+    }
+    return desired;
   }
 }

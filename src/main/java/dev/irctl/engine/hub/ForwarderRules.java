@@ -59,22 +59,37 @@ public final class ForwarderRules {
         }
       }
     }
-    // source key → (constrained event names? → forwarder being built)
-    Map<String, Map<Boolean, Draft>> bySource = new TreeMap<>();
+    // source key → (constrained event names? and guard → forwarder being built)
+    Map<String, Map<String, Draft>> bySource = new TreeMap<>();
     byDetailType.forEach(
         (detailType, branches) -> {
-          if (branches.stream().anyMatch(b -> b.sources().isEmpty())) {
-            addSlot(bySource, ANY_SOURCE, detailType, branches);
-          } else {
-            Set<String> sources = new TreeSet<>();
-            branches.forEach(b -> sources.addAll(b.sources().get()));
-            for (String source : sources) {
-              addSlot(
-                  bySource,
-                  source,
-                  detailType,
-                  branches.stream().filter(b -> b.sources().get().contains(source)).toList());
-            }
+          List<Branch> anySource = branches.stream().filter(b -> b.sources().isEmpty()).toList();
+          Optional<List<Guard>> guards = Guard.of(anySource.stream().map(Branch::detail).toList());
+          if (guards.isEmpty()) {
+            addSlot(bySource, ANY_SOURCE, detailType, branches, NODES.objectNode());
+            return;
+          }
+          // Any-source branches take every event their guards pass (each branch implies its
+          // guard), whatever its source; the per-source slots take the rest, so the cut stays
+          // disjoint. Without any-source branches there is no guard and the per-source slots take
+          // everything.
+          if (!guards.get().isEmpty()) {
+            addSlot(bySource, ANY_SOURCE, detailType, branches, Guard.passing(guards.get()));
+          }
+          ObjectNode rest = Guard.failing(guards.get());
+          Set<String> sources = new TreeSet<>();
+          branches.stream()
+              .filter(b -> b.sources().isPresent())
+              .forEach(b -> sources.addAll(b.sources().get()));
+          for (String source : sources) {
+            addSlot(
+                bySource,
+                source,
+                detailType,
+                branches.stream()
+                    .filter(b -> b.sources().map(all -> all.contains(source)).orElse(false))
+                    .toList(),
+                rest);
           }
         });
     List<DesiredRule> forwarders = new ArrayList<>();
@@ -90,9 +105,17 @@ public final class ForwarderRules {
     return forwarders;
   }
 
-  /** One forwarder before it has a name: exact values, or an empty event-name set for "any". */
+  /**
+   * One forwarder before it has a name: exact values, or an empty event-name set for "any", and
+   * {@code guard}, the fields that cut a detail-type between the any-source forwarder and the
+   * per-source ones ({@link Guard}; empty where no cut is needed).
+   */
   private record Draft(
-      String source, Set<String> detailTypes, Optional<Set<String>> eventNames, boolean all) {
+      String source,
+      Set<String> detailTypes,
+      Optional<Set<String>> eventNames,
+      boolean all,
+      ObjectNode guard) {
     ObjectNode pattern() {
       ObjectNode pattern = NODES.objectNode();
       if (!ANY_SOURCE.equals(source)) {
@@ -101,40 +124,53 @@ public final class ForwarderRules {
       detailTypes.forEach(pattern.withArray("detail-type")::add);
       eventNames.ifPresent(
           names -> names.forEach(pattern.putObject("detail").withArray("eventName")::add));
+      Guard.merge(pattern, guard);
       return pattern;
+    }
+
+    Draft with(Set<String> detailTypes, Optional<Set<String>> eventNames) {
+      return new Draft(source, detailTypes, eventNames, all, guard);
     }
   }
 
-  /** A rule's branch: exact detail-types, exact sources (empty: any), exact event names. */
+  /**
+   * A rule's branch: exact detail-types, exact sources (empty: any), exact event names, and (for
+   * the guard of an any-source branch) its {@code detail} with the fields outside the {@code $or}.
+   */
   private record Branch(
       Set<String> detailTypes,
       Optional<Set<String>> sources,
       Optional<Set<String>> eventNames,
-      boolean all) {}
+      boolean all,
+      JsonNode detail) {}
 
   private static void addSlot(
-      Map<String, Map<Boolean, Draft>> bySource,
+      Map<String, Map<String, Draft>> bySource,
       String source,
       String detailType,
-      List<Branch> branches) {
+      List<Branch> branches,
+      ObjectNode guard) {
     boolean constrained = branches.stream().allMatch(b -> b.eventNames().isPresent());
     boolean all = branches.stream().anyMatch(Branch::all);
-    Map<Boolean, Draft> drafts = bySource.computeIfAbsent(source, s -> new TreeMap<>());
+    Map<String, Draft> drafts = bySource.computeIfAbsent(source, s -> new TreeMap<>());
+    String key = (constrained ? "1" : "0") + guard;
     Draft draft =
         drafts.computeIfAbsent(
-            constrained,
+            key,
             c ->
                 new Draft(
                     source,
                     new TreeSet<>(),
-                    c ? Optional.of(new TreeSet<>()) : Optional.empty(),
-                    false));
+                    constrained ? Optional.of(new TreeSet<>()) : Optional.empty(),
+                    false,
+                    guard));
     draft.detailTypes().add(detailType);
     if (constrained) {
       branches.forEach(b -> draft.eventNames().get().addAll(b.eventNames().get()));
     }
     if (all && !draft.all()) {
-      drafts.put(constrained, new Draft(source, draft.detailTypes(), draft.eventNames(), true));
+      drafts.put(
+          key, new Draft(source, draft.detailTypes(), draft.eventNames(), true, draft.guard()));
     }
   }
 
@@ -145,21 +181,13 @@ public final class ForwarderRules {
     if (draft.eventNames().isPresent() && draft.eventNames().get().size() > 1) {
       List<Set<String>> halves = halves(draft.eventNames().get());
       List<Draft> parts = new ArrayList<>();
-      halves.forEach(
-          h ->
-              parts.addAll(
-                  split(
-                      new Draft(
-                          draft.source(), draft.detailTypes(), Optional.of(h), draft.all()))));
+      halves.forEach(h -> parts.addAll(split(draft.with(draft.detailTypes(), Optional.of(h)))));
       return parts;
     }
     if (draft.detailTypes().size() > 1) {
       List<Draft> parts = new ArrayList<>();
       halves(draft.detailTypes())
-          .forEach(
-              h ->
-                  parts.addAll(
-                      split(new Draft(draft.source(), h, draft.eventNames(), draft.all()))));
+          .forEach(h -> parts.addAll(split(draft.with(h, draft.eventNames()))));
       return parts;
     }
     throw new PlanConflictException(
@@ -249,8 +277,12 @@ public final class ForwarderRules {
       if (eventNames.isEmpty()) {
         eventNames = eventNames(pattern.path("detail"));
       }
+      ObjectNode detail = NODES.objectNode();
+      Guard.merge(detail, pattern.path("detail"));
+      Guard.merge(detail, branch.path("detail"));
       result.add(
-          new Branch(detailTypes.get(), exact(field(branch, pattern, "source")), eventNames, all));
+          new Branch(
+              detailTypes.get(), exact(field(branch, pattern, "source")), eventNames, all, detail));
     }
     return result;
   }

@@ -104,8 +104,11 @@ public record ApplyRulesRequest(
 
   /**
    * In a region that was not chosen but carries sign-in rules: the request for that region alone,
-   * its sign-in rules only and no prune (the region's other irctl rules are not this run's). Empty
-   * in a chosen region.
+   * its sign-in rules only and no prune (the region's other irctl rules are not this run's). Its
+   * events are always forwarded, never alerted on there: to the hub, or without one to {@link
+   * RuleScopes#signInDestination} (a chosen region, whose topic and subscriptions the user chose; a
+   * topic of its own would mail a confirmation per region the user never named). Empty in a chosen
+   * region.
    */
   public Optional<ApplyRulesRequest> carriedTo(String region, List<String> chosen) {
     List<DesiredRule> carried = RuleScopes.carried(rules, chosen).get(region);
@@ -114,6 +117,36 @@ public record ApplyRulesRequest(
     }
     return Optional.of(
         new ApplyRulesRequest(
-            bus, topic, messageFormat, false, carried, keptIds, hubRegion, List.of()));
+            bus, topic, messageFormat, false, carried, keptIds, forwardTarget(chosen), List.of()));
+  }
+
+  /**
+   * The same rules alerting to this region's topic, adding no subscription: for a carried region
+   * that another run chose (whose topic and subscriptions are that run's).
+   */
+  public ApplyRulesRequest alertingLocally() {
+    return new ApplyRulesRequest(
+        bus,
+        new TopicSpec(topic.name(), topic.kmsKey(), List.of()),
+        messageFormat,
+        false,
+        rules,
+        keptIds,
+        Optional.empty(),
+        List.of());
+  }
+
+  /**
+   * Where forwarder rules send events in a run over {@code chosen}: the hub; without one, the
+   * chosen region the carried sign-in rules forward to, when any are carried; else nowhere (no
+   * forwarder, so no forwarder role is needed).
+   */
+  public Optional<String> forwardTarget(List<String> chosen) {
+    if (hubRegion.isPresent()) {
+      return hubRegion;
+    }
+    return RuleScopes.carried(rules, chosen).isEmpty()
+        ? Optional.empty()
+        : RuleScopes.signInDestination(chosen);
   }
 }

@@ -17,8 +17,17 @@ import java.util.stream.Collectors;
 final class ForwardingPlanner {
   private ForwardingPlanner() {}
 
+  /**
+   * {@code carried}: a region that was not chosen, forwarding its carried sign-in rules' events (to
+   * the hub, or without one to a chosen region); prune never runs there, so its old topic is only
+   * reported.
+   */
   static RegionPlan plan(
-      String region, ApplyRulesRequest request, Identity identity, RegionState state) {
+      String region,
+      ApplyRulesRequest request,
+      Identity identity,
+      RegionState state,
+      boolean carried) {
     String hub = request.hubRegion().orElseThrow();
     List<DesiredRule> forwarders = ForwarderRules.forRegion(request.forwardedRulesFor(region), hub);
     // Only the selection's own rules are replaced here: a rule outside a narrowed selection keeps
@@ -30,7 +39,9 @@ final class ForwardingPlanner {
             state.rules(),
             forwarders,
             rule -> selected.contains(rule.name()) || ForwarderRules.isForwarder(rule.name()),
-            "replaced by the forwarders to the hub region " + hub);
+            carried
+                ? "replaced by the forwarders to " + hub + ", whose topic alerts"
+                : "replaced by the forwarders to the hub region " + hub);
     RulePlanner.Result rules =
         RulePlanner.plan(
             forwarders,
@@ -41,7 +52,14 @@ final class ForwardingPlanner {
     List<String> warnings = new ArrayList<>(rules.warnings());
     warnings.addAll(replaced.warnings());
     List<TopicChange> topicChanges = new ArrayList<>();
-    state.topic().ifPresent(topic -> topicChanges.addAll(oldTopic(topic, request, hub, warnings)));
+    state
+        .topic()
+        .ifPresent(
+            topic ->
+                topicChanges.addAll(
+                    carried
+                        ? carriedTopic(topic, hub, warnings)
+                        : oldTopic(topic, request, hub, warnings)));
     List<RuleChange> ruleChanges = new ArrayList<>(replaced.deletes());
     ruleChanges.addAll(rules.changes());
     return new RegionPlan(
@@ -54,6 +72,23 @@ final class ForwardingPlanner {
         List.of(),
         warnings,
         rules.unconfirmed());
+  }
+
+  /**
+   * A carried region's topic (an earlier irctl alerted there): kept, since another run that chose
+   * this region may use it, and said so.
+   */
+  private static List<TopicChange> carriedTopic(
+      ActualTopic topic, String to, List<String> warnings) {
+    warnings.add(
+        "kept the topic "
+            + topic.arn()
+            + " (and its subscriptions): the sign-in rules of this region now forward to "
+            + to
+            + " and alert through the topic there. irctl leaves it in place because this region"
+            + " was not chosen (a run that chooses it may use the topic); delete it when nothing"
+            + " does.");
+    return List.of();
   }
 
   /** The topic this region alerted to before the hub: kept unless --prune. */

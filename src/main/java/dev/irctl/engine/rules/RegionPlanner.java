@@ -27,8 +27,21 @@ public final class RegionPlanner {
 
   public static RegionPlan plan(
       String region, ApplyRulesRequest request, Identity identity, RegionState state) {
+    return plan(region, request, identity, state, false);
+  }
+
+  /**
+   * {@code carried}: the region was not chosen and {@code request} holds only the sign-in rules
+   * carried there, which always forward (see {@link ApplyRulesRequest#carriedTo}).
+   */
+  static RegionPlan plan(
+      String region,
+      ApplyRulesRequest request,
+      Identity identity,
+      RegionState state,
+      boolean carried) {
     if (request.forwards(region)) {
-      return ForwardingPlanner.plan(region, request, identity, state);
+      return ForwardingPlanner.plan(region, request, identity, state, carried);
     }
     String topicArn = topicArn(identity, region, request.topic().name());
     ObjectNode statement = SnsTopicPolicy.statement(topicArn, identity, region, request.bus());

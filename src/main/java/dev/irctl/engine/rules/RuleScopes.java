@@ -113,12 +113,38 @@ public final class RuleScopes {
     return carried;
   }
 
-  /** Why {@code rules} run in {@code region}, which was not chosen: the plan's note there. */
-  public static String carriedNote(String region, List<DesiredRule> rules, Optional<String> hub) {
+  /**
+   * Without a hub, the region carried sign-in rules forward their events to: the partition's home
+   * region when chosen (it also takes the global rules), else the first chosen region of the aws
+   * partition (the only one with carried regions). A forwarded event keeps its source, detail-type
+   * and region, so the sign-in rules deployed there (they are regional, so they are in every chosen
+   * region) match it and alert to that region's topic. One hop: EventBridge never routes an event
+   * received from another bus to a third, and irctl's rules there target the topic, not a bus.
+   * Empty when no aws region is chosen.
+   */
+  public static Optional<String> signInDestination(List<String> chosen) {
+    List<String> aws = chosen.stream().filter(r -> partition(r).equals("aws")).toList();
+    return aws.contains(GLOBAL_REGION) ? Optional.of(GLOBAL_REGION) : aws.stream().findFirst();
+  }
+
+  /**
+   * Why {@code rules} run in {@code region}, which was not chosen: the plan's note there. {@code
+   * forwardTo}: the region they forward to; {@code hub} whether that is the hub.
+   */
+  public static String carriedNote(
+      String region, List<DesiredRule> rules, Optional<String> forwardTo, boolean hub) {
     return whyCarried(region, rules)
         + ", so irctl deploys the sign-in rule(s) here too ("
         + ids(rules)
-        + (hub.map(h -> ", forwarded to the hub region " + h).orElse(""))
+        + forwardTo
+            .map(
+                to ->
+                    hub
+                        ? ", forwarded to the hub region " + to
+                        : ", forwarded to the chosen region "
+                            + to
+                            + " to alert through its topic; none is made here")
+            .orElse("")
         + "). Other irctl rules in this region are left alone.";
   }
 

@@ -61,8 +61,13 @@ public final class RulesPart implements Part {
         plan.changes(), scoped.planned().state(), plan, notes(plan, scoped.remarks()));
   }
 
-  /** A region's plan with the notes saying why a region that was not chosen is in the run. */
-  public record Scoped(Planned planned, java.util.List<String> remarks) {
+  /**
+   * A region's plan with the notes saying why a region that was not chosen is in the run, and the
+   * region it forwards its events to (the hub, or for a carried region without a hub the chosen
+   * region its sign-in rules forward to); empty where the region alerts to its own topic.
+   */
+  public record Scoped(
+      Planned planned, java.util.List<String> remarks, java.util.Optional<String> forwardsTo) {
     /** The note of a carried region; empty in a chosen one. */
     public java.util.Optional<String> carriedNote() {
       return remarks.stream().findFirst();
@@ -77,24 +82,66 @@ public final class RulesPart implements Part {
     String region = context.region();
     java.util.Optional<ApplyRulesRequest> carried = request.carriedTo(region, context.regions());
     if (carried.isEmpty()) {
-      return new Scoped(readAndPlan(context, request), java.util.List.of());
+      return new Scoped(
+          readAndPlan(context, request),
+          java.util.List.of(),
+          request.forwards(region) ? request.hubRegion() : java.util.Optional.empty());
     }
-    ApplyRulesRequest here = carried.get();
-    java.util.Set<String> names = carriedNames(here.rules());
+    ApplyRulesRequest forwarding = carried.get();
+    java.util.Set<String> names = carriedNames(forwarding.rules());
+    String topicArn = RegionPlanner.topicArn(context.identity(), region, request.topic().name());
+    // Without a hub, a region another run chose (its own irctl rules alert to its topic) keeps
+    // alerting there: forwarding it would undo that run, and that run would undo this one.
+    java.util.function.Function<RegionState, ApplyRulesRequest> requestFor =
+        state ->
+            request.hubRegion().isEmpty() && alertsHere(state, names, topicArn)
+                ? forwarding.alertingLocally()
+                : forwarding;
+    Planned planned =
+        readAndPlan(context, forwarding, requestFor, state -> only(state, names), true);
+    ApplyRulesRequest here = planned.request();
     return new Scoped(
-        readAndPlan(context, here, state -> only(state, names)),
-        java.util.List.of(RuleScopes.carriedNote(region, here.rules(), here.hubRegion())));
+        planned,
+        java.util.List.of(
+            here.forwards(region)
+                ? RuleScopes.carriedNote(
+                    region, here.rules(), here.hubRegion(), request.hubRegion().isPresent())
+                : RuleScopes.carriedNote(region, here.rules(), java.util.Optional.empty(), false)
+                    + " This region was chosen by another run (irctl rules here alert to its"
+                    + " topic), so the sign-in rule(s) alert here too and add no subscription."),
+        here.forwards(region) ? here.hubRegion() : java.util.Optional.empty());
   }
+
+  /** Whether an irctl rule outside {@code carried} alerts to this region's topic. */
+  private static boolean alertsHere(
+      RegionState state, java.util.Set<String> carried, String topicArn) {
+    return state.rules().stream()
+        .filter(r -> r.name().startsWith(dev.irctl.engine.Ownership.NAME_PREFIX))
+        .filter(r -> !carried.contains(r.name()) && !ForwarderRules.isForwarder(r.name()))
+        .anyMatch(r -> r.irctlTarget().map(t -> t.arn().equals(topicArn)).orElse(false));
+  }
+
+  /** Split indexes an earlier cut may have given a forwarder of the same source. */
+  private static final int EARLIER_SPLITS = 9;
 
   /**
    * The carried rules' names and their forwarders' (which the region may hold from a hub run; a
-   * forwarder's name does not depend on the hub).
+   * forwarder's name does not depend on the hub). A forwarder of the same source under another
+   * split index is theirs too: an earlier irctl cut the same events into other pieces, and a view
+   * without it would leave it forwarding alongside the new ones.
    */
   static java.util.Set<String> carriedNames(java.util.List<DesiredRule> carried) {
     java.util.Set<String> names = new java.util.HashSet<>();
     carried.forEach(r -> names.add(r.name()));
     try {
-      ForwarderRules.forRegion(carried, "").forEach(f -> names.add(f.name()));
+      for (DesiredRule forwarder : ForwarderRules.forRegion(carried, "")) {
+        String base = forwarder.name().replaceFirst("-\\d+$", "");
+        names.add(forwarder.name());
+        names.add(base);
+        for (int i = 1; i <= EARLIER_SPLITS; i++) {
+          names.add(base + "-" + i);
+        }
+      }
     } catch (PlanConflictException e) {
       // A rule irctl cannot forward: without a hub it has no forwarder to replace, and with one
       // the forwarding plan fails the region with this same message.
@@ -113,7 +160,8 @@ public final class RulesPart implements Part {
    * A region's state as read, its plan (apply-rules and status plan alike), and every rule on the
    * bus (the quota check's count).
    */
-  public record Planned(RegionState state, RegionPlan plan, List<BusRule> onBus) {}
+  public record Planned(
+      RegionState state, RegionPlan plan, List<BusRule> onBus, ApplyRulesRequest request) {}
 
   /**
    * Reads the region and plans it. The first plan runs on the rules without their tags; the rules
@@ -121,7 +169,8 @@ public final class RulesPart implements Part {
    * and the plan is made again: a second run of an unchanged catalog reads no rule tags.
    */
   public static Planned readAndPlan(PartContext context, ApplyRulesRequest request) {
-    return readAndPlan(context, request, java.util.function.UnaryOperator.identity());
+    return readAndPlan(
+        context, request, state -> request, java.util.function.UnaryOperator.identity(), false);
   }
 
   /**
@@ -130,9 +179,12 @@ public final class RulesPart implements Part {
    */
   static Planned readAndPlan(
       PartContext context,
-      ApplyRulesRequest request,
-      java.util.function.UnaryOperator<RegionState> view) {
+      ApplyRulesRequest read,
+      java.util.function.Function<RegionState, ApplyRulesRequest> requestFor,
+      java.util.function.UnaryOperator<RegionState> view,
+      boolean carried) {
     String region = context.region();
+    ApplyRulesRequest request = read;
     EventBridgePort events = context.ports().eventBridge(region);
     String topicArn = RegionPlanner.topicArn(context.identity(), region, request.topic().name());
     RegionReader reader = new RegionReader(context.parallel());
@@ -144,17 +196,20 @@ public final class RulesPart implements Part {
             request.bus(),
             topicArn,
             request.topic().kmsKey());
+    // What to plan may depend on the whole bus (a carried region another run chose); the topic,
+    // key and bus read are the same either way.
+    request = requestFor.apply(found.state());
     RegionState state = view.apply(found.state());
-    RegionPlan plan = RegionPlanner.plan(region, request, context.identity(), state);
+    RegionPlan plan = RegionPlanner.plan(region, request, context.identity(), state, carried);
     if (!plan.unconfirmed().isEmpty()) {
       state = reader.withTags(events, state, plan.unconfirmed());
-      plan = RegionPlanner.plan(region, request, context.identity(), state);
+      plan = RegionPlanner.plan(region, request, context.identity(), state, carried);
     }
     if (!plan.unconfirmed().isEmpty()) {
       // The second plan saw the tags of every rule the first could not decide on.
       throw new IllegalStateException("rules still unconfirmed: " + plan.unconfirmed());
     }
-    return new Planned(state, plan, found.onBus());
+    return new Planned(state, plan, found.onBus(), request);
   }
 
   static Notes notes(RegionPlan plan) {

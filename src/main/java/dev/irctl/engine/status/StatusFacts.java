@@ -15,6 +15,7 @@ public final class StatusFacts {
   private final Map<String, TopicStatus> topics = new ConcurrentHashMap<>();
   private final Map<String, RegionDiagnosis> delivery = new ConcurrentHashMap<>();
   private final Map<String, String> carried = new ConcurrentHashMap<>();
+  private final Map<String, String> forwardsTo = new ConcurrentHashMap<>();
   private volatile ForwarderRoleStatus forwarderRole;
 
   void carried(String region, String note) {
@@ -29,11 +30,24 @@ public final class StatusFacts {
     return Optional.ofNullable(carried.get(region));
   }
 
+  void forwardsTo(String region, String destination) {
+    forwardsTo.put(region, destination);
+  }
+
+  /**
+   * The region this one forwards its events to (the hub, or for a carried region without a hub the
+   * chosen region its sign-in rules forward to): such a region has no topic of its own by design.
+   * Empty where the region alerts to its own topic.
+   */
+  public Optional<String> forwardsTo(String region) {
+    return Optional.ofNullable(forwardsTo.get(region));
+  }
+
   void forwarderRole(ForwarderRoleStatus status) {
     forwarderRole = status;
   }
 
-  /** With a hub: the forwarder role's state; empty without a hub (or when it could not be read). */
+  /** The forwarder role's state where some region forwards; else (or when unread) empty. */
   public Optional<ForwarderRoleStatus> forwarderRole() {
     return Optional.ofNullable(forwarderRole);
   }

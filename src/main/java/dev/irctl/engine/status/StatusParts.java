@@ -46,24 +46,29 @@ public final class StatusParts {
     parts.add(NamedRead.regional("guardduty", this::readGuardDuty));
     parts.add(NamedRead.regional("rules", request::regions, this::readRules));
     parts.add(NamedRead.regional("delivery", this::readDelivery));
-    request.hubRegion().ifPresent(hub -> parts.add(forwarderRoleRead(hub)));
+    ForwarderRolePart.of(request).ifPresent(role -> parts.add(forwarderRoleRead(role)));
     return List.copyOf(parts);
   }
 
   /**
-   * With a hub, the forwarder role as apply-rules would plan it (present, trust policy, permission
-   * to put events on the hub bus): global, one read per run.
+   * Where forwarders send events (with a hub, or for sign-in rules carried to regions that were not
+   * chosen), the forwarder role as apply-rules would plan it (present, trust policy, permission to
+   * put events on the destination bus): global, one read per run. Nothing when no region forwards.
    */
-  private ReadPart forwarderRoleRead(String hub) {
-    ForwarderRolePart role = new ForwarderRolePart(hub);
+  private ReadPart forwarderRoleRead(ForwarderRolePart role) {
     return NamedRead.once(
         ForwarderRolePart.NAME,
         context -> {
           PartPlan plan = role.plan(context);
-          facts.forwarderRole(
-              ForwarderRoleStatus.of(
-                  RuleTargets.hubBusArn(context.identity(), hub),
-                  plan.changes().stream().map(ForwarderRolePart.RoleChange.class::cast).toList()));
+          role.target(context.regions())
+              .ifPresent(
+                  to ->
+                      facts.forwarderRole(
+                          ForwarderRoleStatus.of(
+                              RuleTargets.hubBusArn(context.identity(), to),
+                              plan.changes().stream()
+                                  .map(ForwarderRolePart.RoleChange.class::cast)
+                                  .toList())));
           return plan;
         });
   }
@@ -87,6 +92,7 @@ public final class StatusParts {
     RulesPart.Planned planned = scoped.planned();
     RegionPlan plan = planned.plan();
     scoped.carriedNote().ifPresent(note -> facts.carried(region, note));
+    scoped.forwardsTo().ifPresent(to -> facts.forwardsTo(region, to));
     facts.rules(region, RulesStatus.of(plan), TopicStatus.of(plan, planned.state().topic()));
     return PartPlan.of(plan.changes(), planned.state(), plan, Notes.none());
   }
@@ -97,6 +103,11 @@ public final class StatusParts {
    * with the reason, never a failure of status.
    */
   private PartPlan readDelivery(PartContext context) {
+    if (request.forwards(context.region())) {
+      // A hub's forwarding region has no topic by design: the doctor's topic checks belong to
+      // the hub's row, and this row says where its events go.
+      return PartPlan.of(List.of(), "forwards", null, Notes.none());
+    }
     DoctorTarget target = DoctorTargets.of(request, context.identity(), context.region());
     RegionDiagnosis diagnosis =
         new Doctor(context.ports(), clock).diagnose(target, context.parallel());

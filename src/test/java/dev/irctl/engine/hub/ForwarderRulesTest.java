@@ -97,9 +97,9 @@ class ForwarderRulesTest {
     List<String> forwardedBy =
         new MatchingBus(ForwarderRules.forRegion(carried("us-east-1"), "eu-west-1")).fired(event);
 
-    // CIS's unauthorized-calls rule watches CloudTrail API calls of every source, so IAM's calls go
-    // through the forwarder for any source, once.
-    assertThat(forwardedBy).singleElement().asString().startsWith("irctl-forward-any-source");
+    // CIS's unauthorized-calls and root rules watch every source, but only denied or root calls:
+    // an IAM user's successful IAM call goes through the aws.iam forwarder, once.
+    assertThat(forwardedBy).containsExactly("irctl-forward-aws.iam");
     assertThat(new MatchingBus(SELECTED).fired(event)).contains(iam.name());
   }
 
@@ -119,11 +119,11 @@ class ForwarderRulesTest {
           .containsEntry(ForwarderRules.TAG_FORWARDER, "eu-west-1");
       assertThat(forwarder.description().length()).isLessThanOrEqualTo(512);
     }
-    // Rules that watch every source (CIS unauthorized calls, root usage) make CloudTrail API calls
-    // one forwarder for any source; GuardDuty findings keep their own.
+    // Rules that watch every source (CIS unauthorized calls, root usage) get forwarders for any
+    // source cut on their guards (errorCode, userIdentity.type); GuardDuty keeps its own.
     assertThat(forwarders)
         .extracting(DesiredRule::name)
-        .contains("irctl-forward-aws.guardduty")
+        .anyMatch(name -> name.startsWith("irctl-forward-aws.guardduty"))
         .anyMatch(name -> name.startsWith("irctl-forward-any-source"));
   }
 
@@ -219,5 +219,116 @@ class ForwarderRulesTest {
         .isInstanceOf(PlanConflictException.class)
         .hasMessageContaining("irctl-loose")
         .hasMessageContaining("detail-types");
+  }
+
+  private static JsonNode call(String source, String eventName, String identity, String error)
+      throws Exception {
+    ObjectNode event =
+        (ObjectNode)
+            JSON.readTree(
+                "{\"version\":\"0\",\"id\":\"1\",\"account\":\"111122223333\","
+                    + "\"time\":\"2026-01-01T00:00:00Z\",\"region\":\"eu-west-1\","
+                    + "\"resources\":[],\"detail-type\":\"AWS API Call via CloudTrail\"}");
+    event.put("source", source);
+    ObjectNode detail = event.putObject("detail");
+    detail.put("eventName", eventName);
+    detail.put("eventSource", source.substring(4) + ".amazonaws.com");
+    detail.put("eventType", "AwsApiCall");
+    detail.put("sourceIPAddress", "198.51.100.23");
+    detail.put("readOnly", eventName.startsWith("Describe"));
+    detail.putObject("userIdentity").put("type", identity);
+    if (error != null) {
+      detail.put("errorCode", error);
+    }
+    return event;
+  }
+
+  @Test
+  void aRoutineCallNoRuleMatchesIsNotForwardedThoughRulesWatchEverySource() throws Exception {
+    MatchingBus forwarders =
+        new MatchingBus(ForwarderRules.forRegion(carried("eu-west-1"), "us-east-1"));
+    // The cut before forwarded every CloudTrail API call of the region (one any-source forwarder
+    // for the detail-type) because CIS unauthorized calls and root usage watch every source.
+    assertThat(forwarders.fired(call("aws.ec2", "DescribeInstances", "IAMUser", null))).isEmpty();
+    assertThat(forwarders.fired(call("aws.ssm", "GetParameter", "AssumedRole", null))).isEmpty();
+    assertThat(forwarders.fired(call("aws.ec2", "RunInstances", "AssumedRole", null))).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0} {1} as {2}, error {3}")
+  @CsvSource({
+    "aws.ec2,DescribeInstances,IAMUser,Client.UnauthorizedOperation,irctl-cis-unauthorized-api-calls",
+    "aws.kms,Decrypt,AssumedRole,AccessDeniedException,irctl-cis-unauthorized-api-calls",
+    "aws.ec2,DescribeInstances,Root,,irctl-cis-root-account-usage",
+    "aws.ec2,AuthorizeSecurityGroupIngress,Root,,irctl-cis-root-account-usage",
+    "aws.ec2,AuthorizeSecurityGroupIngress,Root,AccessDenied,irctl-cis-root-account-usage",
+    "aws.ec2,AuthorizeSecurityGroupIngress,IAMUser,,irctl-cis-security-group-changes",
+    "aws.ec2,AuthorizeSecurityGroupIngress,IAMUser,InvalidPermission.Duplicate,"
+        + "irctl-cis-security-group-changes",
+    "aws.ec2,AuthorizeSecurityGroupIngress,IAMUser,Client.UnauthorizedOperation,"
+        + "irctl-cis-security-group-changes",
+    "aws.ec2,AuthorizeSecurityGroupIngress,Root,Client.UnauthorizedOperation,"
+        + "irctl-cis-root-account-usage"
+  })
+  void callsAtTheEdgesOfTheCutAreForwardedOnceAndFireWhatTheyFireInTheRegion(
+      String source, String eventName, String identity, String error, String fires)
+      throws Exception {
+    List<DesiredRule> regional = carried("eu-west-1");
+    JsonNode event = call(source, eventName, identity, error);
+
+    List<String> native_ = new MatchingBus(regional).fired(event);
+    assertThat(native_).contains(fires);
+    assertThat(new MatchingBus(ForwarderRules.forRegion(regional, "us-east-1")).fired(event))
+        .hasSize(1);
+    assertThat(new MatchingBus(SELECTED).fired(event)).containsAll(native_);
+  }
+
+  @Test
+  void theAnySourceForwardersTakeOnlyWhatTheirGuardsPassAndTheOthersTheRest() throws Exception {
+    Map<String, JsonNode> patterns = new HashMap<>();
+    ForwarderRules.forRegion(carried("eu-west-1"), "us-east-1")
+        .forEach(f -> patterns.put(f.name(), f.pattern()));
+
+    assertThat(patterns.values())
+        .contains(
+            JSON.readTree(
+                "{\"detail-type\":[\"AWS API Call via CloudTrail\"],\"$or\":["
+                    + "{\"detail\":{\"userIdentity\":{\"type\":[\"Root\"]}}},"
+                    + "{\"detail\":{\"errorCode\":[{\"exists\":true}]}}]}"));
+    JsonNode ec2 =
+        patterns.values().stream()
+            .filter(p -> p.path("source").path(0).asText().equals("aws.ec2"))
+            .filter(
+                p -> p.path("detail-type").path(0).asText().equals("AWS API Call via CloudTrail"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(ec2.path("$or"))
+        .containsExactlyInAnyOrder(
+            JSON.readTree(
+                "{\"detail\":{\"errorCode\":[{\"exists\":false}],"
+                    + "\"userIdentity\":{\"type\":[{\"anything-but\":[\"Root\"]}]}}}"),
+            JSON.readTree(
+                "{\"detail\":{\"errorCode\":[{\"exists\":false}],"
+                    + "\"userIdentity\":{\"type\":[{\"exists\":false}]}}}"));
+  }
+
+  @Test
+  void anAnySourceRuleWithoutAFieldToGuardOnKeepsItsDetailTypeWhole() throws Exception {
+    DesiredRule unguarded =
+        rule(
+            "irctl-unguarded",
+            "{\"detail-type\":[\"AWS API Call via CloudTrail\"],"
+                + "\"detail\":{\"sourceIPAddress\":[{\"anything-but\":\"10.0.0.1\"}]}}");
+    DesiredRule ec2 =
+        rule(
+            "irctl-ec2",
+            "{\"source\":[\"aws.ec2\"],\"detail-type\":[\"AWS API Call via CloudTrail\"],"
+                + "\"detail\":{\"eventName\":[\"DeleteVpc\"]}}");
+
+    List<DesiredRule> forwarders = ForwarderRules.forRegion(List.of(unguarded, ec2), "us-east-1");
+
+    assertThat(forwarders)
+        .singleElement()
+        .extracting(DesiredRule::pattern)
+        .isEqualTo(JSON.readTree("{\"detail-type\":[\"AWS API Call via CloudTrail\"]}"));
   }
 }

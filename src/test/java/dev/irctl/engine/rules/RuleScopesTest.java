@@ -118,14 +118,28 @@ class RuleScopesTest {
     DesiredRule failures = signIn("cis-console-auth-failures", ConsoleSignIns.ALL);
     DesiredRule root = signIn("cis-root-account-usage", ConsoleSignIns.ROOT);
 
-    assertThat(RuleScopes.carriedNote("us-east-2", List.of(failures), java.util.Optional.empty()))
+    assertThat(
+            RuleScopes.carriedNote(
+                "us-east-2", List.of(failures), java.util.Optional.of("eu-west-1"), false))
         .startsWith(
             "not a chosen region: AWS records console sign-ins on the global endpoint in us-east-2")
-        .contains("(cis-console-auth-failures)")
+        .contains(
+            "(cis-console-auth-failures, forwarded to the chosen region eu-west-1 to alert through"
+                + " its topic; none is made here)")
         .endsWith("Other irctl rules in this region are left alone.");
     assertThat(
-            RuleScopes.carriedNote("us-east-1", List.of(root), java.util.Optional.of("eu-west-1")))
+            RuleScopes.carriedNote(
+                "us-east-1", List.of(root), java.util.Optional.of("eu-west-1"), true))
         .contains("AWS records root console sign-ins in us-east-1")
         .contains("(cis-root-account-usage, forwarded to the hub region eu-west-1)");
+  }
+
+  @Test
+  void withoutAHubCarriedSignInsForwardToTheHomeRegionWhenChosenElseTheFirstAwsRegion() {
+    assertThat(RuleScopes.signInDestination(List.of("eu-west-1", "us-east-1")))
+        .contains("us-east-1");
+    assertThat(RuleScopes.signInDestination(List.of("cn-north-1", "eu-west-1", "ap-south-1")))
+        .contains("eu-west-1");
+    assertThat(RuleScopes.signInDestination(List.of("us-gov-west-1"))).isEmpty();
   }
 }

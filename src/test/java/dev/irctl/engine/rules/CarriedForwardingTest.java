@@ -1,0 +1,228 @@
+package dev.irctl.engine.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.irctl.catalog.ConsoleSignIns;
+import dev.irctl.engine.hub.ForwarderRole;
+import dev.irctl.engine.hub.ForwarderRolePart;
+import dev.irctl.engine.port.RuleTarget;
+import dev.irctl.engine.run.PartResult;
+import dev.irctl.fakes.FakePorts;
+import dev.irctl.fakes.PartRun;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Without a hub, the sign-in rules carried to regions the user did not choose forward their events
+ * to a chosen region, so alerts reach only the topics and subscriptions the user chose.
+ */
+class CarriedForwardingTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String BUS_EU_WEST_1 =
+      "arn:aws:events:eu-west-1:" + FakePorts.ACCOUNT + ":event-bus/default";
+  private final FakePorts aws = new FakePorts();
+
+  private static DesiredRule rule(String id, String pattern, ConsoleSignIns signIns) {
+    try {
+      return new DesiredRule(
+          "irctl-" + id,
+          id,
+          "Title " + id,
+          "high",
+          "description " + id,
+          JSON.readTree(pattern),
+          "ENABLED",
+          Map.of("managed-by", "irctl", "irctl:rule-id", id, "irctl:catalog-version", "1"),
+          false,
+          false,
+          signIns);
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static final DesiredRule FAILURES =
+      rule(
+          "failures",
+          "{\"source\":[\"aws.signin\"],\"detail-type\":[\"AWS Console Sign In via CloudTrail\"],"
+              + "\"detail\":{\"responseElements\":{\"ConsoleLogin\":[\"Failure\"]}}}",
+          ConsoleSignIns.ALL);
+  private static final DesiredRule EC2 =
+      rule(
+          "ec2",
+          "{\"source\":[\"aws.ec2\"],\"detail-type\":[\"AWS API Call via CloudTrail\"],"
+              + "\"detail\":{\"eventName\":[\"DeleteVpc\"]}}",
+          ConsoleSignIns.NONE);
+
+  private static ApplyRulesRequest request() {
+    return new ApplyRulesRequest(
+        "default",
+        new TopicSpec(
+            "irctl-alerts", Optional.empty(), List.of(new SubscriptionSpec("email", "soc@x.co"))),
+        MessageFormat.RAW,
+        false,
+        List.of(FAILURES, EC2),
+        List.of(),
+        Optional.empty(),
+        List.of());
+  }
+
+  @Test
+  void carriedRegionsForwardToTheChosenRegionAndGetNoTopic() {
+    ApplyRulesRequest request = request();
+    List<String> chosen = List.of("eu-west-1", "eu-central-1");
+    assertThat(request.forwardTarget(chosen)).contains("eu-west-1");
+    assertThat(request.carriedTo("us-east-2", chosen).orElseThrow().forwards("us-east-2")).isTrue();
+    assertThat(request.carriedTo("eu-west-1", chosen)).isEmpty();
+
+    List<PartResult> results = PartRun.run(aws, 4, chosen, new RulesPart(request), false);
+
+    assertThat(results).noneMatch(PartResult::failed);
+    for (String region : RuleScopes.SIGN_IN_REGIONS) {
+      assertThat(aws.eventBridgeIn(region).ruleNames("default"))
+          .as(region)
+          .containsExactly("irctl-forward-aws.signin");
+      RuleTarget target =
+          aws.eventBridgeIn(region)
+              .rule("default", "irctl-forward-aws.signin")
+              .orElseThrow()
+              .targets()
+              .get(RuleTarget.HUB_TARGET_ID);
+      assertThat(target.arn()).isEqualTo(BUS_EU_WEST_1);
+      assertThat(aws.snsIn(region).topic("irctl-alerts")).as(region).isEmpty();
+    }
+    // The chosen regions alert with every rule, the sign-in rule included (forwarded events keep
+    // their source, detail-type and region, so it matches them there).
+    assertThat(aws.eventBridgeIn("eu-west-1").ruleNames("default"))
+        .containsExactly("irctl-ec2", "irctl-failures");
+    assertThat(aws.eventBridgeIn("eu-central-1").ruleNames("default"))
+        .containsExactly("irctl-ec2", "irctl-failures");
+    assertThat(results)
+        .filteredOn(r -> r.region().equals("eu-north-1"))
+        .singleElement()
+        .satisfies(
+            r ->
+                assertThat(r.notes().remarks())
+                    .singleElement()
+                    .asString()
+                    .contains("forwarded to the chosen region eu-west-1"));
+  }
+
+  @Test
+  void withTheHomeRegionChosenCarriedSignInsForwardThere() {
+    List<String> chosen = List.of("eu-west-1", "us-east-1");
+
+    PartRun.run(aws, 4, chosen, new RulesPart(request()), false);
+
+    assertThat(
+            aws.eventBridgeIn("eu-north-1")
+                .rule("default", "irctl-forward-aws.signin")
+                .orElseThrow()
+                .targets()
+                .get(RuleTarget.HUB_TARGET_ID)
+                .arn())
+        .isEqualTo(BUS_EU_WEST_1.replace("eu-west-1", "us-east-1"));
+    assertThat(aws.eventBridgeIn("us-east-1").ruleNames("default"))
+        .containsExactly("irctl-ec2", "irctl-failures");
+  }
+
+  @Test
+  void theForwarderRoleAllowsTheChosenRegionsBusAndIsNotNeededWhenNothingIsCarried() {
+    ForwarderRolePart role = ForwarderRolePart.of(request()).orElseThrow();
+
+    List<PartResult> applied = PartRun.run(aws, 4, List.of("eu-west-1"), role, false);
+
+    assertThat(applied).singleElement().satisfies(r -> assertThat(r.changes()).hasSize(2));
+    assertThat(
+            aws.alertPathFake()
+                .rolesFake()
+                .rolePolicy(ForwarderRole.NAME, ForwarderRole.POLICY_NAME))
+        .get()
+        .asString()
+        .contains(BUS_EU_WEST_1);
+    // Every sign-in region chosen: nothing is carried, nothing forwards, the role is not planned.
+    FakePorts fresh = new FakePorts();
+    List<PartResult> none = PartRun.run(fresh, 4, RuleScopes.SIGN_IN_REGIONS, role, true);
+    assertThat(none).singleElement().satisfies(r -> assertThat(r.changes()).isEmpty());
+    assertThat(fresh.log().calls()).noneMatch(c -> c.contains("iam:"));
+    // No sign-in rule selected and no hub: no role part at all.
+    ApplyRulesRequest noSignIn =
+        new ApplyRulesRequest(
+            "default",
+            request().topic(),
+            MessageFormat.RAW,
+            false,
+            List.of(EC2),
+            List.of(),
+            Optional.empty(),
+            List.of());
+    assertThat(ForwarderRolePart.of(noSignIn)).isEmpty();
+  }
+
+  @Test
+  void theRolePartSurvivesASavedPlan() {
+    ForwarderRolePart role = ForwarderRolePart.of(request()).orElseThrow();
+
+    ForwarderRolePart back = ForwarderRolePart.fromDesired(role.desired());
+
+    assertThat(back.desired()).isEqualTo(role.desired());
+    assertThat(back.target(List.of("eu-west-1"))).contains("eu-west-1");
+    assertThat(back.target(RuleScopes.SIGN_IN_REGIONS)).isEmpty();
+  }
+
+  @Test
+  void aForwarderAnEarlierCutNamedOtherwiseIsReplacedNotLeftForwardingTwice() {
+    aws.eventBridgeIn("us-east-2")
+        .existing(
+            "default",
+            "irctl-forward-aws.signin-2",
+            "{\"source\":[\"aws.signin\"],\"detail-type\":[\"AWS Console Sign In via CloudTrail\"]}",
+            "ENABLED",
+            Map.of("managed-by", "irctl"),
+            List.of(
+                new RuleTarget(
+                    RuleTarget.HUB_TARGET_ID,
+                    BUS_EU_WEST_1,
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.of(
+                        "arn:aws:iam::" + FakePorts.ACCOUNT + ":role/irctl-event-forwarder"))));
+
+    PartRun.run(aws, 4, List.of("eu-west-1"), new RulesPart(request()), false);
+
+    assertThat(aws.eventBridgeIn("us-east-2").ruleNames("default"))
+        .containsExactly("irctl-forward-aws.signin");
+  }
+
+  @Test
+  void aSignInRegionAnotherRunChoseKeepsAlertingThereAndGetsNoSubscriptionFromThisRun() {
+    PartRun.run(aws, 4, List.of("us-east-2"), new RulesPart(request()), false);
+    String topic = aws.snsIn("us-east-2").arnOf("irctl-alerts");
+    int subscriptions = aws.snsIn("us-east-2").subscriptions(topic).size();
+    aws.log().clear();
+
+    List<PartResult> results =
+        PartRun.run(aws, 4, List.of("eu-west-1"), new RulesPart(request()), false);
+
+    assertThat(aws.eventBridgeIn("us-east-2").ruleNames("default"))
+        .containsExactly("irctl-ec2", "irctl-failures");
+    assertThat(aws.log().writes()).noneMatch(c -> c.startsWith("us-east-2 "));
+    assertThat(aws.snsIn("us-east-2").subscriptions(topic)).hasSize(subscriptions);
+    assertThat(results)
+        .filteredOn(r -> r.region().equals("us-east-2"))
+        .singleElement()
+        .satisfies(
+            r ->
+                assertThat(r.notes().remarks())
+                    .singleElement()
+                    .asString()
+                    .contains("chosen by another run"));
+    // The other sign-in regions, chosen by nobody, forward.
+    assertThat(aws.eventBridgeIn("eu-north-1").ruleNames("default"))
+        .containsExactly("irctl-forward-aws.signin");
+  }
+}
