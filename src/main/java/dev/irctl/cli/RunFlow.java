@@ -152,9 +152,11 @@ final class RunFlow {
       if (result == null) {
         return ExitCode.FAILURE;
       }
-      String json = renderer.json(result);
+      // JSON only when asked for: it carries the fingerprints, which nothing else here needs.
+      boolean toFile = request.outputFile() != null && request.outputFile().given();
+      String json = output.json() || toFile ? renderer.json(result) : null;
       context.print(output.json() ? json : renderer.text(result));
-      if (request.outputFile() != null) {
+      if (toFile) {
         request.outputFile().write(json);
       }
       if (interruption().interrupted()) {
