@@ -37,6 +37,30 @@ class RunSafetyTest {
   }
 
   @Test
+  void theRegionListingRunsAlongsideTheIdentityCallAndAnIdentityFailureIsStillWhatIsSaid() {
+    aws.log().latency(300);
+
+    CliRun run = CliRun.run(aws, "enable-guardduty", "--dry-run", REGION);
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(aws.log().calls())
+        .containsExactlyInAnyOrder(
+            "global sts:GetCallerIdentity",
+            "us-east-1 ec2:DescribeRegions",
+            "us-east-1 guardduty:ListDetectors");
+    assertThat(aws.log().maxInFlight()).as("sts and DescribeRegions at once").isEqualTo(2);
+
+    aws.log().clear();
+    aws.log().fail("global", "sts:GetCallerIdentity", AwsCallException.Kind.ACCESS_DENIED, "no");
+
+    CliRun denied = CliRun.run(aws, "enable-guardduty", "--dry-run", REGION);
+
+    assertThat(denied.exitCode()).isEqualTo(1);
+    assertThat(denied.err()).contains("Could not identify the account").contains("no");
+    assertThat(aws.log().calls()).noneMatch(c -> c.contains("guardduty:"));
+  }
+
+  @Test
   void aNarrowedPruneLeavesOtherIrctlRulesAloneAndSaysSo() {
     CliRun.run(aws, "apply-rules", "--auto-approve", REGION, "--category", "guardduty");
     int before = aws.eventBridgeIn("us-east-1").ruleNames("default").size();
