@@ -4,8 +4,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cp=$(bench/classpath.sh)
-java -cp "$cp" dev.irctl.bench.EnableGuardDutyBenchmark "${1:-100}" "${2:-17}"
-java -cp "$cp" dev.irctl.bench.EnableGuardDutyBenchmark "${1:-100}" 8
+# The JVM options ./irctl runs with (C1 only, serial GC), as bench/apply-rules.sh; IRCTL_JAVA_OPTS overrides them.
+opts=${IRCTL_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}
+# shellcheck disable=SC2086
+java $opts -cp "$cp" dev.irctl.bench.EnableGuardDutyBenchmark "${1:-100}" "${2:-17}"
+# shellcheck disable=SC2086
+java $opts -cp "$cp" dev.irctl.bench.EnableGuardDutyBenchmark "${1:-100}" 8
 ./mvnw -B -q -DskipTests package >&2
 ./irctl --help >/dev/null # warm the page cache
 for i in 1 2 3 4 5; do

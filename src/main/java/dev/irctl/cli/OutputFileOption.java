@@ -36,6 +36,11 @@ public final class OutputFileOption {
     }
   }
 
+  /** True when a file was named: only then is the JSON result needed besides --output json. */
+  public boolean given() {
+    return file != null;
+  }
+
   public void write(String json) {
     if (file == null) {
       return;

@@ -3,6 +3,7 @@ package dev.irctl.cli;
 import dev.irctl.ExitCode;
 import dev.irctl.UserException;
 import dev.irctl.engine.ChangeAction;
+import dev.irctl.engine.Parallel;
 import dev.irctl.engine.port.AccountPort.Identity;
 import dev.irctl.engine.port.Ports;
 import dev.irctl.engine.region.RegionSelection;
@@ -20,9 +21,11 @@ import dev.irctl.engine.run.SavedPlan;
 import dev.irctl.render.RunRenderer;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * What every command that plans or applies does, in one place: the approval check before any call,
@@ -189,15 +192,17 @@ final class RunFlow {
       }
       context.checkCredentials(ports);
       Runner runner = runner(ports, renderer);
+      Supplier<RegionSelection> regions =
+          regional && request.saved().isEmpty()
+              ? regions(ports, preflight)
+              : () -> new RegionSelection(List.of(), List.of(), Map.of(), List.of());
       Identity identity = identify(runner);
       request.saved().ifPresent(saved -> checkAccount(saved, identity));
       preflight.check(ports, identity);
       RegionSelection selection =
           request.saved().isPresent()
               ? new RegionSelection(request.saved().get().regions(), List.of(), Map.of(), List.of())
-              : regional
-                  ? context.resolveRegions(ports, (RegionalAwsOptions) aws)
-                  : new RegionSelection(List.of(), List.of(), Map.of(), List.of());
+              : regions.get();
       context.warn(selection);
       List<String> warnings =
           request.warnings().apply(selection).stream().map(Flags::word).toList();
@@ -206,9 +211,11 @@ final class RunFlow {
       if (result == null) {
         return ExitCode.FAILURE;
       }
-      String json = renderer.json(result);
+      // JSON only when asked for: it carries the fingerprints, which nothing else here needs.
+      boolean toFile = request.outputFile() != null && request.outputFile().given();
+      String json = output.json() || toFile ? renderer.json(result) : null;
       context.print(output.json() ? json : renderer.text(result));
-      if (request.outputFile() != null) {
+      if (toFile) {
         request.outputFile().write(json);
       }
       if (interruption().interrupted()) {
@@ -235,12 +242,37 @@ final class RunFlow {
       context.checkRegionNames(ports, (RegionalAwsOptions) aws);
       context.checkCredentials(ports);
       Runner runner = runner(ports, renderer);
+      Supplier<RegionSelection> regions = regions(ports, preflight);
       Identity identity = identify(runner);
       preflight.check(ports, identity);
-      RegionSelection selection = context.resolveRegions(ports, (RegionalAwsOptions) aws);
+      RegionSelection selection = regions.get();
       context.warn(selection);
       return runner.run(identity, selection, parts, Mode.PLAN, List.of());
     }
+  }
+
+  /**
+   * The regions to act in. DescribeRegions does not need the caller's identity, so it starts now
+   * and runs alongside sts:GetCallerIdentity (one call less in every run's chain), unless a check
+   * must pass between the two: a preflight promises that nothing but identity is called before it.
+   * An identity failure still stops the run and is what the user is told; the region listing is
+   * then left unread.
+   */
+  private Supplier<RegionSelection> regions(Ports ports, Preflight preflight) {
+    Supplier<RegionSelection> resolve =
+        () -> context.resolveRegions(ports, (RegionalAwsOptions) aws);
+    if (preflight != Preflight.NONE) {
+      return resolve;
+    }
+    CompletableFuture<RegionSelection> early =
+        CompletableFuture.supplyAsync(
+            resolve,
+            task -> {
+              Thread thread = new Thread(task, "irctl-regions");
+              thread.setDaemon(true);
+              thread.start();
+            });
+    return () -> Parallel.join(early);
   }
 
   private Runner runner(Ports ports, RunRenderer renderer) {

@@ -7,9 +7,10 @@ import dev.irctl.fakes.FakeRegionDirectory;
 /**
  * enable-guardduty over the 17 default regions against the fakes with a fixed latency on every AWS
  * call, run through the real CLI. Prints the wall time next to the critical-path bound: the longest
- * chain of dependent calls (DescribeRegions, then ListDetectors, then CreateDetector on a fresh
- * account; DescribeRegions, ListDetectors, GetDetector on a re-run) times the latency. Not a test:
- * run it with bench/enable-guardduty.sh.
+ * chain of dependent calls (DescribeRegions alongside sts:GetCallerIdentity, then ListDetectors,
+ * then CreateDetector on a fresh account; GetDetector on a re-run) times the latency: 3 calls. From
+ * session 2 to 4 identity ran first, alone, and the chain was 4. Not a test: run it with
+ * bench/enable-guardduty.sh.
  */
 public final class EnableGuardDutyBenchmark {
   private EnableGuardDutyBenchmark() {}

@@ -71,6 +71,32 @@ class InstallPolicyCommandTest {
   }
 
   @Test
+  void readsThatWaitForNoOtherRunAtOnceTwoCallsDeep() {
+    CliRun.run(aws, "install-policy", "--auto-approve", "--role", "responders", "--user", "alice");
+    aws.log().clear();
+    aws.log().latency(300);
+
+    CliRun second =
+        CliRun.run(
+            aws, "install-policy", "--auto-approve", "--role", "responders", "--user", "alice");
+
+    assertThat(second.exitCode()).as(second.err()).isZero();
+    // [GetRole ‖ GetUser ‖ GetPolicy], then [GetPolicyVersion ‖ ListPolicyVersions ‖
+    // ListAttachedRolePolicies ‖ ListAttachedUserPolicies]: one after another, it was 1.
+    assertThat(aws.log().maxInFlight()).isEqualTo(4);
+    assertThat(aws.log().calls())
+        .containsExactlyInAnyOrder(
+            "global sts:GetCallerIdentity",
+            "global iam:GetRole",
+            "global iam:GetUser",
+            "global iam:GetPolicy",
+            "global iam:GetPolicyVersion",
+            "global iam:ListPolicyVersions",
+            "global iam:ListAttachedRolePolicies",
+            "global iam:ListAttachedUserPolicies");
+  }
+
+  @Test
   void aDifferingPolicyGetsANewDefaultVersionAndTheDryRunShowsTheDiff() {
     iam.existingPolicy(ARN, Map.of("managed-by", "irctl"), OLD);
     iam.existingPrincipal(Principal.role("responders"), ARN);

@@ -62,6 +62,16 @@ class OrgApplyCommandTest {
   }
 
   @Test
+  void nothingButIdentityIsCalledBeforeThePreflightRefuses() {
+    organization(false, true);
+
+    CliRun run = CliRun.run(aws, "org", "apply", REGIONS, "--auto-approve");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(aws.log().calls()).noneMatch(c -> c.contains("ec2:DescribeRegions"));
+  }
+
+  @Test
   void notTheDelegatedAdministratorIsAUsageErrorNamingTheAccountBeforeAnyWrite() {
     organization(false, true);
     CliRun run = CliRun.run(aws, "org", "apply", REGIONS, "--auto-approve");

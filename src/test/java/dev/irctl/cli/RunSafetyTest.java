@@ -32,8 +32,34 @@ class RunSafetyTest {
         .containsOnlyOnce("Connection refused");
     assertThat(run.err()).doesNotContain("us-east-1 ").doesNotContain("eu-west-1 ");
     assertThat(run.out()).isEmpty();
+    // The region listing runs alongside identity (it is no region's work); nothing else is asked.
     assertThat(aws.log().calls())
+        .filteredOn(c -> !c.endsWith("ec2:DescribeRegions"))
         .noneMatch(c -> c.startsWith("us-east-1") || c.startsWith("eu-west-1"));
+  }
+
+  @Test
+  void theRegionListingRunsAlongsideTheIdentityCallAndAnIdentityFailureIsStillWhatIsSaid() {
+    aws.log().latency(300);
+
+    CliRun run = CliRun.run(aws, "enable-guardduty", "--dry-run", REGION);
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(aws.log().calls())
+        .containsExactlyInAnyOrder(
+            "global sts:GetCallerIdentity",
+            "us-east-1 ec2:DescribeRegions",
+            "us-east-1 guardduty:ListDetectors");
+    assertThat(aws.log().maxInFlight()).as("sts and DescribeRegions at once").isEqualTo(2);
+
+    aws.log().clear();
+    aws.log().fail("global", "sts:GetCallerIdentity", AwsCallException.Kind.ACCESS_DENIED, "no");
+
+    CliRun denied = CliRun.run(aws, "enable-guardduty", "--dry-run", REGION);
+
+    assertThat(denied.exitCode()).isEqualTo(1);
+    assertThat(denied.err()).contains("Could not identify the account").contains("no");
+    assertThat(aws.log().calls()).noneMatch(c -> c.contains("guardduty:"));
   }
 
   @Test

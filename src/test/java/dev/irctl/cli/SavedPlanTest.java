@@ -145,4 +145,48 @@ class SavedPlanTest {
     assertThat(run.err()).contains("--auto-approve");
     assertThat(aws.log().calls()).isEmpty();
   }
+
+  @Test
+  void aRunThatSavesAndChecksNoPlanComputesNoFingerprintAndPlanOutOneForEveryResourceRead()
+      throws Exception {
+    long before = Fingerprint.computed();
+
+    CliRun shown = CliRun.run(aws, "plan", REGIONS, HONEY);
+    CliRun created = CliRun.run(aws, "apply-rules", "--auto-approve", REGIONS, HONEY);
+    CliRun again = CliRun.run(aws, "apply-rules", "--auto-approve", REGIONS, HONEY);
+
+    assertThat(List.of(shown, created, again)).allMatch(r -> r.exitCode() == 0);
+    assertThat(aws.log().writes()).isNotEmpty();
+    assertThat(Fingerprint.computed()).as("fingerprints without a saved plan").isEqualTo(before);
+
+    Path file = plan();
+
+    long read = 0;
+    for (var resource : Json.mapper().readTree(Files.readString(file)).path("resources")) {
+      read += resource.path("fingerprint").isTextual() ? 1 : 0;
+    }
+    assertThat(read).isPositive();
+    // One per part and region read, and the file's checksum.
+    assertThat(Fingerprint.computed() - before).isEqualTo(read + 1);
+  }
+
+  @Test
+  void anAppliedPartReportsTheFingerprintOfTheStateItWasPlannedFrom() throws Exception {
+    var planned =
+        Json.mapper().readTree(CliRun.run(aws, "plan", REGIONS, HONEY, "--output", "json").out());
+
+    CliRun run = CliRun.run(aws, "apply", "--auto-approve", REGIONS, HONEY, "--output", "json");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    var applied = Json.mapper().readTree(run.out()).path("results");
+    assertThat(applied).hasSameSizeAs(planned.path("results"));
+    for (int i = 0; i < applied.size(); i++) {
+      var was = planned.path("results").get(i);
+      var now = applied.get(i);
+      assertThat(now.path("part")).isEqualTo(was.path("part"));
+      assertThat(now.path("region")).isEqualTo(was.path("region"));
+      assertThat(now.path("fingerprint")).as(now.toString()).isEqualTo(was.path("fingerprint"));
+    }
+    assertThat(applied).anyMatch(r -> r.path("status").asText().equals("APPLIED"));
+  }
 }

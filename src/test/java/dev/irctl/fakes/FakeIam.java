@@ -17,7 +17,8 @@ import java.util.Set;
 /**
  * IAM of one account, in memory, behaving like the service for what irctl uses: numbered versions,
  * the 5-version limit, NoSuchEntity for missing principals, attachments. Calls are logged in region
- * "global".
+ * "global". A call's latency is waited out before the fake's lock is taken, so calls made at once
+ * overlap as they do against IAM.
  */
 public final class FakeIam implements IamPort {
   private static final String REGION = "global";
@@ -56,28 +57,34 @@ public final class FakeIam implements IamPort {
   }
 
   @Override
-  public synchronized Optional<ManagedPolicy> findPolicy(String policyArn) {
+  public Optional<ManagedPolicy> findPolicy(String policyArn) {
     log.record(REGION, "iam:GetPolicy", false);
-    return Optional.ofNullable(policies.get(policyArn)).map(StoredPolicy::describe);
+    synchronized (this) {
+      return Optional.ofNullable(policies.get(policyArn)).map(StoredPolicy::describe);
+    }
   }
 
   @Override
-  public synchronized String policyDocument(String policyArn, String versionId) {
+  public String policyDocument(String policyArn, String versionId) {
     log.record(REGION, "iam:GetPolicyVersion", false);
-    return stored(policyArn).versions.stream()
-        .filter(v -> v.id.equals(versionId))
-        .findFirst()
-        .orElseThrow(() -> noSuchEntity("iam:GetPolicyVersion", versionId))
-        .document;
+    synchronized (this) {
+      return stored(policyArn).versions.stream()
+          .filter(v -> v.id.equals(versionId))
+          .findFirst()
+          .orElseThrow(() -> noSuchEntity("iam:GetPolicyVersion", versionId))
+          .document;
+    }
   }
 
   @Override
-  public synchronized List<PolicyVersion> policyVersions(String policyArn) {
+  public List<PolicyVersion> policyVersions(String policyArn) {
     log.record(REGION, "iam:ListPolicyVersions", false);
-    StoredPolicy policy = stored(policyArn);
-    return policy.versions.stream()
-        .map(v -> new PolicyVersion(v.id, v.id.equals(policy.defaultVersion), v.created))
-        .toList();
+    synchronized (this) {
+      StoredPolicy policy = stored(policyArn);
+      return policy.versions.stream()
+          .map(v -> new PolicyVersion(v.id, v.id.equals(policy.defaultVersion), v.created))
+          .toList();
+    }
   }
 
   @Override
@@ -96,62 +103,74 @@ public final class FakeIam implements IamPort {
   }
 
   @Override
-  public synchronized void tagPolicy(String policyArn, Map<String, String> tags) {
+  public void tagPolicy(String policyArn, Map<String, String> tags) {
     log.record(REGION, "iam:TagPolicy", true);
-    stored(policyArn).tags.putAll(tags);
+    synchronized (this) {
+      stored(policyArn).tags.putAll(tags);
+    }
   }
 
   @Override
-  public synchronized String createDefaultVersion(String policyArn, String document) {
+  public String createDefaultVersion(String policyArn, String document) {
     log.record(REGION, "iam:CreatePolicyVersion", true);
-    StoredPolicy policy = stored(policyArn);
-    if (policy.versions.size() >= 5) {
-      throw new AwsCallException(
-          AwsCallException.Kind.INVALID_REQUEST,
-          "iam:CreatePolicyVersion",
-          "LimitExceeded: A managed policy can have up to 5 versions.");
+    synchronized (this) {
+      StoredPolicy policy = stored(policyArn);
+      if (policy.versions.size() >= 5) {
+        throw new AwsCallException(
+            AwsCallException.Kind.INVALID_REQUEST,
+            "iam:CreatePolicyVersion",
+            "LimitExceeded: A managed policy can have up to 5 versions.");
+      }
+      return policy.addVersion(document, tick());
     }
-    return policy.addVersion(document, tick());
   }
 
   @Override
-  public synchronized void deletePolicyVersion(String policyArn, String versionId) {
+  public void deletePolicyVersion(String policyArn, String versionId) {
     log.record(REGION, "iam:DeletePolicyVersion", true);
-    StoredPolicy policy = stored(policyArn);
-    if (versionId.equals(policy.defaultVersion)) {
-      throw new AwsCallException(
-          AwsCallException.Kind.INVALID_REQUEST,
-          "iam:DeletePolicyVersion",
-          "DeleteConflict: default version");
+    synchronized (this) {
+      StoredPolicy policy = stored(policyArn);
+      if (versionId.equals(policy.defaultVersion)) {
+        throw new AwsCallException(
+            AwsCallException.Kind.INVALID_REQUEST,
+            "iam:DeletePolicyVersion",
+            "DeleteConflict: default version");
+      }
+      policy.versions.removeIf(v -> v.id.equals(versionId));
     }
-    policy.versions.removeIf(v -> v.id.equals(versionId));
   }
 
   @Override
-  public synchronized boolean exists(Principal principal) {
+  public boolean exists(Principal principal) {
     log.record(REGION, "iam:Get" + capitalized(principal), false);
-    return principals.containsKey(principal);
+    synchronized (this) {
+      return principals.containsKey(principal);
+    }
   }
 
   @Override
-  public synchronized List<String> attachedPolicyArns(Principal principal) {
+  public List<String> attachedPolicyArns(Principal principal) {
     String action = "iam:ListAttached" + capitalized(principal) + "Policies";
     log.record(REGION, action, false);
-    if (!principals.containsKey(principal)) {
-      throw noSuchEntity(action, principal.toString());
+    synchronized (this) {
+      if (!principals.containsKey(principal)) {
+        throw noSuchEntity(action, principal.toString());
+      }
+      return List.copyOf(principals.get(principal));
     }
-    return List.copyOf(principals.get(principal));
   }
 
   @Override
-  public synchronized void attach(Principal principal, String policyArn) {
+  public void attach(Principal principal, String policyArn) {
     String action = "iam:Attach" + capitalized(principal) + "Policy";
     log.record(REGION, action, true);
-    if (!principals.containsKey(principal)) {
-      throw noSuchEntity(action, principal.toString());
+    synchronized (this) {
+      if (!principals.containsKey(principal)) {
+        throw noSuchEntity(action, principal.toString());
+      }
+      stored(policyArn);
+      principals.get(principal).add(policyArn);
     }
-    stored(policyArn);
-    principals.get(principal).add(policyArn);
   }
 
   private StoredPolicy stored(String arn) {

@@ -59,11 +59,10 @@ public final class PolicyPart extends GlobalPart {
     }
     IamPort iam = context.ports().iam();
     DesiredPolicy desired = desired(context.identity(), request.get());
-    PolicyReader.requirePrincipals(iam, desired.principals());
-    Optional<ActualPolicy> actual = PolicyReader.readPolicy(iam, desired.arn());
-    // A policy that does not exist is attached nowhere: no need to list attachments.
-    Map<Principal, Set<String>> attached =
-        actual.isPresent() ? PolicyReader.attachments(iam, desired.principals()) : Map.of();
+    PolicyReader.Read read =
+        PolicyReader.read(iam, context.parallel(), desired.principals(), desired.arn());
+    Optional<ActualPolicy> actual = read.policy();
+    Map<Principal, Set<String>> attached = read.attached();
     PolicyPlan plan = PolicyPlanner.plan(desired, actual, attached);
     Map<String, Set<String>> seen = new java.util.TreeMap<>();
     attached.forEach((p, arns) -> seen.put(p.toString(), new java.util.TreeSet<>(arns)));

@@ -1,8 +1,10 @@
 package dev.irctl.engine.iam;
 
+import dev.irctl.engine.Parallel;
 import dev.irctl.engine.PlanConflictException;
 import dev.irctl.engine.port.IamPort;
 import dev.irctl.engine.port.ManagedPolicy;
+import dev.irctl.engine.port.PolicyVersion;
 import dev.irctl.engine.port.Principal;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -10,16 +12,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /** Reads what install-policy's plan needs from IAM, and no more. */
 public final class PolicyReader {
   private PolicyReader() {}
 
-  /**
-   * Every named principal must exist; all missing ones are named in one error, before any write.
-   */
-  public static void requirePrincipals(IamPort iam, List<Principal> principals) {
-    List<Principal> missing = principals.stream().filter(p -> !iam.exists(p)).toList();
+  /** IAM calls of one plan in flight at once: a few principals, well under IAM's request rate. */
+  static final int CALLS_IN_FLIGHT = 8;
+
+  /** All missing principals named in one error, before any write. */
+  private static void refuseMissing(List<Principal> missing) {
     if (missing.isEmpty()) {
       return;
     }
@@ -36,23 +39,59 @@ public final class PolicyReader {
     throw new PlanConflictException(message.toString());
   }
 
-  /** The policy with its default document and versions; empty when there is none at that ARN. */
-  public static Optional<ActualPolicy> readPolicy(IamPort iam, String policyArn) {
-    Optional<ManagedPolicy> policy = iam.findPolicy(policyArn);
+  /** What the plan saw: the policy, if any, and what each principal has attached. */
+  public record Read(Optional<ActualPolicy> policy, Map<Principal, Set<String>> attached) {}
+
+  /**
+   * Every principal must exist, then the policy with its default document and versions, and each
+   * principal's attachments (none are listed when there is no policy: it is attached nowhere).
+   * Reads that do not wait for one another run at once: [GetRole/GetUser per principal ‖ GetPolicy]
+   * → [GetPolicyVersion ‖ ListPolicyVersions ‖ ListAttached*Policies per principal], two calls in a
+   * row where there were five. A missing principal is reported before anything the policy reads
+   * say.
+   */
+  public static Read read(
+      IamPort iam, Parallel parallel, List<Principal> principals, String policyArn) {
+    CompletableFuture<Optional<ManagedPolicy>> found =
+        parallel.fork(() -> iam.findPolicy(policyArn));
+    requirePrincipals(iam, parallel, principals);
+    Optional<ManagedPolicy> policy = Parallel.join(found);
     if (policy.isEmpty()) {
-      return Optional.empty();
+      return new Read(Optional.empty(), Map.of());
     }
-    String document = iam.policyDocument(policyArn, policy.get().defaultVersionId());
-    return Optional.of(
-        new ActualPolicy(
-            policy.get(), PolicyDocuments.parse(document), iam.policyVersions(policyArn)));
+    CompletableFuture<String> document =
+        parallel.fork(() -> iam.policyDocument(policyArn, policy.get().defaultVersionId()));
+    CompletableFuture<List<PolicyVersion>> versions =
+        parallel.fork(() -> iam.policyVersions(policyArn));
+    Map<Principal, Set<String>> attached = attachments(iam, parallel, principals);
+    return new Read(
+        Optional.of(
+            new ActualPolicy(
+                policy.get(),
+                PolicyDocuments.parse(Parallel.join(document)),
+                Parallel.join(versions))),
+        attached);
+  }
+
+  private static void requirePrincipals(
+      IamPort iam, Parallel parallel, List<Principal> principals) {
+    List<Boolean> exist = parallel.map(principals, CALLS_IN_FLIGHT, iam::exists);
+    List<Principal> missing = new java.util.ArrayList<>();
+    for (int i = 0; i < principals.size(); i++) {
+      if (!exist.get(i)) {
+        missing.add(principals.get(i));
+      }
+    }
+    refuseMissing(missing);
   }
 
   /** For each principal, the managed policies attached to it. */
-  public static Map<Principal, Set<String>> attachments(IamPort iam, List<Principal> principals) {
+  private static Map<Principal, Set<String>> attachments(
+      IamPort iam, Parallel parallel, List<Principal> principals) {
+    List<List<String>> arns = parallel.map(principals, CALLS_IN_FLIGHT, iam::attachedPolicyArns);
     Map<Principal, Set<String>> attached = new LinkedHashMap<>();
-    for (Principal principal : principals) {
-      attached.put(principal, new HashSet<>(iam.attachedPolicyArns(principal)));
+    for (int i = 0; i < principals.size(); i++) {
+      attached.put(principals.get(i), new HashSet<>(arns.get(i)));
     }
     return attached;
   }

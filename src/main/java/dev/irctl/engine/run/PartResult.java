@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * The one result shape: one part in one region ({@link Part#GLOBAL} for global parts), its status,
  * the changes planned or made, the write calls made, why it failed, notes, and the fingerprint of
- * the actual state it was planned from (empty when nothing was read).
+ * the actual state it was planned from ({@link #fingerprint()}: empty when nothing was read),
+ * computed only when asked for.
  */
 public record PartResult(
     String part,
@@ -18,7 +19,7 @@ public record PartResult(
     int writes,
     Optional<Failure> error,
     Notes notes,
-    Optional<String> fingerprint) {
+    Fingerprint.Later seen) {
   public PartResult {
     changes = List.copyOf(changes);
   }
@@ -32,7 +33,12 @@ public record PartResult(
         0,
         Optional.of(failure),
         Notes.none(),
-        Optional.empty());
+        Fingerprint.Later.NONE);
+  }
+
+  /** The fingerprint of the state the plan saw; computed on the first call. */
+  public Optional<String> fingerprint() {
+    return seen.get();
   }
 
   public boolean failed() {

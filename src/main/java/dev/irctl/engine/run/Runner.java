@@ -371,10 +371,8 @@ public final class Runner {
     String name = part.name();
     String region = context.region();
     PartPlan plan;
-    String fingerprint;
     try {
       plan = part.plan(context);
-      fingerprint = Fingerprint.of(plan.actual());
     } catch (RuntimeException e) {
       return PartResult.failed(name, region, Failure.of(e));
     }
@@ -387,9 +385,10 @@ public final class Runner {
           0,
           plan.skipped().map(why -> new Failure(Failure.Kind.CONFLICT, why)),
           plan.notes(),
-          java.util.Optional.empty());
+          Fingerprint.Later.NONE);
     }
-    java.util.Optional<String> print = java.util.Optional.of(fingerprint);
+    // Only a saved plan, a gate or JSON output asks for it (SavedPlan.of, Gate, RunRenderer).
+    Fingerprint.Later print = Fingerprint.Later.of(plan.actual());
     if (plan.inSync()) {
       return result(name, region, PartStatus.IN_SYNC, plan, 0, null, print);
     }
@@ -406,7 +405,15 @@ public final class Runner {
           new Failure(Failure.Kind.INTERRUPTED, Cancellation.NOT_STARTED),
           print);
     }
-    java.util.Optional<Failure> held = mode.gate().check(name, region, plan, fingerprint);
+    java.util.Optional<Failure> held;
+    try {
+      held =
+          mode.gated()
+              ? mode.gate().check(name, region, plan, print.get().orElseThrow())
+              : java.util.Optional.empty();
+    } catch (RuntimeException e) {
+      return PartResult.failed(name, region, Failure.of(e));
+    }
     if (held.isPresent()) {
       return new PartResult(
           name, region, PartStatus.FAILED, plan.changes(), 0, held, plan.notes(), print);
@@ -464,7 +471,7 @@ public final class Runner {
       PartPlan plan,
       int writes,
       Failure failure,
-      java.util.Optional<String> fingerprint) {
+      Fingerprint.Later fingerprint) {
     return new PartResult(
         name,
         region,

@@ -28,7 +28,7 @@ final class SecondPass {
           writes,
           second.error().map(e -> e.withMessage(e.message() + FAILED_TWICE)),
           notes,
-          second.fingerprint());
+          second.seen());
     }
     List<String> warnings = new ArrayList<>(notes.warnings());
     warnings.add(
@@ -49,6 +49,6 @@ final class SecondPass {
             notes.orphans(),
             notes.pendingSubscriptions(),
             warnings),
-        second.fingerprint());
+        second.seen());
   }
 }
