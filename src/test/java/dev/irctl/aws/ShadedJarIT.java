@@ -20,7 +20,8 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  */
 class ShadedJarIT {
   /** The SDK modules pom.xml's shade filters keep a few operations of. */
-  private static final List<String> FILTERED = List.of("ec2", "ssm");
+  private static final List<String> FILTERED =
+      List.of("ec2", "ssm", "cloudtrail", "kms", "cloudwatchlogs");
 
   private static Path jar() {
     return Path.of(System.getProperty("irctl.jar", "target/irctl.jar")).toAbsolutePath();
