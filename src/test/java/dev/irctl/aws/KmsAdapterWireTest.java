@@ -1,10 +1,5 @@
 package dev.irctl.aws;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.irctl.engine.port.KmsPort;
@@ -29,20 +24,11 @@ class KmsAdapterWireTest {
   }
 
   private void stub(String operation, String body) {
-    aws.server()
-        .stubFor(
-            post(urlEqualTo("/"))
-                .withHeader("X-Amz-Target", equalTo(TARGET + operation))
-                .willReturn(okJson(body)));
+    aws.answerTarget(TARGET + operation, body);
   }
 
   private String sent(String operation) {
-    return aws.server()
-        .findAll(
-            postRequestedFor(urlEqualTo("/"))
-                .withHeader("X-Amz-Target", equalTo(TARGET + operation)))
-        .get(0)
-        .getBodyAsString();
+    return aws.sentToTarget(TARGET + operation).get(0);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.irctl.aws;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.irctl.engine.port.Session;
 import java.net.URI;
@@ -55,6 +56,28 @@ public final class WireMockAws implements AutoCloseable {
     synchronized (operations) {
       return List.copyOf(operations);
     }
+  }
+
+  /**
+   * Answers the JSON-protocol operation named by {@code target} (its X-Amz-Target) with {@code
+   * body}.
+   */
+  public void answerTarget(String target, String body) {
+    server.stubFor(
+        WireMock.post(WireMock.urlEqualTo("/"))
+            .withHeader("X-Amz-Target", WireMock.equalTo(target))
+            .willReturn(WireMock.okJson(body)));
+  }
+
+  /** The bodies sent to the JSON-protocol operation {@code target}, in order. */
+  public List<String> sentToTarget(String target) {
+    return server
+        .findAll(
+            WireMock.postRequestedFor(WireMock.urlEqualTo("/"))
+                .withHeader("X-Amz-Target", WireMock.equalTo(target)))
+        .stream()
+        .map(r -> r.getBodyAsString())
+        .toList();
   }
 
   @Override
