@@ -8,8 +8,13 @@
 # loopback ports moto and the proxy may use.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -B -q -DskipTests package
-./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
+# Offline (-o) first: after any build the local repository has every artifact, and a benchmark should not wait on
+# (or need) Maven Central; only when that fails is the network tried.
+build=(-B -q -DskipTests package dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt)
+./mvnw -o "${build[@]}" >/dev/null || {
+  echo "bench: the offline build failed (see above); trying again with the network" >&2
+  ./mvnw "${build[@]}" >/dev/null
+}
 # shellcheck source=../.ci/moto.sh
 . .ci/moto.sh
 trap stop_moto EXIT

@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.irctl.ExitCode;
 import dev.irctl.UserException;
+import dev.irctl.engine.port.AwsCallException;
 import dev.irctl.engine.port.Ports;
 import dev.irctl.engine.port.Session;
 import java.io.IOException;
@@ -110,16 +111,22 @@ public final class InitCommand implements Callable<Integer> {
   private String offerCaller(String starter) {
     Optional<String> arn;
     try (Ports ports = root().portsFactory().open(session())) {
+      // Credentials first, as every command resolves them: a missing one is the resolver's one
+      // sentence, not the SDK's dump of its whole provider chain.
+      ports.checkCredentials();
       arn = Optional.of(ports.account().identity().arn());
     } catch (RuntimeException e) {
-      // AwsCallException, or the SDK finding no credentials or region: the offer is a courtesy.
+      // The offer is a courtesy: say why it is missing and write the file anyway.
+      String reason =
+          e instanceof AwsCallException
+              ? e.getMessage()
+              : "sts:GetCallerIdentity failed: " + e.getMessage();
       spec.commandLine()
           .getErr()
           .println(
-              "note: could not read the caller (sts:GetCallerIdentity: "
-                  + e.getMessage()
-                  + "), so rules.parameters.deployerPrincipalArns is not offered; irctl's own"
-                  + " runs will page the tamper rules until you set it.");
+              "note: the caller is not offered as rules.parameters.deployerPrincipalArns (irctl's"
+                  + " own runs will page the tamper rules until you set it): "
+                  + reason);
       return starter;
     }
     String deployer = DeployerArn.of(arn.get());

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -511,5 +512,38 @@ class AlertPathAdaptersWireTest {
         .isEqualTo(365);
     assertThat(sentJson("Logs_20140328.PutResourcePolicy").path("policyName").asText())
         .isEqualTo("irctl-events");
+  }
+
+  @Test
+  void logGroupTagsAndEveryPageOfResourcePoliciesAreRead() throws Exception {
+    String arn = "arn:aws:logs:eu-west-1:" + ACCOUNT + ":log-group:/irctl/alert-path";
+    aws.server()
+        .stubFor(
+            target("Logs_20140328.ListTagsForResource")
+                .willReturn(okJson("{\"tags\":{\"managed-by\":\"irctl\"}}")));
+    aws.server()
+        .stubFor(
+            target("Logs_20140328.DescribeResourcePolicies")
+                .withRequestBody(notContaining("nextToken"))
+                .willReturn(
+                    okJson(
+                        "{\"resourcePolicies\":[{\"policyName\":\"theirs\","
+                            + "\"policyDocument\":\"{}\"}],\"nextToken\":\"p2\"}")));
+    aws.server()
+        .stubFor(
+            target("Logs_20140328.DescribeResourcePolicies")
+                .withRequestBody(containing("\"nextToken\":\"p2\""))
+                .willReturn(
+                    okJson(
+                        "{\"resourcePolicies\":[{\"policyName\":\"irctl-events\","
+                            + "\"policyDocument\":\"{\\\"Version\\\":\\\"2012-10-17\\\"}\"}]}")));
+    LogGroupPort logs = ports.logGroups("eu-west-1");
+
+    assertThat(logs.tags(arn)).containsExactly(Map.entry("managed-by", "irctl"));
+    assertThat(logs.resourcePolicies())
+        .containsExactly(
+            Map.entry("irctl-events", "{\"Version\":\"2012-10-17\"}"), Map.entry("theirs", "{}"));
+    assertThat(sentJson("Logs_20140328.ListTagsForResource").path("resourceArn").asText())
+        .isEqualTo(arn);
   }
 }

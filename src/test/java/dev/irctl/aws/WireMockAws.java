@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.irctl.engine.permissions.AwsAction;
@@ -87,6 +88,16 @@ public final class WireMockAws implements AutoCloseable {
   public List<LoggedRequest> sentTo(String target) {
     return server.findAll(
         postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(target)));
+  }
+
+  /** Answers the JSON-protocol operation {@code target} with {@code body}. */
+  public void answerTarget(String target, String body) {
+    server.stubFor(target(target).willReturn(WireMock.okJson(body)));
+  }
+
+  /** The bodies sent to the JSON-protocol operation {@code target}, in order. */
+  public List<String> sentToTarget(String target) {
+    return sentTo(target).stream().map(LoggedRequest::getBodyAsString).toList();
   }
 
   @Override

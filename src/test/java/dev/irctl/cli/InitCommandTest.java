@@ -1,7 +1,9 @@
 package dev.irctl.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
+import dev.irctl.aws.AwsPortsFactory;
 import dev.irctl.config.ConfigFile;
 import dev.irctl.engine.port.AwsCallException;
 import dev.irctl.fakes.FakePorts;
@@ -96,16 +98,75 @@ class InitCommandTest {
   void anUnreadableCallerIsSaidAndTheFileIsWrittenWithoutIt() throws Exception {
     Path file = dir.resolve("irctl.yaml");
     FakePorts aws = new FakePorts();
-    aws.log().fail("global", "*", AwsCallException.Kind.ACCESS_DENIED, "no sts for you");
+    aws.log()
+        .fail(
+            "global",
+            "sts:GetCallerIdentity",
+            AwsCallException.Kind.ACCESS_DENIED,
+            "no sts for you");
 
     CliRun run = CliRun.run(aws, "init", "--file", file.toString());
 
     assertThat(run.exitCode()).isZero();
     assertThat(Files.readString(file)).doesNotContain("deployerPrincipalArns");
     assertThat(run.err())
-        .contains("note: could not read the caller (sts:GetCallerIdentity: ")
-        .contains("no sts for you")
-        .contains("deployerPrincipalArns is not offered");
+        .contains(
+            "note: the caller is not offered as rules.parameters.deployerPrincipalArns (irctl's"
+                + " own runs will page the tamper rules until you set it): access denied: the"
+                + " caller is not allowed sts:GetCallerIdentity (no sts for you)");
+  }
+
+  @Test
+  void noCredentialsChecksThemFirstAndAsksNothing() throws Exception {
+    Path file = dir.resolve("irctl.yaml");
+    FakePorts aws = new FakePorts().withoutCredentials();
+
+    CliRun run = CliRun.run(aws, "init", "--file", file.toString());
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(aws.log().calls()).isEmpty();
+    assertThat(Files.readString(file)).doesNotContain("deployerPrincipalArns");
+    assertThat(run.err()).contains("deployerPrincipalArns (irctl's").contains("(fake)");
+  }
+
+  /**
+   * The real credentials resolver, with none anywhere (the build's fake keys cleared, no config
+   * files, no instance metadata): one note in the resolver's words, not the SDK's provider chain.
+   */
+  @Test
+  void noCredentialsIsOneLineInTheResolversWordsNotTheSdksProviderChain() throws Exception {
+    assumeThat(System.getenv("AWS_ACCESS_KEY_ID")).as("keys in the environment").isNull();
+    assumeThat(System.getenv("AWS_WEB_IDENTITY_TOKEN_FILE")).isNull();
+    assumeThat(System.getenv("AWS_CONTAINER_CREDENTIALS_FULL_URI")).isNull();
+    assumeThat(System.getenv("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI")).isNull();
+    assumeThat(System.getenv("AWS_PROFILE")).isNull();
+    Path file = dir.resolve("irctl.yaml");
+    String key = System.getProperty("aws.accessKeyId");
+    String secret = System.getProperty("aws.secretAccessKey");
+    System.clearProperty("aws.accessKeyId");
+    System.clearProperty("aws.secretAccessKey");
+    CliRun run;
+    try {
+      run = CliRun.run(new AwsPortsFactory(), "init", "--file", file.toString());
+    } finally {
+      System.setProperty("aws.accessKeyId", key);
+      System.setProperty("aws.secretAccessKey", secret);
+    }
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(Files.readString(file)).doesNotContain("deployerPrincipalArns");
+    String note = run.err().lines().filter(l -> l.startsWith("note:")).findFirst().orElseThrow();
+    assertThat(note)
+        .startsWith(
+            "note: the caller is not offered as rules.parameters.deployerPrincipalArns (irctl's"
+                + " own runs will page the tamper rules until you set it): No AWS credentials"
+                + " found: looked in AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY,")
+        .endsWith("Set credentials, run 'aws sso login', or pass --profile NAME.");
+    assertThat(run.err())
+        .doesNotContain("ProviderChain")
+        .doesNotContain("SystemPropertyCredentialsProvider")
+        .doesNotContain("Exception");
+    assertThat(run.err().lines().filter(l -> !l.isBlank())).hasSize(3); // note, wrote, next
   }
 
   @Test

@@ -150,6 +150,13 @@ public final class Emulator implements AutoCloseable {
                 .build());
   }
 
+  public software.amazon.awssdk.services.ec2.Ec2Client ec2(String region) {
+    return client(
+        "ec2",
+        region,
+        () -> configure(software.amazon.awssdk.services.ec2.Ec2Client.builder(), region).build());
+  }
+
   public software.amazon.awssdk.services.sts.StsClient sts() {
     return client(
         "sts",
