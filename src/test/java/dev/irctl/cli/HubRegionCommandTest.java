@@ -222,7 +222,7 @@ class HubRegionCommandTest {
     assertThat(drifted.out())
         .contains("forwarder role irctl-event-forwarder: trust policy differs")
         .contains(
-            "may not put events on the hub bus"
+            "may not put events on the destination bus"
                 + " arn:aws:events:eu-west-1:111122223333:event-bus/default")
         .contains("Run 'irctl plan'");
     assertThat(aws.log().writes()).isEmpty();

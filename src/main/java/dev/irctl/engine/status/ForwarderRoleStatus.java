@@ -5,17 +5,18 @@ import dev.irctl.engine.hub.ForwarderRolePart;
 import java.util.List;
 
 /**
- * With a hub: whether the role the forwarders use is as apply-rules makes it. Each problem is the
- * step apply-rules would take, in a few words; none: ok.
+ * Where some region forwards (to a hub, or carried sign-ins to a chosen region): whether the role
+ * the forwarders use is as apply-rules makes it. Each problem is the step apply-rules would take,
+ * in a few words; none: ok.
  */
-public record ForwarderRoleStatus(String hubBusArn, List<String> problems) {
+public record ForwarderRoleStatus(String busArn, List<String> problems) {
   public ForwarderRoleStatus {
     problems = List.copyOf(problems);
   }
 
-  static ForwarderRoleStatus of(String hubBusArn, List<ForwarderRolePart.RoleChange> changes) {
+  static ForwarderRoleStatus of(String busArn, List<ForwarderRolePart.RoleChange> changes) {
     return new ForwarderRoleStatus(
-        hubBusArn,
+        busArn,
         changes.stream()
             .map(
                 c ->
@@ -23,7 +24,7 @@ public record ForwarderRoleStatus(String hubBusArn, List<String> problems) {
                       case CREATE_ROLE -> "missing";
                       case UPDATE_TRUST ->
                           "trust policy differs (events.amazonaws.com for this account only)";
-                      case PUT_POLICY -> "may not put events on the hub bus " + hubBusArn;
+                      case PUT_POLICY -> "may not put events on the destination bus " + busArn;
                     })
             .distinct()
             .toList());
