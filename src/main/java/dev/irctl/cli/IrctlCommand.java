@@ -178,7 +178,7 @@ public final class IrctlCommand implements Runnable {
 
   /** The whole command line over a given root (tests pass a fake terminal). */
   public static CommandLine commandLine(IrctlCommand root) {
-    return build(root, null);
+    return build(root, null, null);
   }
 
   /**
@@ -187,28 +187,28 @@ public final class IrctlCommand implements Runnable {
    * help} and {@code generate-completion} get the whole tree.
    */
   public static CommandLine commandLine(IrctlCommand root, String... args) {
-    String invoked =
-        java.util.Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("");
-    return build(root, NEED_ALL.contains(invoked) ? null : invoked);
+    java.util.List<String> words =
+        java.util.Arrays.stream(args).filter(a -> !a.startsWith("-")).limit(2).toList();
+    String invoked = words.isEmpty() ? "" : words.get(0);
+    if (NEED_ALL.contains(invoked)) {
+      return build(root, null, null);
+    }
+    return build(root, invoked, words.size() > 1 ? words.get(1) : "");
   }
 
-  /** {@code only == null}: every subcommand in full; otherwise just that one. */
-  private static CommandLine build(IrctlCommand root, String only) {
+  /**
+   * {@code only == null}: every subcommand in full; otherwise just that one, and of {@code rules}
+   * just the {@code rulesOnly} subcommand.
+   */
+  private static CommandLine build(IrctlCommand root, String only, String rulesOnly) {
     CommandLine commandLine = new CommandLine(root);
     for (Class<?> type : SUBCOMMANDS) {
-      Command command = type.getAnnotation(Command.class);
-      if (only == null || only.equals(command.name())) {
-        commandLine.addSubcommand(command.name(), type);
+      if (type == RulesCommand.class && (only == null || only.equals("rules"))) {
+        CommandLine rules = new CommandLine(new RulesCommand());
+        addSubcommands(rules, RulesCommand.SUBCOMMANDS, rulesOnly);
+        commandLine.addSubcommand("rules", rules);
       } else {
-        commandLine.addSubcommand(
-            command.name(),
-            CommandLine.Model.CommandSpec.create()
-                .name(command.name())
-                .usageMessage(
-                    new CommandLine.Model.UsageMessageSpec()
-                        .header(command.header())
-                        .description(command.description())
-                        .hidden(command.hidden())));
+        addSubcommands(commandLine, java.util.List.of(type), only);
       }
     }
     commandLine.setExecutionExceptionHandler(new UserExceptionHandler());
@@ -227,5 +227,26 @@ public final class IrctlCommand implements Runnable {
       PrintPolicyCommand.offerCommands(printPolicy.getCommandSpec(), root.permissions()::commands);
     }
     return commandLine;
+  }
+
+  /** Each of {@code types} under {@code parent}: in full if it is {@code only} (or all if null). */
+  private static void addSubcommands(
+      CommandLine parent, java.util.List<Class<?>> types, String only) {
+    for (Class<?> type : types) {
+      Command command = type.getAnnotation(Command.class);
+      if (only == null || only.equals(command.name())) {
+        parent.addSubcommand(command.name(), type);
+      } else {
+        parent.addSubcommand(
+            command.name(),
+            CommandLine.Model.CommandSpec.create()
+                .name(command.name())
+                .usageMessage(
+                    new CommandLine.Model.UsageMessageSpec()
+                        .header(command.header())
+                        .description(command.description())
+                        .hidden(command.hidden())));
+      }
+    }
   }
 }

@@ -107,4 +107,24 @@ class CatalogMatcherTest {
         .hasMessageContaining(
             "event-ruler rejects the event pattern of rule bad: Value of >= must be numeric");
   }
+
+  @Test
+  void withRulesSharedOverMachinesTheFirstRejectedRuleInOrderIsReported() {
+    PatternRenderer renderer = new PatternRenderer();
+    Rule good = rule("good", "{\"source\":[\"aws.iam\"]}");
+    Rule first = rule("first-bad", "{\"detail\":{\"severity\":[{\"numeric\":[\">=\",\"x\"]}]}}");
+    Rule second = rule("second-bad", "{\"detail\":{\"severity\":[{\"numeric\":[\"<\",\"y\"]}]}}");
+    List<RenderedRule> rules =
+        List.of(good, first, second).stream()
+            .map(r -> new RenderedRule(r, renderer.render(r, Map.of())))
+            .toList();
+
+    for (int machines = 1; machines <= 3; machines++) {
+      int count = machines;
+      assertThatThrownBy(() -> CatalogMatcher.compile(rules, count))
+          .as("%d machines", count)
+          .hasMessageContaining("rule first-bad")
+          .hasMessageNotContaining("second-bad");
+    }
+  }
 }

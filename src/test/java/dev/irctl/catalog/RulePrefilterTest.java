@@ -39,6 +39,28 @@ class RulePrefilterTest {
   }
 
   @Test
+  void rulesSharedOverSeveralMachinesFireWhatOneMachineFires() {
+    PatternRenderer renderer = new PatternRenderer();
+    List<RenderedRule> rendered =
+        CATALOG.rules().stream()
+            .map(rule -> new RenderedRule(rule, renderer.renderWithExamples(rule)))
+            .toList();
+    CatalogMatcher one = CatalogMatcher.compile(rendered, 1);
+    List<CatalogMatcher> shared =
+        List.of(CatalogMatcher.compile(rendered, 2), CatalogMatcher.compile(rendered, 3));
+    int firing = 0;
+    for (JsonNode event : derivedEvents()) {
+      List<String> expected = one.machineMatches(event);
+      for (CatalogMatcher matcher : shared) {
+        assertThat(matcher.machineMatches(event)).as(event.toString()).isEqualTo(expected);
+      }
+      firing += expected.size() > 1 ? 1 : 0;
+    }
+    // Events firing rules from more than one Machine are among them.
+    assertThat(firing).isGreaterThan(50);
+  }
+
+  @Test
   void mostEverydayEventsNeverReachTheMachine() {
     RulePrefilter prefilter = prefilter();
     ObjectNode read = TestEvents.apiCall("s3.amazonaws.com", "ListBuckets");

@@ -43,4 +43,29 @@ class CommandTreeTest {
     assertThat(commandLine.getSubcommands().get("apply-rules").getCommandSpec().userObject())
         .isInstanceOf(ApplyRulesCommand.class);
   }
+
+  @Test
+  void aRulesRunBuildsOnlyTheInvokedRulesCommand() {
+    CommandLine rules =
+        IrctlCommand.commandLine(CliRun.noAws(), "rules", "match", "events.json")
+            .getSubcommands()
+            .get("rules");
+
+    assertThat(rules.getSubcommands().get("match").getCommandSpec().userObject())
+        .isInstanceOf(RulesMatchCommand.class);
+    assertThat(rules.getSubcommands().get("test").getCommandSpec().options()).isEmpty();
+    assertThat(rules.getSubcommands().keySet())
+        .containsExactly("list", "show", "validate", "test", "match", "docs", "diff");
+  }
+
+  @Test
+  void rulesHelpIsTheWholeTreesRulesHelp() {
+    CommandLine whole = IrctlCommand.commandLine(CliRun.noAws()).getSubcommands().get("rules");
+
+    for (String[] args : new String[][] {{"rules", "--help"}, {"rules"}, {"rules", "match"}}) {
+      CommandLine built =
+          IrctlCommand.commandLine(CliRun.noAws(), args).getSubcommands().get("rules");
+      assertThat(rootHelp(built)).isEqualTo(rootHelp(whole)).contains("match").contains("test");
+    }
+  }
 }
