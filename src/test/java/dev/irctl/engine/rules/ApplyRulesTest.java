@@ -20,18 +20,7 @@ class ApplyRulesTest {
   private final FakePorts aws = new FakePorts();
 
   private static DesiredRule rule(String id, boolean global) throws Exception {
-    return new DesiredRule(
-        "irctl-" + id,
-        id,
-        "Title " + id,
-        "high",
-        "description " + id,
-        JSON.readTree("{\"source\":[\"aws." + id + "\"]}"),
-        "ENABLED",
-        Map.of("managed-by", "irctl", "irctl:rule-id", id, "irctl:catalog-version", "1"),
-        global,
-        false,
-        ConsoleSignIns.NONE);
+    return TestRules.rule(id, "{\"source\":[\"aws." + id + "\"]}", global, ConsoleSignIns.NONE);
   }
 
   private ApplyRulesRequest request(

@@ -2,7 +2,6 @@ package dev.irctl.engine.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.irctl.catalog.ConsoleSignIns;
 import dev.irctl.engine.hub.ForwarderRole;
 import dev.irctl.engine.hub.ForwarderRolePart;
@@ -20,28 +19,12 @@ import org.junit.jupiter.api.Test;
  * to a chosen region, so alerts reach only the topics and subscriptions the user chose.
  */
 class CarriedForwardingTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String BUS_EU_WEST_1 =
       "arn:aws:events:eu-west-1:" + FakePorts.ACCOUNT + ":event-bus/default";
   private final FakePorts aws = new FakePorts();
 
   private static DesiredRule rule(String id, String pattern, ConsoleSignIns signIns) {
-    try {
-      return new DesiredRule(
-          "irctl-" + id,
-          id,
-          "Title " + id,
-          "high",
-          "description " + id,
-          JSON.readTree(pattern),
-          "ENABLED",
-          Map.of("managed-by", "irctl", "irctl:rule-id", id, "irctl:catalog-version", "1"),
-          false,
-          false,
-          signIns);
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
+    return TestRules.rule(id, pattern, false, signIns);
   }
 
   private static final DesiredRule FAILURES =

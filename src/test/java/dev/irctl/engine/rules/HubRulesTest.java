@@ -2,7 +2,6 @@ package dev.irctl.engine.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.irctl.catalog.ConsoleSignIns;
 import dev.irctl.cli.Flags;
 import dev.irctl.engine.hub.ForwarderRole;
@@ -14,13 +13,11 @@ import dev.irctl.fakes.FakeEventBridge;
 import dev.irctl.fakes.FakePorts;
 import dev.irctl.fakes.PartRun;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** One inbox: the hub region alerts, every other region forwards; switching is a plain plan. */
 class HubRulesTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String HUB = "eu-west-1";
   private static final List<String> REGIONS = List.of("eu-west-1", "us-east-1", "ap-southeast-2");
   private static final String HUB_BUS =
@@ -31,28 +28,16 @@ class HubRulesTest {
   private final FakePorts aws = new FakePorts();
 
   private static DesiredRule rule(String id, String source, boolean global) {
-    try {
-      return new DesiredRule(
-          "irctl-" + id,
-          id,
-          "Title " + id,
-          "high",
-          "description " + id,
-          JSON.readTree(
-              "{\"source\":[\""
-                  + source
-                  + "\"],\"detail-type\":[\"AWS API Call via CloudTrail\"],"
-                  + "\"detail\":{\"eventName\":[\"Delete"
-                  + id
-                  + "\"]}}"),
-          "ENABLED",
-          Map.of("managed-by", "irctl", "irctl:rule-id", id, "irctl:catalog-version", "1"),
-          global,
-          false,
-          ConsoleSignIns.NONE);
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
+    return TestRules.rule(
+        id,
+        "{\"source\":[\""
+            + source
+            + "\"],\"detail-type\":[\"AWS API Call via CloudTrail\"],"
+            + "\"detail\":{\"eventName\":[\"Delete"
+            + id
+            + "\"]}}",
+        global,
+        ConsoleSignIns.NONE);
   }
 
   private static final List<DesiredRule> RULES =
