@@ -14,15 +14,6 @@ import picocli.CommandLine;
  * command's name, for commands that take {@code --config}. Flags the user typed win.
  */
 final class ConfigExpansion {
-  /**
-   * Commands that act once for the whole account (IAM is global): the file's regions are for the
-   * other commands, and passing them on would turn every shared irctl.yaml into a usage error here.
-   */
-  private static final java.util.Set<String> GLOBAL_COMMANDS = java.util.Set.of("install-policy");
-
-  private static final java.util.Set<String> REGION_FLAGS =
-      java.util.Set.of("--region", "--all-regions");
-
   private ConfigExpansion() {}
 
   static String[] expand(CommandLine root, String[] args, Path workingDirectory) {
@@ -42,11 +33,12 @@ final class ConfigExpansion {
       return args;
     }
     List<String> userArgs = all.subList(position, args.length);
-    boolean global = GLOBAL_COMMANDS.contains(spec.name());
     ConfigArguments.Expansion expansion =
         ConfigArguments.expand(
             ConfigFile.read(path.get()),
-            flag -> spec.findOption(flag) != null && !(global && REGION_FLAGS.contains(flag)),
+            // Only the flags this command takes: a shared file's regions never reach a global
+            // command such as install-policy, which has no region flags.
+            flag -> spec.findOption(flag) != null,
             userArgs);
     ConfigOrigins.of(root).set(expansion.originByFlag());
     List<String> added = expansion.arguments();

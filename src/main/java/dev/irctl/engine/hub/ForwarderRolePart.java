@@ -72,12 +72,7 @@ public final class ForwarderRolePart extends GlobalPart {
 
   /** Where this run's forwarders send events, among {@code chosen}; empty when none forwards. */
   public Optional<String> target(List<String> chosen) {
-    if (hubRegion.isPresent()) {
-      return hubRegion;
-    }
-    return RuleScopes.carried(signInRules, chosen).isEmpty()
-        ? Optional.empty()
-        : RuleScopes.signInDestination(chosen);
+    return RuleScopes.forwardTarget(hubRegion, signInRules, chosen);
   }
 
   /** One step of the role's plan, as a reviewer reads it. */

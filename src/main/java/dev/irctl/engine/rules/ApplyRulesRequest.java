@@ -137,16 +137,10 @@ public record ApplyRulesRequest(
   }
 
   /**
-   * Where forwarder rules send events in a run over {@code chosen}: the hub; without one, the
-   * chosen region the carried sign-in rules forward to, when any are carried; else nowhere (no
-   * forwarder, so no forwarder role is needed).
+   * Where forwarder rules send events in a run over {@code chosen} ({@link
+   * RuleScopes#forwardTarget}).
    */
   public Optional<String> forwardTarget(List<String> chosen) {
-    if (hubRegion.isPresent()) {
-      return hubRegion;
-    }
-    return RuleScopes.carried(rules, chosen).isEmpty()
-        ? Optional.empty()
-        : RuleScopes.signInDestination(chosen);
+    return RuleScopes.forwardTarget(hubRegion, rules, chosen);
   }
 }

@@ -128,6 +128,19 @@ public final class RuleScopes {
   }
 
   /**
+   * Where forwarder rules send events in a run over {@code chosen}: the hub; without one, the
+   * chosen region the carried sign-in rules among {@code rules} forward to, when any are carried;
+   * else nowhere (no forwarder, so no forwarder role is needed).
+   */
+  public static Optional<String> forwardTarget(
+      Optional<String> hubRegion, List<DesiredRule> rules, List<String> chosen) {
+    if (hubRegion.isPresent()) {
+      return hubRegion;
+    }
+    return carried(rules, chosen).isEmpty() ? Optional.empty() : signInDestination(chosen);
+  }
+
+  /**
    * Why {@code rules} run in {@code region}, which was not chosen: the plan's note there. {@code
    * forwardTo}: the region they forward to; {@code hub} whether that is the hub.
    */
