@@ -177,6 +177,44 @@ class ApplyRulesCommandTest {
   }
 
   @Test
+  void noForwarderRoleWhenEverySignInRegionAlertsToTheTopicOfTheRunThatChoseIt() {
+    // A first run chose every sign-in region: each alerts to its own topic.
+    CliRun.run(
+        aws,
+        "apply-rules",
+        "--auto-approve",
+        "--region",
+        "us-east-1,us-east-2,eu-north-1,ap-southeast-2",
+        "--rule",
+        "cis-console-auth-failures",
+        "--rule",
+        "cloudtrail-tampering");
+    aws.log().clear();
+    String[] args = {"apply-rules", "--region", "eu-west-1", "--rule", "cis-console-auth-failures"};
+
+    CliRun plan = CliRun.run(aws, CliRun.line(String.join(" ", args), "--dry-run"));
+
+    assertThat(plan.exitCode()).as(plan.err()).isZero();
+    assertThat(plan.out())
+        .contains("This region was chosen by another run")
+        .doesNotContain("IAM role " + ForwarderRole.NAME)
+        .doesNotContain("irctl-forward-");
+    assertThat(aws.log().writes()).isEmpty();
+
+    CliRun apply = CliRun.run(aws, CliRun.line(String.join(" ", args), "--auto-approve"));
+
+    assertThat(apply.exitCode()).as(apply.err()).isZero();
+    assertThat(aws.alertPathFake().rolesFake().role(ForwarderRole.NAME)).isEmpty();
+    assertThat(aws.log().writes()).noneMatch(c -> c.contains("iam:"));
+    aws.log().clear();
+
+    CliRun again = CliRun.run(aws, CliRun.line(String.join(" ", args), "--auto-approve"));
+
+    assertThat(again.exitCode()).as(again.err()).isZero();
+    assertThat(aws.log().writes()).isEmpty();
+  }
+
+  @Test
   void theTopicTamperingRuleWatchesTheTopicNamedByTopicName() throws Exception {
     CliRun run =
         CliRun.run(

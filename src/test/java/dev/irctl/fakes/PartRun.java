@@ -16,12 +16,18 @@ public final class PartRun {
 
   public static List<PartResult> run(
       Ports ports, int concurrency, List<String> regions, Part part, boolean dryRun) {
+    return run(ports, concurrency, regions, List.of(part), dryRun);
+  }
+
+  /** Several parts in one run, as apply-rules runs the rules and the forwarder role. */
+  public static List<PartResult> run(
+      Ports ports, int concurrency, List<String> regions, List<Part> parts, boolean dryRun) {
     Runner runner = new Runner(ports, concurrency, Progress.NONE);
     return runner
         .run(
             runner.identify(),
             new RegionSelection(regions, List.of(), Map.of(), List.of()),
-            List.of(part),
+            parts,
             dryRun ? Mode.PLAN : Mode.APPLY,
             List.of())
         .results();

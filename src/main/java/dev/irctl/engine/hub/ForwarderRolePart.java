@@ -5,11 +5,17 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.irctl.catalog.ConsoleSignIns;
 import dev.irctl.engine.Change;
 import dev.irctl.engine.FieldDiff;
+import dev.irctl.engine.Ownership;
+import dev.irctl.engine.Parallel;
+import dev.irctl.engine.port.AwsCallException;
 import dev.irctl.engine.port.RolePort;
 import dev.irctl.engine.rules.ApplyRulesRequest;
 import dev.irctl.engine.rules.DesiredRule;
+import dev.irctl.engine.rules.LocalAlerting;
+import dev.irctl.engine.rules.RegionPlanner;
 import dev.irctl.engine.rules.RuleScopes;
 import dev.irctl.engine.rules.RuleTargets;
+import dev.irctl.engine.rules.TopicSpec;
 import dev.irctl.engine.run.Applied;
 import dev.irctl.engine.run.Fingerprint;
 import dev.irctl.engine.run.GlobalPart;
@@ -17,30 +23,38 @@ import dev.irctl.engine.run.Notes;
 import dev.irctl.engine.run.PartContext;
 import dev.irctl.engine.run.PartPlan;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The role the forwarder rules use to put events on another region's default bus ({@link
  * ForwarderRole}): with a hub, every non-hub region's forwarders, to the hub; without one, the
  * sign-in rules carried to regions that were not chosen, to the chosen region they forward to
  * ({@link ApplyRulesRequest#forwardTarget}, known only once the run's regions are). Created, or its
- * trust and permission documents put back, only where they differ; no change when nothing forwards.
- * IAM is global: one pass per run.
+ * trust and permission documents put back, only where they differ. When no region of the run
+ * forwards (every carried region was chosen, or alerts to the topic of a run that chose it) the
+ * role is not planned; one irctl made earlier is left in place and said so, like a carried region's
+ * old topic: another run's forwarders may use it, and remove-rules deletes it once no forwarder is
+ * left anywhere. IAM is global: one pass per run.
  */
 public final class ForwarderRolePart extends GlobalPart {
   public static final String NAME = "forwarder-role";
 
   private final Optional<String> hubRegion;
   private final List<DesiredRule> signInRules;
+  private final String topicName;
 
   public ForwarderRolePart(String hubRegion) {
-    this(Optional.of(hubRegion), List.of());
+    this(Optional.of(hubRegion), List.of(), TopicSpec.DEFAULT_NAME);
   }
 
-  private ForwarderRolePart(Optional<String> hubRegion, List<DesiredRule> signInRules) {
+  private ForwarderRolePart(
+      Optional<String> hubRegion, List<DesiredRule> signInRules, String topicName) {
     super(NAME);
     this.hubRegion = hubRegion;
     this.signInRules = List.copyOf(signInRules);
+    this.topicName = topicName;
   }
 
   /**
@@ -48,14 +62,11 @@ public final class ForwarderRolePart extends GlobalPart {
    * (they forward from the regions they are carried to); else none.
    */
   public static Optional<ForwarderRolePart> of(ApplyRulesRequest request) {
-    if (request.hubRegion().isPresent()) {
-      return Optional.of(new ForwarderRolePart(request.hubRegion().get()));
-    }
     List<DesiredRule> signIn =
         request.rules().stream().filter(r -> r.consoleSignIns() != ConsoleSignIns.NONE).toList();
-    return signIn.isEmpty()
+    return request.hubRegion().isEmpty() && signIn.isEmpty()
         ? Optional.empty()
-        : Optional.of(new ForwarderRolePart(Optional.empty(), signIn));
+        : Optional.of(new ForwarderRolePart(request.hubRegion(), signIn, request.topic().name()));
   }
 
   public static ForwarderRolePart fromDesired(JsonNode desired) {
@@ -67,12 +78,49 @@ public final class ForwarderRolePart extends GlobalPart {
         desired.hasNonNull("hubRegion")
             ? Optional.of(desired.path("hubRegion").asText())
             : Optional.empty(),
-        signIn);
+        signIn,
+        desired.path("topicName").asText(TopicSpec.DEFAULT_NAME));
   }
 
-  /** Where this run's forwarders send events, among {@code chosen}; empty when none forwards. */
-  public Optional<String> target(List<String> chosen) {
-    return RuleScopes.forwardTarget(hubRegion, signInRules, chosen);
+  /**
+   * Where this run's forwarders send events; empty when no region forwards. With a hub: the hub,
+   * when a region of the run is not the hub. Without one: the chosen region the carried sign-in
+   * rules forward to, when a carried region really forwards; one another run chose alerts to its
+   * own topic ({@link LocalAlerting}, read here: one ListRules per carried region, at once). A
+   * carried region that cannot be read counts as forwarding: a role kept that may go unused is
+   * better than forwarders without their role.
+   */
+  Optional<String> target(PartContext context) {
+    List<String> chosen = context.regions();
+    Optional<String> target = RuleScopes.forwardTarget(hubRegion, signInRules, chosen);
+    if (target.isEmpty() || hubRegion.isPresent()) {
+      return target;
+    }
+    Map<String, List<DesiredRule>> carried = RuleScopes.carried(signInRules, chosen);
+    List<Boolean> forwarding =
+        context
+            .parallel()
+            .map(
+                List.copyOf(carried.keySet()),
+                carried.size(),
+                region -> forwardsFrom(context, region, carried.get(region)));
+    return forwarding.contains(true) ? target : Optional.empty();
+  }
+
+  private boolean forwardsFrom(PartContext context, String region, List<DesiredRule> rules) {
+    try {
+      return !LocalAlerting.alertsHere(
+          context.ports().eventBridge(region),
+          rules,
+          RegionPlanner.topicArn(context.identity(), region, topicName));
+    } catch (AwsCallException e) {
+      return true;
+    }
+  }
+
+  /** The destination bus the plan gives the role, empty when no region forwards. */
+  public static Optional<String> busArn(PartPlan plan) {
+    return plan.detail() instanceof String bus ? Optional.of(bus) : Optional.empty();
   }
 
   /** One step of the role's plan, as a reviewer reads it. */
@@ -98,25 +146,48 @@ public final class ForwarderRolePart extends GlobalPart {
 
   @Override
   public PartPlan plan(PartContext context) {
-    Optional<String> target = target(context.regions());
-    if (target.isEmpty()) {
-      // No region forwards in this run (every sign-in region was chosen): the role is not needed,
-      // and one left from an earlier run is remove-rules' to delete.
-      return PartPlan.of(List.of(), "not needed", null, Notes.none());
-    }
     RolePort roles = context.ports().alertPath().roles();
+    CompletableFuture<Optional<String>> target = context.parallel().fork(() -> target(context));
     Optional<RolePort.Role> role = roles.role(ForwarderRole.NAME);
+    if (Parallel.join(target).isEmpty()) {
+      return unused(role);
+    }
     Optional<String> policy =
         role.isPresent()
             ? roles.rolePolicy(ForwarderRole.NAME, ForwarderRole.POLICY_NAME)
             : Optional.empty();
-    String bus = RuleTargets.hubBusArn(context.identity(), target.get());
+    String bus = RuleTargets.hubBusArn(context.identity(), Parallel.join(target).get());
     List<RoleChange> changes =
         ForwarderRolePlan.steps(role, policy, context.identity().accountId(), bus).stream()
             .map(step -> new RoleChange(step, bus))
             .toList();
     return PartPlan.of(
-        changes, List.of(role.map(RolePort.Role::trustPolicy), policy), changes, Notes.none());
+        changes, List.of(role.map(RolePort.Role::trustPolicy), policy), bus, Notes.none());
+  }
+
+  /**
+   * No region of this run forwards: nothing to plan. A role irctl made is left in place and said
+   * so; one it did not make is none of its business.
+   */
+  private static PartPlan unused(Optional<RolePort.Role> role) {
+    if (role.isEmpty() || !Ownership.taggedByIrctl(role.get().tags())) {
+      return PartPlan.of(List.of(), "not needed", null, Notes.none());
+    }
+    return PartPlan.of(
+        List.of(),
+        "not needed",
+        null,
+        new Notes(
+            Map.of(),
+            0,
+            List.of(),
+            List.of(),
+            List.of(
+                "kept IAM role "
+                    + ForwarderRole.NAME
+                    + ": no region of this run forwards events (each alerts to its own topic), so"
+                    + " this run does not use it. Forwarders of another run may; remove-rules"
+                    + " deletes it once no forwarder is left in any region.")));
   }
 
   @Override
@@ -154,6 +225,7 @@ public final class ForwarderRolePart extends GlobalPart {
     if (!signInRules.isEmpty()) {
       desired.set("signInRules", Fingerprint.JSON.valueToTree(signInRules));
     }
+    desired.put("topicName", topicName);
     return desired;
   }
 }

@@ -128,16 +128,22 @@ public final class RuleScopes {
   }
 
   /**
-   * Where forwarder rules send events in a run over {@code chosen}: the hub; without one, the
-   * chosen region the carried sign-in rules among {@code rules} forward to, when any are carried;
-   * else nowhere (no forwarder, so no forwarder role is needed).
+   * Where forwarder rules may send events in a run over {@code chosen}: the hub, when some region
+   * of the run is not the hub; without one, the chosen region the carried sign-in rules among
+   * {@code rules} forward to, when any are carried; else nowhere (no forwarder, so no forwarder
+   * role is needed). Without a hub a carried region another run chose still alerts locally ({@link
+   * LocalAlerting}): only a read tells whether any carried region really forwards.
    */
   public static Optional<String> forwardTarget(
       Optional<String> hubRegion, List<DesiredRule> rules, List<String> chosen) {
+    boolean carries = !carried(rules, chosen).isEmpty();
     if (hubRegion.isPresent()) {
-      return hubRegion;
+      String hub = hubRegion.get();
+      return carries || chosen.stream().anyMatch(r -> !r.equals(hub))
+          ? hubRegion
+          : Optional.empty();
     }
-    return carried(rules, chosen).isEmpty() ? Optional.empty() : signInDestination(chosen);
+    return carries ? signInDestination(chosen) : Optional.empty();
   }
 
   /**

@@ -94,7 +94,8 @@ public final class RulesPart implements Part {
     // alerting there: forwarding it would undo that run, and that run would undo this one.
     java.util.function.Function<RegionState, ApplyRulesRequest> requestFor =
         state ->
-            request.hubRegion().isEmpty() && alertsHere(state, names, topicArn)
+            request.hubRegion().isEmpty()
+                    && LocalAlerting.alertsHere(state.rules(), names, topicArn)
                 ? forwarding.alertingLocally()
                 : forwarding;
     Planned planned =
@@ -110,15 +111,6 @@ public final class RulesPart implements Part {
                     + " This region was chosen by another run (irctl rules here alert to its"
                     + " topic), so the sign-in rule(s) alert here too and add no subscription."),
         here.forwards(region) ? here.hubRegion() : java.util.Optional.empty());
-  }
-
-  /** Whether an irctl rule outside {@code carried} alerts to this region's topic. */
-  private static boolean alertsHere(
-      RegionState state, java.util.Set<String> carried, String topicArn) {
-    return state.rules().stream()
-        .filter(r -> r.name().startsWith(dev.irctl.engine.Ownership.NAME_PREFIX))
-        .filter(r -> !carried.contains(r.name()) && !ForwarderRules.isForwarder(r.name()))
-        .anyMatch(r -> r.irctlTarget().map(t -> t.arn().equals(topicArn)).orElse(false));
   }
 
   /** Split indexes an earlier cut may have given a forwarder of the same source. */

@@ -7,7 +7,6 @@ import dev.irctl.engine.delivery.RegionDiagnosis;
 import dev.irctl.engine.hub.ForwarderRolePart;
 import dev.irctl.engine.rules.ApplyRulesRequest;
 import dev.irctl.engine.rules.RegionPlan;
-import dev.irctl.engine.rules.RuleTargets;
 import dev.irctl.engine.rules.RulesPart;
 import dev.irctl.engine.run.NamedRead;
 import dev.irctl.engine.run.Notes;
@@ -53,19 +52,20 @@ public final class StatusParts {
   /**
    * Where forwarders send events (with a hub, or for sign-in rules carried to regions that were not
    * chosen), the forwarder role as apply-rules would plan it (present, trust policy, permission to
-   * put events on the destination bus): global, one read per run. Nothing when no region forwards.
+   * put events on the destination bus): global, one read per run. Nothing when no region forwards
+   * (a carried region another run chose alerts to its own topic).
    */
   private ReadPart forwarderRoleRead(ForwarderRolePart role) {
     return NamedRead.once(
         ForwarderRolePart.NAME,
         context -> {
           PartPlan plan = role.plan(context);
-          role.target(context.regions())
+          ForwarderRolePart.busArn(plan)
               .ifPresent(
-                  to ->
+                  bus ->
                       facts.forwarderRole(
                           ForwarderRoleStatus.of(
-                              RuleTargets.hubBusArn(context.identity(), to),
+                              bus,
                               plan.changes().stream()
                                   .map(ForwarderRolePart.RoleChange.class::cast)
                                   .toList())));

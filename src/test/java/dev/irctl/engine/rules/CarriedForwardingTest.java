@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.irctl.catalog.ConsoleSignIns;
 import dev.irctl.engine.hub.ForwarderRole;
 import dev.irctl.engine.hub.ForwarderRolePart;
+import dev.irctl.engine.hub.ForwarderRolePlan;
+import dev.irctl.engine.hub.ForwarderRules;
 import dev.irctl.engine.port.RuleTarget;
 import dev.irctl.engine.run.PartResult;
 import dev.irctl.fakes.FakePorts;
@@ -128,9 +130,10 @@ class CarriedForwardingTest {
         .contains(BUS_EU_WEST_1);
     // Every sign-in region chosen: nothing is carried, nothing forwards, the role is not planned.
     FakePorts fresh = new FakePorts();
-    List<PartResult> none = PartRun.run(fresh, 4, RuleScopes.SIGN_IN_REGIONS, role, true);
+    List<PartResult> none = PartRun.run(fresh, 4, RuleScopes.SIGN_IN_REGIONS, role, false);
     assertThat(none).singleElement().satisfies(r -> assertThat(r.changes()).isEmpty());
-    assertThat(fresh.log().calls()).noneMatch(c -> c.contains("iam:"));
+    assertThat(fresh.log().writes()).isEmpty();
+    assertThat(fresh.alertPathFake().rolesFake().role(ForwarderRole.NAME)).isEmpty();
     // No sign-in rule selected and no hub: no role part at all.
     ApplyRulesRequest noSignIn =
         new ApplyRulesRequest(
@@ -152,8 +155,126 @@ class CarriedForwardingTest {
     ForwarderRolePart back = ForwarderRolePart.fromDesired(role.desired());
 
     assertThat(back.desired()).isEqualTo(role.desired());
-    assertThat(back.target(List.of("eu-west-1"))).contains("eu-west-1");
-    assertThat(back.target(RuleScopes.SIGN_IN_REGIONS)).isEmpty();
+    assertThat(PartRun.run(aws, 4, List.of("eu-west-1"), back, true))
+        .singleElement()
+        .satisfies(r -> assertThat(r.changes()).hasSize(2));
+    assertThat(PartRun.run(aws, 4, RuleScopes.SIGN_IN_REGIONS, back, true))
+        .singleElement()
+        .satisfies(r -> assertThat(r.changes()).isEmpty());
+  }
+
+  /** The rules and the forwarder role in one run, as apply-rules runs them. */
+  private List<PartResult> applyRules(List<String> chosen, boolean dryRun) {
+    ApplyRulesRequest request = request();
+    return PartRun.run(
+        aws,
+        4,
+        chosen,
+        List.of(new RulesPart(request), ForwarderRolePart.of(request).orElseThrow()),
+        dryRun);
+  }
+
+  private static List<PartResult> role(List<PartResult> results) {
+    return results.stream().filter(r -> r.part().equals(ForwarderRolePart.NAME)).toList();
+  }
+
+  @Test
+  void whenEveryCarriedRegionAlertsToTheTopicOfTheRunThatChoseItNoRoleIsPlannedOrMade() {
+    // Another run chose every sign-in region: each has its own topic and rules alerting to it.
+    PartRun.run(aws, 4, RuleScopes.SIGN_IN_REGIONS, new RulesPart(request()), false);
+    aws.log().clear();
+
+    List<PartResult> plan = applyRules(List.of("eu-west-1"), true);
+
+    assertThat(role(plan)).singleElement().satisfies(r -> assertThat(r.changes()).isEmpty());
+    assertThat(plan)
+        .filteredOn(r -> RuleScopes.SIGN_IN_REGIONS.contains(r.region()))
+        .allSatisfy(r -> assertThat(r.changes()).isEmpty());
+
+    List<PartResult> applied = applyRules(List.of("eu-west-1"), false);
+
+    assertThat(applied).noneMatch(PartResult::failed);
+    assertThat(role(applied)).singleElement().satisfies(r -> assertThat(r.writes()).isZero());
+    assertThat(aws.alertPathFake().rolesFake().role(ForwarderRole.NAME)).isEmpty();
+    for (String region : RuleScopes.SIGN_IN_REGIONS) {
+      assertThat(aws.eventBridgeIn(region).ruleNames("default"))
+          .as(region)
+          .noneMatch(ForwarderRules::isForwarder);
+    }
+    aws.log().clear();
+
+    applyRules(List.of("eu-west-1"), false);
+
+    assertThat(aws.log().writes()).isEmpty();
+  }
+
+  @Test
+  void aSelectionWhereOneCarriedRegionStillForwardsPlansTheRole() {
+    // Another run chose three of the four sign-in regions; nobody chose ap-southeast-2.
+    PartRun.run(
+        aws, 4, List.of("us-east-1", "us-east-2", "eu-north-1"), new RulesPart(request()), false);
+
+    List<PartResult> plan = applyRules(List.of("eu-west-1"), true);
+
+    assertThat(role(plan))
+        .singleElement()
+        .satisfies(
+            r ->
+                assertThat(r.changes())
+                    .extracting(c -> ((ForwarderRolePart.RoleChange) c).step())
+                    .containsExactly(
+                        ForwarderRolePlan.Step.CREATE_ROLE, ForwarderRolePlan.Step.PUT_POLICY));
+    applyRules(List.of("eu-west-1"), false);
+    assertThat(aws.eventBridgeIn("ap-southeast-2").ruleNames("default"))
+        .containsExactly("irctl-forward-aws.signin");
+    assertThat(aws.alertPathFake().rolesFake().role(ForwarderRole.NAME)).isPresent();
+    aws.log().clear();
+
+    applyRules(List.of("eu-west-1"), false);
+
+    assertThat(aws.log().writes()).isEmpty();
+  }
+
+  @Test
+  void aRoleAnEarlierRunMadeIsKeptAndSaidSoOnceNothingForwardsAndAForeignOneIsNotMentioned() {
+    // An earlier run for eu-west-1 alone made the role and the sign-in forwarders; since then
+    // another run chose every sign-in region (irctl rules there alert to their own topics).
+    applyRules(List.of("eu-west-1"), false);
+    assertThat(aws.alertPathFake().rolesFake().role(ForwarderRole.NAME)).isPresent();
+    PartRun.run(aws, 4, RuleScopes.SIGN_IN_REGIONS, new RulesPart(request()), false);
+    aws.log().clear();
+
+    List<PartResult> again = applyRules(List.of("eu-west-1"), false);
+
+    assertThat(again).noneMatch(PartResult::failed);
+    assertThat(role(again))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.changes()).isEmpty();
+              assertThat(r.notes().warnings())
+                  .singleElement()
+                  .asString()
+                  .startsWith("kept IAM role irctl-event-forwarder: no region of this run forwards")
+                  .contains("remove-rules deletes it once no forwarder is left");
+            });
+    assertThat(aws.log().writes()).noneMatch(c -> c.contains("iam:"));
+    assertThat(aws.alertPathFake().rolesFake().role(ForwarderRole.NAME)).isPresent();
+
+    FakePorts foreign = new FakePorts();
+    foreign
+        .alertPathFake()
+        .rolesFake()
+        .existing(ForwarderRole.NAME, "{}", Map.of("team", "platform"));
+    ForwarderRolePart role = ForwarderRolePart.of(request()).orElseThrow();
+    assertThat(PartRun.run(foreign, 4, RuleScopes.SIGN_IN_REGIONS, role, false))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.failed()).isFalse();
+              assertThat(r.notes().warnings()).isEmpty();
+            });
+    assertThat(foreign.log().writes()).isEmpty();
   }
 
   @Test
