@@ -196,4 +196,39 @@ class HubRulesTest {
     PartRun.run(aws, 4, REGIONS, new ForwarderRolePart("us-east-1"), false);
     assertThat(aws.log().writes()).containsExactly("global iam:PutRolePolicy (write)");
   }
+
+  @Test
+  void aHubRunOverTheHubAloneForwardsNothingSoPlansNoRoleUnlessSignInsAreCarried() {
+    ForwarderRolePart role = ForwarderRolePart.of(hub(false)).orElseThrow();
+
+    assertThat(PartRun.run(aws, 4, List.of(HUB), role, false))
+        .singleElement()
+        .satisfies(r -> assertThat(r.changes()).isEmpty());
+    assertThat(aws.alertPathFake().rolesFake().role(ForwarderRole.NAME)).isEmpty();
+
+    DesiredRule signIn =
+        TestRules.rule(
+            "signin",
+            "{\"source\":[\"aws.signin\"],\"detail-type\":[\"AWS Console Sign In via"
+                + " CloudTrail\"]}",
+            false,
+            ConsoleSignIns.ROOT);
+    ApplyRulesRequest withSignIn =
+        new ApplyRulesRequest(
+                "default",
+                hub(false).topic(),
+                MessageFormat.RAW,
+                false,
+                List.of(signIn),
+                List.of(),
+                Optional.empty(),
+                List.of())
+            .withHub(HUB);
+    // Root sign-ins are carried to us-east-1, which forwards them to the hub: the role is needed.
+    assertThat(
+            PartRun.run(
+                aws, 4, List.of(HUB), ForwarderRolePart.of(withSignIn).orElseThrow(), false))
+        .singleElement()
+        .satisfies(r -> assertThat(r.writes()).isEqualTo(2));
+  }
 }
