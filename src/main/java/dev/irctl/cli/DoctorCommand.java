@@ -53,7 +53,7 @@ public final class DoctorCommand implements Callable<Integer> {
               request,
               identity ->
                   context.progress(RunRenderer.identityLine(identity, selection.regions().size())));
-      DoctorRenderer renderer = new DoctorRenderer(context.style(output));
+      DoctorRenderer renderer = new DoctorRenderer(context.style(output), Flags::of);
       String json = renderer.json(result, selection);
       context.print(output.json() ? json : renderer.text(result));
       outputFile.write(json);

@@ -31,6 +31,7 @@ public final class Flags {
       case POLICY_NAME -> "--policy-name";
       case ADOPT -> "--adopt";
       case TOPIC_NAME -> "--topic-name";
+      case SUBSCRIBE -> "--subscribe";
     };
   }
 

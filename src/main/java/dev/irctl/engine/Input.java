@@ -31,7 +31,8 @@ public enum Input {
   PRUNE("prune"),
   POLICY_NAME("policy name"),
   ADOPT("adopt"),
-  TOPIC_NAME("topic name");
+  TOPIC_NAME("topic name"),
+  SUBSCRIBE("subscription");
 
   // ASCII, so a reference survives JSON and plan files unchanged, and reads plainly if it leaks.
   private static final String OPEN = "{input:";

@@ -2,12 +2,14 @@ package dev.irctl.render;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.irctl.engine.Input;
 import dev.irctl.engine.delivery.DeliveryFinding;
 import dev.irctl.engine.delivery.DeliveryHealth;
 import dev.irctl.engine.delivery.DoctorResult;
 import dev.irctl.engine.delivery.RegionDiagnosis;
 import dev.irctl.engine.region.RegionSelection;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * doctor's findings: one table row per finding with its fix sentence (a clean region is one "ok"
@@ -18,14 +20,25 @@ public final class DoctorRenderer {
   public static final int SCHEMA_VERSION = 1;
 
   private final Style style;
+  private final Function<Input, String> naming;
 
-  public DoctorRenderer(Style style) {
+  /** {@code naming}: how the front end names a value the user gives (the CLI: its flag). */
+  public DoctorRenderer(Style style, Function<Input, String> naming) {
     this.style = style;
+    this.naming = naming;
   }
 
-  /** ok, warn or broken: the word status shows in its delivery column. */
+  /**
+   * ok, warn, no subscriber or broken: the word doctor gives each finding and region, and status
+   * shows in its delivery column.
+   */
   public static String word(DeliveryHealth health) {
-    return health.name().toLowerCase(Locale.ROOT);
+    return health.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+  }
+
+  /** A finding's fix sentence, its references to user input named the front end's way. */
+  String fix(DeliveryFinding finding) {
+    return Input.word(finding.fix(), naming);
   }
 
   public String text(DoctorResult result) {
@@ -37,7 +50,7 @@ public final class DoctorRenderer {
         table.row(region.region(), "ok", "-", "-");
       }
       for (DeliveryFinding finding : region.findings()) {
-        table.row(region.region(), word(finding.level()), finding.message(), finding.fix());
+        table.row(region.region(), word(finding.level()), finding.message(), fix(finding));
       }
     }
     return table.render() + "\n" + summary(result) + "\n";
@@ -47,6 +60,8 @@ public final class DoctorRenderer {
     long findings = result.regions().stream().mapToLong(r -> r.findings().size()).sum();
     long broken =
         result.regions().stream().filter(r -> r.health() == DeliveryHealth.BROKEN).count();
+    long unsubscribed =
+        result.regions().stream().filter(r -> r.health() == DeliveryHealth.NO_SUBSCRIBER).count();
     long failed = result.regions().stream().filter(r -> r.error().isPresent()).count();
     String line =
         result.regions().size()
@@ -55,6 +70,8 @@ public final class DoctorRenderer {
             + " findings, "
             + broken
             + " regions broken, "
+            + unsubscribed
+            + " with no subscriber, "
             + failed
             + " could not be read.";
     return switch (result.outcome()) {
@@ -82,7 +99,7 @@ public final class DoctorRenderer {
         node.put("kind", finding.kind().name());
         node.put("level", word(finding.level()));
         node.put("message", finding.message());
-        node.put("fix", finding.fix());
+        node.put("fix", fix(finding));
       }
     }
     ArrayNode skipped = root.putArray("skippedRegions");

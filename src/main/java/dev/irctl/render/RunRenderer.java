@@ -335,7 +335,7 @@ public final class RunRenderer {
   }
 
   /** Engine text with the inputs it refers to named the front end's way. */
-  private String named(String engineText) {
+  String named(String engineText) {
     return Input.word(engineText, naming);
   }
 

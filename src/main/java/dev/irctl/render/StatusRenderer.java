@@ -2,6 +2,7 @@ package dev.irctl.render;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.irctl.engine.delivery.DeliveryHealth;
 import dev.irctl.engine.run.Failure;
 import dev.irctl.engine.run.PartResult;
 import dev.irctl.engine.run.ReadPart;
@@ -129,6 +130,7 @@ public final class StatusRenderer {
     return table.render()
         + "\n"
         + notes
+        + subscriberHints(rows)
         + role.map(r -> r + "\n").orElse("")
         + summary(rows, role.map(r -> r.endsWith(": ok")).orElse(true))
         + "\n";
@@ -181,12 +183,48 @@ public final class StatusRenderer {
     return forwardsTo(row).isPresent() ? Optional.empty() : row.facts().topic(row.region());
   }
 
-  /** One word, from the doctor's checks: ok, warn or broken ({@code irctl doctor} says why). */
+  /**
+   * One word, from the doctor's checks, as doctor words it: ok, warn, no subscriber or broken
+   * ({@code irctl doctor} says why).
+   */
   private static String delivery(Row row) {
-    return row.facts()
-        .delivery(row.region())
-        .map(d -> d.health().name().toLowerCase(java.util.Locale.ROOT))
-        .orElse("-");
+    return row.facts().delivery(row.region()).map(d -> DoctorRenderer.word(d.health())).orElse("-");
+  }
+
+  /**
+   * For the rows whose only problem that stops alerts is a missing subscriber, what is missing and
+   * what to do, one line per distinct finding (the regions it holds for named): the column's word
+   * alone would leave a first-time user guessing.
+   */
+  private String subscriberHints(List<Row> rows) {
+    Map<String, List<String>> regionsByHint = new java.util.LinkedHashMap<>();
+    for (Row row : rows) {
+      row.facts()
+          .delivery(row.region())
+          .filter(d -> d.health() == DeliveryHealth.NO_SUBSCRIBER)
+          .ifPresent(
+              d ->
+                  d.findings().stream()
+                      .filter(f -> f.level() == DeliveryHealth.NO_SUBSCRIBER)
+                      .forEach(
+                          f ->
+                              regionsByHint
+                                  .computeIfAbsent(
+                                      f.message() + ". " + run.named(f.fix()),
+                                      k -> new ArrayList<>())
+                                  .add(row.region())));
+    }
+    StringBuilder hints = new StringBuilder();
+    regionsByHint.forEach(
+        (hint, regions) ->
+            hints
+                .append(DoctorRenderer.word(DeliveryHealth.NO_SUBSCRIBER))
+                .append(" in ")
+                .append(String.join(", ", regions))
+                .append(": ")
+                .append(hint)
+                .append("\n"));
+    return hints.toString();
   }
 
   private static String policy(TopicStatus topic) {
@@ -249,9 +287,7 @@ public final class StatusRenderer {
       region.set("rules", rules(row).map(StatusRenderer::rules).orElse(null));
       region.put("forwardsTo", forwardsTo(row).orElse(null));
       region.set("topic", topic(row).map(StatusRenderer::topic).orElse(null));
-      region.set(
-          "delivery",
-          row.facts().delivery(row.region()).map(StatusRenderer::delivery).orElse(null));
+      region.set("delivery", row.facts().delivery(row.region()).map(this::delivery).orElse(null));
       ObjectNode errors = region.putObject("errors");
       row.errors().forEach(errors::put);
     }
@@ -286,15 +322,16 @@ public final class StatusRenderer {
     return node;
   }
 
-  private static ObjectNode delivery(dev.irctl.engine.delivery.RegionDiagnosis d) {
+  private ObjectNode delivery(dev.irctl.engine.delivery.RegionDiagnosis d) {
     ObjectNode node = Json.mapper().createObjectNode();
-    node.put("health", d.health().name().toLowerCase(java.util.Locale.ROOT));
+    node.put("health", DoctorRenderer.word(d.health()));
     ArrayNode findings = node.putArray("findings");
     for (var f : d.findings()) {
       ObjectNode finding = findings.addObject();
       finding.put("kind", f.kind().name());
-      finding.put("level", f.level().name().toLowerCase(java.util.Locale.ROOT));
+      finding.put("level", DoctorRenderer.word(f.level()));
       finding.put("message", f.message());
+      finding.put("fix", run.named(f.fix()));
     }
     node.put("error", d.error().orElse(null));
     return node;

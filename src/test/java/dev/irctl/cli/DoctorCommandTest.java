@@ -31,9 +31,15 @@ class DoctorCommandTest {
 
   /** A region whose alerts arrive: policy, a confirmed subscriber, a rule with a DLQ. */
   static String healthy(FakePorts aws, String region) {
+    String topic = unsubscribed(aws, region);
+    aws.alertPathFake().subscriptionsIn(region).existing(topic, "email", "soc@example.com", false);
+    return topic;
+  }
+
+  /** As {@link #healthy}, but nobody is subscribed to the topic. */
+  static String unsubscribed(FakePorts aws, String region) {
     String topic = "arn:aws:sns:" + region + ":" + FakePorts.ACCOUNT + ":irctl-alerts";
     aws.snsIn(region).existing("irctl-alerts", topicPolicy(topic), Map.of("managed-by", "irctl"));
-    aws.alertPathFake().subscriptionsIn(region).existing(topic, "email", "soc@example.com", false);
     aws.eventBridgeIn(region)
         .existing(
             "default",
@@ -77,7 +83,8 @@ class DoctorCommandTest {
         .contains("REGION     DELIVERY  FINDING  FIX")
         .contains("eu-west-1  ok        -        -")
         .contains("us-east-1  ok")
-        .contains("2 regions: 0 findings, 0 regions broken, 0 could not be read.");
+        .contains(
+            "2 regions: 0 findings, 0 regions broken, 0 with no subscriber, 0 could not be read.");
     assertThat(aws.log().writes()).isEmpty();
   }
 
@@ -94,7 +101,73 @@ class DoctorCommandTest {
     assertThat(run.out())
         .containsPattern("eu-west-1  broken +.*irctl-iam-mfa-deactivated")
         .contains("us-east-1  ok")
-        .contains("2 regions: 1 findings, 1 regions broken, 0 could not be read.");
+        .contains(
+            "2 regions: 1 findings, 1 regions broken, 0 with no subscriber, 0 could not be read.");
+  }
+
+  @Test
+  void aTopicNobodySubscribedToIsNoSubscriberWithTheSubscribeHintAndABreakageStillBroken()
+      throws Exception {
+    unsubscribed(aws, "eu-west-1");
+    String topic = unsubscribed(aws, "us-east-1");
+    aws.snsIn("us-east-1").existing("irctl-alerts", "{}", Map.of("managed-by", "irctl"));
+    orgTrail(aws);
+
+    CliRun text = CliRun.run(aws, "doctor", REGIONS, RULE);
+
+    assertThat(text.exitCode()).as(text.err()).isEqualTo(2);
+    assertThat(text.out())
+        .containsPattern(
+            "eu-west-1  no subscriber  the topic has no subscription: alerts reach no one +"
+                + "Subscribe an endpoint: run apply-rules \\(or apply\\) with --subscribe"
+                + " email:ADDRESS \\(or rules.subscriptions in irctl.yaml\\), then confirm it")
+        .containsPattern("us-east-1  broken +the policy of " + topic + " does not allow")
+        .containsPattern("us-east-1  no subscriber +the topic has no subscription")
+        .contains(
+            "2 regions: 3 findings, 1 regions broken, 1 with no subscriber, 0 could not be read.")
+        .doesNotContain("{input:");
+    JsonNode regions =
+        Json.mapper()
+            .readTree(CliRun.run(aws, "doctor", REGIONS, RULE, "--output", "json").out())
+            .path("regions");
+    JsonNode eu = regions.get(0);
+    assertThat(eu.path("region").asText()).isEqualTo("eu-west-1");
+    assertThat(eu.path("delivery").asText()).isEqualTo("no subscriber");
+    onlyNoSubscriber(eu.path("findings"));
+    assertThat(regions.get(1).path("delivery").asText()).isEqualTo("broken");
+  }
+
+  /**
+   * A JSON findings array (doctor's or status') that holds only the missing subscriber, worded as
+   * the user reads it, with the flag that fixes it.
+   */
+  static void onlyNoSubscriber(JsonNode findings) {
+    assertThat(findings)
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.path("kind").asText()).isEqualTo("NO_CONFIRMED_SUBSCRIPTION");
+              assertThat(f.path("level").asText()).isEqualTo("no subscriber");
+              assertThat(f.path("fix").asText()).contains("--subscribe email:ADDRESS");
+            });
+  }
+
+  @Test
+  void onlyPendingSubscriptionsAreNoSubscriberUntilOneIsConfirmed() {
+    String topic = unsubscribed(aws, "eu-west-1");
+    aws.alertPathFake()
+        .subscriptionsIn("eu-west-1")
+        .existing(topic, "email", "soc@example.com", true);
+    orgTrail(aws);
+
+    CliRun run = CliRun.run(aws, "doctor", "--region=eu-west-1", RULE);
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+    assertThat(run.out())
+        .containsPattern(
+            "eu-west-1  no subscriber +the topic has no confirmed subscription yet: alerts reach no"
+                + " one +Confirm a pending subscription")
+        .containsPattern("eu-west-1  warn +1 subscription\\(s\\) still pending confirmation");
   }
 
   @Test

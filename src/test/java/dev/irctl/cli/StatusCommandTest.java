@@ -90,6 +90,45 @@ class StatusCommandTest {
   }
 
   @Test
+  void aFirstApplyWithoutASubscriberShowsNoSubscriberWithWhatToDoNotBroken() throws Exception {
+    DoctorCommandTest.orgTrail(aws);
+    String[] apply = {
+      "apply", "--auto-approve", "--region=eu-west-1", "--rule=iam-mfa-deactivated"
+    };
+    assertThat(CliRun.run(aws, apply).exitCode()).isZero();
+    aws.log().clear();
+
+    CliRun text = CliRun.run(aws, "status", "--region=eu-west-1", "--rule=iam-mfa-deactivated");
+
+    assertThat(text.exitCode()).as(text.err()).isZero();
+    assertThat(aws.log().writes()).isEmpty();
+    assertThat(text.out())
+        .containsPattern("eu-west-1 .* ok +0 confirmed, 0 pending +no subscriber +-\n")
+        .contains(
+            "no subscriber in eu-west-1: the topic has no subscription: alerts reach no one."
+                + " Subscribe an endpoint: run apply-rules (or apply) with --subscribe"
+                + " email:ADDRESS (or rules.subscriptions in irctl.yaml), then confirm it"
+                + " (for email, click the link AWS sends).\n")
+        .doesNotContain("broken");
+    CliRun asJson =
+        CliRun.run(
+            aws, "status", "--region=eu-west-1", "--rule=iam-mfa-deactivated", "--output=json");
+    assertThat(asJson.exitCode()).isZero();
+    JsonNode delivery = Json.mapper().readTree(asJson.out()).at("/regions/0/delivery");
+    assertThat(delivery.path("health").asText()).isEqualTo("no subscriber");
+    DoctorCommandTest.onlyNoSubscriber(delivery.path("findings"));
+
+    // Once someone subscribes and confirms, the row is ok and the hint is gone.
+    String topic = "arn:aws:sns:eu-west-1:" + FakePorts.ACCOUNT + ":irctl-alerts";
+    aws.alertPathFake().subscriptionsIn("eu-west-1").existing(topic, "email", "soc@x.co", false);
+    CliRun subscribed =
+        CliRun.run(aws, "status", "--region=eu-west-1", "--rule=iam-mfa-deactivated");
+    assertThat(subscribed.out())
+        .containsPattern("eu-west-1 .* pending +ok +-\n")
+        .doesNotContain("no subscriber");
+  }
+
+  @Test
   void disabledDetectorsDriftedAndOrphanedRulesAndAMissingPolicyStatementAreCounted() {
     CliRun.run(aws, "apply", "--auto-approve", REGIONS, HONEY);
     aws.guardDutyIn("eu-west-1")

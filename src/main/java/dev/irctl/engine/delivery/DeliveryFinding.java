@@ -4,12 +4,16 @@ package dev.irctl.engine.delivery;
 public record DeliveryFinding(FindingKind kind, DeliveryHealth level, String message, String fix) {
   public DeliveryFinding {
     if (level == DeliveryHealth.OK) {
-      throw new IllegalArgumentException("a finding is WARN or BROKEN");
+      throw new IllegalArgumentException("a finding is WARN, NO_SUBSCRIBER or BROKEN");
     }
   }
 
   static DeliveryFinding broken(FindingKind kind, String message, String fix) {
     return new DeliveryFinding(kind, DeliveryHealth.BROKEN, message, fix);
+  }
+
+  static DeliveryFinding noSubscriber(FindingKind kind, String message, String fix) {
+    return new DeliveryFinding(kind, DeliveryHealth.NO_SUBSCRIBER, message, fix);
   }
 
   static DeliveryFinding warn(FindingKind kind, String message, String fix) {

@@ -12,9 +12,12 @@ public record RegionDiagnosis(
 
   /** The delivery column of status: the worst finding's level. An unreadable region is BROKEN. */
   public DeliveryHealth health() {
-    if (error.isPresent() || findings.stream().anyMatch(f -> f.level() == DeliveryHealth.BROKEN)) {
+    if (error.isPresent()) {
       return DeliveryHealth.BROKEN;
     }
-    return findings.isEmpty() ? DeliveryHealth.OK : DeliveryHealth.WARN;
+    return findings.stream()
+        .map(DeliveryFinding::level)
+        .max(java.util.Comparator.naturalOrder())
+        .orElse(DeliveryHealth.OK);
   }
 }

@@ -1,9 +1,11 @@
 package dev.irctl.engine.delivery;
 
 import static dev.irctl.engine.delivery.DeliveryFinding.broken;
+import static dev.irctl.engine.delivery.DeliveryFinding.noSubscriber;
 import static dev.irctl.engine.delivery.DeliveryFinding.warn;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.irctl.engine.Input;
 import dev.irctl.engine.PolicyStatements;
 import dev.irctl.engine.port.SubscriptionPort.TopicSubscription;
 import dev.irctl.engine.rules.KeyPolicyCheck;
@@ -185,10 +187,21 @@ final class TopicChecks {
     List<DeliveryFinding> findings = new ArrayList<>();
     if (pending == subscriptions.size()) {
       findings.add(
-          broken(
-              FindingKind.NO_CONFIRMED_SUBSCRIPTION,
-              "the topic has no confirmed subscription: alerts reach no one",
-              "Subscribe an endpoint and confirm it (for email, click the link AWS sent)."));
+          pending == 0
+              ? noSubscriber(
+                  FindingKind.NO_CONFIRMED_SUBSCRIPTION,
+                  "the topic has no subscription: alerts reach no one",
+                  "Subscribe an endpoint: run apply-rules (or apply) with "
+                      + Input.SUBSCRIBE.ref()
+                      + " email:ADDRESS (or rules.subscriptions in irctl.yaml), then confirm it"
+                      + " (for email, click the link AWS sends).")
+              : noSubscriber(
+                  FindingKind.NO_CONFIRMED_SUBSCRIPTION,
+                  "the topic has no confirmed subscription yet: alerts reach no one",
+                  "Confirm a pending subscription (for email, click the link AWS sent), or"
+                      + " subscribe another endpoint with "
+                      + Input.SUBSCRIBE.ref()
+                      + "."));
     }
     if (pending > 0) {
       findings.add(

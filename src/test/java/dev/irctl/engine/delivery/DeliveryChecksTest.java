@@ -349,6 +349,13 @@ class DeliveryChecksTest {
         .isEqualTo(DeliveryHealth.WARN);
     assertThat(new RegionDiagnosis("r", List.of(warn, broken), Optional.empty()).health())
         .isEqualTo(DeliveryHealth.BROKEN);
+    DeliveryFinding nobody =
+        new DeliveryFinding(
+            FindingKind.NO_CONFIRMED_SUBSCRIPTION, DeliveryHealth.NO_SUBSCRIBER, "m", "f.");
+    assertThat(new RegionDiagnosis("r", List.of(warn, nobody), Optional.empty()).health())
+        .isEqualTo(DeliveryHealth.NO_SUBSCRIBER);
+    assertThat(new RegionDiagnosis("r", List.of(nobody, broken), Optional.empty()).health())
+        .isEqualTo(DeliveryHealth.BROKEN);
     assertThat(new RegionDiagnosis("r", List.of(), Optional.of("denied")).health())
         .isEqualTo(DeliveryHealth.BROKEN);
   }
