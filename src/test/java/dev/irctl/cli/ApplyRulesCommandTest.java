@@ -212,6 +212,11 @@ class ApplyRulesCommandTest {
 
     assertThat(again.exitCode()).as(again.err()).isZero();
     assertThat(aws.log().writes()).isEmpty();
+    // status compares the same way: no forwarder role to report missing.
+    CliRun status =
+        CliRun.run(aws, "status", "--region", "eu-west-1", "--rule", "cis-console-auth-failures");
+    assertThat(status.exitCode()).as(status.err()).isZero();
+    assertThat(status.out()).doesNotContain("forwarder role").doesNotContain("forwards to");
   }
 
   @Test
