@@ -57,8 +57,13 @@ class InterruptTest {
         .contains("Re-run to converge.");
     assertThat(run.out()).contains("interrupted").contains("Apply: ");
     // One region at a time: the second never started, so nothing was read or written there.
+    // (The forwarder role reads the regions the sign-in rules are carried to on its own.)
     List<String> calls = aws.log().calls();
-    String first = calls.stream().filter(c -> c.contains("events:")).findFirst().orElseThrow();
+    String first =
+        calls.stream()
+            .filter(c -> c.startsWith("us-east-1 events:") || c.startsWith("eu-west-1 events:"))
+            .findFirst()
+            .orElseThrow();
     String other = first.startsWith("us-east-1") ? "eu-west-1" : "us-east-1";
     assertThat(calls).noneMatch(c -> c.startsWith(other + " events:"));
     assertThat(run.out()).contains(other).contains("not started: the run was interrupted");
