@@ -19,21 +19,27 @@ public final class CatalogLoader {
   private static final int MAX_PROBLEMS_SHOWN = 20;
 
   public Catalog load(CatalogSources sources) {
-    List<RuleFile> files = new ArrayList<>();
-    int checkedAtBuild = 0;
+    List<Parsed> parsed = new ArrayList<>();
     if (sources.bundled()) {
-      List<RuleFile> bundled = BundledRules.files();
-      files.addAll(bundled);
-      if (BundledRules.checkedAtBuild(bundled)) {
-        checkedAtBuild = bundled.size();
-      }
+      parsed.addAll(BundledCatalog.parsed());
     }
+    List<RuleFile> files = new ArrayList<>();
     for (Path directory : sources.directories()) {
       files.addAll(DirectoryRules.files(directory));
     }
-    List<Rule> rules = read(files, checkedAtBuild);
+    parsed.addAll(parse(files, 0));
+    List<Rule> rules = assemble(parsed);
     return new Catalog(rules, sources.bundled() ? BundledRules.version() : Catalog.NO_VERSION);
   }
+
+  /** The bundled rule files, parsed: schema-checked unless the build checked these very bytes. */
+  static List<Parsed> parseBundled() {
+    List<RuleFile> bundled = BundledRules.files();
+    return parse(bundled, BundledRules.checkedAtBuild(bundled) ? bundled.size() : 0);
+  }
+
+  /** One rule file read: its rule, or what is wrong with it. */
+  record Parsed(RuleFile file, Rule rule, String problem) {}
 
   /**
    * The rules in {@code files}, sorted by id, or one usage error listing every broken file. The
@@ -42,25 +48,42 @@ public final class CatalogLoader {
    * rest of loading, so they skip it. Every other file, a user's above all, is checked in full.
    */
   static List<Rule> read(List<RuleFile> files, int checkedAtBuild) {
-    List<String> problems = new ArrayList<>();
-    Map<String, Rule> byId = new LinkedHashMap<>();
+    return assemble(parse(files, checkedAtBuild));
+  }
+
+  private static List<Parsed> parse(List<RuleFile> files, int checkedAtBuild) {
+    List<Parsed> parsed = new ArrayList<>();
     for (int i = 0; i < files.size(); i++) {
       RuleFile file = files.get(i);
       try {
-        Rule rule = read(file, i >= checkedAtBuild);
-        Rule earlier = byId.putIfAbsent(rule.id(), rule);
-        if (earlier != null) {
-          problems.add(
-              "duplicate rule id "
-                  + rule.id()
-                  + ": defined in "
-                  + earlier.file()
-                  + " and in "
-                  + file.name()
-                  + "; rename one of them.");
-        }
+        parsed.add(new Parsed(file, read(file, i >= checkedAtBuild), null));
       } catch (RuleFileException e) {
-        problems.add(e.getMessage());
+        parsed.add(new Parsed(file, null, e.getMessage()));
+      }
+    }
+    return parsed;
+  }
+
+  /** The rules sorted by id, or one usage error listing every broken file and duplicate id. */
+  private static List<Rule> assemble(List<Parsed> parsed) {
+    List<String> problems = new ArrayList<>();
+    Map<String, Rule> byId = new LinkedHashMap<>();
+    for (Parsed file : parsed) {
+      if (file.problem() != null) {
+        problems.add(file.problem());
+        continue;
+      }
+      Rule rule = file.rule();
+      Rule earlier = byId.putIfAbsent(rule.id(), rule);
+      if (earlier != null) {
+        problems.add(
+            "duplicate rule id "
+                + rule.id()
+                + ": defined in "
+                + earlier.file()
+                + " and in "
+                + file.file().name()
+                + "; rename one of them.");
       }
     }
     if (!problems.isEmpty()) {

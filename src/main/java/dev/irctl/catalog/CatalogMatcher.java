@@ -77,7 +77,7 @@ public final class CatalogMatcher {
         builds.stream().map(build -> build.machine).toList(),
         rulesById,
         FieldFilter.forPatterns(ordered.stream().map(RenderedRule::pattern).toList()),
-        RulePrefilter.forRules(ordered));
+        RulePrefilter.forRules(ordered, count));
   }
 
   /** Every {@code count}-th rule from {@code first}, into one Machine; stops at the first error. */
@@ -148,11 +148,29 @@ public final class CatalogMatcher {
 
   /** Ids of the rules that would fire, sorted. The event must be an EventBridge envelope. */
   public List<String> matches(JsonNode event) {
-    if (!prefilter.mayMatch(event)) {
-      // No rule's demands on source, detail-type, event name... hold: the Machine would say none.
-      return List.of();
-    }
-    return machineMatches(event);
+    // The Machines holding a rule whose demands on source, detail-type, event name... all hold:
+    // the others would say none.
+    long machines = prefilter.machines(event);
+    return machines == 0 ? List.of() : machineMatches(event, machines);
+  }
+
+  /**
+   * False only when no rule can fire for an event with these values at the prefilter's paths
+   * ({@link RulePrefilter#PATHS}), whatever its delivery flags.
+   */
+  boolean mayMatch(RulePrefilter.Values[] values) {
+    return prefilter.mayMatch(
+        new RulePrefilter.Fields() {
+          @Override
+          public RulePrefilter.Values at(int path) {
+            return values[path];
+          }
+
+          @Override
+          public boolean reaches(Rule rule) {
+            return true;
+          }
+        });
   }
 
   boolean prefilterPasses(JsonNode event) {
@@ -161,9 +179,16 @@ public final class CatalogMatcher {
 
   /** {@link #matches} without the prefilter: the Machine alone (tests compare the two). */
   List<String> machineMatches(JsonNode event) {
+    return machineMatches(event, -1L);
+  }
+
+  /** The Machines whose bit is set in {@code which}. */
+  private List<String> machineMatches(JsonNode event, long which) {
     List<String> ids = new ArrayList<>();
-    for (Machine machine : machines) {
-      ids.addAll(machine.rulesForJSONEvent(event));
+    for (int i = 0; i < machines.size(); i++) {
+      if ((which & (1L << i)) != 0) {
+        ids.addAll(machines.get(i).rulesForJSONEvent(event));
+      }
     }
     ids.removeIf(id -> !EventDelivery.reaches(rulesById.get(id), event));
     if (ids.size() > 1) {

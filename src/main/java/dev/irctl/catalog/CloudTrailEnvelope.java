@@ -73,7 +73,11 @@ public final class CloudTrailEnvelope {
 
   /** The detail-type EventBridge gives this record, from its {@code eventType}. */
   public static String detailType(JsonNode record) {
-    String eventType = record.path("eventType").asText("");
+    return detailType(record.path("eventType").asText(""), record.path("eventName").asText());
+  }
+
+  /** The same from the record's {@code eventType} and {@code eventName} ("" when missing). */
+  static String detailType(String eventType, String eventName) {
     switch (eventType) {
       case "AwsConsoleSignIn":
         return CONSOLE_SIGN_IN;
@@ -87,9 +91,7 @@ public final class CloudTrailEnvelope {
         return API_CALL;
       default:
         // Old exports may omit eventType; ConsoleLogin is the sign-in event everyone replays.
-        return "ConsoleLogin".equals(record.path("eventName").asText())
-            ? CONSOLE_SIGN_IN
-            : API_CALL;
+        return "ConsoleLogin".equals(eventName) ? CONSOLE_SIGN_IN : API_CALL;
     }
   }
 }

@@ -268,9 +268,23 @@ public final class EventReader implements Closeable {
     if (lookupEvent != null && lookupEvent.isTextual()) {
       return event(parseEmbedded(lookupEvent.textValue()));
     }
-    // Anything else that is not a CloudTrail record passes through unchanged; it just matches
-    // nothing.
+    return envelope(node);
+  }
+
+  /**
+   * A root object that is one event, as EventBridge would deliver it: a bare CloudTrail record is
+   * wrapped; anything else passes through unchanged (it just matches nothing).
+   */
+  static JsonNode envelope(JsonNode node) {
     return CloudTrailEnvelope.isRecord(node) ? CloudTrailEnvelope.wrap(node) : node;
+  }
+
+  /**
+   * Whether a root object read whole may hold other events rather than be one (a wrapper of
+   * records, a lookup-events item), which {@link #envelope} does not unpack.
+   */
+  static boolean mayHoldEvents(JsonNode node) {
+    return node.has("Records") || node.has("Events") || node.has("CloudTrailEvent");
   }
 
   private JsonNode parseEmbedded(String json) {

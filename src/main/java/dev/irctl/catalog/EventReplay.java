@@ -1,12 +1,14 @@
 package dev.irctl.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.irctl.UserException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -29,7 +31,7 @@ public final class EventReplay {
   /** Receives every event in input order; {@code index} counts from 1 within its input. */
   @FunctionalInterface
   public interface Listener {
-    void onEvent(String input, long index, JsonNode event, List<String> ruleIds);
+    void onEvent(String input, long index, ReplayedEvent event);
   }
 
   public record Summary(long events, long matchedEvents, Set<String> rulesFired) {}
@@ -49,11 +51,10 @@ public final class EventReplay {
       boolean end) {}
 
   /** A parsed and matched chunk: its events, or the failure that stopped it, and its lines. */
-  private record Chunk(List<Matched> events, RuntimeException failure, long lines) {}
-
-  private record Matched(JsonNode event, List<String> ids) {}
+  private record Chunk(List<ReplayedEvent> events, RuntimeException failure, long lines) {}
 
   private final CatalogMatcher matcher;
+  private final PrunedScanner.Names names;
   private final int workers;
   private final int chunkSize;
 
@@ -67,6 +68,7 @@ public final class EventReplay {
   /** Tests use small chunks to put cuts everywhere. */
   EventReplay(CatalogMatcher matcher, int workers, int chunkSize) {
     this.matcher = matcher;
+    this.names = PrunedScanner.Names.of(matcher.fieldFilter());
     this.workers = Math.max(1, workers);
     this.chunkSize = chunkSize;
   }
@@ -94,13 +96,50 @@ public final class EventReplay {
     }
   }
 
+  /**
+   * Parses and matches one chunk of whole root values: with the {@link PrunedScanner} when it can
+   * vouch for every byte, else with Jackson. The scanner first reads only the fields that tell
+   * whether any rule can fire ({@link EventSlots}); only for an event where one may does it build
+   * the tree the rules are matched against.
+   */
+  private Chunk parse(String input, EventChunks.Piece chunk) {
+    PrunedScanner scanner = new PrunedScanner(chunk.bytes(), chunk.length());
+    Object[] slots = new Object[EventSlots.COUNT];
+    List<ReplayedEvent> events = new ArrayList<>();
+    try {
+      while (scanner.toRoot()) {
+        long mark = scanner.mark();
+        Arrays.fill(slots, null);
+        scanner.nextSlots(EventSlots.PLAN, slots);
+        ReplayedEvent unmatched = EventSlots.unmatched(slots, matcher);
+        if (unmatched != null) {
+          events.add(unmatched);
+          continue;
+        }
+        scanner.rewind(mark);
+        ObjectNode root = scanner.next(names);
+        if (EventReader.mayHoldEvents(root)) {
+          throw PrunedScanner.Uncertain.INSTANCE;
+        }
+        events.add(match(EventReader.envelope(root)));
+      }
+    } catch (PrunedScanner.Uncertain e) {
+      return parse(input, chunk.stream(), 0);
+    }
+    return new Chunk(events, null, scanner.newlines());
+  }
+
+  private ReplayedEvent match(JsonNode event) {
+    return ReplayedEvent.of(event, matcher.matches(event));
+  }
+
   /** Parses and matches one chunk; {@code lineOffset} only shapes error messages. */
   private Chunk parse(String input, InputStream in, long lineOffset) {
-    List<Matched> events = new ArrayList<>();
+    List<ReplayedEvent> events = new ArrayList<>();
     try (EventReader reader = EventReader.openChunk(in, input, matcher.fieldFilter(), lineOffset)) {
       try {
         for (JsonNode event = reader.next(); event != null; event = reader.next()) {
-          events.add(new Matched(event, matcher.matches(event)));
+          events.add(match(event));
         }
       } catch (RuntimeException e) {
         return new Chunk(events, e, 0);
@@ -173,12 +212,12 @@ public final class EventReplay {
     }
 
     private void deliver(Chunk chunk) {
-      for (Matched event : chunk.events()) {
-        listener.onEvent(currentInput, ++index, event.event(), event.ids());
+      for (ReplayedEvent event : chunk.events()) {
+        listener.onEvent(currentInput, ++index, event);
         events++;
-        if (!event.ids().isEmpty()) {
+        if (!event.ruleIds().isEmpty()) {
           matched++;
-          fired.addAll(event.ids());
+          fired.addAll(event.ruleIds());
         }
       }
       if (chunk.failure() != null) {
@@ -254,7 +293,7 @@ public final class EventReplay {
             return;
           }
           EventChunks.Piece chunk = piece;
-          Future<Chunk> result = pool.submit(() -> parse(input.name(), chunk.stream(), 0));
+          Future<Chunk> result = pool.submit(() -> parse(input.name(), chunk));
           put(new Part(input.name(), chunk, result, null, null, false));
           piece = chunks.next();
         }

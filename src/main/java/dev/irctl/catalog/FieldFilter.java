@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The fields of an event that matching can look at, as a tree of field names. {@link EventReader}
@@ -72,6 +73,11 @@ public final class FieldFilter {
   /** Keep this field and everything under it. */
   public boolean keepsAll() {
     return keepAll;
+  }
+
+  /** The names of the fields kept below this one (none when it keeps all). */
+  Set<String> names() {
+    return children.keySet();
   }
 
   /** The filter for a field's value, or null to skip the field. */

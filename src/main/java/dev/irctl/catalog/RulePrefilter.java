@@ -46,16 +46,29 @@ final class RulePrefilter {
   /** Candidates with no exact-only demand on an index path: tried for every event. */
   private final List<Candidate> unindexed;
 
+  /** Every Machine's bit. */
+  private final long allMachines;
+
   private RulePrefilter(
       List<Map<String, List<Candidate>>> indexes,
       List<List<Candidate>> indexed,
-      List<Candidate> unindexed) {
+      List<Candidate> unindexed,
+      long allMachines) {
     this.indexes = indexes;
     this.indexed = indexed;
     this.unindexed = unindexed;
+    this.allMachines = allMachines;
   }
 
   static RulePrefilter forRules(Collection<RenderedRule> rules) {
+    return forRules(rules, 1);
+  }
+
+  /**
+   * For rules shared out over {@code machines} Machines, every {@code machines}-th rule into the
+   * same one (as {@link CatalogMatcher} does), so that {@link #machines} can say which to ask.
+   */
+  static RulePrefilter forRules(Collection<RenderedRule> rules, int machines) {
     List<Map<String, List<Candidate>>> indexes = new ArrayList<>();
     List<List<Candidate>> indexed = new ArrayList<>();
     for (int i = 0; i < PATHS.size(); i++) {
@@ -63,12 +76,14 @@ final class RulePrefilter {
       indexed.add(new ArrayList<>());
     }
     List<Candidate> unindexed = new ArrayList<>();
+    int position = 0;
     for (RenderedRule rule : rules) {
+      long machine = 1L << (position++ % machines);
       Demand[] demands = new Demand[PATHS.size()];
       for (int i = 0; i < PATHS.size(); i++) {
         demands[i] = demand(rule.pattern(), PATHS.get(i), 0);
       }
-      Candidate candidate = new Candidate(rule.rule(), demands);
+      Candidate candidate = new Candidate(rule.rule(), demands, machine);
       int path = indexPath(demands);
       if (path < 0) {
         unindexed.add(candidate);
@@ -79,7 +94,7 @@ final class RulePrefilter {
         indexes.get(path).computeIfAbsent(value, v -> new ArrayList<>()).add(candidate);
       }
     }
-    return new RulePrefilter(indexes, indexed, unindexed);
+    return new RulePrefilter(indexes, indexed, unindexed, (1L << Math.min(machines, 63)) - 1);
   }
 
   /** The first index path whose demand is exact values only, or -1. */
@@ -93,61 +108,125 @@ final class RulePrefilter {
     return -1;
   }
 
+  /**
+   * An event as the prefilter reads it: its values at each of {@link #PATHS}, and whether a rule
+   * whose demands it meets is handed the event at all.
+   */
+  interface Fields {
+    /** The values at {@code PATHS.get(path)}. */
+    Values at(int path);
+
+    /**
+     * False only if EventBridge would not hand the event to {@code rule} ({@link EventDelivery}).
+     */
+    boolean reaches(Rule rule);
+  }
+
   /** False only when no rule can match the event (so the Machine would return nothing). */
   boolean mayMatch(JsonNode event) {
-    Values[] values = new Values[PATHS.size()];
-    for (Candidate candidate : unindexed) {
-      if (candidate.mayMatch(event, values)) {
-        return true;
+    return candidates(fields(event), false) != 0;
+  }
+
+  /**
+   * The Machines (bit i for Machine i) holding a rule the event may fire: 0 when none. Only they
+   * need to be asked.
+   */
+  long machines(JsonNode event) {
+    return candidates(fields(event), true);
+  }
+
+  /** False only when no rule can match an event with these fields. */
+  boolean mayMatch(Fields event) {
+    return candidates(event, false) != 0;
+  }
+
+  private static Fields fields(JsonNode event) {
+    return new Fields() {
+      @Override
+      public Values at(int path) {
+        return Values.at(event, PATHS.get(path));
       }
+
+      @Override
+      public boolean reaches(Rule rule) {
+        return EventDelivery.reaches(rule, event);
+      }
+    };
+  }
+
+  /**
+   * The Machines of the candidates the event may fire: of the first one found, or of {@code every}
+   * one.
+   */
+  private long candidates(Fields event, boolean every) {
+    Search search = new Search(event, every);
+    if (search.any(unindexed)) {
+      return search.found;
     }
     for (int path : INDEX_PATHS) {
       if (indexed.get(path).isEmpty()) {
         continue;
       }
-      if (values[path] == null) {
-        values[path] = Values.at(event, PATHS.get(path));
-      }
-      if (values[path].unknown() && anyMayMatch(indexed.get(path), event, values)) {
-        return true;
+      Values values = search.values(path);
+      if (values.unknown() && search.any(indexed.get(path))) {
+        return search.found;
       }
       // A candidate indexed here can meet its exact-only demand only through one of these values.
-      for (String value : values[path].strings()) {
+      for (String value : values.strings()) {
         List<Candidate> demanding = indexes.get(path).get(value);
-        if (demanding != null && anyMayMatch(demanding, event, values)) {
-          return true;
+        if (demanding != null && search.any(demanding)) {
+          return search.found;
         }
       }
     }
-    return false;
+    return search.found;
   }
 
-  private static boolean anyMayMatch(List<Candidate> candidates, JsonNode event, Values[] values) {
-    for (Candidate candidate : candidates) {
-      if (candidate.mayMatch(event, values)) {
-        return true;
-      }
+  /** One event's search for candidates, reading each of its paths at most once. */
+  private final class Search {
+    private final Fields event;
+    private final boolean every;
+    private final Values[] values = new Values[PATHS.size()];
+    private long found;
+
+    Search(Fields event, boolean every) {
+      this.event = event;
+      this.every = every;
     }
-    return false;
-  }
 
-  private record Candidate(Rule rule, Demand[] demands) {
-    boolean mayMatch(JsonNode event, Values[] values) {
+    Values values(int path) {
+      if (values[path] == null) {
+        values[path] = event.at(path);
+      }
+      return values[path];
+    }
+
+    /** Adds the candidates the event may fire; true when the search can stop. */
+    boolean any(List<Candidate> candidates) {
+      for (Candidate candidate : candidates) {
+        if ((found & candidate.machine()) == 0 && mayMatch(candidate)) {
+          found |= candidate.machine();
+          if (!every || found == allMachines) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
+
+    private boolean mayMatch(Candidate candidate) {
+      Demand[] demands = candidate.demands();
       for (int i = 0; i < demands.length; i++) {
-        Demand demand = demands[i];
-        if (demand == null) {
-          continue;
-        }
-        if (values[i] == null) {
-          values[i] = Values.at(event, PATHS.get(i));
-        }
-        if (!values[i].mayMeet(demand)) {
+        if (demands[i] != null && !values(i).mayMeet(demands[i])) {
           return false;
         }
       }
-      return EventDelivery.reaches(rule, event);
+      return event.reaches(candidate.rule());
     }
   }
+
+  /** A rule's demands on {@link #PATHS}, and the bit of the Machine it is compiled into. */
+  private record Candidate(Rule rule, Demand[] demands, long machine) {}
 
   /**
    * What a pattern (or a {@code $or} branch, at the same level) demands of the field at {@code
@@ -273,9 +352,13 @@ final class RulePrefilter {
   }
 
   /** An event's values at one path: none, some strings, or unknown (keep every rule). */
-  private record Values(List<String> strings, boolean unknown) {
+  record Values(List<String> strings, boolean unknown) {
     static final Values NONE = new Values(List.of(), false);
     static final Values UNKNOWN = new Values(List.of(), true);
+
+    static Values of(String value) {
+      return new Values(List.of(value), false);
+    }
 
     static Values at(JsonNode event, List<String> path) {
       JsonNode node = event;

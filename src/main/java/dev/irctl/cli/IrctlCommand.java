@@ -187,13 +187,23 @@ public final class IrctlCommand implements Runnable {
    * help} and {@code generate-completion} get the whole tree.
    */
   public static CommandLine commandLine(IrctlCommand root, String... args) {
-    java.util.List<String> words =
-        java.util.Arrays.stream(args).filter(a -> !a.startsWith("-")).limit(2).toList();
+    java.util.List<String> words = words(args);
     String invoked = words.isEmpty() ? "" : words.get(0);
     if (NEED_ALL.contains(invoked)) {
       return build(root, null, null);
     }
     return build(root, invoked, words.size() > 1 ? words.get(1) : "");
+  }
+
+  /** Whether {@code args} run one of the offline {@code rules} commands, which read the catalog. */
+  public static boolean runsRulesCommand(String... args) {
+    java.util.List<String> words = words(args);
+    return !words.isEmpty() && words.get(0).equals("rules");
+  }
+
+  /** The first two words that are not options: the command and subcommand invoked. */
+  private static java.util.List<String> words(String... args) {
+    return java.util.Arrays.stream(args).filter(a -> !a.startsWith("-")).limit(2).toList();
   }
 
   /**

@@ -2,11 +2,10 @@ package dev.irctl.render;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.irctl.catalog.ReplayedEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.util.List;
 
 /**
  * {@code rules match} output, one line per event, streamed: text ({@code INDEX TIME EVENT RULES})
@@ -32,15 +31,15 @@ public final class MatchLines {
     this.onlyMatches = onlyMatches;
   }
 
-  public void write(String input, long index, JsonNode event, List<String> ruleIds) {
-    if (onlyMatches && ruleIds.isEmpty()) {
+  public void write(String input, long index, ReplayedEvent event) {
+    if (onlyMatches && event.ruleIds().isEmpty()) {
       return;
     }
     try {
       if (json) {
-        writeJson(input, index, event, ruleIds);
+        writeJson(input, index, event);
       } else {
-        writeText(input, index, event, ruleIds);
+        writeText(input, index, event);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -55,49 +54,38 @@ public final class MatchLines {
     }
   }
 
-  private void writeText(String input, long index, JsonNode event, List<String> ruleIds)
-      throws IOException {
+  private void writeText(String input, long index, ReplayedEvent event) throws IOException {
     if (qualifyIndex) {
       out.write(input);
       out.write(':');
     }
     out.write(Long.toString(index));
     out.write("  ");
-    out.write(event.path("time").asText("-"));
+    out.write(event.time() == null ? "-" : event.time());
     out.write("  ");
-    out.write(eventName(event));
+    out.write(event.name());
     out.write("  ");
-    out.write(ruleIds.isEmpty() ? "-" : String.join(",", ruleIds));
+    out.write(event.ruleIds().isEmpty() ? "-" : String.join(",", event.ruleIds()));
     out.write('\n');
   }
 
-  private void writeJson(String input, long index, JsonNode event, List<String> ruleIds)
-      throws IOException {
+  private void writeJson(String input, long index, ReplayedEvent event) throws IOException {
     JsonGenerator generator = JSON.createGenerator(out);
     generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     generator.disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
     generator.writeStartObject();
     generator.writeStringField("input", input);
     generator.writeNumberField("index", index);
-    generator.writeStringField("time", event.path("time").asText(""));
-    generator.writeStringField("source", event.path("source").asText(""));
-    generator.writeStringField("eventName", eventName(event));
+    generator.writeStringField("time", event.time() == null ? "" : event.time());
+    generator.writeStringField("source", event.source() == null ? "" : event.source());
+    generator.writeStringField("eventName", event.name());
     generator.writeArrayFieldStart("rules");
-    for (String id : ruleIds) {
+    for (String id : event.ruleIds()) {
       generator.writeString(id);
     }
     generator.writeEndArray();
     generator.writeEndObject();
     generator.close();
     out.write('\n');
-  }
-
-  /**
-   * The CloudTrail event name, else the detail-type (GuardDuty findings and other non-CloudTrail
-   * events).
-   */
-  private static String eventName(JsonNode event) {
-    JsonNode name = event.path("detail").path("eventName");
-    return name.isTextual() ? name.textValue() : event.path("detail-type").asText("-");
   }
 }

@@ -31,14 +31,13 @@ class EventReplayTest {
         replay.run(
             List.of(
                 input("a", many.toString()), input("b", TestEvents.guardDutyFinding(9).toString())),
-            (name, index, event, ids) ->
-                seen.add(
-                    name + ":" + index + ":" + event.at("/detail/severity").asInt() + ":" + ids));
+            (name, index, event) ->
+                seen.add(name + ":" + index + ":" + event.name() + ":" + event.ruleIds()));
 
     assertThat(seen).hasSize(1001);
-    assertThat(seen.get(3)).isEqualTo("a:4:3:[]");
-    assertThat(seen.get(4)).isEqualTo("a:5:4:[guardduty-finding-medium-up]");
-    assertThat(seen.get(1000)).isEqualTo("b:1:9:[guardduty-finding-medium-up]");
+    assertThat(seen.get(3)).isEqualTo("a:4:GuardDuty Finding:[]");
+    assertThat(seen.get(4)).isEqualTo("a:5:GuardDuty Finding:[guardduty-finding-medium-up]");
+    assertThat(seen.get(1000)).isEqualTo("b:1:GuardDuty Finding:[guardduty-finding-medium-up]");
     assertThat(summary.events()).isEqualTo(1001);
     assertThat(summary.matchedEvents()).isEqualTo(601);
     assertThat(summary.rulesFired()).containsExactly("guardduty-finding-medium-up");
@@ -53,8 +52,7 @@ class EventReplayTest {
     assertThatThrownBy(
             () ->
                 replay.run(
-                    List.of(input("bad.jsonl", text)),
-                    (name, index, event, ids) -> seen.add(index)))
+                    List.of(input("bad.jsonl", text)), (name, index, event) -> seen.add(index)))
         .isInstanceOf(UserException.class)
         .hasMessageContaining("bad.jsonl: malformed JSON at line 3");
     assertThat(seen).containsExactly(1L, 2L);
@@ -91,7 +89,7 @@ class EventReplayTest {
             matcher.fieldFilter())) {
       long index = 0;
       for (var event = reader.next(); event != null; event = reader.next()) {
-        seen.add(++index + ":" + event + ":" + matcher.machineMatches(event));
+        seen.add(++index + ":" + ReplayedEvent.of(event, matcher.machineMatches(event)));
       }
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
@@ -105,9 +103,7 @@ class EventReplayTest {
     List<String> seen = new ArrayList<>();
     try {
       new EventReplay(matcher, 2, chunkSize)
-          .run(
-              List.of(input("in", text)),
-              (name, index, event, ids) -> seen.add(index + ":" + event + ":" + ids));
+          .run(List.of(input("in", text)), (name, index, event) -> seen.add(index + ":" + event));
     } catch (UserException e) {
       seen.add(e.getMessage());
     }
@@ -169,7 +165,7 @@ class EventReplayTest {
             () ->
                 replay.run(
                     List.of(input("x", many.toString())),
-                    (name, index, event, ids) -> {
+                    (name, index, event) -> {
                       throw new IllegalStateException("stdout closed");
                     }))
         .hasMessage("stdout closed");

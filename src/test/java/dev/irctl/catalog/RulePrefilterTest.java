@@ -117,7 +117,7 @@ class RulePrefilterTest {
   }
 
   /** Every example, then variants of each with one field swapped for a value seen elsewhere. */
-  private static List<JsonNode> derivedEvents() {
+  static List<JsonNode> derivedEvents() {
     List<JsonNode> examples = new ArrayList<>();
     CATALOG
         .rules()
