@@ -148,10 +148,17 @@ public final class CatalogMatcher {
 
   /** Ids of the rules that would fire, sorted. The event must be an EventBridge envelope. */
   public List<String> matches(JsonNode event) {
-    // The Machines holding a rule whose demands on source, detail-type, event name... all hold:
-    // the others would say none.
-    long machines = prefilter.machines(event);
-    return machines == 0 ? List.of() : machineMatches(event, machines);
+    // Only the Machines holding a rule whose demands on source, detail-type, event name... all
+    // hold are asked: the others would say none. Rules the demands alone decide are not asked for.
+    RulePrefilter.Verdict verdict = prefilter.verdict(event);
+    if (verdict.machines() == 0) {
+      return verdict.fired().size() > 1
+          ? verdict.fired().stream().sorted().toList()
+          : verdict.fired();
+    }
+    List<String> ids = new ArrayList<>(machineMatches(event, verdict.machines()));
+    ids.addAll(verdict.fired());
+    return ids.stream().distinct().sorted().toList();
   }
 
   /**
@@ -159,18 +166,7 @@ public final class CatalogMatcher {
    * ({@link RulePrefilter#PATHS}), whatever its delivery flags.
    */
   boolean mayMatch(RulePrefilter.Values[] values) {
-    return prefilter.mayMatch(
-        new RulePrefilter.Fields() {
-          @Override
-          public RulePrefilter.Values at(int path) {
-            return values[path];
-          }
-
-          @Override
-          public boolean reaches(Rule rule) {
-            return true;
-          }
-        });
+    return prefilter.mayMatch(values);
   }
 
   boolean prefilterPasses(JsonNode event) {

@@ -3,6 +3,8 @@ package dev.irctl.catalog;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Wraps a raw CloudTrail record (from a trail's log file or Event History) into the envelope
@@ -32,6 +34,11 @@ public final class CloudTrailEnvelope {
   public static final String INSIGHT = "AWS Insight via CloudTrail";
 
   private static final String AMAZONAWS_SUFFIX = ".amazonaws.com";
+
+  /** More than AWS has services; a bound so that odd input cannot grow it without end. */
+  private static final int MAX_SOURCES = 4096;
+
+  private static final Map<String, String> SOURCES = new ConcurrentHashMap<>();
 
   private CloudTrailEnvelope() {}
 
@@ -64,6 +71,19 @@ public final class CloudTrailEnvelope {
 
   /** {@code iam.amazonaws.com} → {@code aws.iam}. */
   public static String source(String eventSource) {
+    // A replay asks for the same few hundred services a hundred thousand times.
+    String known = SOURCES.get(eventSource);
+    if (known != null) {
+      return known;
+    }
+    String source = sourceOf(eventSource);
+    if (SOURCES.size() < MAX_SOURCES) {
+      SOURCES.put(eventSource, source);
+    }
+    return source;
+  }
+
+  private static String sourceOf(String eventSource) {
     String service =
         eventSource.endsWith(AMAZONAWS_SUFFIX)
             ? eventSource.substring(0, eventSource.length() - AMAZONAWS_SUFFIX.length())

@@ -19,6 +19,7 @@ import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.zip.GZIPInputStream;
@@ -340,10 +341,20 @@ public final class EventReader implements Closeable {
 
   /** CloudTrail delivers log files gzipped; accept them as they are. */
   static InputStream ungzip(InputStream in) throws IOException {
-    BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
-    buffered.mark(2);
-    int magic = buffered.read() | (buffered.read() << 8);
-    buffered.reset();
-    return magic == GZIP_MAGIC ? new GZIPInputStream(buffered, 1 << 16) : buffered;
+    // Pushed back rather than marked: a BufferedInputStream with a mark set copies every read
+    // through its buffer, where without one it hands a large read (the chunked reader asks for a
+    // MiB at a time) straight to the file.
+    PushbackInputStream peek = new PushbackInputStream(in, 2);
+    int first = peek.read();
+    int second = first < 0 ? -1 : peek.read();
+    if (second >= 0) {
+      peek.unread(second);
+    }
+    if (first >= 0) {
+      peek.unread(first);
+    }
+    return (first | (second << 8)) == GZIP_MAGIC
+        ? new GZIPInputStream(peek, 1 << 16)
+        : new BufferedInputStream(peek, 1 << 16);
   }
 }

@@ -54,6 +54,9 @@ final class PrunedScanner {
   private int depth;
   private long newlines;
 
+  /** Set by {@link #string}: no escape, only ASCII. */
+  private boolean plain;
+
   PrunedScanner(byte[] buf, int length) {
     this.buf = buf;
     this.end = length;
@@ -246,7 +249,12 @@ final class PrunedScanner {
       q++;
     }
     boolean simple = q < end && b[q] == '"';
-    q = simple ? q + 1 : string(start);
+    if (simple) {
+      plain = true;
+      q++;
+    } else {
+      q = string(start);
+    }
     int length = q - 1 - start;
     if (length > MAX_NAME_LENGTH) {
       throw Uncertain.INSTANCE;
@@ -364,8 +372,15 @@ final class PrunedScanner {
     }
   }
 
-  /** Whitespace from {@code p}: the index of the next other byte, which must exist. */
+  /**
+   * Whitespace from {@code p}: the index of the next other byte, which must exist. Small enough for
+   * the JIT to inline; compact JSON has no whitespace, so the loop is rarely entered.
+   */
   private int whitespace(int p) throws Uncertain {
+    return p < end && buf[p] > ' ' ? p : skipWhitespace(p);
+  }
+
+  private int skipWhitespace(int p) throws Uncertain {
     final byte[] b = buf;
     while (p < end) {
       byte c = b[p];
@@ -394,9 +409,13 @@ final class PrunedScanner {
     return p + 1;
   }
 
-  /** From just after an opening quote: the index after the closing one. */
+  /**
+   * From just after an opening quote: the index after the closing one. Sets {@link #plain}: the
+   * string had no escape and only ASCII.
+   */
   private int string(int p) throws Uncertain {
     final byte[] b = buf;
+    plain = true;
     while (true) {
       if (p >= end) {
         throw Uncertain.INSTANCE;
@@ -407,8 +426,10 @@ final class PrunedScanner {
       } else if (c == '"') {
         return p + 1;
       } else if (c == '\\') {
+        plain = false;
         p = escape(p + 1);
       } else if (c < 0) {
+        plain = false;
         p = utf8(p, c & 0xFF);
       } else {
         // A raw control character: Jackson rejects it, in its own words.
@@ -577,20 +598,11 @@ final class PrunedScanner {
     return b == ' ' || b == '\t' || b == '\n' || b == '\r';
   }
 
-  /** A string's content, already checked by {@link #string}. */
+  /** The content of the string {@link #string} has just checked. */
   private String text(int start, int length) {
-    return plainAscii(start, length)
+    return plain
         ? new String(buf, start, length, StandardCharsets.ISO_8859_1)
         : decode(start, length);
-  }
-
-  private boolean plainAscii(int start, int length) {
-    for (int i = start; i < start + length; i++) {
-      if (buf[i] < 0 || buf[i] == '\\') {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** A string's content with escapes resolved, the bytes already checked by {@link #string}. */

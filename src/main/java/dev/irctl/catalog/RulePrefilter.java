@@ -83,7 +83,8 @@ final class RulePrefilter {
       for (int i = 0; i < PATHS.size(); i++) {
         demands[i] = demand(rule.pattern(), PATHS.get(i), 0);
       }
-      Candidate candidate = new Candidate(rule.rule(), demands, machine);
+      Candidate candidate =
+          new Candidate(rule.rule(), demands, machine, decisive(rule.pattern(), List.of()));
       int path = indexPath(demands);
       if (path < 0) {
         unindexed.add(candidate);
@@ -108,58 +109,33 @@ final class RulePrefilter {
     return -1;
   }
 
-  /**
-   * An event as the prefilter reads it: its values at each of {@link #PATHS}, and whether a rule
-   * whose demands it meets is handed the event at all.
-   */
-  interface Fields {
-    /** The values at {@code PATHS.get(path)}. */
-    Values at(int path);
-
-    /**
-     * False only if EventBridge would not hand the event to {@code rule} ({@link EventDelivery}).
-     */
-    boolean reaches(Rule rule);
-  }
-
   /** False only when no rule can match the event (so the Machine would return nothing). */
   boolean mayMatch(JsonNode event) {
-    return candidates(fields(event), false) != 0;
+    return candidates(new Search(event, new Values[PATHS.size()], false)) != 0;
   }
 
   /**
-   * The Machines (bit i for Machine i) holding a rule the event may fire: 0 when none. Only they
-   * need to be asked.
+   * What the prefilter can tell of the event: the rules it fires for certain ({@code fired}), and
+   * the Machines (bit i for Machine i) that must be asked about the rest: 0 when none.
    */
-  long machines(JsonNode event) {
-    return candidates(fields(event), true);
-  }
+  record Verdict(long machines, List<String> fired) {}
 
-  /** False only when no rule can match an event with these fields. */
-  boolean mayMatch(Fields event) {
-    return candidates(event, false) != 0;
-  }
-
-  private static Fields fields(JsonNode event) {
-    return new Fields() {
-      @Override
-      public Values at(int path) {
-        return Values.at(event, PATHS.get(path));
-      }
-
-      @Override
-      public boolean reaches(Rule rule) {
-        return EventDelivery.reaches(rule, event);
-      }
-    };
+  Verdict verdict(JsonNode event) {
+    Search search = new Search(event, new Values[PATHS.size()], true);
+    long machines = candidates(search);
+    return new Verdict(machines, search.fired == null ? List.of() : search.fired);
   }
 
   /**
-   * The Machines of the candidates the event may fire: of the first one found, or of {@code every}
-   * one.
+   * False only when no rule can match an event with these values at {@link #PATHS}, whatever its
+   * delivery flags ({@link EventDelivery}).
    */
-  private long candidates(Fields event, boolean every) {
-    Search search = new Search(event, every);
+  boolean mayMatch(Values[] values) {
+    return candidates(new Search(null, values, false)) != 0;
+  }
+
+  /** The Machines of the candidates the event may fire: of the first one found, or of every one. */
+  private long candidates(Search search) {
     if (search.any(unindexed)) {
       return search.found;
     }
@@ -182,36 +158,69 @@ final class RulePrefilter {
     return search.found;
   }
 
-  /** One event's search for candidates, reading each of its paths at most once. */
+  /**
+   * One event's search for candidates, reading each of its paths at most once: from the event's
+   * tree, or given (then with its delivery unknown: every rule counts as reached).
+   */
   private final class Search {
-    private final Fields event;
+    private final JsonNode event;
+    private final Values[] values;
     private final boolean every;
-    private final Values[] values = new Values[PATHS.size()];
     private long found;
 
-    Search(Fields event, boolean every) {
+    /** Decisive rules the event fires, when {@link #every}; null for none. */
+    private List<String> fired;
+
+    Search(JsonNode event, Values[] values, boolean every) {
       this.event = event;
+      this.values = values;
       this.every = every;
     }
 
     Values values(int path) {
       if (values[path] == null) {
-        values[path] = event.at(path);
+        values[path] = Values.at(event, PATHS.get(path));
       }
       return values[path];
     }
 
-    /** Adds the candidates the event may fire; true when the search can stop. */
+    /**
+     * Adds the candidates the event may fire; true when the search can stop. Searching {@link
+     * #every} candidate, a decisive one whose values are all known is decided here, not by its
+     * Machine.
+     */
     boolean any(List<Candidate> candidates) {
       for (Candidate candidate : candidates) {
-        if ((found & candidate.machine()) == 0 && mayMatch(candidate)) {
+        if (every && candidate.decisive()) {
+          decide(candidate);
+        } else if ((found & candidate.machine()) == 0 && mayMatch(candidate)) {
           found |= candidate.machine();
-          if (!every || found == allMachines) {
+          if (!every) {
             return true;
           }
         }
       }
       return false;
+    }
+
+    private void decide(Candidate candidate) {
+      if (!mayMatch(candidate)) {
+        return;
+      }
+      Demand[] demands = candidate.demands();
+      for (int i = 0; i < demands.length; i++) {
+        if (demands[i] != null && values(i).unknown()) {
+          found |= candidate.machine();
+          return;
+        }
+      }
+      String id = candidate.rule().id();
+      if (fired == null) {
+        fired = new ArrayList<>();
+      }
+      if (!fired.contains(id)) {
+        fired.add(id);
+      }
     }
 
     private boolean mayMatch(Candidate candidate) {
@@ -221,12 +230,42 @@ final class RulePrefilter {
           return false;
         }
       }
-      return event.reaches(candidate.rule());
+      return event == null || EventDelivery.reaches(candidate.rule(), event);
     }
   }
 
-  /** A rule's demands on {@link #PATHS}, and the bit of the Machine it is compiled into. */
-  private record Candidate(Rule rule, Demand[] demands, long machine) {}
+  /**
+   * A rule's demands on {@link #PATHS}, and the bit of the Machine it is compiled into. {@code
+   * decisive}: the demands are the whole pattern, so an event that meets them with known values
+   * fires the rule (if delivered): no Machine needs to say so.
+   */
+  private record Candidate(Rule rule, Demand[] demands, long machine, boolean decisive) {}
+
+  /**
+   * Whether the pattern (at {@code path}) is nothing but demands the prefilter reads exactly: every
+   * leaf on one of {@link #PATHS}, of exact values, prefixes, suffixes or wildcards, and no {@code
+   * $or} (whose branches' demands the prefilter unions, losing which go together).
+   */
+  static boolean decisive(JsonNode pattern, List<String> path) {
+    if (!pattern.isObject() || pattern.isEmpty()) {
+      return false;
+    }
+    for (Map.Entry<String, JsonNode> field : pattern.properties()) {
+      List<String> below = new ArrayList<>(path);
+      below.add(field.getKey());
+      JsonNode value = field.getValue();
+      boolean readable =
+          field.getKey().equals("$or")
+              ? false
+              : value.isObject()
+                  ? decisive(value, below)
+                  : PATHS.contains(below) && Demand.ofMatchers(value) != null;
+      if (!readable) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   /**
    * What a pattern (or a {@code $or} branch, at the same level) demands of the field at {@code

@@ -6,6 +6,7 @@ import dev.irctl.catalog.ReplayedEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.List;
 
 /**
  * {@code rules match} output, one line per event, streamed: text ({@code INDEX TIME EVENT RULES})
@@ -19,6 +20,7 @@ public final class MatchLines {
   private final boolean json;
   private final boolean qualifyIndex;
   private final boolean onlyMatches;
+  private final StringBuilder line = new StringBuilder(128);
 
   /**
    * @param qualifyIndex prefix the index with the input's name (more than one input)
@@ -55,18 +57,23 @@ public final class MatchLines {
   }
 
   private void writeText(String input, long index, ReplayedEvent event) throws IOException {
+    // One write a line: the writer locks and checks on every call.
+    StringBuilder line = this.line;
+    line.setLength(0);
     if (qualifyIndex) {
-      out.write(input);
-      out.write(':');
+      line.append(input).append(':');
     }
-    out.write(Long.toString(index));
-    out.write("  ");
-    out.write(event.time() == null ? "-" : event.time());
-    out.write("  ");
-    out.write(event.name());
-    out.write("  ");
-    out.write(event.ruleIds().isEmpty() ? "-" : String.join(",", event.ruleIds()));
-    out.write('\n');
+    line.append(index).append("  ").append(event.time() == null ? "-" : event.time());
+    line.append("  ").append(event.name()).append("  ");
+    List<String> ids = event.ruleIds();
+    if (ids.isEmpty()) {
+      line.append('-');
+    }
+    for (int i = 0; i < ids.size(); i++) {
+      line.append(i == 0 ? "" : ",").append(ids.get(i));
+    }
+    line.append('\n');
+    out.append(line);
   }
 
   private void writeJson(String input, long index, ReplayedEvent event) throws IOException {

@@ -61,6 +61,49 @@ class RulePrefilterTest {
   }
 
   @Test
+  void rulesTheirDemandsDecideFireWithoutTheirMachineAsTheMachineWould() {
+    PatternRenderer renderer = new PatternRenderer();
+    RulePrefilter prefilter =
+        RulePrefilter.forRules(
+            CATALOG.rules().stream()
+                .map(r -> new RenderedRule(r, renderer.renderWithExamples(r)))
+                .toList(),
+            2);
+    int decidedAlone = 0;
+    for (JsonNode event : derivedEvents()) {
+      RulePrefilter.Verdict verdict = prefilter.verdict(event);
+      List<String> plain = MATCHER.machineMatches(event);
+      assertThat(plain).as(event.toString()).containsAll(verdict.fired());
+      decidedAlone += verdict.machines() == 0 && !verdict.fired().isEmpty() ? 1 : 0;
+    }
+    // Not vacuous: many firing events need no Machine at all.
+    assertThat(decidedAlone).isGreaterThan(200);
+  }
+
+  @Test
+  void onlyPatternsOfPlainDemandsAreDecisive() {
+    assertThat(
+            decisive(
+                "{\"source\":[\"aws.iam\"],\"detail\":{\"eventName\":[\"CreateUser\",{\"prefix\":\"Put\"}]}}"))
+        .isTrue();
+    assertThat(decisive("{\"detail\":{\"$or\":[{\"eventName\":[\"a\"]},{\"errorCode\":[\"b\"]}]}}"))
+        .isFalse();
+    assertThat(
+            decisive(
+                "{\"detail\":{\"eventName\":[\"a\"],\"requestParameters\":{\"name\":[\"b\"]}}}"))
+        .isFalse();
+    assertThat(decisive("{\"detail\":{\"errorCode\":[{\"exists\":true}]}}")).isFalse();
+    assertThat(decisive("{\"detail\":{\"eventName\":[{\"anything-but\":\"a\"}]}}")).isFalse();
+    assertThat(decisive("{\"detail\":{\"eventName\":[null]}}")).isFalse();
+    assertThat(decisive("{\"detail\":{\"eventName\":[]}}")).isFalse();
+    assertThat(decisive("{}")).isFalse();
+  }
+
+  private static boolean decisive(String pattern) {
+    return RulePrefilter.decisive(TestEvents.json(pattern), List.of());
+  }
+
+  @Test
   void mostEverydayEventsNeverReachTheMachine() {
     RulePrefilter prefilter = prefilter();
     ObjectNode read = TestEvents.apiCall("s3.amazonaws.com", "ListBuckets");
