@@ -13,11 +13,18 @@ import java.util.Arrays;
  * array or object a closed object must be followed by a comma or a closing bracket, so in valid
  * JSON such a newline lies between two root values (JSON lines, concatenated events): parsing the
  * chunks one after the other reads exactly what one parser reading the whole input would. Input
- * with no such newline in its first {@link #SIZE} bytes (one CloudTrail log file, a pretty-printed
- * array) is handed back whole, as a stream, to be read in one pass: memory stays flat.
+ * with no such newline in its first {@link #SIZE} bytes is handed back whole: a CloudTrail log file
+ * ({@code {"Records": [...]}}) up to {@link #WHOLE_CHUNKS} chunks as one piece, anything else (a
+ * pretty-printed array, a longer log file) as a stream, to be read in one pass. Memory stays flat.
  */
 final class EventChunks {
   static final int SIZE = 1 << 20;
+
+  /**
+   * The longest CloudTrail log file read whole (decompressed), in chunks: 32 MiB. With a few in
+   * flight, memory stays bounded; CloudTrail delivers a file every few minutes, most far smaller.
+   */
+  static final int WHOLE_CHUNKS = 32;
 
   /**
    * A chunk's first {@code length} bytes, or the rest of the input as a stream (the last piece).
@@ -56,12 +63,51 @@ final class EventChunks {
     int cut = cut(buffer, length);
     if (cut < 0) {
       done = true;
-      return new Piece(null, 0, new SequenceInputStream(new ByteArrayInputStream(buffer), in));
+      return isRecordsFile(buffer, length) ? whole(buffer, length) : rest(buffer, length);
     }
     // The buffer itself becomes the chunk (no copy of a MiB); only the tail after the cut is
     // copied.
     carry = Arrays.copyOfRange(buffer, cut, length);
     return new Piece(buffer, cut, null);
+  }
+
+  /**
+   * A CloudTrail log file up to {@link #WHOLE_CHUNKS} chunks, whole: one piece that a worker reads
+   * apart from the other inputs (log files come many at a time). A longer one is read as a stream.
+   */
+  private Piece whole(byte[] start, int length) throws IOException {
+    byte[] bytes = start;
+    int total = length;
+    while (total == bytes.length) {
+      long max = (long) size * WHOLE_CHUNKS;
+      if (bytes.length >= max) {
+        return rest(bytes, total);
+      }
+      bytes = Arrays.copyOf(bytes, (int) Math.min(max, bytes.length * 2L));
+      total += in.readNBytes(bytes, total, bytes.length - total);
+    }
+    return new Piece(bytes, total, null);
+  }
+
+  private Piece rest(byte[] read, int length) {
+    return new Piece(
+        null, 0, new SequenceInputStream(new ByteArrayInputStream(read, 0, length), in));
+  }
+
+  /** Whether the input starts as a CloudTrail log file: {@code {"Records": [}. */
+  static boolean isRecordsFile(byte[] bytes, int length) {
+    int p = 0;
+    for (String part : new String[] {"{", "\"Records\"", ":", "["}) {
+      while (p < length && isWhitespace(bytes[p])) {
+        p++;
+      }
+      for (int i = 0; i < part.length(); i++, p++) {
+        if (p >= length || bytes[p] != part.charAt(i)) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   /**

@@ -107,7 +107,7 @@ public final class EventReplay {
     Object[] slots = new Object[EventSlots.COUNT];
     List<ReplayedEvent> events = new ArrayList<>();
     try {
-      while (scanner.toRoot()) {
+      while (scanner.toEvent()) {
         long mark = scanner.mark();
         Arrays.fill(slots, null);
         scanner.nextSlots(EventSlots.PLAN, slots);

@@ -48,8 +48,18 @@ final class PrunedScanner {
 
   private static final int MAX_NAME_LENGTH = 1000;
 
+  private static final byte[] RECORDS = "\"Records\"".getBytes(StandardCharsets.US_ASCII);
+
+  /** Keeps no field: for what the reader skips. */
+  private static final Names NOTHING = Names.of(List.of());
+
   private final byte[] buf;
   private final int end;
+
+  /** Inside a Records array; {@link #firstRecord} until its first element is read. */
+  private boolean inRecords;
+
+  private boolean firstRecord;
   private int pos;
   private int depth;
   private long newlines;
@@ -68,10 +78,101 @@ final class PrunedScanner {
   }
 
   /**
-   * Skips the whitespace before the next root object: false at the end of the chunk. The position
-   * it stops at can be read again with {@link #rewind}.
+   * Skips to the next event: the next root object, or the next element of a CloudTrail log file's
+   * {@code Records} array ({@code {"Records": [...]}}, the array its first member, as {@link
+   * EventReader} streams it); false at the end of the chunk. The position it stops at can be read
+   * again with {@link #rewind}.
    */
-  boolean toRoot() throws Uncertain {
+  boolean toEvent() throws Uncertain {
+    while (true) {
+      if (inRecords) {
+        if (toRecord()) {
+          return true;
+        }
+        continue;
+      }
+      if (!toRoot()) {
+        return false;
+      }
+      if (!enterRecords()) {
+        return true;
+      }
+    }
+  }
+
+  /**
+   * At a root object: if its first member is {@code "Records": [}, passes it and returns true; else
+   * stays put.
+   */
+  private boolean enterRecords() throws Uncertain {
+    int p = whitespace(pos + 1);
+    if (!startsWith(p, RECORDS)) {
+      return false;
+    }
+    p = whitespace(p + RECORDS.length);
+    if (buf[p] != ':') {
+      return false;
+    }
+    p = whitespace(p + 1);
+    if (buf[p] != '[') {
+      return false;
+    }
+    // The wrapper object and its array are open.
+    depth += 2;
+    pos = p + 1;
+    inRecords = true;
+    firstRecord = true;
+    return true;
+  }
+
+  /**
+   * In the Records array: true at the next element, which must be an object; false once the array
+   * and the rest of its wrapper (skipped, as EventReader skips it) are passed.
+   */
+  private boolean toRecord() throws Uncertain {
+    int p = whitespace(pos);
+    if (buf[p] == ']') {
+      pos = p + 1;
+      depth--;
+      inRecords = false;
+      if (moreMembers('}')) {
+        do {
+          member(NOTHING);
+          skipValue();
+        } while (moreMembers('}'));
+      }
+      endRoot();
+      return false;
+    }
+    if (!firstRecord) {
+      if (buf[p] != ',') {
+        throw Uncertain.INSTANCE;
+      }
+      p = whitespace(p + 1);
+    }
+    firstRecord = false;
+    if (buf[p] != '{') {
+      // Not an event: EventReader says so in its own words.
+      throw Uncertain.INSTANCE;
+    }
+    pos = p;
+    return true;
+  }
+
+  private boolean startsWith(int p, byte[] bytes) {
+    if (p + bytes.length > end) {
+      return false;
+    }
+    for (int i = 0; i < bytes.length; i++) {
+      if (buf[p + i] != bytes[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Skips the whitespace before the next root object: false at the end of the chunk. */
+  private boolean toRoot() throws Uncertain {
     int p = pos;
     while (p < end && buf[p] <= ' ') {
       if (buf[p] == '\n') {
@@ -102,7 +203,7 @@ final class PrunedScanner {
     newlines = mark & 0xFFFFFFFFL;
   }
 
-  /** The root object at {@link #toRoot}, pruned to {@code keep}. */
+  /** The event at {@link #toEvent}, pruned to {@code keep}. */
   ObjectNode next(Names keep) throws Uncertain {
     pos++;
     ObjectNode root = object(keep);
@@ -111,7 +212,7 @@ final class PrunedScanner {
   }
 
   /**
-   * The root object at {@link #toRoot}: the text of each field {@code plan} names into its slot, or
+   * The event at {@link #toEvent}: the text of each field {@code plan} names into its slot, or
    * {@link EventSlots#NULL} or {@link EventSlots#OTHER}; an object {@code plan} looks into gets
    * {@link EventSlots#OBJECT}. A field met twice gets {@code OTHER}: which value counts is for the
    * tree to say.
@@ -123,7 +224,7 @@ final class PrunedScanner {
   }
 
   private void endRoot() throws Uncertain {
-    if (pos < end && buf[pos] > ' ' && buf[pos] != '{') {
+    if (!inRecords && pos < end && buf[pos] > ' ' && buf[pos] != '{') {
       // Jackson needs no separator between root objects but would reject anything else glued on.
       throw Uncertain.INSTANCE;
     }

@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class EventChunksTest {
@@ -43,20 +44,53 @@ class EventChunksTest {
     assertThat(count).isGreaterThan(20);
   }
 
-  @Test
-  void anInputWithNoCutInItsFirstChunkIsHandedBackWholeAsAStream() throws IOException {
+  /** A CloudTrail log file of small records, pretty-printed: no cut anywhere. */
+  private static String logFile(int records) {
     StringBuilder text = new StringBuilder("{\"Records\": [\n");
-    for (int i = 0; i < 100; i++) {
+    for (int i = 0; i < records; i++) {
       text.append(i == 0 ? "" : ",\n").append("{\"n\": ").append(i).append('}');
     }
-    text.append("\n]}\n");
-    EventChunks chunks = new EventChunks(new ByteArrayInputStream(bytes(text.toString())), 100);
+    return text.append("\n]}\n").toString();
+  }
+
+  @Test
+  void aLogFileWithNoCutIsOnePieceUpToThirtyTwoChunks() throws IOException {
+    String text = logFile(100);
+    assertThat(text.length()).isBetween(1_000, 32 * 100);
+    EventChunks chunks = new EventChunks(new ByteArrayInputStream(bytes(text)), 100);
 
     EventChunks.Piece piece = chunks.next();
 
-    assertThat(piece.bytes()).isNull();
-    assertThat(new String(piece.rest().readAllBytes(), StandardCharsets.UTF_8))
-        .isEqualTo(text.toString());
+    assertThat(piece.rest()).isNull();
+    assertThat(new String(piece.bytes(), 0, piece.length(), StandardCharsets.UTF_8))
+        .isEqualTo(text);
     assertThat(chunks.next()).isNull();
+  }
+
+  @Test
+  void anyOtherInputWithNoCutInItsFirstChunkIsHandedBackWholeAsAStream() throws IOException {
+    String longLogFile = logFile(400);
+    assertThat(longLogFile.length()).isGreaterThan(32 * 100);
+    String prettyArray = "[\n" + logFile(100).substring(15).replace("\n]}", "\n]");
+    for (String text : List.of(longLogFile, prettyArray)) {
+      EventChunks chunks = new EventChunks(new ByteArrayInputStream(bytes(text)), 100);
+
+      EventChunks.Piece piece = chunks.next();
+
+      assertThat(piece.bytes()).isNull();
+      assertThat(new String(piece.rest().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(text);
+      assertThat(chunks.next()).isNull();
+    }
+  }
+
+  @Test
+  void onlyARecordsArrayAsFirstMemberMakesALogFile() {
+    for (String start : List.of("{\"Records\":[", " {\n \"Records\" :\t[ {")) {
+      assertThat(EventChunks.isRecordsFile(bytes(start), start.length())).as(start).isTrue();
+    }
+    for (String start :
+        List.of("{\"Events\":[", "{\"a\":1,\"Records\":[", "[{\"Records\":[", "{\"Records\":{")) {
+      assertThat(EventChunks.isRecordsFile(bytes(start), start.length())).as(start).isFalse();
+    }
   }
 }

@@ -124,6 +124,45 @@ class EventReplayTest {
     }
   }
 
+  /** A CloudTrail log file of {@code count} records, one line as CloudTrail writes it. */
+  private static String logFile(int count) {
+    List<String> records = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      records.add(
+          TestEvents.record("iam.amazonaws.com", i % 3 == 0 ? "CreateAccessKey" : "GetUser")
+              .toString());
+    }
+    return "{\"Records\":[" + String.join(",", records) + "]}\n";
+  }
+
+  @Test
+  void cloudTrailLogFilesGiveWhatOnePassGivesReadWholeOrAsAStream() {
+    CatalogMatcher matcher = CatalogMatcher.forExamples(TestCatalogs.load("valid").rules());
+    // Chunks of 700 bytes: a file of 20 records (about 12 KB) is read whole, one of 100 (60 KB)
+    // is past 32 chunks and streams; then JSON lines after a log file, and two log files in a row.
+    for (String text :
+        List.of(
+            logFile(20),
+            logFile(100),
+            logFile(20) + mixedInput(),
+            logFile(20) + logFile(3),
+            logFile(20).replace("]}", "],\"more\":{\"a\":[1,2]}}"))) {
+      List<String> expected = singlePass(matcher, text);
+      assertThat(expected).hasSizeGreaterThanOrEqualTo(20);
+      assertThat(replayed(matcher, text, 700)).isEqualTo(expected);
+      assertThat(replayed(matcher, text, 1 << 20)).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void aBrokenLogFileFailsAsOnePassFails() {
+    CatalogMatcher matcher = CatalogMatcher.forExamples(TestCatalogs.load("valid").rules());
+    String text = logFile(20).replace("},{", "} {");
+    List<String> expected = singlePass(matcher, text);
+    assertThat(expected.get(expected.size() - 1)).startsWith("in: malformed JSON");
+    assertThat(replayed(matcher, text, 700)).isEqualTo(expected);
+  }
+
   @Test
   void malformedInputFailsWhereOnePassFailsWithTheSameMessage() {
     CatalogMatcher matcher = CatalogMatcher.forExamples(TestCatalogs.load("valid").rules());

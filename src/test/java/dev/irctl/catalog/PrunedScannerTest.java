@@ -53,6 +53,12 @@ class PrunedScannerTest {
     "{\"unrelated\":{\"deep\":[[[[{\"x\":[1,2,{\"y\":\"z\"}]}]]]]}}",
     "{\"a\":1}{\"b\":2}",
     "{\"a\":1} {\"b\":2}\t{\"c\":3}",
+    "{\"Records\":[]}",
+    "{ \"Records\" : [ {\"eventSource\":\"s3.amazonaws.com\",\"eventName\":\"GetObject\"} ] ,"
+        + " \"other\": {\"a\":[1,{\"b\":null}]} }",
+    "{\"Records\":[{\"eventSource\":\"iam.amazonaws.com\",\"eventName\":\"CreateUser\"},"
+        + "{\"detail-type\":\"x\"}],\"Records\":[{\"eventSource\":\"x\",\"eventName\":\"y\"}]}"
+        + "{\"detail-type\":\"after the file\"}",
   };
 
   /** Every catalog example and its variants, compact and pretty, bare records, edge cases. */
@@ -67,6 +73,12 @@ class PrunedScannerTest {
     for (JsonNode example : CATALOG.rule("iam-access-key-changes").examples().match()) {
       lines.add(example.toPrettyString());
     }
+    // CloudTrail log files of the same records, compact and pretty.
+    List<String> records =
+        lines.stream().filter(line -> line.startsWith("{\"eventVersion\"")).limit(300).toList();
+    lines.add("{\"Records\":[" + String.join(",", records) + "]}");
+    lines.add(
+        "{\n  \"Records\": [\n    " + String.join(",\n    ", records.subList(0, 20)) + "\n  ]\n}");
     lines.addAll(List.of(EDGE_CASES));
     return lines;
   }
@@ -85,10 +97,13 @@ class PrunedScannerTest {
   void whatItAcceptsOfMutatedLinesJacksonReadsTheSame() {
     Random random = new Random(11);
     List<String> corpus = corpus();
+    List<String> logFiles = smallLogFiles(corpus);
     int accepted = 0;
     int uncertain = 0;
     for (int i = 0; i < 20_000; i++) {
-      byte[] line = mutate(corpus.get(random.nextInt(corpus.size())), random);
+      // One mutant in four is of a small CloudTrail log file, to reach its commas and brackets.
+      List<String> from = i % 4 == 0 ? logFiles : corpus;
+      byte[] line = mutate(from.get(random.nextInt(from.size())), random);
       FieldFilter filter = i % 2 == 0 ? MATCHER.fieldFilter() : FieldFilter.ALL;
       List<String> scanned = scanned(line, filter);
       if (scanned.contains(UNCERTAIN)) {
@@ -103,6 +118,23 @@ class PrunedScannerTest {
     // Not vacuous: mutants of both kinds, many of them.
     assertThat(accepted).isGreaterThan(3_000);
     assertThat(uncertain).isGreaterThan(3_000);
+  }
+
+  /** Log files of two or three short records each. */
+  private static List<String> smallLogFiles(List<String> corpus) {
+    List<String> files = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      files.add(
+          "{\"Records\":[{\"eventSource\":\"iam.amazonaws.com\",\"eventName\":\"CreateUser\"},"
+              + "{\"eventSource\":\"s3.amazonaws.com\",\"eventName\":\"GetObject\",\"n\":"
+              + i
+              + "}"
+              + (i % 2 == 0 ? ",{\"detail-type\":\"x\"}" : "")
+              + "]"
+              + (i % 3 == 0 ? ",\"other\":[1,{}]" : "")
+              + "}");
+    }
+    return files;
   }
 
   @Test
@@ -122,7 +154,7 @@ class PrunedScannerTest {
       byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
       PrunedScanner scanner = new PrunedScanner(bytes, bytes.length);
       try {
-        while (scanner.toRoot()) {
+        while (scanner.toEvent()) {
           long mark = scanner.mark();
           Object[] slots = new Object[EventSlots.COUNT];
           scanner.nextSlots(EventSlots.PLAN, slots);
@@ -149,7 +181,13 @@ class PrunedScannerTest {
     for (String text :
         List.of(
             "[{\"a\":1}]",
-            "{\"Records\":[{\"eventSource\":\"iam.amazonaws.com\",\"eventName\":\"CreateUser\"}]}",
+            "{\"Events\":[{\"CloudTrailEvent\":\"{}\"}]}",
+            "{\"Records\":[{\"a\":1},7]}",
+            "{\"Records\":[{\"a\":1} {\"b\":2}]}",
+            "{\"Records\":[{\"a\":1}x{\"b\":2}]}",
+            "{\"Records\":[{\"a\":1}],x}",
+            "{\"Records\":[{\"Records\":[]}]}",
+            "{\"Records\":[{\"a\":1}],}",
             "{\"a\":\"\u0001\"}",
             "{\"a\":\"\\x\"}",
             "{\"a\":01}",
@@ -225,7 +263,7 @@ class PrunedScannerTest {
     PrunedScanner scanner = new PrunedScanner(padded, bytes.length);
     List<String> events = new ArrayList<>();
     try {
-      while (scanner.toRoot()) {
+      while (scanner.toEvent()) {
         ObjectNode root = scanner.next(names);
         if (EventReader.mayHoldEvents(root)) {
           return List.of(UNCERTAIN);
