@@ -54,7 +54,7 @@ public final class EventReplay {
   private record Chunk(List<ReplayedEvent> events, RuntimeException failure, long lines) {}
 
   private final CatalogMatcher matcher;
-  private final PrunedScanner.Names names;
+  private final FieldNames names;
   private final int workers;
   private final int chunkSize;
 
@@ -68,7 +68,7 @@ public final class EventReplay {
   /** Tests use small chunks to put cuts everywhere. */
   EventReplay(CatalogMatcher matcher, int workers, int chunkSize) {
     this.matcher = matcher;
-    this.names = PrunedScanner.Names.of(matcher.fieldFilter());
+    this.names = FieldNames.of(matcher.fieldFilter());
     this.workers = Math.max(1, workers);
     this.chunkSize = chunkSize;
   }

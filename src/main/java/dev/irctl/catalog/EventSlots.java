@@ -1,6 +1,5 @@
 package dev.irctl.catalog;
 
-import dev.irctl.catalog.PrunedScanner.Names;
 import dev.irctl.catalog.RulePrefilter.Values;
 import java.util.List;
 
@@ -45,8 +44,8 @@ final class EventSlots {
 
   static final int COUNT = 19;
 
-  static final Names PLAN =
-      Names.of(
+  static final FieldNames PLAN =
+      FieldNames.of(
           List.of(
               leaf("detail-type", DETAIL_TYPE),
               leaf("source", SOURCE),
@@ -56,28 +55,28 @@ final class EventSlots {
               leaf("eventType", EVENT_TYPE),
               leaf("eventTime", EVENT_TIME),
               leaf("errorCode", ERROR_CODE),
-              new Names.Child(
-                  "userIdentity", USER_IDENTITY, Names.of(List.of(leaf("type", USER_TYPE)))),
-              new Names.Child(
+              new FieldNames.Child(
+                  "userIdentity", USER_IDENTITY, FieldNames.of(List.of(leaf("type", USER_TYPE)))),
+              new FieldNames.Child(
                   "detail",
                   DETAIL,
-                  Names.of(
+                  FieldNames.of(
                       List.of(
                           leaf("eventSource", DETAIL_EVENT_SOURCE),
                           leaf("eventName", DETAIL_EVENT_NAME),
                           leaf("errorCode", DETAIL_ERROR_CODE),
-                          new Names.Child(
+                          new FieldNames.Child(
                               "userIdentity",
                               DETAIL_USER_IDENTITY,
-                              Names.of(List.of(leaf("type", DETAIL_USER_TYPE))))))),
+                              FieldNames.of(List.of(leaf("type", DETAIL_USER_TYPE))))))),
               leaf("Records", RECORDS),
               leaf("Events", EVENTS),
               leaf("CloudTrailEvent", CLOUDTRAIL_EVENT)));
 
   private EventSlots() {}
 
-  private static Names.Child leaf(String name, int slot) {
-    return new Names.Child(name, slot, null);
+  private static FieldNames.Child leaf(String name, int slot) {
+    return new FieldNames.Child(name, slot, null);
   }
 
   /**

@@ -147,7 +147,7 @@ class PrunedScannerTest {
           new String(
               mutate(corpus.get(random.nextInt(corpus.size())), random), StandardCharsets.UTF_8));
     }
-    PrunedScanner.Names names = PrunedScanner.Names.of(MATCHER.fieldFilter());
+    FieldNames names = FieldNames.of(MATCHER.fieldFilter());
     int decided = 0;
     int firing = 0;
     for (String line : lines) {
@@ -258,7 +258,7 @@ class PrunedScannerTest {
    * runs on past the input, as a chunk's does: the scanner must stop at the length.
    */
   private static List<String> scanned(byte[] bytes, FieldFilter filter) {
-    PrunedScanner.Names names = PrunedScanner.Names.of(filter);
+    FieldNames names = FieldNames.of(filter);
     byte[] padded = Arrays.copyOf(bytes, bytes.length + 7);
     PrunedScanner scanner = new PrunedScanner(padded, bytes.length);
     List<String> events = new ArrayList<>();
