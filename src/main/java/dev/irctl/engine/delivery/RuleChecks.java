@@ -62,10 +62,24 @@ final class RuleChecks {
               withoutDlq.size()
                   + " irctl target(s) have no dead-letter queue: after 24 h of retries EventBridge"
                   + " drops what it could not deliver ("
-                  + String.join(", ", withoutDlq)
+                  + some(withoutDlq)
                   + ")",
               "Give each target an SQS dead-letter queue so failed alerts are kept."));
     }
     return findings;
+  }
+
+  /** Enough to show: a catalog's worth of targets would make the finding unreadable. */
+  static final int NAMES_SHOWN = 3;
+
+  /** The first {@link #NAMES_SHOWN} names, and how many more. */
+  static String some(List<String> names) {
+    if (names.size() <= NAMES_SHOWN) {
+      return String.join(", ", names);
+    }
+    return String.join(", ", names.subList(0, NAMES_SHOWN))
+        + " and "
+        + (names.size() - NAMES_SHOWN)
+        + " more";
   }
 }

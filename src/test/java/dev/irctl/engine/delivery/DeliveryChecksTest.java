@@ -337,6 +337,30 @@ class DeliveryChecksTest {
   }
 
   @Test
+  void aCatalogOfTargetsWithoutDeadLetterQueuesIsNamedInShort() {
+    Facts facts = new Facts();
+    for (int i = 0; i < 53; i++) {
+      facts.rules.add(
+          new RegionFacts.RuleFacts(
+              "irctl-rule-" + i,
+              List.of(new TargetRoute("irctl-sns", TOPIC, Optional.empty(), Optional.empty())),
+              0));
+    }
+
+    DeliveryFinding finding =
+        DeliveryChecks.all(facts.build()).stream()
+            .filter(f -> f.kind() == FindingKind.TARGET_WITHOUT_DEAD_LETTER_QUEUE)
+            .findFirst()
+            .orElseThrow();
+
+    assertThat(finding.message())
+        .startsWith("53 irctl target(s) have no dead-letter queue")
+        .contains(
+            "(irctl-rule-0/irctl-sns, irctl-rule-1/irctl-sns, irctl-rule-2/irctl-sns and 50 more)")
+        .doesNotContain("irctl-rule-3/");
+  }
+
+  @Test
   void healthIsTheWorstFindingAndAnUnreadableRegionIsBroken() {
     DeliveryFinding warn =
         new DeliveryFinding(FindingKind.SUBSCRIPTIONS_PENDING, DeliveryHealth.WARN, "m", "f.");
