@@ -32,6 +32,48 @@ class JsonCursor {
 
   static final int MAX_NAME_LENGTH = 1000;
 
+  final byte[] buf;
+  final int end;
+  int pos;
+  int depth;
+  long newlines;
+
+  /** Set by {@link #string}: no escape, only ASCII. */
+  boolean plain;
+
+  JsonCursor(byte[] buf, int length) {
+    this.buf = buf;
+    this.end = length;
+  }
+
+  /** Newlines read so far (all of them once the chunk is read). */
+  long newlines() {
+    return newlines;
+  }
+
+  /** Where the scanner stands, to {@link #rewind} to. */
+  long mark() {
+    return ((long) pos << 32) | (newlines & 0xFFFFFFFFL);
+  }
+
+  /** Back to a {@link #mark}, to read the same root object the other way. */
+  void rewind(long mark) {
+    pos = (int) (mark >>> 32);
+    newlines = mark & 0xFFFFFFFFL;
+  }
+
+  boolean startsWith(int p, byte[] bytes) {
+    if (p + bytes.length > end) {
+      return false;
+    }
+    for (int i = 0; i < bytes.length; i++) {
+      if (buf[p + i] != bytes[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** After an opening bracket: false if {@code close} follows at once (and is passed). */
   boolean openMembers(char close) throws Uncertain {
     if (++depth > MAX_DEPTH) {
@@ -45,6 +87,34 @@ class JsonCursor {
     }
     pos = p;
     return true;
+  }
+
+  /** After a member or element: true at a comma (passed), false at {@code close} (passed). */
+  boolean moreMembers(char close) throws Uncertain {
+    int p = whitespace(pos);
+    byte c = buf[p];
+    if (c == close) {
+      pos = p + 1;
+      depth--;
+      return false;
+    }
+    if (c != ',') {
+      throw Uncertain.INSTANCE;
+    }
+    pos = whitespace(p + 1);
+    return true;
+  }
+
+  /** A member's name and colon from {@code p} (at the quote): the index of the colon's end. */
+  int memberName(int p) throws Uncertain {
+    if (buf[p] != '"') {
+      throw Uncertain.INSTANCE;
+    }
+    p = whitespace(string(p + 1));
+    if (buf[p] != ':') {
+      throw Uncertain.INSTANCE;
+    }
+    return p + 1;
   }
 
   /**
@@ -120,113 +190,15 @@ class JsonCursor {
   }
 
   /**
-   * Past a number in JSON's grammar; true if it has no fraction or exponent. The byte after it must
-   * end a value (whitespace, comma, bracket), as Jackson requires.
-   */
-  boolean numberEnd() throws Uncertain {
-    int start = pos;
-    int p = pos;
-    if (p < end && buf[p] == '-') {
-      p++;
-    }
-    if (p >= end || !digit(buf[p])) {
-      throw Uncertain.INSTANCE;
-    }
-    if (buf[p] == '0') {
-      p++;
-    } else {
-      while (p < end && digit(buf[p])) {
-        p++;
-      }
-    }
-    boolean integral = true;
-    if (p < end && buf[p] == '.') {
-      integral = false;
-      p = digits(p + 1);
-    }
-    if (p < end && (buf[p] == 'e' || buf[p] == 'E')) {
-      integral = false;
-      p++;
-      if (p < end && (buf[p] == '+' || buf[p] == '-')) {
-        p++;
-      }
-      p = digits(p);
-    }
-    if (p >= end || p - start > MAX_NUMBER_LENGTH) {
-      throw Uncertain.INSTANCE;
-    }
-    byte after = buf[p];
-    if (after != ',' && after != '}' && after != ']' && !whitespace(after)) {
-      throw Uncertain.INSTANCE;
-    }
-    pos = p;
-    return integral;
-  }
-
-  final byte[] buf;
-  final int end;
-  int pos;
-  int depth;
-  long newlines;
-
-  /** Set by {@link #string}: no escape, only ASCII. */
-  boolean plain;
-
-  JsonCursor(byte[] buf, int length) {
-    this.buf = buf;
-    this.end = length;
-  }
-
-  /** Newlines read so far (all of them once the chunk is read). */
-  long newlines() {
-    return newlines;
-  }
-
-  boolean startsWith(int p, byte[] bytes) {
-    if (p + bytes.length > end) {
-      return false;
-    }
-    for (int i = 0; i < bytes.length; i++) {
-      if (buf[p + i] != bytes[i]) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** Where the scanner stands, to {@link #rewind} to. */
-  long mark() {
-    return ((long) pos << 32) | (newlines & 0xFFFFFFFFL);
-  }
-
-  /** Back to a {@link #mark}, to read the same root object the other way. */
-  void rewind(long mark) {
-    pos = (int) (mark >>> 32);
-    newlines = mark & 0xFFFFFFFFL;
-  }
-
-  /** After a member or element: true at a comma (passed), false at {@code close} (passed). */
-  boolean moreMembers(char close) throws Uncertain {
-    int p = whitespace(pos);
-    byte c = buf[p];
-    if (c == close) {
-      pos = p + 1;
-      depth--;
-      return false;
-    }
-    if (c != ',') {
-      throw Uncertain.INSTANCE;
-    }
-    pos = whitespace(p + 1);
-    return true;
-  }
-
-  /**
    * Whitespace from {@code p}: the index of the next other byte, which must exist. Small enough for
    * the JIT to inline; compact JSON has no whitespace, so the loop is rarely entered.
    */
   int whitespace(int p) throws Uncertain {
     return p < end && buf[p] > ' ' ? p : skipWhitespace(p);
+  }
+
+  static boolean whitespace(byte b) {
+    return b == ' ' || b == '\t' || b == '\n' || b == '\r';
   }
 
   int skipWhitespace(int p) throws Uncertain {
@@ -244,18 +216,6 @@ class JsonCursor {
       p++;
     }
     throw Uncertain.INSTANCE;
-  }
-
-  /** A member's name and colon from {@code p} (at the quote): the index of the colon's end. */
-  int memberName(int p) throws Uncertain {
-    if (buf[p] != '"') {
-      throw Uncertain.INSTANCE;
-    }
-    p = whitespace(string(p + 1));
-    if (buf[p] != ':') {
-      throw Uncertain.INSTANCE;
-    }
-    return p + 1;
   }
 
   /**
@@ -348,61 +308,6 @@ class JsonCursor {
     return p + length;
   }
 
-  /** A number as Jackson's tree would hold it: int, long, big integer or double. */
-  JsonNode number() throws Uncertain {
-    int start = pos;
-    boolean integral = numberEnd();
-    String text = new String(buf, start, pos - start, StandardCharsets.ISO_8859_1);
-    if (!integral) {
-      return DoubleNode.valueOf(Double.parseDouble(text));
-    }
-    int digits = pos - start - (buf[start] == '-' ? 1 : 0);
-    if (digits <= 18) {
-      long value = Long.parseLong(text);
-      return value == (int) value ? IntNode.valueOf((int) value) : LongNode.valueOf(value);
-    }
-    BigInteger value = new BigInteger(text);
-    return value.bitLength() < 64
-        ? LongNode.valueOf(value.longValue())
-        : BigIntegerNode.valueOf(value);
-  }
-
-  /** One or more digits from {@code p}: the index after them. */
-  int digits(int p) throws Uncertain {
-    if (p >= end || !digit(buf[p])) {
-      throw Uncertain.INSTANCE;
-    }
-    while (p < end && digit(buf[p])) {
-      p++;
-    }
-    return p;
-  }
-
-  void literal(String word) throws Uncertain {
-    int length = word.length();
-    if (pos + length >= end) {
-      throw Uncertain.INSTANCE;
-    }
-    for (int i = 0; i < length; i++) {
-      if (buf[pos + i] != word.charAt(i)) {
-        throw Uncertain.INSTANCE;
-      }
-    }
-    byte after = buf[pos + length];
-    if (after != ',' && after != '}' && after != ']' && !whitespace(after)) {
-      throw Uncertain.INSTANCE;
-    }
-    pos += length;
-  }
-
-  static boolean digit(byte b) {
-    return b >= '0' && b <= '9';
-  }
-
-  static boolean whitespace(byte b) {
-    return b == ' ' || b == '\t' || b == '\n' || b == '\r';
-  }
-
   /** The content of the string {@link #string} has just checked. */
   String text(int start, int length) {
     return plain
@@ -443,5 +348,100 @@ class JsonCursor {
       p += 2;
     }
     return text.toString();
+  }
+
+  /** A number as Jackson's tree would hold it: int, long, big integer or double. */
+  JsonNode number() throws Uncertain {
+    int start = pos;
+    boolean integral = numberEnd();
+    String text = new String(buf, start, pos - start, StandardCharsets.ISO_8859_1);
+    if (!integral) {
+      return DoubleNode.valueOf(Double.parseDouble(text));
+    }
+    int digits = pos - start - (buf[start] == '-' ? 1 : 0);
+    if (digits <= 18) {
+      long value = Long.parseLong(text);
+      return value == (int) value ? IntNode.valueOf((int) value) : LongNode.valueOf(value);
+    }
+    BigInteger value = new BigInteger(text);
+    return value.bitLength() < 64
+        ? LongNode.valueOf(value.longValue())
+        : BigIntegerNode.valueOf(value);
+  }
+
+  /**
+   * Past a number in JSON's grammar; true if it has no fraction or exponent. The byte after it must
+   * end a value (whitespace, comma, bracket), as Jackson requires.
+   */
+  boolean numberEnd() throws Uncertain {
+    int start = pos;
+    int p = pos;
+    if (p < end && buf[p] == '-') {
+      p++;
+    }
+    if (p >= end || !digit(buf[p])) {
+      throw Uncertain.INSTANCE;
+    }
+    if (buf[p] == '0') {
+      p++;
+    } else {
+      while (p < end && digit(buf[p])) {
+        p++;
+      }
+    }
+    boolean integral = true;
+    if (p < end && buf[p] == '.') {
+      integral = false;
+      p = digits(p + 1);
+    }
+    if (p < end && (buf[p] == 'e' || buf[p] == 'E')) {
+      integral = false;
+      p++;
+      if (p < end && (buf[p] == '+' || buf[p] == '-')) {
+        p++;
+      }
+      p = digits(p);
+    }
+    if (p >= end || p - start > MAX_NUMBER_LENGTH) {
+      throw Uncertain.INSTANCE;
+    }
+    byte after = buf[p];
+    if (after != ',' && after != '}' && after != ']' && !whitespace(after)) {
+      throw Uncertain.INSTANCE;
+    }
+    pos = p;
+    return integral;
+  }
+
+  /** One or more digits from {@code p}: the index after them. */
+  int digits(int p) throws Uncertain {
+    if (p >= end || !digit(buf[p])) {
+      throw Uncertain.INSTANCE;
+    }
+    while (p < end && digit(buf[p])) {
+      p++;
+    }
+    return p;
+  }
+
+  void literal(String word) throws Uncertain {
+    int length = word.length();
+    if (pos + length >= end) {
+      throw Uncertain.INSTANCE;
+    }
+    for (int i = 0; i < length; i++) {
+      if (buf[pos + i] != word.charAt(i)) {
+        throw Uncertain.INSTANCE;
+      }
+    }
+    byte after = buf[pos + length];
+    if (after != ',' && after != '}' && after != ']' && !whitespace(after)) {
+      throw Uncertain.INSTANCE;
+    }
+    pos += length;
+  }
+
+  static boolean digit(byte b) {
+    return b >= '0' && b <= '9';
   }
 }
