@@ -25,7 +25,9 @@ import java.util.concurrent.TimeUnit;
  * most of the cost, so a splitter thread cuts each input into chunks of whole events ({@link
  * EventChunks}) and a worker per core parses and matches them; the calling thread takes the results
  * in input order and calls the listener. Only a few chunks are in flight: memory stays flat however
- * long the input is. An input that cannot be cut is read and matched in one pass.
+ * long the input is. A CloudTrail log file, which cannot be cut, is one piece for a worker (up to
+ * {@link EventChunks#WHOLE_CHUNKS} chunks); any other input that cannot be cut is read and matched
+ * in one pass.
  */
 public final class EventReplay {
   /** Receives every event in input order; {@code index} counts from 1 within its input. */
