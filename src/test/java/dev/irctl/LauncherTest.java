@@ -50,6 +50,20 @@ class LauncherTest {
   }
 
   @Test
+  void hugePagesAreAskedForOnlyWhereTheKernelGivesThemOnRequest() throws Exception {
+    Files.writeString(release.resolve("irctl.jar"), "");
+    Path mode = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+    boolean onRequest = Files.isReadable(mode) && Files.readString(mode).contains("[madvise]");
+
+    Run run = run(release.resolve("irctl"), "--version");
+
+    assertThat(run.output().contains("-XX:+UseTransparentHugePages"))
+        .as(run.output())
+        .isEqualTo(onRequest);
+    assertThat(run.output()).contains("-XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
+  }
+
+  @Test
   void theLauncherRunsTheJarNextToIt() throws Exception {
     Files.writeString(release.resolve("irctl.jar"), "");
 
