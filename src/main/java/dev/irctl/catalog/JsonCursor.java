@@ -110,7 +110,7 @@ class JsonCursor {
     if (buf[p] != '"') {
       throw Uncertain.INSTANCE;
     }
-    p = whitespace(string(p + 1));
+    p = whitespace(skipString(p + 1));
     if (buf[p] != ':') {
       throw Uncertain.INSTANCE;
     }
@@ -133,7 +133,7 @@ class JsonCursor {
       p = whitespace(p);
       int c = b[p];
       if (c == '"') {
-        p = string(p + 1);
+        p = skipString(p + 1);
       } else if (c == '{' || c == '[') {
         if (open == 63 || depth + open >= MAX_DEPTH) {
           throw Uncertain.INSTANCE;
@@ -216,6 +216,19 @@ class JsonCursor {
       p++;
     }
     throw Uncertain.INSTANCE;
+  }
+
+  /**
+   * {@link #string} for a string that is only skipped: a run of plain bytes and its closing quote
+   * are passed here, in the caller's loop, and only anything else calls {@code string}.
+   */
+  private int skipString(int p) throws Uncertain {
+    final byte[] b = buf;
+    int c;
+    while (p < end && (c = b[p]) >= 0x20 && c != '"' && c != '\\') {
+      p++;
+    }
+    return p < end && b[p] == '"' ? p + 1 : string(p);
   }
 
   /**
