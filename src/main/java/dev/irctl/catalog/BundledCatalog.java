@@ -1,7 +1,6 @@
 package dev.irctl.catalog;
 
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
 /**
@@ -26,16 +25,6 @@ public final class BundledCatalog {
   static List<CatalogLoader.Parsed> parsed() {
     // Runs the read here unless the preload has started it (then waits for it): once either way.
     PARSED.run();
-    try {
-      return PARSED.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while reading the bundled rules", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IllegalStateException(e.getCause());
-    }
+    return TaskResult.of(PARSED, "reading the bundled rules");
   }
 }

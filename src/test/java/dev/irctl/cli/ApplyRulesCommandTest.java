@@ -106,10 +106,7 @@ class ApplyRulesCommandTest {
             .get(RuleTarget.HUB_TARGET_ID);
     assertThat(target.arn()).isEqualTo("arn:aws:events:eu-west-1:111122223333:event-bus/default");
     assertThat(target.roleArn()).contains("arn:aws:iam::111122223333:role/" + ForwarderRole.NAME);
-    assertThat(
-            aws.alertPathFake()
-                .rolesFake()
-                .rolePolicy(ForwarderRole.NAME, ForwarderRole.POLICY_NAME))
+    assertThat(aws.forwarderRolePolicy())
         .get()
         .asString()
         .contains("arn:aws:events:eu-west-1:111122223333:event-bus/default");
@@ -131,12 +128,8 @@ class ApplyRulesCommandTest {
         .doesNotContain("orphaned rule irctl-cloudtrail-tampering");
     assertThat(run.err()).doesNotContain("sign-in rule(s)");
     assertThat(aws.log().writes()).noneMatch(c -> c.contains("DeleteRule"));
-    aws.log().clear();
 
-    CliRun second = CliRun.run(aws, args);
-
-    assertThat(second.exitCode()).as(second.err()).isZero();
-    assertThat(aws.log().writes()).isEmpty();
+    CliRun.rerunWritesNothing(aws, args);
   }
 
   @Test

@@ -68,6 +68,19 @@ public record CliRun(int exitCode, String out, String err) {
     return assertThat(run.err());
   }
 
+  /**
+   * Runs the command line again on the state the last run left and expects what every command
+   * promises: success, and not one write call.
+   */
+  public static void rerunWritesNothing(dev.irctl.fakes.FakePorts aws, String... args) {
+    aws.log().clear();
+
+    CliRun second = run(aws, args);
+
+    assertThat(second.exitCode()).as(second.err()).isZero();
+    assertThat(aws.log().writes()).isEmpty();
+  }
+
   /** An offline command: any attempt to open AWS ports fails the test. */
   public static CliRun run(String... args) {
     return run(noAws(), args);

@@ -188,6 +188,15 @@ public final class FakePorts
     return alertPath;
   }
 
+  /** The inline policy of irctl's forwarder role, if the role has it. */
+  public java.util.Optional<String> forwarderRolePolicy() {
+    return alertPath
+        .rolesFake()
+        .rolePolicy(
+            dev.irctl.engine.hub.ForwarderRole.NAME,
+            dev.irctl.engine.hub.ForwarderRole.POLICY_NAME);
+  }
+
   @Override
   public AlertPathPorts alertPath() {
     return alertPath;

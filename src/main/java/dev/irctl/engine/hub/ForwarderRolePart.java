@@ -147,16 +147,17 @@ public final class ForwarderRolePart extends GlobalPart {
   @Override
   public PartPlan plan(PartContext context) {
     RolePort roles = context.ports().alertPath().roles();
-    CompletableFuture<Optional<String>> target = context.parallel().fork(() -> target(context));
+    CompletableFuture<Optional<String>> reading = context.parallel().fork(() -> target(context));
     Optional<RolePort.Role> role = roles.role(ForwarderRole.NAME);
-    if (Parallel.join(target).isEmpty()) {
+    Optional<String> target = Parallel.join(reading);
+    if (target.isEmpty()) {
       return unused(role);
     }
     Optional<String> policy =
         role.isPresent()
             ? roles.rolePolicy(ForwarderRole.NAME, ForwarderRole.POLICY_NAME)
             : Optional.empty();
-    String bus = RuleTargets.hubBusArn(context.identity(), Parallel.join(target).get());
+    String bus = RuleTargets.hubBusArn(context.identity(), target.get());
     List<RoleChange> changes =
         ForwarderRolePlan.steps(role, policy, context.identity().accountId(), bus).stream()
             .map(step -> new RoleChange(step, bus))
